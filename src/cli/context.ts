@@ -1,0 +1,87 @@
+import type { ChalkInstance } from 'chalk';
+import { Chalk, supportsColor, supportsColorStderr } from 'chalk';
+import { fileURLToPath } from 'node:url';
+import type { Lang, Translate } from '../i18n/index.js';
+import { translator } from '../i18n/index.js';
+import type { Store, StoreNotice } from '../store/store.js';
+import type { Pitch } from '../pitch/model.js';
+import { usageError } from '../core/errors.js';
+
+/** A writable terminal-ish stream: process.stdout in real life, a buffer in tests. */
+export interface OutStream {
+  write(chunk: string): boolean;
+  isTTY?: boolean;
+  columns?: number;
+  rows?: number;
+}
+
+/** Everything a command needs from the outside world, injected so commands stay testable. */
+export interface AppContext {
+  lang: Lang;
+  t: Translate;
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadStream;
+  stdout: OutStream;
+  stderr: OutStream;
+  /** Colours for stdout (level 0 when piped or NO_COLOR). */
+  chalk: ChalkInstance;
+  chalkErr: ChalkInstance;
+  now: () => Date;
+  /** Opens the user-data store (created lazily: commands that never touch it never pay for it). */
+  store(): Promise<Store>;
+  /** Reads and parses the pitch: --file > PITCH_FILE > the bundled default. */
+  loadPitch(file?: string): Promise<Pitch>;
+  /** Writes a line (or lines) to stdout. */
+  print(text: string): void;
+  /** Tells the user something on stderr (warnings, notices). */
+  warn(text: string): void;
+  /** Terminal width for renderers, 80 when unknown. */
+  width(): number;
+  isInteractive(): boolean;
+}
+
+/** The pitch shipped with the package. */
+export const BUNDLED_PITCH = fileURLToPath(new URL('../../data/pitch.fr.md', import.meta.url));
+/** The question packs shipped with the package. */
+export const BUNDLED_QUESTIONS = fileURLToPath(new URL('../../data/questions', import.meta.url));
+
+export function createContext(lang: Lang, env: NodeJS.ProcessEnv = process.env): AppContext {
+  const t = translator(lang);
+  const chalk = new Chalk({ level: supportsColor ? supportsColor.level : 0 });
+  const chalkErr = new Chalk({ level: supportsColorStderr ? supportsColorStderr.level : 0 });
+  let storePromise: Promise<Store> | undefined;
+  const ctx: AppContext = {
+    lang,
+    t,
+    env,
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    chalk,
+    chalkErr,
+    now: () => new Date(),
+    store() {
+      storePromise ??= (async () => {
+        const [{ Store }, { dataHome }] = await Promise.all([import('../store/store.js'), import('../store/paths.js')]);
+        return new Store({ home: dataHome(env), onNotice: (n) => ctx.warn(noticeText(n, t, chalkErr)) });
+      })();
+      return storePromise;
+    },
+    async loadPitch(file) {
+      const path = file ?? (env.PITCH_FILE?.trim() || BUNDLED_PITCH);
+      const [{ readTextInput }, { parsePitch }] = await Promise.all([import('../io/input.js'), import('../pitch/parse.js')]);
+      const pitch = parsePitch(readTextInput(path), path);
+      if (!pitch.sections.length) throw usageError('pitch.noHeadings', { file: path }, 'pitch.noHeadingsHint');
+      return pitch;
+    },
+    print: (text) => void ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    warn: (text) => void ctx.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    width: () => Math.max(40, Math.min(ctx.stdout.columns || Number(env.COLUMNS) || 80, 160)),
+    isInteractive: () => Boolean(ctx.stdin.isTTY && ctx.stdout.isTTY),
+  };
+  return ctx;
+}
+
+function noticeText(notice: StoreNotice, t: Translate, chalk: ChalkInstance): string {
+  return chalk.yellow(t('store.movedAside', { file: notice.file, copy: notice.copy, reason: notice.reason }));
+}

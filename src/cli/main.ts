@@ -1,0 +1,123 @@
+import { Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import type { AppContext } from './context.js';
+import { createContext } from './context.js';
+import { detectLang, isLang } from '../i18n/index.js';
+import { PitchError, exitCodeOf, EXIT, usageError } from '../core/errors.js';
+import { formatError } from '../ui/render/error.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+/**
+ * Builds the program. Each action lazily imports its command module, so `pitch --help`
+ * loads none of marked, inquirer, ora or ts-fsrs.
+ */
+export function createProgram(ctx: AppContext): Command {
+  const { t } = ctx;
+  const program = new Command('pitch')
+    .description(t('cli.description'))
+    .version(pkg.version, '-V, --version', t('cli.opt.version'))
+    .helpOption('-h, --help', t('cli.opt.help'))
+    .helpCommand('help [command]', t('cli.cmd.help'))
+    .addOption(new Option('--lang <lang>', t('cli.opt.lang')))
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => void ctx.stdout.write(s),
+      writeErr: (s) => void ctx.stderr.write(s),
+      outputError: (s, write) => write(formatError(ctx.t, ctx.chalkErr, s.replace(/^error:\s*/, '').trim(), t('usage.helpHint'))),
+    })
+    .addHelpText(
+      'after',
+      `\n${t('cli.examples')}\n` +
+        [
+          'pitch rehearse                     # 2 min short pitch, split timer',
+          'pitch rehearse 2.3 --target 3m     # detailed section, 3-minute target',
+          'pitch quiz --topic spark           # Spark drills (spaced repetition)',
+          'pitch sections                     # sections, words, times',
+          'pitch show 1                       # read a section',
+          'pitch history --json               # every attempt and quiz session',
+          'pitch --lang en --help             # English interface',
+        ]
+          .map((l) => `  $ ${l}`)
+          .join('\n'),
+    );
+
+  const withFile = (cmd: Command) => cmd.option('-f, --file <path>', t('cli.opt.file'));
+
+  withFile(program.command('sections'))
+    .description(t('cli.cmd.sections'))
+    .option('--json', t('cli.opt.json'))
+    .action(async (opts: { file?: string; json?: boolean }) => {
+      const { sectionsCommand } = await import('./commands/sections.js');
+      await sectionsCommand(ctx, opts);
+    });
+
+  withFile(program.command('show'))
+    .description(t('cli.cmd.show'))
+    .argument('[section]', t('cli.arg.section'))
+    .action(async (section: string | undefined, opts: { file?: string }) => {
+      const { showCommand } = await import('./commands/show.js');
+      await showCommand(ctx, section, opts);
+    });
+
+  program
+    .command('history')
+    .description(t('cli.cmd.history'))
+    .option('--json', t('cli.opt.json'))
+    .action(async (opts: { json?: boolean }) => {
+      const { historyCommand } = await import('./commands/history.js');
+      await historyCommand(ctx, opts);
+    });
+
+  return program;
+}
+
+/** Finds --lang before commander runs, so help text is already in the right language. */
+function langArgument(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg === '--lang') return argv[i + 1] ?? '';
+    if (arg.startsWith('--lang=')) return arg.slice('--lang='.length);
+  }
+  return undefined;
+}
+
+/** The entry point: parses argv, runs the command, maps every error to one sentence and an exit code. */
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const args = argv.slice(2);
+  const requested = langArgument(args);
+  const ctx = createContext(detectLang(requested, env), env);
+  try {
+    if (requested !== undefined && !isLang(requested)) throw usageError('usage.badLang', { value: requested }, 'usage.langHint');
+    const program = createProgram(ctx);
+    if (args.length === 0) {
+      ctx.print(program.helpInformation());
+      return;
+    }
+    await program.parseAsync(argv as string[]);
+  } catch (error) {
+    process.exitCode = handleError(ctx, error, env);
+  }
+}
+
+export function handleError(ctx: AppContext, error: unknown, env: NodeJS.ProcessEnv): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    return EXIT.usage; // commander already printed its sentence through outputError
+  }
+  if (error instanceof PitchError) {
+    if (error.kind === 'interrupted') {
+      ctx.warn(ctx.t('error.interrupted'));
+      return EXIT.interrupted;
+    }
+    ctx.warn(formatError(ctx.t, ctx.chalkErr, ctx.t(error.key, error.params), error.hint ? ctx.t(error.hint, error.hintParams) : undefined));
+    if (env.PITCH_DEBUG) ctx.warn(error.stack ?? '');
+    return exitCodeOf(error.kind);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  ctx.warn(formatError(ctx.t, ctx.chalkErr, ctx.t('error.unexpected', { message }), ctx.t('error.unexpectedHint')));
+  if (env.PITCH_DEBUG && error instanceof Error) ctx.warn(error.stack ?? '');
+  return EXIT.failure;
+}

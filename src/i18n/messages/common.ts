@@ -1,0 +1,159 @@
+/** Messages shared by every command: errors, the program's help, sections, show, history. */
+export const common = {
+  'error.prefix': { fr: 'Erreur', en: 'Error' },
+  'error.hint': { fr: 'Astuce', en: 'Hint' },
+  'punct.colon': { fr: ' : ', en: ': ' },
+  'error.unexpected': {
+    fr: 'Erreur inattendue : {message}',
+    en: 'Unexpected error: {message}',
+  },
+  'error.unexpectedHint': {
+    fr: 'Relancez avec PITCH_DEBUG=1 pour voir le détail, et signalez le problème.',
+    en: 'Run again with PITCH_DEBUG=1 to see the details, and report the problem.',
+  },
+  'error.interrupted': { fr: 'Interrompu.', en: 'Interrupted.' },
+  'usage.unknownCommand': {
+    fr: 'Commande inconnue : « {command} ».',
+    en: 'Unknown command: "{command}".',
+  },
+  'usage.helpHint': { fr: 'Lancez « pitch --help » pour la liste des commandes.', en: 'Run "pitch --help" for the list of commands.' },
+  'usage.commander': { fr: '{message}', en: '{message}' },
+  'usage.badLang': {
+    fr: 'Langue inconnue : « {value} » (choix : fr, en).',
+    en: 'Unknown language: "{value}" (choose fr or en).',
+  },
+  'usage.needsTty': {
+    fr: '« pitch {command} » a besoin d’un terminal interactif.',
+    en: '"pitch {command}" needs an interactive terminal.',
+  },
+  'usage.needsTtyHint': {
+    fr: 'Lancez-la directement dans un terminal, sans redirection ni pipe.',
+    en: 'Run it directly in a terminal, without redirection or pipes.',
+  },
+
+  'input.missing': { fr: 'Fichier introuvable : {file}.', en: 'File not found: {file}.' },
+  'input.directory': { fr: '{file} est un dossier, pas un fichier.', en: '{file} is a directory, not a file.' },
+  'input.unreadable': { fr: 'Impossible de lire {file} (droits insuffisants).', en: 'Cannot read {file} (permission denied).' },
+  'input.hint': {
+    fr: 'Vérifiez le chemin donné à --file ou à PITCH_FILE.',
+    en: 'Check the path given to --file or PITCH_FILE.',
+  },
+  'input.textHint': {
+    fr: 'Donnez un fichier texte Markdown (UTF-8), par exemple une copie de data/pitch.fr.md.',
+    en: 'Give a Markdown text file (UTF-8), for example a copy of data/pitch.fr.md.',
+  },
+  'usage.langHint': { fr: 'Exemple : --lang en, ou la variable PITCH_LANG=en.', en: 'Example: --lang fr, or the variable PITCH_LANG=fr.' },
+  'input.empty': { fr: '{file} est vide.', en: '{file} is empty.' },
+  'input.tooLarge': {
+    fr: '{file} est trop gros (plus de {max} Kio) pour être un pitch ou un paquet de questions.',
+    en: '{file} is too large (over {max} KiB) to be a pitch or a question pack.',
+  },
+  'input.binary': { fr: '{file} est un fichier binaire, pas du texte.', en: '{file} is a binary file, not text.' },
+  'input.notUtf8': { fr: '{file} n’est pas encodé en UTF-8.', en: '{file} is not UTF-8 text.' },
+  'input.utf8Hint': {
+    fr: 'Réenregistrez-le en UTF-8 (par exemple : iconv -f latin1 -t utf-8).',
+    en: 'Save it again as UTF-8 (for example: iconv -f latin1 -t utf-8).',
+  },
+  'pitch.noHeadings': {
+    fr: '{file} ne contient aucun titre Markdown (#, ##, ###, ####) : impossible d’en tirer des sections.',
+    en: '{file} has no Markdown headings (#, ##, ###, ####): no sections can be made from it.',
+  },
+  'pitch.noHeadingsHint': {
+    fr: 'Découpez votre pitch avec des titres, par exemple « ## Pitch court (≈ 2 min) ».',
+    en: 'Split your pitch with headings, for example "## Short pitch (~2 min)".',
+  },
+  'section.unknown': { fr: 'Aucune section ne correspond à « {query} ».', en: 'No section matches "{query}".' },
+  'section.unknownHint': {
+    fr: 'Sections proches : {list}. « pitch sections » les liste toutes.',
+    en: 'Closest sections: {list}. "pitch sections" lists them all.',
+  },
+  'section.unknownNoClose': {
+    fr: '« pitch sections » liste les sections avec leur numéro.',
+    en: '"pitch sections" lists the sections with their numbers.',
+  },
+  'section.ambiguous': {
+    fr: '« {query} » correspond à plusieurs sections.',
+    en: '"{query}" matches several sections.',
+  },
+  'section.ambiguousHint': {
+    fr: 'Précisez avec un numéro : {list}.',
+    en: 'Be more specific, or use a number: {list}.',
+  },
+
+  'store.unreadable': { fr: 'Impossible de lire {file}.', en: 'Cannot read {file}.' },
+  'store.permissionsHint': {
+    fr: 'Vérifiez les droits du dossier de données (PITCH_HOME).',
+    en: 'Check the permissions of the data directory (PITCH_HOME).',
+  },
+  'store.newerVersion': {
+    fr: '{file} a été écrit par une version plus récente de pitch (schéma {found}, celle-ci connaît le {known}) : il n’est pas modifié.',
+    en: '{file} was written by a newer version of pitch (schema {found}, this one knows {known}): it is left untouched.',
+  },
+  'store.newerHint': { fr: 'Mettez pitch à jour.', en: 'Update pitch.' },
+  'store.cannotCreate': {
+    fr: 'Impossible de créer le dossier de données {dir} ({reason}).',
+    en: 'Cannot create the data directory {dir} ({reason}).',
+  },
+  'store.homeHint': {
+    fr: 'Choisissez un autre dossier avec la variable PITCH_HOME.',
+    en: 'Choose another directory with the PITCH_HOME variable.',
+  },
+  'store.locked': {
+    fr: 'Un autre processus pitch garde {file} verrouillé.',
+    en: 'Another pitch process keeps {file} locked.',
+  },
+  'store.lockHint': {
+    fr: 'Attendez qu’il se termine, puis recommencez.',
+    en: 'Wait for it to finish, then try again.',
+  },
+  'store.movedAside': {
+    fr: '{file} était illisible ({reason}) : il a été mis de côté dans {copy} et un nouveau fichier a été créé.',
+    en: '{file} was unreadable ({reason}): it was moved aside to {copy} and a fresh one was started.',
+  },
+
+  'cli.description': {
+    fr: 'Répétez votre pitch d’entretien à voix haute et révisez votre stack technique, dans le terminal.',
+    en: 'Rehearse your interview pitch aloud and drill your tech stack, in the terminal.',
+  },
+  'cli.examples': { fr: 'Exemples :', en: 'Examples:' },
+  'cli.opt.lang': { fr: 'langue de l’interface (fr ou en)', en: 'interface language (fr or en)' },
+  'cli.opt.file': { fr: 'pitch Markdown à utiliser (par défaut : le pitch fourni)', en: 'Markdown pitch to use (default: the bundled pitch)' },
+  'cli.opt.json': { fr: 'sortie JSON (pour les scripts)', en: 'JSON output (for scripts)' },
+  'cli.opt.version': { fr: 'affiche la version', en: 'print the version' },
+  'cli.opt.help': { fr: 'affiche l’aide', en: 'display help' },
+  'cli.cmd.help': { fr: 'affiche l’aide d’une commande', en: 'display help for a command' },
+  'cli.cmd.sections': { fr: 'liste les sections du pitch avec mots, durée estimée et cible', en: 'list the pitch sections with words, estimated and target time' },
+  'cli.cmd.show': { fr: 'affiche une section (ou tout le pitch) mise en forme', en: 'show a section (or the whole pitch), formatted' },
+  'cli.arg.section': { fr: 'numéro (2.3), identifiant ou partie du titre', en: 'number (2.3), id or part of the title' },
+  'cli.cmd.history': { fr: 'historique des répétitions et des sessions de quiz', en: 'history of rehearsals and quiz sessions' },
+
+  'sections.header.number': { fr: 'N°', en: 'No.' },
+  'sections.header.title': { fr: 'Section', en: 'Section' },
+  'sections.header.words': { fr: 'Mots', en: 'Words' },
+  'sections.header.estimated': { fr: 'Estimé', en: 'Estimated' },
+  'sections.header.target': { fr: 'Cible', en: 'Target' },
+  'sections.footer': {
+    fr: '{file} · durée estimée à {wpm} mots/min',
+    en: '{file} · estimated at {wpm} words/min',
+  },
+  'history.emptyRehearsals': {
+    fr: 'Aucune répétition pour l’instant : lancez « pitch rehearse ».',
+    en: 'No rehearsal yet: run "pitch rehearse".',
+  },
+  'history.emptyQuizzes': {
+    fr: 'Aucune session de quiz pour l’instant : lancez « pitch quiz ».',
+    en: 'No quiz session yet: run "pitch quiz".',
+  },
+  'history.rehearsals': { fr: 'Répétitions', en: 'Rehearsals' },
+  'history.quizzes': { fr: 'Sessions de quiz', en: 'Quiz sessions' },
+  'history.kind.complete': { fr: 'complète', en: 'complete' },
+  'history.kind.practice': { fr: 'entraînement', en: 'practice' },
+  'history.kind.incomplete': { fr: 'incomplète', en: 'incomplete' },
+  'history.kind.aborted': { fr: 'interrompue', en: 'aborted' },
+  'history.quizLine': {
+    fr: '{date}  {topics}  {count} question(s), {correct} réussie(s){cram}',
+    en: '{date}  {topics}  {count} question(s), {correct} right{cram}',
+  },
+  'history.cram': { fr: ' (révision libre)', en: ' (cram)' },
+  'history.allTopics': { fr: 'tous thèmes', en: 'all topics' },
+} satisfies Record<string, { fr: string; en: string }>;

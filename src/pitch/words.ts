@@ -1,0 +1,32 @@
+/**
+ * French-aware word counting.
+ *
+ * The rule: a word is a run of letters or digits, where these join the pieces into ONE word:
+ *  - an apostrophe, straight (') or typographic (’): elisions such as « l’écosystème », « d’incidents », « qu’il »
+ *    count as one word, as French word processors count them and as they are spoken (one prosodic unit);
+ *  - a hyphen of any kind (-, ‐, non-breaking ‑): « full‑stack », « sous‑projets », « peut-être »;
+ *  - a decimal point or comma between digits (« 2,5 », « 97.5 ») and a (thin/non-breaking) space between
+ *    groups of three digits (« 1 000 000 »): a number is said as one number.
+ * Anything else separates words (spaces, slashes « N2/N3 », punctuation); punctuation alone is not a word.
+ */
+const WORD = /[\p{L}\p{N}]+(?:(?:['’‑‐-]|(?<=\p{N})[.,](?=\p{N})|(?<=\p{N})[\u00A0\u202F\u2009 ](?=\p{N}{3}(?!\p{N})))[\p{L}\p{N}]+)*/gu;
+
+export function countWords(text: string): number {
+  let n = 0;
+  for (const _ of text.matchAll(WORD)) n++;
+  return n;
+}
+
+/** The words themselves, in order (same rule as countWords). */
+export function splitWords(text: string): string[] {
+  return Array.from(text.matchAll(WORD), (m) => m[0]);
+}
+
+/** Seconds needed to say `words` words at `wordsPerMinute`. */
+export function speakingSeconds(words: number, wordsPerMinute = DEFAULT_WPM): number {
+  return Math.round((words / wordsPerMinute) * 60);
+}
+
+/** French presentation norm is 120–160 words a minute; 140 is its middle. */
+export const DEFAULT_WPM = 140;
+export const PACE_BAND = { min: 120, max: 160 } as const;

@@ -1,0 +1,44 @@
+import type { Inline } from '../pitch/model.js';
+import { splitWords } from '../pitch/words.js';
+
+/** How much of the script the live screen shows, from most help to least. */
+export type PromptLevel = 'full' | 'cues' | 'initials' | 'none';
+export const PROMPT_LEVELS: readonly PromptLevel[] = ['full', 'cues', 'initials', 'none'];
+
+/** One paragraph or list item of a split, as the cue generator sees it. */
+export interface CueUnit {
+  inlines: Inline[];
+  text: string;
+  /** True for list items (their first words are cues). */
+  item: boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:(?:['’‑‐-]|(?<=\p{N})[.,](?=\p{N}))[\p{L}\p{N}]+)*/gu;
+
+/**
+ * The first letter of each word with punctuation kept — the first-letter memory technique:
+ * "Bonjour, je m’appelle Ibrahim." → "B, j m I."
+ */
+export function initials(text: string): string {
+  return text.replace(WORD, (w) => w[0]!);
+}
+
+/** Lines to show for a split at a prompt level (empty at "none": only the split title is shown). */
+export function cueLines(units: readonly CueUnit[], level: PromptLevel, firstWords = 3): string[] {
+  switch (level) {
+    case 'full':
+      return units.map((u) => (u.item ? `• ${u.text}` : u.text));
+    case 'initials':
+      return units.map((u) => (u.item ? `• ${initials(u.text)}` : initials(u.text)));
+    case 'none':
+      return [];
+    case 'cues':
+      return units.map((u) => {
+        const words = splitWords(u.text);
+        const opening = words.slice(0, firstWords).join(' ') + (words.length > firstWords ? ' …' : '');
+        const terms = u.inlines.filter((i) => i.bold).map((i) => i.text.trim()).filter(Boolean);
+        const parts = [opening, ...terms.filter((t) => !opening.includes(t))];
+        return (u.item ? '• ' : '') + parts.join(' · ');
+      });
+  }
+}

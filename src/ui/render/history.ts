@@ -1,0 +1,42 @@
+import type { ChalkInstance } from 'chalk';
+import type { Translate, MessageKey } from '../../i18n/index.js';
+import type { HistoryDoc } from '../../store/documents.js';
+import { formatClock } from '../../pitch/duration.js';
+import { sanitizeLine } from '../sanitize.js';
+
+/** Local "2026-11-26 14:05" for a stored ISO date. */
+export function formatDate(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export function renderHistory(history: HistoryDoc, t: Translate, chalk: ChalkInstance): string {
+  const lines: string[] = [chalk.bold(t('history.rehearsals'))];
+  if (!history.rehearsals.length) lines.push('  ' + t('history.emptyRehearsals'));
+  for (const a of history.rehearsals) {
+    const delta = a.totalSeconds - a.targetSeconds;
+    const deltaText = (delta > 0 ? chalk.red : chalk.green)(`${delta > 0 ? '+' : ''}${formatClock(delta, true)}`);
+    const splits = a.splits.filter((s) => s.seconds !== null).length;
+    lines.push(
+      `  ${formatDate(a.startedAt)}  ${sanitizeLine(a.sectionTitle)}  ${formatClock(a.totalSeconds, true)} / ${formatClock(a.targetSeconds)} ${deltaText}` +
+        `  ${splits}/${a.splits.length}  ${chalk.dim(t(`history.kind.${a.kind}` as MessageKey))}`,
+    );
+  }
+  lines.push('', chalk.bold(t('history.quizzes')));
+  if (!history.quizzes.length) lines.push('  ' + t('history.emptyQuizzes'));
+  for (const q of history.quizzes) {
+    lines.push(
+      '  ' +
+        t('history.quizLine', {
+          date: formatDate(q.startedAt),
+          topics: q.topics.length ? q.topics.join(', ') : t('history.allTopics'),
+          count: q.reviews.length,
+          correct: q.reviews.filter((r) => r.rating >= 3).length,
+          cram: q.cram ? t('history.cram') : '',
+        }),
+    );
+  }
+  return lines.join('\n');
+}

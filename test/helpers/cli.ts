@@ -1,0 +1,36 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const BIN = join(ROOT, 'bin', 'pitch.js');
+
+if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
+  throw new Error('End-to-end tests drive the built CLI: run "npm run build" first (npm test does it).');
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** A fresh PITCH_HOME in the temp directory; removed by the returned cleanup. */
+export function tempHome(): { home: string; cleanup: () => void } {
+  const home = mkdtempSync(join(tmpdir(), 'pitch-test-'));
+  return { home, cleanup: () => rmSync(home, { recursive: true, force: true }) };
+}
+
+/** Runs the real binary without a terminal (stdin closed, output piped). */
+export function runCli(args: string[], env: Record<string, string | undefined> = {}, input?: string | Buffer): RunResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    input: input ?? '',
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, LANG: 'fr_FR.UTF-8', LC_ALL: undefined, PITCH_LANG: undefined, PITCH_FILE: undefined, ...env },
+    timeout: 20_000,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
