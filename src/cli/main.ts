@@ -61,6 +61,20 @@ export function createProgram(ctx: AppContext): Command {
       await showCommand(ctx, section, opts);
     });
 
+  withFile(program.command('rehearse'))
+    .description(t('cli.cmd.rehearse'))
+    .argument('[section]', t('cli.arg.rehearseSection'))
+    .option('-t, --target <duration>', t('cli.opt.target'))
+    .option('--prompt <level>', t('cli.opt.prompt'), 'auto')
+    .option('--from <n>', t('cli.opt.from'))
+    .option('--only <n>', t('cli.opt.only'))
+    .option('--practice', t('cli.opt.practice'))
+    .option('--no-countdown', t('cli.opt.noCountdown'))
+    .action(async (section: string | undefined, opts: import('./commands/rehearse.js').RehearseOptions) => {
+      const { rehearseCommand } = await import('./commands/rehearse.js');
+      await rehearseCommand(ctx, section, opts);
+    });
+
   program
     .command('history')
     .description(t('cli.cmd.history'))
@@ -110,11 +124,11 @@ export function handleError(ctx: AppContext, error: unknown, env: NodeJS.Process
   if (error instanceof PitchError) {
     if (error.kind === 'interrupted') {
       ctx.warn(ctx.t('error.interrupted'));
-      return EXIT.interrupted;
+      return exitCodeOf(error);
     }
     ctx.warn(formatError(ctx.t, ctx.chalkErr, ctx.t(error.key, error.params), error.hint ? ctx.t(error.hint, error.hintParams) : undefined));
     if (env.PITCH_DEBUG) ctx.warn(error.stack ?? '');
-    return exitCodeOf(error.kind);
+    return exitCodeOf(error);
   }
   const message = error instanceof Error ? error.message : String(error);
   ctx.warn(formatError(ctx.t, ctx.chalkErr, ctx.t('error.unexpected', { message }), ctx.t('error.unexpectedHint')));

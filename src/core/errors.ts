@@ -13,6 +13,8 @@ export class PitchError extends Error {
   readonly params: Params;
   readonly hint: MessageKey | undefined;
   readonly hintParams: Params;
+  /** For 'interrupted': the signal that caused it, if not Ctrl-C. */
+  signal: NodeJS.Signals | null = null;
 
   constructor(kind: ErrorKind, key: MessageKey, params: Params = {}, hint?: MessageKey, hintParams: Params = {}) {
     super(key);
@@ -33,6 +35,16 @@ export const failure = (key: MessageKey, params: Params = {}, hint?: MessageKey,
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
 
-export function exitCodeOf(kind: ErrorKind): number {
-  return kind === 'usage' ? EXIT.usage : kind === 'interrupted' ? EXIT.interrupted : EXIT.failure;
+/** Ctrl-C → 130; a SIGTERM or SIGHUP that ended an interactive command → 143 / 129 (128 + signal number). */
+export function interrupted(signal: NodeJS.Signals | null = null): PitchError {
+  const error = new PitchError('interrupted', 'error.interrupted');
+  error.signal = signal;
+  return error;
+}
+
+const SIGNAL_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 129, SIGTERM: 143 };
+
+export function exitCodeOf(error: PitchError): number {
+  if (error.kind === 'interrupted') return (error.signal && SIGNAL_CODES[error.signal]) || EXIT.interrupted;
+  return error.kind === 'usage' ? EXIT.usage : EXIT.failure;
 }

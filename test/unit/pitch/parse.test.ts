@@ -34,7 +34,8 @@ describe('the bundled pitch as a section tree', () => {
     expect(kinds).toEqual(['paragraph', 'paragraph', 'paragraph', 'paragraph', 'paragraph', 'list', 'paragraph']);
     const list = byNumber('1').blocks[5]!;
     expect(list.kind === 'list' && list.items.length).toBe(5);
-    expect(byNumber('1').blocks[0]!.inlines).toEqual([{ text: 'Bonjour, je m’appelle ' }, { text: 'Ibrahim', bold: true }, { text: '.' }]);
+    const first = byNumber('1').blocks[0]!;
+    expect(first.kind === 'paragraph' && first.inlines).toEqual([{ text: 'Bonjour, je m’appelle ' }, { text: 'Ibrahim', bold: true }, { text: '.' }]);
   });
 
   it('extracts key terms from bold spans, with their sentence', () => {

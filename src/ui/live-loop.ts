@@ -1,0 +1,109 @@
+import { emitKeypressEvents } from 'node:readline';
+import type { OutStream } from '../cli/context.js';
+import type { KeyPress } from '../rehearsal/session.js';
+
+export interface LiveLoopOptions<S> {
+  stdin: NodeJS.ReadStream;
+  stdout: OutStream;
+  /** Monotonic clock in ms (performance.now in real life). */
+  clock: () => number;
+  initial: S;
+  onKey(state: S, key: KeyPress, now: number): S;
+  onTick(state: S, now: number): S;
+  render(state: S, now: number, size: { columns: number; rows: number }): string;
+  isDone(state: S): boolean;
+  /** True when the transition deserves a terminal bell (e.g. the target was just passed). */
+  ring(previous: S, next: S): boolean;
+  /** Redraw period: 100 ms = at most 10 redraws a second. */
+  intervalMs?: number;
+}
+
+export interface LiveLoopResult<S> {
+  state: S;
+  /** Set when a signal (SIGTERM, SIGHUP) ended the loop rather than a key. */
+  signal: NodeJS.Signals | null;
+}
+
+const ENTER_SCREEN = '\x1b[?1049h\x1b[?25l\x1b[H\x1b[2J';
+const LEAVE_SCREEN = '\x1b[?25h\x1b[?1049l';
+
+/**
+ * Runs an interactive full-screen loop: raw keys in, a frame out (only when it changed, so nothing
+ * flickers), on the alternate screen. The terminal is always restored — raw mode off, cursor shown,
+ * alternate screen left — whether the loop ends by a key, a signal or an exception.
+ * Ctrl-C arrives as a key in raw mode; SIGTERM and SIGHUP are turned into a Ctrl-C key so the
+ * state machine saves what it has.
+ */
+export function runLiveLoop<S>(o: LiveLoopOptions<S>): Promise<LiveLoopResult<S>> {
+  return new Promise((resolve, reject) => {
+    let state = o.initial;
+    let lastFrame = '';
+    let signal: NodeJS.Signals | null = null;
+    let closed = false;
+    const size = () => ({ columns: Math.max(40, o.stdout.columns || 80), rows: Math.max(12, o.stdout.rows || 24) });
+
+    const draw = (force = false) => {
+      const frame = o.render(state, o.clock(), size());
+      if (!force && frame === lastFrame) return;
+      lastFrame = frame;
+      o.stdout.write('\x1b[H' + frame.split('\n').join('\x1b[K\n') + '\x1b[K\x1b[J');
+    };
+    const step = (next: S) => {
+      if (o.ring(state, next)) o.stdout.write('\x07');
+      state = next;
+      if (o.isDone(state)) finish();
+      else draw();
+    };
+    const onKeypress = (_: string, key: KeyPress | undefined) => {
+      const now = o.clock();
+      try {
+        step(o.onKey(state, key ?? {}, now));
+      } catch (error) {
+        finish(error);
+      }
+    };
+    const onSignal = (sig: NodeJS.Signals) => {
+      signal = sig;
+      onKeypress('', { name: 'c', ctrl: true });
+    };
+    const onResize = () => draw(true);
+    const restore = () => {
+      if (closed) return;
+      closed = true;
+      clearInterval(timer);
+      o.stdin.off('keypress', onKeypress);
+      process.off('SIGTERM', onSignal);
+      process.off('SIGHUP', onSignal);
+      process.off('SIGINT', onSignal);
+      process.off('exit', restore);
+      (o.stdout as NodeJS.WriteStream).off?.('resize', onResize);
+      if (o.stdin.isTTY) o.stdin.setRawMode(false);
+      o.stdin.pause();
+      o.stdout.write(LEAVE_SCREEN);
+    };
+    const finish = (error?: unknown) => {
+      restore();
+      if (error) reject(error);
+      else resolve({ state, signal });
+    };
+
+    emitKeypressEvents(o.stdin);
+    if (o.stdin.isTTY) o.stdin.setRawMode(true);
+    o.stdin.on('keypress', onKeypress);
+    o.stdin.resume();
+    process.on('SIGTERM', onSignal);
+    process.on('SIGHUP', onSignal);
+    process.on('SIGINT', onSignal);
+    process.on('exit', restore);
+    (o.stdout as NodeJS.WriteStream).on?.('resize', onResize);
+    o.stdout.write(ENTER_SCREEN);
+    const timer = setInterval(() => {
+      try {
+        step(o.onTick(state, o.clock()));
+      } catch (error) {
+        finish(error);
+      }
+    }, o.intervalMs ?? 100);
+    draw(true);
+  });
+}

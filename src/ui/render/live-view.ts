@@ -1,0 +1,181 @@
+import type { ChalkInstance } from 'chalk';
+import type { MessageKey, Translate } from '../../i18n/index.js';
+import type { PlannedSplit } from '../../rehearsal/plan.js';
+import type { SessionState } from '../../rehearsal/session.js';
+import type { PromptLevel } from '../../rehearsal/cues.js';
+import { cueLines } from '../../rehearsal/cues.js';
+import { countdownLeft, elapsedMs, segmentSeconds } from '../../rehearsal/timer.js';
+import { formatClock } from '../../pitch/duration.js';
+import { sanitizeLine } from '../sanitize.js';
+import { padEnd, padStart, truncate, visibleWidth, wrapText } from '../text-layout.js';
+
+export interface LiveViewInput {
+  sectionTitle: string;
+  /** The splits being rehearsed (all of them, or the --from/--only slice). */
+  splits: readonly PlannedSplit[];
+  /** Number of the first rehearsed split in the whole plan (1 unless --from/--only). */
+  firstNumber: number;
+  session: SessionState;
+  now: number;
+  targetSeconds: number;
+  level: PromptLevel;
+  /** Best segment per split key before this run. */
+  bestSegments: Readonly<Record<string, number>>;
+  /** Personal best's cumulative seconds at the end of each rehearsed split (null where unknown). */
+  pbCumulative: ReadonlyArray<number | null>;
+  attemptNumber: number;
+  practice: boolean;
+  width: number;
+  rows: number;
+  t: Translate;
+  chalk: ChalkInstance;
+}
+
+/** LiveSplit's four delta colours, gold for a best segment, blue for personal-best pace. */
+export function paceColors(chalk: ChalkInstance) {
+  return {
+    aheadGaining: chalk.hex('#00cc36'),
+    aheadLosing: chalk.hex('#52cc73'),
+    behindGaining: chalk.hex('#cc5c52'),
+    behindLosing: chalk.hex('#cc1200'),
+    gold: chalk.hex('#ffd500'),
+    pb: chalk.hex('#16a6ff'),
+  };
+}
+
+/** Colour of a delta (negative = ahead), given the previous split's delta (gaining = it went down). */
+export function deltaColor(chalk: ChalkInstance, delta: number, previous: number) {
+  const c = paceColors(chalk);
+  const gaining = delta < previous;
+  if (delta <= 0) return gaining ? c.aheadGaining : c.aheadLosing;
+  return gaining ? c.behindGaining : c.behindLosing;
+}
+
+export const signed = (seconds: number): string => `${seconds > 0 ? '+' : seconds < 0 ? '−' : '±'}${formatClock(Math.abs(seconds), true)}`;
+
+/** The whole live screen as a string, one line per terminal row, each fitting `width`. Pure. */
+export function renderLive(v: LiveViewInput): string {
+  const { t, chalk, width } = v;
+  const rule = chalk.dim('─'.repeat(width));
+  const timer = v.session.timer;
+  const elapsed = elapsedMs(timer, v.now) / 1000;
+  const current = Math.min(timer.marks.length, v.splits.length - 1);
+  const lines: string[] = [];
+
+  const right = [t('live.level', { level: t(`level.${v.level}` as MessageKey) }), v.practice ? t('live.practice') : t('live.attempt', { n: v.attemptNumber })];
+  if (timer.phase === 'paused') right.unshift(chalk.yellow.bold(t('live.paused')));
+  lines.push(joinEnds(chalk.bold(sanitizeLine(v.sectionTitle)), chalk.dim(right.join(' · ')), width));
+  lines.push(rule);
+
+  if (timer.phase === 'countdown') {
+    const n = countdownLeft(timer, v.now);
+    lines.push('', center(chalk.bold.yellow(`   ${n}   `), width), '', center(t('live.countdown', { title: sanitizeLine(v.splits[0]!.title) }), width));
+    return fit(lines, v.rows, width);
+  }
+
+  // The current split, its running time against its budget, and its cue.
+  const segments = segmentSeconds(timer);
+  const lastEnd = timer.marks.length ? timer.marks[timer.marks.length - 1]!.atMs / 1000 : 0;
+  const split = v.splits[current]!;
+  const live = Math.max(0, elapsed - lastEnd);
+  const splitClock = `${formatClock(live, true)} / ${formatClock(split.budgetSeconds, true)}`;
+  const label = `▶ ${v.firstNumber + current}/${v.firstNumber + v.splits.length - 1}  ${sanitizeLine(split.title)}`;
+  lines.push(joinEnds(chalk.bold.cyan(label), live > split.budgetSeconds ? chalk.red(splitClock) : splitClock, width));
+
+  const tableRows = v.splits.length + 1;
+  const fixed = lines.length + 1 + 1 + tableRows + 1 + 1 + 1;
+  const cueRoom = Math.max(1, v.rows - fixed);
+  let cue: string[];
+  if (v.session.mode === 'help') {
+    cue = (['live.help.split', 'live.help.undo', 'live.help.skip', 'live.help.pause', 'live.help.stop', 'live.help.abort', 'live.help.close'] as const).map(
+      (k) => '  ' + t(k),
+    );
+    cue.unshift(chalk.bold(t('live.help.title')));
+  } else {
+    cue = cueLines(split.units, v.level).flatMap((line) => wrapText(line, width - 2, '  ', line.startsWith('• ') ? '    ' : '  '));
+  }
+  if (cue.length > cueRoom) cue = [...cue.slice(0, cueRoom - 1), chalk.dim('  …')];
+  lines.push(...cue, rule);
+
+  // The split table: time, budget, delta (LiveSplit colours), best segment (gold when beaten).
+  const colors = paceColors(chalk);
+  const numW = String(v.firstNumber + v.splits.length - 1).length;
+  const col = 9;
+  const titleW = Math.max(8, width - (2 + numW + 2) - 4 * (col + 1));
+  lines.push(
+    chalk.dim(
+      padEnd('', 2 + numW + 2) + padEnd(t('live.split'), titleW) + ' ' + padStart(t('live.time'), col) + ' ' +
+        padStart(t('live.budget'), col) + ' ' + padStart(t('live.delta'), col) + ' ' + padStart(t('live.best'), col),
+    ),
+  );
+  let budgetCum = 0;
+  let prevDelta = 0;
+  v.splits.forEach((s, i) => {
+    budgetCum += s.budgetSeconds;
+    const mark = timer.marks[i];
+    const best = v.bestSegments[s.key];
+    const marker = i < timer.marks.length ? (mark!.skipped ? chalk.dim('–') : chalk.green('✓')) : i === current ? chalk.cyan('▶') : ' ';
+    let time = '';
+    let delta = '';
+    let bestText = best !== undefined ? formatClock(best, true) : '';
+    if (mark) {
+      const seg = segments[i];
+      const cum = mark.atMs / 1000;
+      const d = cum - budgetCum;
+      time = seg === null ? t('summary.skipped') : formatClock(seg, true);
+      delta = deltaColor(chalk, d, prevDelta)(signed(d));
+      prevDelta = d;
+      if (seg !== null && seg > 0 && (best === undefined || seg < best)) {
+        time = colors.gold(time);
+        bestText = colors.gold(formatClock(seg, true));
+      } else if (v.pbCumulative[i] != null && cum < v.pbCumulative[i]!) time = colors.pb(time);
+    } else if (i === current) {
+      time = formatClock(live, true);
+      const d = elapsed - budgetCum;
+      if (d > 0) delta = deltaColor(chalk, d, prevDelta)(signed(d)); // LiveSplit shows a live delta only when behind
+    }
+    lines.push(
+      `${marker} ${padStart(String(v.firstNumber + i), numW)}  ` +
+        padEnd(truncate(sanitizeLine(s.title), titleW), titleW) + ' ' + padStart(time, col) + ' ' +
+        padStart(formatClock(s.budgetSeconds, true), col) + ' ' + padStart(delta, col) + ' ' + padStart(bestText, col),
+    );
+  });
+  lines.push(rule);
+
+  // Elapsed against target, with a bar that turns amber in the last 15 s and red past the target.
+  const left = v.targetSeconds - elapsed;
+  const clock = `${formatClock(elapsed, true)} / ${formatClock(v.targetSeconds)}`;
+  const rest = left >= 0 ? t('live.remaining', { time: formatClock(left) }) : t('live.over', { time: formatClock(-left) });
+  const barW = Math.max(10, width - visibleWidth(clock) - visibleWidth(rest) - 6);
+  const filled = Math.min(barW, Math.round((Math.min(elapsed, v.targetSeconds) / v.targetSeconds) * barW));
+  const paint = left < 0 ? chalk.red : left <= 15 ? chalk.hex('#ffb000') : chalk.green;
+  const bar = paint('█'.repeat(filled)) + chalk.dim('░'.repeat(barW - filled));
+  lines.push(`${chalk.bold(clock)}  ${bar}  ${left < 0 ? chalk.red(rest) : rest}`);
+  lines.push(v.session.mode === 'confirmStop' ? chalk.yellow.bold(t('live.confirmStop')) : chalk.dim(t('live.keys')));
+  return fit(lines, v.rows, width);
+}
+
+function joinEnds(left: string, right: string, width: number): string {
+  const room = width - visibleWidth(right) - 1;
+  if (room < 10) return truncateStyled(left, width);
+  return padEnd(truncateStyled(left, room), room) + ' ' + right;
+}
+
+function center(text: string, width: number): string {
+  return ' '.repeat(Math.max(0, Math.floor((width - visibleWidth(text)) / 2))) + text;
+}
+
+/** Cuts a styled string to `width` columns (drops styling of the cut line rather than breaking codes). */
+function truncateStyled(text: string, width: number): string {
+  if (visibleWidth(text) <= width) return text;
+  // eslint-disable-next-line no-control-regex
+  return truncate(text.replace(/\x1b\[[0-9;]*m/g, ''), width);
+}
+
+/** At most `rows` lines, none wider than `width`. */
+function fit(lines: string[], rows: number, width: number): string {
+  return lines
+    .slice(0, Math.max(1, rows))
+    .map((l) => truncateStyled(l, width))
+    .join('\n');
+}

@@ -1,0 +1,70 @@
+import pty from '@lydell/node-pty';
+import { stripVTControlCharacters } from 'node:util';
+import { BIN, ROOT } from './cli.js';
+
+export interface PtySession {
+  /** Everything printed so far, escape codes stripped. */
+  text(): string;
+  /** Raw output, escape codes included. */
+  raw(): string;
+  write(keys: string): void;
+  /** Resolves when `pattern` appears in the output printed after offset `since` (default: from the start). */
+  waitFor(pattern: RegExp | string, timeoutMs?: number, since?: number): Promise<void>;
+  /** Length of the stripped output so far: pass it to waitFor to look only at what comes next. */
+  mark(): number;
+  exited: Promise<{ exitCode: number; signal?: number | undefined }>;
+  kill(signal?: string): void;
+  pid: number;
+}
+
+export const KEYS = { space: ' ', enter: '\r', left: '\x1b[D', right: '\x1b[C', backspace: '\x7f', escape: '\x1b', ctrlC: '\x03', down: '\x1b[B', up: '\x1b[A' } as const;
+
+/** Runs the built CLI in a real pseudo-terminal (keys in, screen out). */
+export function spawnPitch(args: string[], env: Record<string, string>, size = { cols: 110, rows: 40 }): PtySession {
+  let raw = '';
+  const child = pty.spawn(process.execPath, [BIN, ...args], {
+    name: 'xterm-256color',
+    cols: size.cols,
+    rows: size.rows,
+    cwd: ROOT,
+    env: cleanEnv({ LANG: 'fr_FR.UTF-8', FORCE_COLOR: '1', ...env }),
+  });
+  child.onData((d) => (raw += d));
+  const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) => child.onExit((e) => resolve(e)));
+  const text = () => stripVTControlCharacters(raw);
+  return {
+    text,
+    raw: () => raw,
+    write: (keys) => child.write(keys),
+    mark: () => text().length,
+    pid: child.pid,
+    exited,
+    kill: (signal) => child.kill(signal),
+    waitFor(pattern, timeoutMs = 10_000, since = 0) {
+      const test = () => {
+        const t = text().slice(since);
+        return typeof pattern === 'string' ? t.includes(pattern) : pattern.test(t);
+      };
+      return new Promise((resolve, reject) => {
+        if (test()) return resolve();
+        const started = Date.now();
+        const poll = setInterval(() => {
+          if (test()) {
+            clearInterval(poll);
+            resolve();
+          } else if (Date.now() - started > timeoutMs) {
+            clearInterval(poll);
+            reject(new Error(`timed out waiting for ${String(pattern)}; screen so far:\n${text().slice(-3000)}`));
+          }
+        }, 20);
+      });
+    },
+  };
+}
+
+/** The parent's environment without variables that would change the child's output, plus `extra`. */
+function cleanEnv(extra: Record<string, string>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !['NO_COLOR', 'CI', 'LC_ALL', 'PITCH_LANG', 'PITCH_FILE', 'COLUMNS'].includes(k)) env[k] = v;
+  return { ...env, ...extra };
+}
