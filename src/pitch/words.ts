@@ -30,3 +30,16 @@ export function speakingSeconds(words: number, wordsPerMinute = DEFAULT_WPM): nu
 /** French presentation norm is 120–160 words a minute; 140 is its middle. */
 export const DEFAULT_WPM = 140;
 export const PACE_BAND = { min: 120, max: 160 } as const;
+
+/** The first `n` words of a text with their punctuation, and "…" when there is more: "Bonjour, je m’appelle…". */
+export function openingWords(text: string, n: number): string {
+  const flat = text.replace(/\s+/gu, ' ').trim();
+  let end = 0;
+  let count = 0;
+  for (const m of flat.matchAll(WORD)) {
+    if (count === n) return flat.slice(0, end).trim() + '…';
+    end = m.index + m[0].length;
+    count++;
+  }
+  return flat;
+}

@@ -1,5 +1,6 @@
 import type { Inline } from '../pitch/model.js';
-import { splitWords } from '../pitch/words.js';
+import { openingWords } from '../pitch/words.js';
+import { keyTermsOf } from '../pitch/parse.js';
 
 /** How much of the script the live screen shows, from most help to least. */
 export type PromptLevel = 'full' | 'cues' | 'initials' | 'none';
@@ -34,11 +35,11 @@ export function cueLines(units: readonly CueUnit[], level: PromptLevel, firstWor
       return [];
     case 'cues':
       return units.map((u) => {
-        const words = splitWords(u.text);
-        const opening = words.slice(0, firstWords).join(' ') + (words.length > firstWords ? ' …' : '');
-        const terms = u.inlines.filter((i) => i.bold).map((i) => i.text.trim()).filter(Boolean);
-        const parts = [opening, ...terms.filter((t) => !opening.includes(t))];
-        return (u.item ? '• ' : '') + parts.join(' · ');
+        const opening = openingWords(u.text, firstWords);
+        const terms = keyTermsOf([{ kind: 'paragraph', inlines: u.inlines, text: u.text, words: 0 }])
+          .map((k) => k.term)
+          .filter((term) => !opening.includes(term));
+        return (u.item ? '• ' : '') + [opening, ...terms].join(' · ');
       });
   }
 }

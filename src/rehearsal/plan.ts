@@ -1,6 +1,6 @@
 import type { Block, Section } from '../pitch/model.js';
 import { allBlocks } from '../pitch/model.js';
-import { splitWords } from '../pitch/words.js';
+import { openingWords } from '../pitch/words.js';
 import { slugify } from '../pitch/text.js';
 import type { CueUnit } from './cues.js';
 
@@ -83,12 +83,7 @@ function toUnits(block: Block): CueUnit[] {
 
 /** The opening words of some blocks, punctuation kept: "Bonjour, je m’appelle Ibrahim. Aujourd’hui…". */
 function firstWords(blocks: readonly Block[], n = 5): string {
-  const text = blocks.map((b) => b.text).join(' ').replace(/\s+/gu, ' ');
-  const words = splitWords(text);
-  if (words.length <= n) return text.trim();
-  let end = 0;
-  for (let i = 0; i < n; i++) end = text.indexOf(words[i]!, end) + words[i]!.length;
-  return text.slice(0, end).trim() + '…';
+  return openingWords(blocks.map((b) => b.text).join(' '), n);
 }
 
 /**
