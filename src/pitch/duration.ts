@@ -56,7 +56,7 @@ export function stripDurationHint(text: string): string {
 export function formatClock(seconds: number, tenths = false): string {
   const sign = seconds < 0 ? '-' : '';
   const abs = Math.abs(seconds);
-  const whole = tenths ? Math.floor(abs * 10) / 10 : Math.round(abs);
+  const whole = tenths ? Math.floor(abs * 10 + 1e-6) / 10 : Math.round(abs);
   const m = Math.floor(whole / 60);
   const s = whole - m * 60;
   const sec = tenths ? s.toFixed(1).padStart(4, '0') : String(Math.floor(s)).padStart(2, '0');

@@ -54,8 +54,8 @@ export const rehearse = {
   'live.remaining': { fr: 'reste {time}', en: '{time} left' },
   'live.over': { fr: 'dépassé de {time}', en: '{time} over' },
   'live.keys': {
-    fr: 'Espace/Entrée/→ étape suivante · ←/⌫ annuler · s passer · p pause · q arrêter · ? aide',
-    en: 'Space/Enter/→ next split · ←/⌫ undo · s skip · p pause · q stop · ? help',
+    fr: 'Espace/Entrée/→ étape · ←/⌫ annuler · s passer · p pause · q arrêter · ? aide',
+    en: 'Space/Enter/→ split · ←/⌫ undo · s skip · p pause · q stop · ? help',
   },
   'live.confirmStop': {
     fr: 'Arrêter : k ou Entrée = garder comme incomplète · d = jeter cette tentative',
