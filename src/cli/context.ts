@@ -1,5 +1,4 @@
 import type { ChalkInstance } from 'chalk';
-import { Chalk, supportsColor, supportsColorStderr } from 'chalk';
 import { fileURLToPath } from 'node:url';
 import type { Lang, Translate } from '../i18n/index.js';
 import { translator } from '../i18n/index.js';
@@ -23,9 +22,11 @@ export interface AppContext {
   stdin: NodeJS.ReadStream;
   stdout: OutStream;
   stderr: OutStream;
-  /** Colours for stdout (level 0 when piped or NO_COLOR). */
+  /** Colours for stdout (level 0 when piped or NO_COLOR). Available once ready() resolved. */
   chalk: ChalkInstance;
   chalkErr: ChalkInstance;
+  /** Loads what every command needs but `--help` does not (chalk). Idempotent. */
+  ready(): Promise<void>;
   now: () => Date;
   /** Opens the user-data store (created lazily: commands that never touch it never pay for it). */
   store(): Promise<Store>;
@@ -47,9 +48,13 @@ export const BUNDLED_QUESTIONS = fileURLToPath(new URL('../../data/questions', i
 
 export function createContext(lang: Lang, env: NodeJS.ProcessEnv = process.env): AppContext {
   const t = translator(lang);
-  const chalk = new Chalk({ level: supportsColor ? supportsColor.level : 0 });
-  const chalkErr = new Chalk({ level: supportsColorStderr ? supportsColorStderr.level : 0 });
   let storePromise: Promise<Store> | undefined;
+  let readyPromise: Promise<void> | undefined;
+  const notReady = new Proxy({} as ChalkInstance, {
+    get() {
+      throw new Error('AppContext.ready() must be awaited before using colours');
+    },
+  });
   const ctx: AppContext = {
     lang,
     t,
@@ -57,13 +62,21 @@ export function createContext(lang: Lang, env: NodeJS.ProcessEnv = process.env):
     stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,
-    chalk,
-    chalkErr,
+    chalk: notReady,
+    chalkErr: notReady,
+    ready() {
+      // chalk is imported here rather than at the top so that `pitch --help` never pays for it.
+      readyPromise ??= import('chalk').then(({ Chalk, supportsColor, supportsColorStderr }) => {
+        ctx.chalk = new Chalk({ level: supportsColor ? supportsColor.level : 0 });
+        ctx.chalkErr = new Chalk({ level: supportsColorStderr ? supportsColorStderr.level : 0 });
+      });
+      return readyPromise;
+    },
     now: () => new Date(),
     store() {
       storePromise ??= (async () => {
         const [{ Store }, { dataHome }] = await Promise.all([import('../store/store.js'), import('../store/paths.js')]);
-        return new Store({ home: dataHome(env), onNotice: (n) => ctx.warn(noticeText(n, t, chalkErr)) });
+        return new Store({ home: dataHome(env), onNotice: (n) => ctx.warn(noticeText(n, t, ctx.chalkErr)) });
       })();
       return storePromise;
     },

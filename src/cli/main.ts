@@ -6,6 +6,8 @@ import { detectLang, isLang } from '../i18n/index.js';
 import { PitchError, exitCodeOf, EXIT, usageError } from '../core/errors.js';
 import { formatError } from '../ui/render/error.js';
 
+let pendingCommanderMessage = '';
+
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /**
@@ -22,10 +24,13 @@ export function createProgram(ctx: AppContext): Command {
     .addOption(new Option('--lang <lang>', t('cli.opt.lang')))
     .showSuggestionAfterError(true)
     .exitOverride()
+    // Every command gets colours loaded before it runs; --help and --version never load them.
+    .hook('preAction', () => ctx.ready())
     .configureOutput({
       writeOut: (s) => void ctx.stdout.write(s),
       writeErr: (s) => void ctx.stderr.write(s),
-      outputError: (s, write) => write(formatError(ctx.t, ctx.chalkErr, s.replace(/^error:\s*/, '').trim(), t('usage.helpHint'))),
+      // Commander's own usage errors ("unknown option") are printed by handleError, once chalk is loaded.
+      outputError: (s) => (pendingCommanderMessage = s.replace(/^error:\s*/, '').trim()),
     })
     .addHelpText(
       'after',
@@ -112,15 +117,18 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     }
     await program.parseAsync(argv as string[]);
   } catch (error) {
-    process.exitCode = handleError(ctx, error, env);
+    process.exitCode = await handleError(ctx, error, env);
   }
 }
 
-export function handleError(ctx: AppContext, error: unknown, env: NodeJS.ProcessEnv): number {
+export async function handleError(ctx: AppContext, error: unknown, env: NodeJS.ProcessEnv): Promise<number> {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
-    return EXIT.usage; // commander already printed its sentence through outputError
+    await ctx.ready();
+    ctx.warn(formatError(ctx.t, ctx.chalkErr, pendingCommanderMessage || error.message, ctx.t('usage.helpHint')));
+    return EXIT.usage;
   }
+  await ctx.ready();
   if (error instanceof PitchError) {
     if (error.kind === 'interrupted') {
       ctx.warn(ctx.t('error.interrupted'));
