@@ -1,0 +1,84 @@
+import type { Attempt } from '../rehearsal/types.js';
+import type { StoredCard } from '../quiz/types.js';
+import type { InterviewAnswer } from './types.js';
+import { bandOf, DEFAULT_BAND, type AnswerBand } from './state.js';
+
+export interface InterviewReport {
+  pitch: { totalSeconds: number; targetSeconds: number; deltaSeconds: number; personalBest: number | null; kind: Attempt['kind'] } | null;
+  answers: Array<{
+    topic: string;
+    prompt: string;
+    seconds: number | null;
+    band: 'short' | 'good' | 'long' | null;
+    covered: number;
+    keyPoints: number;
+    missed: string[];
+    rating: InterviewAnswer['rating'];
+  }>;
+  /** Share of all key points covered, in [0, 1], or null with no answered question. */
+  coverage: number | null;
+  /** The topic with the lowest coverage (then the lowest ratings): what to drill next. */
+  weakestTopic: string | null;
+  /** Earliest next review among the cards asked. */
+  nextDue: string | null;
+  answerBand: AnswerBand;
+}
+
+/** The end-of-interview report, from the pitch attempt, the answers and the cards after their update. Pure. */
+export function buildInterviewReport(
+  pitch: Attempt | null,
+  personalBest: number | null,
+  answers: readonly InterviewAnswer[],
+  cards: Readonly<Record<string, StoredCard>>,
+  band: AnswerBand = DEFAULT_BAND,
+): InterviewReport {
+  const answered = answers.filter((a) => a.rating !== null);
+  const rows = answers.map((a) => ({
+    topic: a.topic,
+    prompt: a.prompt,
+    seconds: a.seconds,
+    band: bandOf(a.seconds, band),
+    covered: a.covered.filter(Boolean).length,
+    keyPoints: a.keyPoints.length,
+    missed: a.keyPoints.filter((_, i) => !a.covered[i]),
+    rating: a.rating,
+  }));
+  const totalPoints = answered.reduce((n, a) => n + a.keyPoints.length, 0);
+  const coveredPoints = answered.reduce((n, a) => n + a.covered.filter(Boolean).length, 0);
+
+  const byTopic = new Map<string, { covered: number; points: number; ratings: number[] }>();
+  for (const a of answered) {
+    const t = byTopic.get(a.topic) ?? { covered: 0, points: 0, ratings: [] };
+    t.covered += a.covered.filter(Boolean).length;
+    t.points += a.keyPoints.length;
+    t.ratings.push(a.rating!);
+    byTopic.set(a.topic, t);
+  }
+  const score = (t: { covered: number; points: number; ratings: number[] }) => [
+    t.points ? t.covered / t.points : 1,
+    t.ratings.reduce((x, y) => x + y, 0) / t.ratings.length,
+  ];
+  const weakest = [...byTopic.entries()].sort((x, y) => {
+    const [a1, a2] = score(x[1]);
+    const [b1, b2] = score(y[1]);
+    return a1! - b1! || a2! - b2! || x[0].localeCompare(y[0]);
+  })[0];
+  const dues = answered.map((a) => cards[a.questionId]?.due).filter((d): d is string => Boolean(d)).sort();
+
+  return {
+    pitch: pitch
+      ? {
+          totalSeconds: pitch.totalSeconds,
+          targetSeconds: pitch.targetSeconds,
+          deltaSeconds: Math.round((pitch.totalSeconds - pitch.targetSeconds) * 10) / 10,
+          personalBest,
+          kind: pitch.kind,
+        }
+      : null,
+    answers: rows,
+    coverage: totalPoints ? coveredPoints / totalPoints : null,
+    weakestTopic: weakest ? weakest[0] : null,
+    nextDue: dues[0] ?? null,
+    answerBand: band,
+  };
+}
