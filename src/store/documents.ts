@@ -1,11 +1,14 @@
 import type { DocSpec } from './store.js';
 import type { Attempt } from '../rehearsal/types.js';
 import type { QuizSessionRecord, ReviewLogEntry, StoredCard } from '../quiz/types.js';
+import type { InterviewRecord } from '../interview/types.js';
 
 export interface HistoryDoc {
   version: number;
   rehearsals: Attempt[];
   quizzes: QuizSessionRecord[];
+  /** Mock interviews (since schema version 2). */
+  interviews: InterviewRecord[];
 }
 
 export interface CardsDoc {
@@ -25,18 +28,22 @@ function checkItems(list: unknown, what: string, check: (item: Record<string, un
 
 export const historySpec: DocSpec<HistoryDoc> = {
   file: 'history.json',
-  version: 1,
-  empty: () => ({ version: 1, rehearsals: [], quizzes: [] }),
+  version: 2,
+  empty: () => ({ version: 2, rehearsals: [], quizzes: [], interviews: [] }),
   validate(doc) {
     if (!isObject(doc)) return 'not an object';
     return (
       checkItems(doc.rehearsals, 'rehearsals', (a) =>
         typeof a.id === 'string' && typeof a.sectionId === 'string' && typeof a.startedAt === 'string' &&
         typeof a.totalSeconds === 'number' && Array.isArray(a.splits)) ??
-      checkItems(doc.quizzes, 'quizzes', (q) => typeof q.id === 'string' && Array.isArray(q.reviews))
+      checkItems(doc.quizzes, 'quizzes', (q) => typeof q.id === 'string' && Array.isArray(q.reviews)) ??
+      checkItems(doc.interviews, 'interviews', (i) => typeof i.id === 'string' && Array.isArray(i.answers))
     );
   },
-  migrations: {},
+  migrations: {
+    // Version 2 added mock interviews.
+    1: (doc) => ({ ...doc, interviews: [] }),
+  },
 };
 
 export const cardsSpec: DocSpec<CardsDoc> = {

@@ -65,7 +65,7 @@ describe('pitch (built binary): help, version, sections, show, history', () => {
   it('history is empty at first, and --json has both lists', () => {
     const r = runCli(['history', '--json'], env);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ rehearsals: [], quizzes: [] });
+    expect(JSON.parse(r.stdout)).toEqual({ rehearsals: [], quizzes: [], interviews: [] });
   });
 });
 

@@ -16,7 +16,7 @@ afterEach(() => homes.splice(0).forEach((h) => rmSync(h, { recursive: true, forc
 describe('Store', () => {
   it('returns an empty document before anything is written, without creating files', () => {
     const { home, store } = makeStore();
-    expect(store.read(historySpec)).toEqual({ version: 1, rehearsals: [], quizzes: [] });
+    expect(store.read(historySpec)).toEqual({ version: 2, rehearsals: [], quizzes: [], interviews: [] });
     expect(readdirSync(home)).toEqual([]);
   });
 
@@ -52,6 +52,15 @@ describe('Store', () => {
     writeFileSync(join(home, 'history.json'), text);
     expect(() => store.update(historySpec, () => {})).toThrow(expect.objectContaining({ key: 'store.newerVersion', kind: 'failure' }));
     expect(readFileSync(join(home, 'history.json'), 'utf8')).toBe(text);
+  });
+
+  it('migrates a version-1 history (before mock interviews) and writes it back as version 2', () => {
+    const { home, store } = makeStore();
+    const v1 = { version: 1, rehearsals: [{ id: 'a', sectionId: 's', startedAt: 'x', totalSeconds: 1, splits: [] }], quizzes: [] };
+    writeFileSync(join(home, 'history.json'), JSON.stringify(v1));
+    expect(store.read(historySpec)).toMatchObject({ version: 2, interviews: [], rehearsals: [{ id: 'a' }] });
+    store.update(historySpec, () => {});
+    expect(JSON.parse(readFileSync(join(home, 'history.json'), 'utf8'))).toMatchObject({ version: 2, interviews: [] });
   });
 
   it('migrates older versions step by step', () => {
