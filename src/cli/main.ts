@@ -42,6 +42,7 @@ export function createProgram(ctx: AppContext): Command {
           'pitch sections                     # sections, words, times',
           'pitch show 1                       # read a section',
           'pitch history --json               # every attempt and quiz session',
+          'pitch stats --since 30d            # progress over the last 30 days',
           'pitch --lang en --help             # English interface',
         ]
           .map((l) => `  $ ${l}`)
@@ -80,6 +81,21 @@ export function createProgram(ctx: AppContext): Command {
       await rehearseCommand(ctx, section, opts);
     });
 
+  withFile(program.command('quiz'))
+    .description(t('cli.cmd.quiz'))
+    .option('--topic <topics>', t('cli.opt.topic'))
+    .option('-n, --count <n>', t('cli.opt.count'))
+    .option('-m, --mode <mode>', t('cli.opt.mode'))
+    .option('--new <n>', t('cli.opt.new'))
+    .option('--bank <dir>', t('cli.opt.bank'))
+    .option('--check [dir]', t('cli.opt.check'))
+    .option('--list-topics', t('cli.opt.listTopics'))
+    .option('--json', t('cli.opt.json'))
+    .action(async (opts: import('./commands/quiz.js').QuizOptions) => {
+      const { quizCommand } = await import('./commands/quiz.js');
+      await quizCommand(ctx, opts);
+    });
+
   program
     .command('history')
     .description(t('cli.cmd.history'))
@@ -87,6 +103,36 @@ export function createProgram(ctx: AppContext): Command {
     .action(async (opts: { json?: boolean }) => {
       const { historyCommand } = await import('./commands/history.js');
       await historyCommand(ctx, opts);
+    });
+
+  withFile(program.command('analyze'))
+    .description(t('cli.cmd.analyze'))
+    .argument('<audio>', t('cli.arg.audioFile'))
+    .option('-s, --section <section>', t('cli.opt.analyzeSection'))
+    .option('--json', t('cli.opt.json'))
+    .action(async (audio: string, opts: import('./commands/analyze.js').AnalyzeCommandOptions) => {
+      const { analyzeCommand } = await import('./commands/analyze.js');
+      await analyzeCommand(ctx, audio, opts);
+    });
+
+  withFile(program.command('stats'))
+    .description(t('cli.cmd.stats'))
+    .option('--section <section>', t('cli.opt.statsSection'))
+    .option('--topic <topics>', t('cli.opt.statsTopic'))
+    .option('--since <period>', t('cli.opt.since'))
+    .option('--json', t('cli.opt.json'))
+    .action(async (opts: import('./commands/stats.js').StatsOptions) => {
+      const { statsCommand } = await import('./commands/stats.js');
+      await statsCommand(ctx, opts);
+    });
+
+  program
+    .command('export')
+    .description(t('cli.cmd.export'))
+    .option('--csv <dir>', t('cli.opt.csv'))
+    .action(async (opts: { csv?: string }) => {
+      const { exportCommand } = await import('./commands/export.js');
+      await exportCommand(ctx, opts);
     });
 
   return program;

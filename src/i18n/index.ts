@@ -1,12 +1,14 @@
 import { common } from './messages/common.js';
 import { rehearse } from './messages/rehearse.js';
 import { quiz } from './messages/quiz.js';
+import { audio } from './messages/audio.js';
+import { stats } from './messages/stats.js';
 
 /**
  * Every user-facing sentence lives under src/i18n/messages, one file per domain, each message
  * with its French and English text side by side so neither can be forgotten.
  */
-const messages = { ...common, ...rehearse, ...quiz };
+const messages = { ...common, ...rehearse, ...quiz, ...audio, ...stats };
 
 export type Lang = 'fr' | 'en';
 export type MessageKey = keyof typeof messages;

@@ -1,18 +1,27 @@
+import type { MessageKey, Params } from '../i18n/index.js';
+
 /** The kinds of question a pack can hold. */
 export type QuestionKind = 'mcq' | 'open' | 'flash' | 'cloze';
 export const QUESTION_KINDS: readonly QuestionKind[] = ['mcq', 'open', 'flash', 'cloze'];
 
+/** `--mode`: one kind, or every kind. */
+export type QuizMode = QuestionKind | 'mixed';
+export const QUIZ_MODES: readonly QuizMode[] = ['mixed', 'mcq', 'open', 'flash', 'cloze'];
+
+/** A point an open answer should make, with the short phrasings that count as making it. */
 export interface KeyPoint {
   point: string;
   accept: string[];
 }
 
+/** Phrasings that reveal a wrong idea, and the note that corrects it. */
 export interface Misconception {
   accept: string[];
   note: string;
 }
 
 export interface Question {
+  /** Stable forever: progress is keyed by it, so editing the text never loses it. */
   id: string;
   topic: string;
   kind: QuestionKind;
@@ -20,13 +29,15 @@ export interface Question {
   subject?: string | undefined;
   prompt: string;
   options?: string[] | undefined;
-  /** mcq: right option texts; cloze: the expected text first, then other accepted answers. */
+  /** mcq: the right option texts; cloze: the expected text first, then other accepted answers. */
   answers?: string[] | undefined;
   keyPoints?: KeyPoint[] | undefined;
   misconceptions?: Misconception[] | undefined;
   modelAnswer?: string | undefined;
   explanation?: string | undefined;
   source?: string | undefined;
+  /** Where the answer can be read again, for generated cards ("§ 1 Pitch court"). */
+  where?: string | undefined;
   /** Where it was defined, for messages: "spark.yaml:42". */
   origin: string;
 }
@@ -40,8 +51,25 @@ export interface Topic {
   questions: Question[];
 }
 
+/** A pack file handed to the loader: the loader never touches the disk. */
+export interface PackSource {
+  /** What messages call it: "argo.yaml", "mybank/argo.yaml". */
+  name: string;
+  text: string;
+}
+
+/** One problem found in a pack, with the line it is on; the message is a key, rendered in the user's language. */
+export interface PackIssue {
+  file: string;
+  line: number;
+  questionId?: string | undefined;
+  key: MessageKey;
+  params: Params;
+}
+
 /** 1 Again, 2 Hard, 3 Good, 4 Easy (FSRS ratings). */
 export type RatingValue = 1 | 2 | 3 | 4;
+export const RATINGS: readonly RatingValue[] = [1, 2, 3, 4];
 
 /** A card's FSRS state as stored (dates as ISO strings). */
 export interface StoredCard {
@@ -57,7 +85,7 @@ export interface StoredCard {
   last_review?: string | undefined;
 }
 
-/** One rating given to one question. */
+/** One rating given to one question, kept in cards.json's review log. */
 export interface ReviewLogEntry {
   questionId: string;
   topic: string;
@@ -66,9 +94,26 @@ export interface ReviewLogEntry {
   /** The card's state before the review (0 New, 1 Learning, 2 Review, 3 Relearning). */
   state: number;
   reviewedAt: string;
+  /** Days since the previous review of this card (0 for a new card). */
+  elapsedDays?: number | undefined;
   /** Seconds spent answering. */
   seconds: number;
+  /** The quiz session that gave the rating. */
+  session?: string | undefined;
   cram: boolean;
+}
+
+/** One question of a session as kept in history. */
+export interface SessionReviewRecord {
+  questionId: string;
+  topic: string;
+  kind?: QuestionKind | undefined;
+  rating: RatingValue;
+  /** Whether the answer was right; null for flash cards, which are only self-rated. */
+  correct: boolean | null;
+  seconds: number;
+  /** Key points an open answer missed. */
+  missed?: string[] | undefined;
 }
 
 export interface QuizSessionRecord {
@@ -79,5 +124,5 @@ export interface QuizSessionRecord {
   mode: string;
   cram: boolean;
   interrupted: boolean;
-  reviews: Array<{ questionId: string; topic: string; rating: RatingValue; correct: boolean | null; seconds: number }>;
+  reviews: SessionReviewRecord[];
 }

@@ -1,0 +1,80 @@
+/**
+ * One call from a file on disk to the figures: WAV read in chunks (or any format through ffmpeg when
+ * it is installed), speech detected, pace and pauses measured. Memory stays bounded by the chunk size
+ * plus a few floats per 5 ms frame, whatever the file's length.
+ */
+import { PitchError, usageError } from '../core/errors.js';
+import { decodeWithFfmpeg } from './convert.js';
+import type { Detection } from './detect.js';
+import { createSpeechDetector } from './detect.js';
+import { ANALYSIS_RATE } from './features.js';
+import { openFileSource, streamWavData } from './file-source.js';
+import type { AnalyzeOptions, SpeechAnalysis } from './metrics.js';
+import { analyzeSegments } from './metrics.js';
+import { findExecutable } from './tools.js';
+import { looksLikeWav, parseWavHeader } from './wav.js';
+
+/** What was read, for display and for --json consumers who care. */
+export interface AudioSourceInfo {
+  /** 'wav' when read directly, 'ffmpeg' when decoded by ffmpeg. */
+  reader: 'wav' | 'ffmpeg';
+  sampleRate: number;
+  channels: number | null;
+  bitsPerSample: number | null;
+  encoding: 'pcm' | 'float' | null;
+  /** The WAV's size fields were wrong (a recording cut short) and the samples on disk were used. */
+  sizeRepaired: boolean;
+}
+
+export interface RecordingAnalysis extends SpeechAnalysis {
+  source: AudioSourceInfo;
+  /** Share of samples at full scale; above 0.001 the input level was too high. */
+  clippedFraction: number;
+  /** Loudest sample in dB full scale, null for digital silence. */
+  peakDbfs: number | null;
+}
+
+/** Errors that mean "our WAV reader cannot read this", for which ffmpeg may still succeed. */
+const FFMPEG_CAN_TRY = new Set(['audio.notWav', 'audio.unsupportedEncoding', 'audio.unsupportedBits']);
+
+export async function analyzeAudioFile(path: string, options: AnalyzeOptions = {}, env: NodeJS.ProcessEnv = process.env): Promise<RecordingAnalysis> {
+  const source = openFileSource(path);
+  let detection: Detection;
+  let info: AudioSourceInfo;
+  try {
+    if (source.size === 0) throw usageError('audio.emptyFile', { file: path }, 'audio.reRecordHint');
+    try {
+      const format = parseWavHeader(source, path);
+      const detector = createSpeechDetector(format.sampleRate);
+      streamWavData(source, format, (mono) => detector.push(mono));
+      detection = detector.finish();
+      info = {
+        reader: 'wav',
+        sampleRate: format.sampleRate,
+        channels: format.channels,
+        bitsPerSample: format.bitsPerSample,
+        encoding: format.encoding,
+        sizeRepaired: format.sizeRepaired,
+      };
+    } catch (error) {
+      if (!(error instanceof PitchError) || !FFMPEG_CAN_TRY.has(error.key)) throw error;
+      const ffmpeg = findExecutable('ffmpeg', env);
+      if (!ffmpeg) {
+        const head = source.read(0, 12);
+        throw looksLikeWav(head) ? error : usageError('audio.notWavNoFfmpeg', { file: path }, 'audio.installFfmpegHint');
+      }
+      const detector = createSpeechDetector(ANALYSIS_RATE);
+      await decodeWithFfmpeg(ffmpeg, path, (mono) => detector.push(mono));
+      detection = detector.finish();
+      info = { reader: 'ffmpeg', sampleRate: ANALYSIS_RATE, channels: null, bitsPerSample: null, encoding: null, sizeRepaired: false };
+    }
+  } finally {
+    source.close();
+  }
+  return {
+    ...analyzeSegments(detection, options),
+    source: info,
+    clippedFraction: Math.round(detection.clippedFraction * 1e6) / 1e6,
+    peakDbfs: detection.peak > 0 ? Math.round(200 * Math.log10(detection.peak)) / 10 : null,
+  };
+}

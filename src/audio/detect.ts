@@ -1,0 +1,90 @@
+/**
+ * The streaming front of the analysis: mono samples at any rate in, speech segments out.
+ * resample → 16 kHz → per-frame features → (at the end, over the whole file) VAD → smoothing.
+ */
+import { createFeatureExtractor, ANALYSIS_RATE } from './features.js';
+import { createResampler } from './resample.js';
+import type { Segment, SmoothingParams, VadParams } from './vad.js';
+import { DEFAULT_SMOOTHING, DEFAULT_VAD, detectSpeechFrames, framesToSegments, smoothSegments } from './vad.js';
+import type { AnalyzeOptions, SpeechAnalysis } from './metrics.js';
+import { analyzeSegments } from './metrics.js';
+
+/** A sample at or beyond this magnitude counts as clipped. */
+const CLIP_LEVEL = 0.999;
+
+export interface Detection {
+  durationSeconds: number;
+  /** Speech, smoothed: gaps under 0.2 s merged, blips dropped. Times in seconds from the start. */
+  segments: Segment[];
+  /** Share of samples at full scale: above ~0.1 % the recording level was too high. */
+  clippedFraction: number;
+  /** Highest absolute sample, 0 … 1. */
+  peak: number;
+}
+
+export interface SpeechDetector {
+  /** Mono samples in [-1, 1] at the detector's input rate, in order, in chunks of any size. */
+  push(samples: Float32Array): void;
+  finish(): Detection;
+}
+
+export interface DetectorOptions {
+  vad?: Partial<VadParams>;
+  smoothing?: Partial<SmoothingParams>;
+}
+
+export function createSpeechDetector(sampleRate: number, options: DetectorOptions = {}): SpeechDetector {
+  const resampler = createResampler(sampleRate, ANALYSIS_RATE);
+  const features = createFeatureExtractor();
+  // [samples seen, clipped samples, peak]
+  const levels = new Float64Array(3);
+  return {
+    push(chunk) {
+      measureLevels(chunk, levels);
+      features.push(resampler.push(chunk));
+    },
+    finish() {
+      const samples = levels[0]!;
+      const clipped = levels[1]!;
+      const peak = levels[2]!;
+      features.push(resampler.flush());
+      const f = features.finish();
+      const speech = detectSpeechFrames(f, { ...DEFAULT_VAD, ...options.vad });
+      const durationSeconds = samples / sampleRate;
+      const segments = smoothSegments(framesToSegments(speech), { ...DEFAULT_SMOOTHING, ...options.smoothing }).map((s) => ({
+        start: s.start,
+        end: Math.min(s.end, durationSeconds),
+      }));
+      return { durationSeconds, segments, clippedFraction: samples ? clipped / samples : 0, peak };
+    },
+  };
+}
+
+/**
+ * The whole analysis over samples already in memory or arriving in chunks (any rate, mono, [-1, 1]):
+ * detection, then the figures. Pure: no file, no clock.
+ */
+export function analyzeSamples(
+  chunks: Iterable<Float32Array>,
+  sampleRate: number,
+  options: AnalyzeOptions = {},
+): SpeechAnalysis & Pick<Detection, 'clippedFraction' | 'peak'> {
+  const detector = createSpeechDetector(sampleRate);
+  for (const chunk of chunks) detector.push(chunk);
+  const detection = detector.finish();
+  return { ...analyzeSegments(detection, options), clippedFraction: detection.clippedFraction, peak: detection.peak };
+}
+
+/** Counts, clipping and peak level, in their own small function for the optimiser (see filterBands). */
+function measureLevels(chunk: Float32Array, levels: Float64Array): void {
+  let clipped = levels[1]!;
+  let peak = levels[2]!;
+  for (let i = 0; i < chunk.length; i++) {
+    const a = Math.abs(chunk[i]!);
+    if (a > peak) peak = a;
+    if (a >= CLIP_LEVEL) clipped++;
+  }
+  levels[0]! += chunk.length;
+  levels[1] = clipped;
+  levels[2] = peak;
+}

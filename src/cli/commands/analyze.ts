@@ -1,0 +1,57 @@
+import { relative, resolve, sep } from 'node:path';
+import type { AppContext } from '../context.js';
+import type { AnalyzeOptions } from '../../audio/metrics.js';
+import type { Attempt } from '../../rehearsal/types.js';
+import { resolveSection } from './resolve-section.js';
+
+export interface AnalyzeCommandOptions {
+  section?: string;
+  json?: boolean;
+  file?: string;
+}
+
+/**
+ * `pitch analyze FILE [--section S] [--json]`: speaking time, pauses and pace of a recording.
+ * A recording made by `pitch rehearse --record` gets its split times and words back from the history.
+ */
+export async function analyzeCommand(ctx: AppContext, audioFile: string, opts: AnalyzeCommandOptions): Promise<void> {
+  const options: AnalyzeOptions = {};
+  let section: { id: string; number: string; title: string; words: number } | null = null;
+  if (opts.section !== undefined) {
+    const found = resolveSection(await ctx.loadPitch(opts.file), opts.section);
+    section = { id: found.id, number: found.number, title: found.title, words: found.words };
+    options.scriptWords = found.words;
+  }
+  const attempt = await findRecordedAttempt(ctx, audioFile);
+  if (attempt?.recording) {
+    options.splitEnds = attempt.recording.splitEnds;
+    options.splitWords = attempt.splits.map((s) => s.words);
+    options.splitTitles = attempt.splits.map((s) => s.title);
+    options.clockStart = attempt.recording.clockStart;
+    if (!section || section.id === attempt.sectionId) {
+      options.scriptWords = attempt.words;
+      section ??= { id: attempt.sectionId, number: '', title: attempt.sectionTitle, words: attempt.words };
+    }
+  }
+  const { analyzeAudioFile } = await import('../../audio/analyze-file.js');
+  const analysis = await analyzeAudioFile(audioFile, options, ctx.env);
+  if (opts.json) {
+    ctx.print(JSON.stringify({ file: audioFile, section, ...analysis }, null, 2));
+    return;
+  }
+  const [{ renderAnalysis }, { formatDate }] = await Promise.all([import('../../ui/render/analyze.js'), import('../../ui/render/history.js')]);
+  const view = { file: audioFile, section, attemptDate: attempt?.recording ? formatDate(attempt.startedAt) : null };
+  ctx.print(renderAnalysis(analysis, view, ctx.width(), ctx.t, ctx.chalk, ctx.lang));
+}
+
+/** The rehearsal whose recording this is, when the file lies in $PITCH_HOME/recordings. */
+async function findRecordedAttempt(ctx: AppContext, audioFile: string): Promise<(Attempt & { recording: NonNullable<Attempt['recording']> & { clockStart?: number } }) | null> {
+  const { dataHome } = await import('../../store/paths.js');
+  const home = resolve(dataHome(ctx.env));
+  const path = resolve(audioFile);
+  const inside = relative(resolve(home, 'recordings'), path);
+  if (!inside || inside.startsWith('..') || inside.includes(`..${sep}`)) return null;
+  const [store, { historySpec }] = await Promise.all([ctx.store(), import('../../store/documents.js')]);
+  const attempt = store.read(historySpec).rehearsals.find((a) => a.recording && resolve(home, a.recording.file) === path);
+  return attempt?.recording && Array.isArray(attempt.recording.splitEnds) ? (attempt as never) : null;
+}

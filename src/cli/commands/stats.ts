@@ -1,0 +1,209 @@
+import { readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { AppContext } from '../context.js';
+import { BUNDLED_QUESTIONS } from '../context.js';
+import { PitchError, usageError } from '../../core/errors.js';
+import { readTextInput } from '../../io/input.js';
+import { cardsSpec, historySpec } from '../../store/documents.js';
+import type { Store } from '../../store/store.js';
+import { streamDocument } from '../../store/stream-read.js';
+import type { Attempt } from '../../rehearsal/types.js';
+import type { Pitch } from '../../pitch/model.js';
+import { findSection } from '../../pitch/lookup.js';
+import type { PackSource, QuizSessionRecord, StoredCard, Topic } from '../../quiz/types.js';
+import { findTopic } from '../../quiz/bank.js';
+import { PITCH_TOPIC } from '../../quiz/pack.js';
+import { createDayClock, dayToIso } from '../../stats/days.js';
+import { parseSince } from '../../stats/since.js';
+import { ReviewTableBuilder, type ReviewFields, type ReviewTable } from '../../stats/review-table.js';
+import { computeStats, partsShown } from '../../stats/compute.js';
+import { createAttemptCompactor } from '../../stats/compact.js';
+import type { QuizTopicInfo, SessionInfo } from '../../stats/quiz.js';
+import { resolveSection } from './resolve-section.js';
+
+export interface StatsOptions {
+  json?: boolean;
+  section?: string;
+  topic?: string;
+  since?: string;
+  file?: string;
+}
+
+export async function statsCommand(ctx: AppContext, opts: StatsOptions): Promise<void> {
+  const now = ctx.now();
+  // The process's own zone (TZ, else the system's): days and streaks are the user's days.
+  const clock = createDayClock(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const today = clock.dayOf(now.getTime());
+  const sinceDay = opts.since === undefined ? null : readSince(opts.since, today);
+  const wantsTopics = opts.topic !== undefined;
+  const parts = partsShown(opts.section ?? null, wantsTopics ? [] : null);
+
+  const store = await ctx.store();
+  // Bad --section or --topic values are answered before the (possibly large) history is read.
+  let read: StatsData | undefined;
+  const data = () => (read ??= readStatsData(store));
+  // The pitch names sections (for --section) and is itself a quiz topic; the packs only matter for the quiz.
+  const pitch = opts.section !== undefined || parts.quiz ? await ctx.loadPitch(opts.file) : null;
+  const sectionId = opts.section === undefined ? null : resolveStatsSection(pitch!, opts.section, () => data().attempts);
+  const { topics, topicIds } = parts.quiz ? await quizTopics(ctx, store, pitch!, opts.topic, () => data().reviews) : { topics: [], topicIds: null };
+  const { attempts, reviews, cards, sessions, interviews } = data();
+
+  const report = computeStats({
+    now,
+    clock,
+    attempts,
+    reviews,
+    cards,
+    topics,
+    sessions,
+    interviews,
+    sinceDay,
+    sectionId,
+    topicIds,
+  });
+  if (opts.json) {
+    ctx.print(JSON.stringify(report, null, 2));
+    return;
+  }
+  const { renderStats } = await import('../../ui/render/stats.js');
+  ctx.print(renderStats(report, { width: ctx.width(), lang: ctx.lang, t: ctx.t, chalk: ctx.chalk }));
+}
+
+function readSince(value: string, today: number): number {
+  const result = parseSince(value, today);
+  if (result.ok) return result.day;
+  if (result.problem === 'future') throw usageError('stats.sinceFuture', { value }, 'stats.sinceFutureHint', { today: dayToIso(today) });
+  if (result.problem === 'tooFar') throw usageError('stats.sinceTooFar', { value }, 'stats.sinceTooFarHint');
+  throw usageError('stats.badSince', { value }, 'stats.sinceHint');
+}
+
+// ---------------------------------------------------------------- reading the store
+
+interface StatsData {
+  attempts: Attempt[];
+  reviews: ReviewTable;
+  cards: Record<string, StoredCard>;
+  sessions: SessionInfo[];
+  interviews: unknown[] | null;
+}
+
+/**
+ * History and cards, read a batch at a time: attempts are kept whole (records need their splits),
+ * reviews go into columns, quiz sessions shrink to a date and their topics.
+ */
+function readStatsData(store: Store): StatsData {
+  let attempts: Attempt[] = [];
+  let sessions: SessionInfo[] = [];
+  let interviews: unknown[] | null = null;
+  const compact = createAttemptCompactor();
+  streamDocument(store, historySpec, {
+    rehearsals: {
+      add: (items) => {
+        for (const a of items as Attempt[]) attempts.push(compact(a));
+      },
+      reset: () => void (attempts = []),
+    },
+    quizzes: {
+      add: (items) => {
+        for (const q of items as QuizSessionRecord[]) {
+          const topics = new Set(q.topics);
+          for (const r of q.reviews) topics.add(r.topic);
+          sessions.push({ at: Date.parse(q.startedAt), topics: [...topics] });
+        }
+      },
+      reset: () => void (sessions = []),
+    },
+    interviews: {
+      add: (items) => {
+        const list = (interviews ??= []);
+        for (const item of items) list.push(item);
+      },
+      reset: () => void (interviews = null),
+    },
+  });
+  let builder = new ReviewTableBuilder();
+  const rest = streamDocument(store, cardsSpec, {
+    reviews: {
+      add: (items) => {
+        for (const r of items as ReviewFields[]) builder.add(r);
+      },
+      reset: () => void (builder = new ReviewTableBuilder()),
+    },
+  });
+  return { attempts, reviews: builder.build(), cards: (rest.cards ?? {}) as Record<string, StoredCard>, sessions, interviews };
+}
+
+// ---------------------------------------------------------------- narrowing
+
+/** --section: a section of the pitch, or the id of a section rehearsed before the pitch changed. */
+function resolveStatsSection(pitch: Pitch, query: string, attempts: () => readonly Attempt[]): string {
+  const trimmed = query.trim();
+  if (findSection(pitch.sections, trimmed).kind !== 'found' && attempts().some((a) => a.sectionId === trimmed)) return trimmed;
+  return resolveSection(pitch, query).id;
+}
+
+/** --topic spark,kubernetes → topic ids; a topic whose pack is gone still counts when reviews name it. */
+function resolveTopics(value: string, topics: readonly Topic[], reviews: () => ReviewTable): string[] {
+  const names = value.split(',').map((n) => n.trim()).filter(Boolean);
+  if (!names.length) throw usageError('quiz.unknownTopic', { value }, 'quiz.unknownTopicNoClose');
+  const ids: string[] = [];
+  for (const name of names) {
+    const found = findTopic(topics, name);
+    let id: string;
+    if (found.kind === 'found') id = found.topic.id;
+    else if (reviews().topicIds.includes(name)) id = name;
+    else if (found.closest.length) throw usageError('quiz.unknownTopic', { value: name }, 'quiz.unknownTopicHint', { list: found.closest.map((c) => c.id).join(', ') });
+    else throw usageError('quiz.unknownTopic', { value: name }, 'quiz.unknownTopicNoClose');
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
+// ---------------------------------------------------------------- the question bank
+
+/**
+ * The topics as statistics need them (ids and prompts of their questions) and the --topic ids. Only
+ * that much is kept: the whole bank (explanations, options…) can be collected before the history is read.
+ */
+async function quizTopics(ctx: AppContext, store: Store, pitch: Pitch, topic: string | undefined, reviews: () => ReviewTable) {
+  const topics = await loadTopics(ctx, store, pitch);
+  return { topics: topics.map(toTopicInfo), topicIds: topic === undefined ? null : resolveTopics(topic, topics, reviews) };
+}
+
+/** The topics `pitch quiz` drills: bundled packs, then the user's ($PITCH_HOME/questions), then the pitch's own cards. */
+async function loadTopics(ctx: AppContext, store: Store, pitch: Pitch): Promise<Topic[]> {
+  const sources: PackSource[] = [];
+  readPacks(BUNDLED_QUESTIONS, (f) => basename(f), sources);
+  readPacks(join(store.home, 'questions'), (f) => f, sources);
+  const [{ loadBank }, { pitchTopic }] = await Promise.all([import('../../quiz/bank.js'), import('../../quiz/pitch-cards.js')]);
+  // Pack problems are `pitch quiz --check`'s business: statistics count what loads.
+  const bank = await loadBank(sources);
+  const { t } = ctx;
+  const own = pitchTopic(pitch, {
+    title: t('quiz.pitchTitle'),
+    recallPrompt: (intro, count) => (intro ? t('quiz.pitch.recall', { intro, count }) : t('quiz.pitch.recallNoIntro', { count })),
+    where: (section) => t('quiz.pitch.where', { number: section.number, title: section.title }),
+  });
+  return [...bank.topics.filter((topic) => topic.id !== PITCH_TOPIC), own];
+}
+
+function readPacks(dir: string, nameOf: (file: string) => string, into: PackSource[]): void {
+  let files: string[];
+  try {
+    if (!statSync(dir).isDirectory()) return;
+    files = readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort();
+  } catch {
+    return;
+  }
+  for (const f of files) {
+    try {
+      into.push({ name: nameOf(join(dir, f)), text: readTextInput(join(dir, f)) });
+    } catch (error) {
+      if (!(error instanceof PitchError)) throw error;
+    }
+  }
+}
+
+function toTopicInfo(topic: Topic): QuizTopicInfo {
+  return { id: topic.id, title: topic.title, questions: topic.questions.map((q) => ({ id: q.id, prompt: q.prompt })) };
+}

@@ -1,0 +1,95 @@
+import type { PackIssue, PackSource, Question, Topic } from './types.js';
+import { parsePack, validatePack, type PackData } from './pack.js';
+import { foldText, typoDistance } from './match.js';
+
+/** Every topic from every pack, merged, with everything wrong that was found on the way. */
+export interface Bank {
+  topics: Topic[];
+  issues: PackIssue[];
+  /** Pack files read. */
+  packs: number;
+}
+
+/**
+ * Parses, validates and merges packs, in the order given (bundled, then the user's, then --bank):
+ * packs with the same topic merge; the first one names it; a question id may appear only once.
+ */
+export async function loadBank(sources: readonly PackSource[]): Promise<Bank> {
+  const parsed = await Promise.all(sources.map(parsePack));
+  const issues: PackIssue[] = [];
+  const packs: PackData[] = [];
+  for (const p of parsed) {
+    const { pack, issues: found } = validatePack(p);
+    issues.push(...found);
+    if (pack) packs.push(pack);
+  }
+  return { ...mergePacks(packs, issues), packs: sources.length };
+}
+
+export function mergePacks(packs: readonly PackData[], earlier: readonly PackIssue[] = []): Omit<Bank, 'packs'> {
+  const issues = [...earlier];
+  const topics = new Map<string, Topic>();
+  const owners = new Map<string, string>(); // question id → origin
+  for (const pack of packs) {
+    let topic = topics.get(pack.topic);
+    if (!topic) {
+      topic = { id: pack.topic, title: pack.title, aliases: [], synonyms: [], questions: [] };
+      topics.set(pack.topic, topic);
+    }
+    topic.synonyms.push(...pack.synonyms);
+    for (const q of pack.questions) {
+      const owner = owners.get(q.id);
+      if (owner) {
+        issues.push({ file: pack.file, line: lineOf(q), questionId: q.id, key: 'pack.duplicateId', params: { value: q.id, origin: owner } });
+        continue;
+      }
+      owners.set(q.id, q.origin);
+      topic.questions.push(q);
+    }
+  }
+  // Aliases once every topic id is known, so an alias can never hide a topic.
+  const names = new Map<string, string>([...topics.keys()].map((id) => [id, id]));
+  for (const pack of packs) {
+    const topic = topics.get(pack.topic)!;
+    for (const alias of pack.aliases) {
+      const taken = names.get(alias);
+      if (taken === undefined) {
+        names.set(alias, topic.id);
+        topic.aliases.push(alias);
+      } else if (taken !== topic.id) {
+        issues.push({ file: pack.file, line: pack.line, key: 'pack.aliasTaken', params: { alias, topic: taken } });
+      }
+    }
+  }
+  return { topics: [...topics.values()], issues };
+}
+
+function lineOf(q: Question): number {
+  const m = /:(\d+)$/.exec(q.origin);
+  return m ? Number(m[1]) : 1;
+}
+
+export type TopicLookup = { kind: 'found'; topic: Topic } | { kind: 'unknown'; closest: Topic[] };
+
+/** A topic by id or alias, ignoring case and accents; otherwise up to three close ones ("sprak" → spark). */
+export function findTopic(topics: readonly Topic[], name: string): TopicLookup {
+  const wanted = foldText(name.trim());
+  for (const topic of topics) {
+    if (topic.id === wanted || topic.aliases.includes(wanted)) return { kind: 'found', topic };
+  }
+  const scored = topics
+    .map((topic) => {
+      const names = [topic.id, ...topic.aliases, foldText(topic.title)];
+      // A near spelling ("sprak") beats a mere beginning ("kube" → kubernetes), which beats nothing.
+      const distance = Math.min(
+        ...names.map((n) => {
+          const typos = typoDistance(n, wanted, 3);
+          return typos > 1 && wanted.length >= 2 && (n.startsWith(wanted) || wanted.startsWith(n)) ? 1.5 : typos;
+        }),
+      );
+      return { topic, distance };
+    })
+    .filter((s) => s.distance <= Math.max(2, Math.floor(wanted.length / 3)))
+    .sort((a, b) => a.distance - b.distance || a.topic.id.localeCompare(b.topic.id));
+  return { kind: 'unknown', closest: scored.slice(0, 3).map((s) => s.topic) };
+}

@@ -1,0 +1,67 @@
+import type { Attempt } from '../rehearsal/types.js';
+import type { StoredCard } from '../quiz/types.js';
+import type { DayClock } from './days.js';
+import { dayToIso } from './days.js';
+import type { ReviewTable } from './review-table.js';
+import { computeQuizStats, type QuizTopicInfo, type SessionInfo } from './quiz.js';
+import { computeRehearsalStats, computeSpeechStats } from './rehearsals.js';
+import type { StatsReport } from './types.js';
+
+/** Everything statistics are computed from: plain data, the clock and the time zone injected. */
+export interface StatsInput {
+  now: Date;
+  clock: DayClock;
+  attempts: readonly Attempt[];
+  reviews: ReviewTable;
+  cards: Readonly<Record<string, StoredCard>>;
+  topics: readonly QuizTopicInfo[];
+  sessions: readonly SessionInfo[];
+  /** history.interviews when the document has that list (the mock-interview feature), else null. */
+  interviews: readonly unknown[] | null;
+  sinceDay: number | null;
+  /** A section id: only its rehearsals. */
+  sectionId: string | null;
+  /** Topic ids: only their cards and reviews. */
+  topicIds: readonly string[] | null;
+}
+
+/**
+ * Which parts a narrowed view shows: --section is about rehearsals and --topic about the quiz, so
+ * either alone shows only its part; both, or neither, show everything.
+ */
+export function partsShown(sectionId: string | null, topicIds: readonly string[] | null): { rehearsals: boolean; quiz: boolean } {
+  const section = sectionId !== null;
+  const topic = topicIds !== null;
+  return { rehearsals: section || !topic, quiz: topic || !section };
+}
+
+/** The whole `pitch stats` report. Pure. */
+export function computeStats(input: StatsInput): StatsReport {
+  const { now, clock, sinceDay, sectionId, topicIds } = input;
+  const today = clock.dayOf(now.getTime());
+  const parts = partsShown(sectionId, topicIds);
+  const attempts = sectionId === null ? input.attempts : input.attempts.filter((a) => a.sectionId === sectionId);
+  return {
+    generatedAt: now.toISOString(),
+    timeZone: clock.timeZone,
+    today: dayToIso(today),
+    filters: { since: sinceDay === null ? null : dayToIso(sinceDay), section: sectionId, topics: topicIds ? [...topicIds] : null },
+    rehearsals: parts.rehearsals ? computeRehearsalStats(attempts, { clock, today, sinceDay }) : null,
+    speech: parts.rehearsals ? computeSpeechStats(attempts, clock, sinceDay) : null,
+    quiz: parts.quiz ? computeQuizStats(input.reviews, input.cards, input.topics, input.sessions, { now, clock, today, sinceDay, topicIds }) : null,
+    interviews: input.interviews && parts.rehearsals && parts.quiz ? { count: countInterviews(input.interviews, clock, sinceDay) } : null,
+  };
+}
+
+/** Interviews in the period; their shape is not settled yet, so the date is looked for defensively. */
+function countInterviews(items: readonly unknown[], clock: DayClock, sinceDay: number | null): number {
+  if (sinceDay === null) return items.length;
+  let n = 0;
+  for (const item of items) {
+    if (typeof item !== 'object' || item === null) continue;
+    const record = item as Record<string, unknown>;
+    const when = record.startedAt ?? record.at ?? record.date;
+    if (typeof when === 'string' && clock.dayOf(Date.parse(when)) >= sinceDay) n++;
+  }
+  return n;
+}

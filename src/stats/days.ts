@@ -1,0 +1,86 @@
+/**
+ * Calendar days in the user's time zone, as integers: day 0 is 1970-01-01 *local*. Streaks,
+ * heatmaps and forecasts count days the way the user lived them, so a rehearsal at 23:50 in
+ * Paris belongs to that evening even though it is already the next day in UTC.
+ */
+
+const DAY_MS = 86_400_000;
+
+/** Maps instants to local day numbers for one IANA time zone. */
+export interface DayClock {
+  readonly timeZone: string;
+  /** Local day of an instant (ms since the epoch); NaN for NaN. */
+  dayOf(ms: number): number;
+}
+
+/**
+ * A day clock for `timeZone` ("Europe/Paris", "UTC"…). Intl is slow (microseconds a call), and a
+ * history can hold 100,000 dates, so the offset is computed once per UTC day and reused whenever
+ * the offset is the same at both ends of that day; only the day of a DST change pays per date.
+ */
+export function createDayClock(timeZone: string): DayClock {
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  const offsetAt = (ms: number): number => {
+    const parts: Record<string, number> = {};
+    for (const p of format.formatToParts(new Date(ms))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+    const local = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+    return local - Math.floor(ms / 1000) * 1000;
+  };
+  // UTC day → its offset, or null when the offset changes during that day.
+  const cache = new Map<number, number | null>();
+  return {
+    timeZone: format.resolvedOptions().timeZone,
+    dayOf(ms) {
+      if (!Number.isFinite(ms)) return Number.NaN;
+      const utcDay = Math.floor(ms / DAY_MS);
+      let offset = cache.get(utcDay);
+      if (offset === undefined) {
+        const start = offsetAt(utcDay * DAY_MS);
+        offset = start === offsetAt(utcDay * DAY_MS + DAY_MS - 1) ? start : null;
+        cache.set(utcDay, offset);
+      }
+      return Math.floor((ms + (offset ?? offsetAt(ms))) / DAY_MS);
+    },
+  };
+}
+
+/** "2026-11-26" for a day number. */
+export function dayToIso(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The day number of a real calendar date "YYYY-MM-DD", or null ("2026-02-30" is not one). */
+export function isoToDay(text: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(y, mo - 1, d);
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
+  return ms / DAY_MS;
+}
+
+/** 0 for Monday … 6 for Sunday (ISO weeks, as French calendars draw them). */
+export function weekdayOf(day: number): number {
+  // 1970-01-01 was a Thursday.
+  return (((day + 3) % 7) + 7) % 7;
+}
+
+/** The same day `months` months earlier, clamped to the end of a shorter month (31 March − 1 month → 28/29 February). */
+export function monthsBefore(day: number, months: number): number {
+  const date = new Date(day * DAY_MS);
+  const total = date.getUTCFullYear() * 12 + date.getUTCMonth() - months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return Date.UTC(year, month, Math.min(date.getUTCDate(), lastDay)) / DAY_MS;
+}

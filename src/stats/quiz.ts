@@ -1,0 +1,152 @@
+import type { StoredCard } from '../quiz/types.js';
+import type { DayClock } from './days.js';
+import { dayToIso, weekdayOf } from './days.js';
+import type { ReviewTable } from './review-table.js';
+import type { QuizStats, TopicStats, WeakQuestion } from './types.js';
+import { computeStreak } from './rehearsals.js';
+
+/** A topic of the bank as statistics need it: its questions' ids (cards without a question are not counted) and prompts. */
+export interface QuizTopicInfo {
+  id: string;
+  title: string;
+  questions: ReadonlyArray<{ id: string; prompt: string }>;
+}
+
+/** A quiz session of history: when, and the topics its reviews were about. */
+export interface SessionInfo {
+  at: number;
+  topics: readonly string[];
+}
+
+export interface QuizOptions {
+  now: Date;
+  clock: DayClock;
+  today: number;
+  sinceDay: number | null;
+  /** Topic ids to keep (null: every topic of the bank). */
+  topicIds: readonly string[] | null;
+}
+
+/** Weeks in the calendar heatmap, like Anki's default view. */
+export const CALENDAR_WEEKS = 12;
+export const FORECAST_DAYS = 7;
+export const WEAKEST_COUNT = 5;
+
+const AGAIN = 1;
+const STATE_NEW = 0;
+const STATE_REVIEW = 2;
+
+const share = (part: number, whole: number): number | null => (whole ? Math.round((part / whole) * 1000) / 1000 : null);
+
+/**
+ * The quiz part of `pitch stats`: reviews per day, card states per topic, true retention, the due
+ * forecast and the weakest questions. Card states, the forecast and the streak describe today;
+ * counts of reviews, retention and the calendar follow --since.
+ */
+export function computeQuizStats(
+  reviews: ReviewTable,
+  cards: Readonly<Record<string, StoredCard>>,
+  bank: readonly QuizTopicInfo[],
+  sessions: readonly SessionInfo[],
+  options: QuizOptions,
+): QuizStats {
+  const { clock, today, sinceDay, now } = options;
+  const wanted = options.topicIds ? new Set(options.topicIds) : null;
+  const topics = bank.filter((t) => !wanted || wanted.has(t.id));
+  const keepTopic = reviews.topicIds.map((id) => !wanted || wanted.has(id));
+
+  const calendarFrom = today - weekdayOf(today) - 7 * (CALENDAR_WEEKS - 1);
+  // Counters in typed arrays indexed by day, topic and question: the log can hold 100,000 reviews.
+  const perDay = new Int32Array(Math.max(0, today - calendarFrom + 1));
+  const studied = new Set<number>();
+  const topicReviews = new Int32Array(reviews.topicIds.length);
+  const topicMature = new Int32Array(reviews.topicIds.length);
+  const topicRecalled = new Int32Array(reviews.topicIds.length);
+  const againByQuestion = new Int32Array(reviews.questionIds.length);
+  let count = 0;
+  let mature = 0;
+  let recalled = 0;
+  let lastDay = Number.NaN;
+  for (let i = 0; i < reviews.length; i++) {
+    const topic = reviews.topic[i]!;
+    if (!keepTopic[topic]) continue;
+    const day = clock.dayOf(reviews.at[i]!);
+    if (day !== lastDay) studied.add((lastDay = day));
+    if (sinceDay !== null && day < sinceDay) continue;
+    count++;
+    if (day >= calendarFrom && day <= today) perDay[day - calendarFrom]!++;
+    topicReviews[topic]!++;
+    const again = reviews.rating[i] === AGAIN;
+    if (again) againByQuestion[reviews.question[i]!]!++;
+    // True retention: how often a card the scheduler thought learned was recalled; cram reviews are off-schedule.
+    if (reviews.state[i] === STATE_REVIEW && !reviews.cram[i]) {
+      topicMature[topic]!++;
+      mature++;
+      if (!again) {
+        topicRecalled[topic]!++;
+        recalled++;
+      }
+    }
+  }
+  const topicIndex = new Map(reviews.topicIds.map((id, i) => [id, i]));
+
+  const byTopic: Record<string, TopicStats> = {};
+  const forecast = Array.from({ length: FORECAST_DAYS }, (_, i) => ({ date: dayToIso(today + i), due: 0 }));
+  let dueNow = 0;
+  const weak: Array<WeakQuestion & { order: number }> = [];
+  const questionIndex = new Map(reviews.questionIds.map((id, i) => [id, i]));
+  let order = 0;
+  for (const topic of topics) {
+    const row: TopicStats = { title: topic.title, questions: topic.questions.length, new: 0, learning: 0, review: 0, reviews: 0, retention: null, retentionReviews: 0 };
+    for (const q of topic.questions) {
+      const card = cards[q.id];
+      const state = card ? card.state : STATE_NEW;
+      if (state === STATE_REVIEW) row.review++;
+      else if (state === 1 || state === 3) row.learning++;
+      else row.new++;
+      if (!card || state === STATE_NEW) continue;
+      const due = Date.parse(card.due);
+      if (Number.isFinite(due)) {
+        if (due <= now.getTime()) dueNow++;
+        const offset = Math.max(0, clock.dayOf(due) - today);
+        if (offset < FORECAST_DAYS) forecast[offset]!.due++;
+      }
+      const index = questionIndex.get(q.id);
+      const again = index === undefined ? 0 : againByQuestion[index]!;
+      const lapses = Number.isFinite(card.lapses) ? card.lapses : 0;
+      if (lapses > 0 || again > 0) weak.push({ id: q.id, topic: topic.id, prompt: q.prompt, lapses, again, order: order++ });
+    }
+    const t = topicIndex.get(topic.id);
+    if (t !== undefined) {
+      row.reviews = topicReviews[t]!;
+      row.retention = share(topicRecalled[t]!, topicMature[t]!);
+      row.retentionReviews = topicMature[t]!;
+    }
+    byTopic[topic.id] = row;
+  }
+  weak.sort((a, b) => b.lapses - a.lapses || b.again - a.again || a.order - b.order);
+
+  const sessionCount = sessions.filter((s) => {
+    const day = clock.dayOf(s.at);
+    if (!Number.isFinite(day) || (sinceDay !== null && day < sinceDay)) return false;
+    // A session that rated nothing of the topics asked for is not one of theirs.
+    return !wanted || s.topics.some((t) => wanted.has(t));
+  }).length;
+
+  const days: Array<{ date: string; reviews: number | null }> = [];
+  for (let d = calendarFrom; d <= today; d++) days.push({ date: dayToIso(d), reviews: sinceDay !== null && d < sinceDay ? null : perDay[d - calendarFrom]! });
+
+  return {
+    reviews: count,
+    sessions: sessionCount,
+    daysStudied: [...studied].filter((d) => sinceDay === null || d >= sinceDay).length,
+    streak: computeStreak(studied, today),
+    retention: share(recalled, mature),
+    retentionReviews: mature,
+    calendar: { from: dayToIso(calendarFrom), to: dayToIso(today), days },
+    topics: byTopic,
+    forecast,
+    dueNow,
+    weakest: weak.slice(0, WEAKEST_COUNT).map(({ order: _, ...w }) => w),
+  };
+}

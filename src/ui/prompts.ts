@@ -1,0 +1,298 @@
+/**
+ * The one prompts adapter: every question the program asks goes through these domain verbs.
+ * Built on @inquirer/core only (the ready-made @inquirer/prompts bundle costs ~70 ms to import and
+ * lacks the keys a drill wants: digits to answer, 1–4 to rate, u to undo, multi-line answers).
+ *
+ * One cancellation policy: Ctrl-C (or the terminal closing) rejects with a PitchError of kind
+ * 'interrupted'; the caller saves what it has and main() exits 130.
+ */
+import type { ChalkInstance } from 'chalk';
+import { createPrompt, isBackspaceKey, isDownKey, isEnterKey, isSpaceKey, isUpKey, useKeypress, useState, type KeypressEvent } from '@inquirer/core';
+import type { Translate } from '../i18n/index.js';
+import type { RatingValue } from '../quiz/types.js';
+import { PitchError } from '../core/errors.js';
+import { sanitize, sanitizeLine } from './sanitize.js';
+
+/** Where a prompt reads keys and draws (the process's terminal unless a test gives others). */
+export interface PromptContext {
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  clearPromptOnDone?: boolean;
+}
+
+interface Common {
+  t: Translate;
+  chalk: ChalkInstance;
+}
+
+export interface ChoiceConfig extends Common {
+  message: string;
+  options: readonly string[];
+}
+
+export interface AnswerConfig extends Common {
+  message: string;
+  /** Several lines allowed (open answers); a blank line sends. Otherwise Enter sends (cloze). */
+  multiline: boolean;
+}
+
+export interface RatingConfig extends Common {
+  suggestion: RatingValue;
+  canUndo: boolean;
+  /** When each rating would bring the card back ("10 min"), shown next to its key when the line fits. */
+  intervals?: Partial<Record<RatingValue, string>> | undefined;
+  /** Terminal width (default: the output's columns, else 80). */
+  width?: number | undefined;
+}
+
+export interface ConfirmConfig extends Common {
+  message: string;
+  default: boolean;
+}
+
+export interface RevealConfig extends Common {
+  message: string;
+}
+
+const HIDE_CURSOR = '\x1b[?25l';
+const RATING_KEYS: Record<RatingValue, 'quiz.rating.1' | 'quiz.rating.2' | 'quiz.rating.3' | 'quiz.rating.4'> = {
+  1: 'quiz.rating.1',
+  2: 'quiz.rating.2',
+  3: 'quiz.rating.3',
+  4: 'quiz.rating.4',
+};
+
+const digitOf = (key: KeypressEvent): number | null => (/^[0-9]$/.test(key.name) ? Number(key.name) : null);
+
+const choicePrompt = createPrompt<number[], ChoiceConfig & { multiple: boolean }>((config, done) => {
+  const { t, chalk, options, multiple } = config;
+  const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  const [active, setActive] = useState(0);
+  const [picked, setPicked] = useState<number[]>([]);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const finish = (chosen: number[]) => {
+    setPicked(chosen);
+    setStatus('done');
+    done(chosen);
+  };
+  const toggle = (index: number) => {
+    setPicked(picked.includes(index) ? picked.filter((i) => i !== index) : [...picked, index].sort((a, b) => a - b));
+    setError(undefined);
+  };
+  useKeypress((key) => {
+    if (status !== 'idle') return;
+    const digit = digitOf(key);
+    if (isUpKey(key)) setActive((active - 1 + options.length) % options.length);
+    else if (isDownKey(key)) setActive((active + 1) % options.length);
+    else if (digit !== null && digit >= 1 && digit <= options.length) {
+      if (multiple) {
+        setActive(digit - 1);
+        toggle(digit - 1);
+      } else finish([digit - 1]);
+    } else if (multiple && isSpaceKey(key)) toggle(active);
+    else if (isEnterKey(key)) {
+      if (!multiple) finish([active]);
+      else if (picked.length) finish(picked);
+      else setError(t('quiz.prompt.pickOne'));
+    }
+  });
+  const mark = status === 'done' ? chalk.green('✔') : chalk.cyan('?');
+  const message = chalk.bold(sanitizeLine(config.message));
+  if (status === 'done') {
+    const chosen = picked.map((i) => `${i + 1}. ${sanitizeLine(options[i] ?? '')}`).join(' · ');
+    return `${mark} ${message} ${chalk.cyan(chosen)}`;
+  }
+  const hint = chalk.dim(t(multiple ? 'quiz.prompt.choicesHint' : 'quiz.prompt.choiceHint', { max: options.length }));
+  const lines = options.map((option, i) => {
+    const pointer = i === active ? chalk.cyan('❯') : ' ';
+    const box = multiple ? (picked.includes(i) ? chalk.green('◉ ') : '◯ ') : '';
+    const text = `${i + 1}. ${sanitizeLine(option)}`;
+    return `${pointer} ${box}${i === active ? chalk.cyan(text) : text}`;
+  });
+  return [`${mark} ${message} ${hint}\n${lines.join('\n')}${HIDE_CURSOR}`, error ? chalk.red(error) : undefined];
+});
+
+const answerPrompt = createPrompt<string, AnswerConfig>((config, done) => {
+  const { t, chalk, multiline } = config;
+  const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  const [lines, setLines] = useState<string[]>([]);
+  const [value, setValue] = useState('');
+  const finish = (text: string) => {
+    setStatus('done');
+    setValue(text);
+    done(text);
+  };
+  useKeypress((key, rl) => {
+    if (status !== 'idle') return;
+    if (isEnterKey(key)) {
+      // readline has already taken the line: `value` holds what was typed on it.
+      if (!multiline) return finish(value.trim());
+      if (value.trim() === '') return finish(lines.join('\n').trim());
+      setLines([...lines, value]);
+      setValue('');
+      return;
+    }
+    if (isBackspaceKey(key) && value === '' && lines.length) {
+      // Backspace at the start of an empty line goes back up to the previous line.
+      const previous = lines[lines.length - 1]!;
+      setLines(lines.slice(0, -1));
+      rl.clearLine(0);
+      rl.write(previous);
+      setValue(previous);
+      return;
+    }
+    setValue(rl.line);
+  });
+  const message = chalk.bold(sanitizeLine(config.message));
+  if (status === 'done') {
+    const shown = value ? sanitize(value).split('\n').map((l) => `  ${chalk.cyan(l)}`).join('\n') : `  ${chalk.dim(t('quiz.prompt.noAnswer'))}`;
+    return `${chalk.green('✔')} ${message}\n${shown}`;
+  }
+  if (!multiline) return [`${chalk.cyan('?')} ${message} ${chalk.cyan('›')} ${value}`, chalk.dim(t('quiz.prompt.lineHint'))];
+  const previous = lines.map((l) => `  ${l}`).join('\n');
+  return [
+    `${chalk.cyan('?')} ${message}\n${previous ? previous + '\n' : ''}${chalk.cyan('›')} ${value}`,
+    chalk.dim(t('quiz.prompt.answerHint')),
+  ];
+});
+
+const ratingPrompt = createPrompt<RatingValue | 'undo', RatingConfig>((config, done) => {
+  const { t, chalk, suggestion, canUndo, intervals } = config;
+  const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  const [active, setActive] = useState<RatingValue>(suggestion);
+  const [note, setNote] = useState<string | undefined>(undefined);
+  const finish = (rating: RatingValue) => {
+    setActive(rating);
+    setStatus('done');
+    done(rating);
+  };
+  useKeypress((key) => {
+    if (status !== 'idle') return;
+    const digit = digitOf(key);
+    if (digit !== null && digit >= 1 && digit <= 4) finish(digit as RatingValue);
+    else if (key.name === 'left' || isUpKey(key)) setActive(Math.max(1, active - 1) as RatingValue);
+    else if (key.name === 'right' || isDownKey(key)) setActive(Math.min(4, active + 1) as RatingValue);
+    else if (isEnterKey(key)) finish(active);
+    else if (key.name === 'u') {
+      if (canUndo) {
+        setStatus('done');
+        setNote(t('quiz.prompt.undone'));
+        done('undo');
+      } else setNote(t('quiz.prompt.nothingToUndo'));
+    }
+  });
+  const label = (r: RatingValue) => `${r} ${t(RATING_KEYS[r])}`;
+  if (status === 'done') {
+    if (note) return chalk.yellow(`↶ ${note}`);
+    return `${chalk.green('✔')} ${chalk.bold(t('quiz.prompt.rating'))} ${chalk.cyan(label(active))}`;
+  }
+  const ratings = [1, 2, 3, 4] as RatingValue[];
+  const plain = (withIntervals: boolean) =>
+    ratings.map((r) => ` ${label(r)}${withIntervals && intervals?.[r] ? ` (${intervals[r]})` : ''} `).join(' ').length + t('quiz.prompt.rating').length + 3;
+  // Intervals are a bonus: on a narrow terminal the four ratings keep one line without them.
+  const showIntervals = Boolean(intervals) && plain(true) < (config.width ?? 80);
+  const choices = ratings.map((r) => {
+    const text = label(r) + (showIntervals && intervals?.[r] ? chalk.dim(` (${intervals[r]})`) : '');
+    return r === active ? chalk.cyan.bold(`[${text}]`) : ` ${text} `;
+  });
+  const hint = t(canUndo ? 'quiz.prompt.ratingHintUndo' : 'quiz.prompt.ratingHint', { label: t(RATING_KEYS[suggestion]), key: suggestion });
+  return [`${chalk.cyan('?')} ${chalk.bold(t('quiz.prompt.rating'))} ${choices.join(' ')}${HIDE_CURSOR}`, [chalk.dim(hint), note ? chalk.yellow(note) : ''].filter(Boolean).join('\n')];
+});
+
+const confirmPrompt = createPrompt<boolean, ConfirmConfig>((config, done) => {
+  const { t, chalk } = config;
+  const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  const [answer, setAnswer] = useState(config.default);
+  const finish = (value: boolean) => {
+    setAnswer(value);
+    setStatus('done');
+    done(value);
+  };
+  useKeypress((key) => {
+    if (status !== 'idle') return;
+    if (['y', 'o'].includes(key.name)) finish(true);
+    else if (key.name === 'n') finish(false);
+    else if (isEnterKey(key)) finish(config.default);
+  });
+  const message = chalk.bold(sanitizeLine(config.message));
+  if (status === 'done') return `${chalk.green('✔')} ${message} ${chalk.cyan(t(answer ? 'quiz.prompt.yes' : 'quiz.prompt.no'))}`;
+  return `${chalk.cyan('?')} ${message} ${chalk.dim(t(config.default ? 'quiz.prompt.yesNoDefaultYes' : 'quiz.prompt.yesNoDefaultNo'))}${HIDE_CURSOR}`;
+});
+
+const revealPrompt = createPrompt<void, RevealConfig>((config, done) => {
+  const { chalk } = config;
+  const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  useKeypress((key) => {
+    if (status !== 'idle') return;
+    if (isEnterKey(key) || isSpaceKey(key)) {
+      setStatus('done');
+      done();
+    }
+  });
+  return `${status === 'done' ? chalk.green('✔') : chalk.cyan('?')} ${chalk.bold(sanitizeLine(config.message))}${status === 'done' ? '' : HIDE_CURSOR}`;
+});
+
+/** Ctrl-C, a closed terminal or an abort all become the one 'interrupted' error. */
+async function guard<T>(answer: Promise<T>): Promise<T> {
+  try {
+    return await answer;
+  } catch (error) {
+    if (error instanceof Error && ['ExitPromptError', 'AbortPromptError', 'CancelPromptError'].includes(error.name)) {
+      throw new PitchError('interrupted', 'error.interrupted');
+    }
+    throw error;
+  }
+}
+
+/** One option among several (mcq with one right answer); resolves to its index. Digits answer at once. */
+export async function askChoice(config: ChoiceConfig, context?: PromptContext): Promise<number> {
+  const [index] = await guard(choicePrompt({ ...config, multiple: false }, context));
+  return index!;
+}
+
+/** Several options (mcq with more than one right answer): digits or Space tick, Enter sends. */
+export function askChoices(config: ChoiceConfig, context?: PromptContext): Promise<number[]> {
+  return guard(choicePrompt({ ...config, multiple: true }, context));
+}
+
+/** A typed answer: one line (cloze), or several where a blank line sends (open questions). */
+export function askAnswer(config: AnswerConfig, context?: PromptContext): Promise<string> {
+  return guard(answerPrompt(config, context));
+}
+
+/** Again / Hard / Good / Easy on keys 1–4, Enter for the suggestion, u to take back the previous rating. */
+export function askRating(config: RatingConfig, context?: PromptContext): Promise<RatingValue | 'undo'> {
+  return guard(ratingPrompt(config, context));
+}
+
+export function askConfirm(config: ConfirmConfig, context?: PromptContext): Promise<boolean> {
+  return guard(confirmPrompt(config, context));
+}
+
+/** Waits for Enter (or Space) before a flash card's answer is shown. */
+export async function askReveal(config: RevealConfig, context?: PromptContext): Promise<void> {
+  await guard(revealPrompt(config, { ...context, clearPromptOnDone: true }));
+}
+
+type Verb<C, R> = (config: Omit<C, 't' | 'chalk'>) => Promise<R>;
+
+/** The verbs bound to a language, colours and a terminal: what commands receive (and tests replace). */
+export interface Prompts {
+  askChoice: Verb<ChoiceConfig, number>;
+  askChoices: Verb<ChoiceConfig, number[]>;
+  askAnswer: Verb<AnswerConfig, string>;
+  askRating: Verb<RatingConfig, RatingValue | 'undo'>;
+  askConfirm: Verb<ConfirmConfig, boolean>;
+  askReveal: Verb<RevealConfig, void>;
+}
+
+export function createPrompts(common: Common, context?: PromptContext): Prompts {
+  return {
+    askChoice: (c) => askChoice({ ...common, ...c }, context),
+    askChoices: (c) => askChoices({ ...common, ...c }, context),
+    askAnswer: (c) => askAnswer({ ...common, ...c }, context),
+    askRating: (c) => askRating({ ...common, ...c }, context),
+    askConfirm: (c) => askConfirm({ ...common, ...c }, context),
+    askReveal: (c) => askReveal({ ...common, ...c }, context),
+  };
+}

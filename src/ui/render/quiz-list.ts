@@ -1,0 +1,76 @@
+import type { ChalkInstance } from 'chalk';
+import type { Translate } from '../../i18n/index.js';
+import type { PackIssue } from '../../quiz/types.js';
+import { sanitizeLine } from '../sanitize.js';
+import { padEnd, padStart, truncate } from '../text-layout.js';
+
+/** A row of `pitch quiz --list-topics`; the JSON output is exactly these fields but `aliases`. */
+export interface TopicRow {
+  id: string;
+  title: string;
+  questions: number;
+  due: number;
+  aliases: string[];
+}
+
+/** `--list-topics --json`: `[ { "id", "title", "questions", "due" } ]`. */
+export function topicsJson(rows: readonly TopicRow[]): Array<Omit<TopicRow, 'aliases'>> {
+  return rows.map(({ id, title, questions, due }) => ({ id, title, questions, due }));
+}
+
+export function renderTopics(rows: readonly TopicRow[], width: number, t: Translate, chalk: ChalkInstance): string {
+  const idW = Math.max(t('quiz.list.id').length, ...rows.map((r) => r.id.length));
+  const numW = Math.max(t('quiz.list.questions').length, 5);
+  const dueW = Math.max(t('quiz.list.due').length, 4);
+  const fixed = idW + numW + dueW + 8;
+  // Aliases are what people type: they get their room first; titles are cut when the terminal is narrow.
+  const aliasW = Math.min(Math.max(t('quiz.list.aliases').length, ...rows.map((r) => r.aliases.join(', ').length)), 22);
+  const titleW = Math.max(12, Math.min(Math.max(t('quiz.list.title').length, ...rows.map((r) => r.title.length)), width - fixed - aliasW));
+  const lines = [
+    chalk.bold(
+      `${padEnd(t('quiz.list.id'), idW)}  ${padEnd(t('quiz.list.title'), titleW)}  ${padStart(t('quiz.list.questions'), numW)}  ${padStart(t('quiz.list.due'), dueW)}  ${t('quiz.list.aliases')}`,
+    ),
+  ];
+  for (const r of rows) {
+    const due = r.due ? chalk.yellow(padStart(String(r.due), dueW)) : padStart('0', dueW);
+    lines.push(
+      `${padEnd(r.id, idW)}  ${padEnd(truncate(sanitizeLine(r.title), titleW), titleW)}  ${padStart(String(r.questions), numW)}  ${due}  ${chalk.dim(truncate(r.aliases.join(', '), aliasW))}`,
+    );
+  }
+  lines.push('', chalk.dim(t('quiz.list.footer')));
+  return lines.join('\n');
+}
+
+/** One pack problem as a line: `argo.yaml:42: question "argo-retry-1": "answer" must be one of the options`. */
+export function formatIssue(issue: PackIssue, t: Translate): string {
+  const message = t(issue.key, issue.params);
+  const file = sanitizeLine(issue.file);
+  if (issue.line <= 0) return t('pack.atFile', { file, message });
+  if (issue.questionId) return t('pack.atQuestion', { file, line: issue.line, id: sanitizeLine(issue.questionId), message });
+  return t('pack.at', { file, line: issue.line, message });
+}
+
+export interface CheckReport {
+  packs: number;
+  topics: number;
+  questions: number;
+  issues: PackIssue[];
+}
+
+export function checkJson(report: CheckReport, t: Translate) {
+  return {
+    ok: report.issues.length === 0,
+    packs: report.packs,
+    topics: report.topics,
+    questions: report.questions,
+    errors: report.issues.map((i) => ({ file: i.file, line: i.line, ...(i.questionId ? { question: i.questionId } : {}), message: t(i.key, i.params) })),
+  };
+}
+
+export function renderCheck(report: CheckReport, t: Translate, chalk: ChalkInstance): string {
+  if (!report.issues.length) return chalk.green(`✔ ${t('quiz.check.ok', { packs: report.packs, topics: report.topics, questions: report.questions })}`);
+  return [
+    t('quiz.check.problems', { packs: report.packs, questions: report.questions, count: report.issues.length }),
+    ...report.issues.map((i) => `  ${formatIssue(i, t)}`),
+  ].join('\n');
+}

@@ -1,0 +1,206 @@
+// The prompts adapter driven by real keystrokes through @inquirer/testing: what the user sees and what each key does.
+import { describe, expect, it } from 'vitest';
+import { render } from '@inquirer/testing';
+import { Chalk } from 'chalk';
+import { askAnswer, askChoice, askChoices, askConfirm, askRating, askReveal } from '../../src/ui/prompts.js';
+import { translator } from '../../src/i18n/index.js';
+import { PitchError } from '../../src/core/errors.js';
+
+const common = { t: translator('fr'), chalk: new Chalk({ level: 0 }) };
+const options = ['Immédiatement', 'À la première action', 'Au démarrage'];
+const ctrlC = { name: 'c', ctrl: true };
+
+describe('askChoice (one right answer)', () => {
+  it('shows numbered options and answers at once on a digit', async () => {
+    const { answer, events, getScreen } = await render(askChoice, { ...common, message: 'Votre réponse', options });
+    expect(getScreen()).toContain('? Votre réponse (1–3, ou ↑↓ puis Entrée)');
+    expect(getScreen()).toContain('❯ 1. Immédiatement');
+    expect(getScreen()).toContain('  2. À la première action');
+    events.keypress('2');
+    await expect(answer).resolves.toBe(1);
+    expect(getScreen()).toBe('✔ Votre réponse 2. À la première action');
+  });
+
+  it('arrows move (and wrap), Enter chooses', async () => {
+    const { answer, events, getScreen } = await render(askChoice, { ...common, message: 'Votre réponse', options });
+    events.keypress('up');
+    expect(getScreen()).toContain('❯ 3. Au démarrage');
+    events.keypress('down');
+    events.keypress('down');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe(1);
+  });
+
+  it('a digit beyond the options does nothing', async () => {
+    const { answer, events } = await render(askChoice, { ...common, message: 'Votre réponse', options });
+    events.keypress('7');
+    events.keypress('3');
+    await expect(answer).resolves.toBe(2);
+  });
+
+  it('Ctrl-C becomes the one "interrupted" error', async () => {
+    const { answer, events } = await render(askChoice, { ...common, message: 'Votre réponse', options });
+    events.keypress(ctrlC);
+    await expect(answer).rejects.toMatchObject({ kind: 'interrupted', key: 'error.interrupted' });
+    await expect(answer).rejects.toBeInstanceOf(PitchError);
+  });
+});
+
+describe('askChoices (several right answers)', () => {
+  it('digits and Space tick, Enter sends the ticked ones in order', async () => {
+    const { answer, events, getScreen } = await render(askChoices, { ...common, message: 'Vos réponses', options });
+    events.keypress('3');
+    events.keypress('1');
+    expect(getScreen()).toContain('◉ 1. Immédiatement');
+    expect(getScreen()).toContain('◯ 2. À la première action');
+    events.keypress('down');
+    events.keypress('space');
+    events.keypress('space');
+    events.keypress('enter');
+    await expect(answer).resolves.toEqual([0, 2]);
+  });
+
+  it('Enter with nothing ticked asks for one', async () => {
+    const { answer, events, getScreen } = await render(askChoices, { ...common, message: 'Vos réponses', options });
+    events.keypress('enter');
+    expect(getScreen()).toContain('Cochez au moins une réponse.');
+    events.keypress('2');
+    events.keypress('enter');
+    await expect(answer).resolves.toEqual([1]);
+  });
+});
+
+describe('askAnswer (typed answers)', () => {
+  it('several lines; Enter on an empty line sends', async () => {
+    const { answer, events, getScreen } = await render(askAnswer, { ...common, message: 'Votre réponse', multiline: true });
+    expect(getScreen()).toContain('Entrée sur une ligne vide : valider');
+    events.type('le shuffle redistribue');
+    events.keypress('enter');
+    events.type('et écrit sur disque');
+    expect(getScreen()).toContain('  le shuffle redistribue\n› et écrit sur disque');
+    events.keypress('enter');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('le shuffle redistribue\net écrit sur disque');
+    expect(getScreen()).toBe('✔ Votre réponse\n  le shuffle redistribue\n  et écrit sur disque');
+  });
+
+  it('Backspace on an empty line goes back up to the line before', async () => {
+    const { answer, events, getScreen } = await render(askAnswer, { ...common, message: 'Votre réponse', multiline: true });
+    events.type('première');
+    events.keypress('enter');
+    events.keypress('backspace');
+    expect(getScreen()).toContain('› première');
+    events.keypress('backspace');
+    events.type('e!');
+    events.keypress('enter');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('première!');
+  });
+
+  it('Enter straight away sends an empty answer ("I do not know")', async () => {
+    const { answer, events, getScreen } = await render(askAnswer, { ...common, message: 'Votre réponse', multiline: true });
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('');
+    expect(getScreen()).toContain('(pas de réponse)');
+  });
+
+  it('one line for a blank: Enter sends', async () => {
+    const { answer, events, getScreen } = await render(askAnswer, { ...common, message: 'Le mot manquant', multiline: false });
+    events.type(' 200 ');
+    expect(getScreen()).toContain('? Le mot manquant ›  200');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('200');
+  });
+
+  it('Ctrl-C while typing is an interruption', async () => {
+    const { answer, events } = await render(askAnswer, { ...common, message: 'Votre réponse', multiline: true });
+    events.type('à moitié');
+    events.keypress(ctrlC);
+    await expect(answer).rejects.toMatchObject({ kind: 'interrupted' });
+  });
+});
+
+describe('askRating', () => {
+  const intervals = { 1: '1 min', 2: '6 min', 3: '10 min', 4: '8 j' };
+
+  it('shows the four ratings with their intervals; Enter takes the suggestion', async () => {
+    const { answer, events, getScreen } = await render(askRating, { ...common, suggestion: 2, canUndo: false, intervals, width: 120 });
+    expect(getScreen()).toContain('1 À revoir (1 min)');
+    expect(getScreen()).toContain('[2 Difficile (6 min)]');
+    expect(getScreen()).toContain('Entrée = 2 Difficile');
+    expect(getScreen()).not.toContain('u : annuler');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe(2);
+    expect(getScreen()).toBe('✔ Note 2 Difficile');
+  });
+
+  it('on a narrow terminal the intervals go, so the four ratings stay on one line', async () => {
+    const { answer, events, getScreen } = await render(askRating, { ...common, suggestion: 3, canUndo: false, intervals, width: 60 });
+    expect(getScreen().split('\n')[0]!.trimEnd()).toBe('? Note  1 À revoir   2 Difficile  [3 Bien]  4 Facile');
+    events.keypress('enter');
+    await answer;
+  });
+
+  it('keys 1–4 rate at once; arrows move the choice', async () => {
+    const first = await render(askRating, { ...common, suggestion: 3, canUndo: false });
+    first.events.keypress('4');
+    await expect(first.answer).resolves.toBe(4);
+    const second = await render(askRating, { ...common, suggestion: 3, canUndo: false });
+    second.events.keypress('left');
+    second.events.keypress('left');
+    second.events.keypress('left');
+    second.events.keypress('enter');
+    await expect(second.answer).resolves.toBe(1);
+  });
+
+  it('u takes back the previous rating when there is one', async () => {
+    const { answer, events, getScreen } = await render(askRating, { ...common, suggestion: 3, canUndo: true });
+    expect(getScreen()).toContain('u : annuler la note précédente');
+    events.keypress('u');
+    await expect(answer).resolves.toBe('undo');
+    expect(getScreen()).toBe('↶ Retour à la question précédente');
+  });
+
+  it('u with nothing to undo says so and keeps waiting', async () => {
+    const { answer, events, getScreen } = await render(askRating, { ...common, suggestion: 3, canUndo: false });
+    events.keypress('u');
+    expect(getScreen()).toContain('Aucune note à annuler.');
+    events.keypress('1');
+    await expect(answer).resolves.toBe(1);
+  });
+});
+
+describe('askConfirm and askReveal', () => {
+  it('o/y say yes, n says no, Enter takes the default', async () => {
+    const yes = await render(askConfirm, { ...common, message: 'Réviser quand même ?', default: false });
+    expect(yes.getScreen()).toBe('? Réviser quand même ? (o/N)');
+    yes.events.keypress('o');
+    await expect(yes.answer).resolves.toBe(true);
+    const no = await render(askConfirm, { ...common, message: 'Réviser quand même ?', default: true });
+    no.events.keypress('n');
+    await expect(no.answer).resolves.toBe(false);
+    const dflt = await render(askConfirm, { ...common, message: 'Réviser quand même ?', default: true });
+    dflt.events.keypress('enter');
+    await expect(dflt.answer).resolves.toBe(true);
+  });
+
+  it('reveal waits for Enter', async () => {
+    const { answer, events, getScreen } = await render(askReveal, { ...common, message: 'Entrée pour voir la réponse' });
+    expect(getScreen()).toBe('? Entrée pour voir la réponse');
+    let done = false;
+    void answer.then(() => (done = true));
+    events.keypress('x');
+    await new Promise((r) => setImmediate(r));
+    expect(done).toBe(false);
+    events.keypress('enter');
+    await expect(answer).resolves.toBeUndefined();
+  });
+});
+
+it('text from packs is shown without its escape sequences', async () => {
+  const { answer, events, getScreen } = await render(askChoice, { ...common, message: 'Q', options: ['safe', 'evil\x1b]52;c;aGk=\x07 option'] });
+  expect(getScreen({ raw: true })).not.toContain('\x1b]52');
+  expect(getScreen()).toContain('2. evil option');
+  events.keypress('1');
+  await answer;
+});

@@ -1,0 +1,65 @@
+// The bundled question bank (issue 5) against its own bar: it loads clean, and each topic has the
+// questions, kinds and sources an interview at that level needs.
+import { describe, expect, it } from 'vitest';
+import { loadBank } from '../../../src/quiz/bank.js';
+import { formatIssue } from '../../../src/ui/render/quiz-list.js';
+import { translator } from '../../../src/i18n/index.js';
+import type { QuestionKind } from '../../../src/quiz/types.js';
+import { BUNDLED_DIR, sourcesIn } from './helpers.js';
+
+const MINIMUM: Record<string, number> = {
+  spark: 45,
+  'spark-k8s': 15,
+  argo: 30,
+  argocd: 30,
+  kubernetes: 20,
+  cicd: 15,
+  observability: 12,
+  bale4: 25,
+  platform: 12,
+  agile: 6,
+  behavioral: 20,
+};
+/** Topics that are about the person, not a technology: no documentation to point to. */
+const NOT_TECHNICAL = new Set(['behavioral']);
+
+describe('the bundled question bank', async () => {
+  const bank = await loadBank(sourcesIn(BUNDLED_DIR));
+  const topics = new Map(bank.topics.map((t) => [t.id, t]));
+  const all = bank.topics.flatMap((t) => t.questions);
+
+  it('every pack loads and validates, with no problem reported', () => {
+    expect(bank.issues.map((i) => formatIssue(i, translator('en')))).toEqual([]);
+  });
+
+  it('question ids are unique across the bank', () => {
+    const ids = all.map((q) => q.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+
+  it.each(Object.entries(MINIMUM))('%s has at least %i questions', (id, min) => {
+    expect(topics.get(id)?.questions.length ?? 0).toBeGreaterThanOrEqual(min);
+  });
+
+  it.each(Object.keys(MINIMUM).filter((id) => !NOT_TECHNICAL.has(id)))('%s mixes mcq, open and flash questions, each with a source URL', (id) => {
+    const questions = topics.get(id)?.questions ?? [];
+    const kinds = new Set<QuestionKind>(questions.map((q) => q.kind));
+    expect([...kinds].sort()).toEqual(expect.arrayContaining(['flash', 'mcq', 'open']));
+    expect(questions.filter((q) => !q.source?.startsWith('http')).map((q) => q.id)).toEqual([]);
+  });
+
+  it('every open question carries 2 to 5 key points, each with phrasings', () => {
+    const off = all.filter((q) => q.kind === 'open' && !(q.keyPoints && q.keyPoints.length >= 2 && q.keyPoints.length <= 5 && q.keyPoints.every((k) => k.accept.length > 0)));
+    expect(off.map((q) => q.id)).toEqual([]);
+  });
+
+  it('every mcq has its right answers among its options, and at least one wrong option', () => {
+    const off = all.filter((q) => q.kind === 'mcq' && !(q.answers?.length && q.answers.every((a) => q.options?.includes(a)) && q.answers.length < q.options!.length));
+    expect(off.map((q) => q.id)).toEqual([]);
+  });
+
+  it('every flash card has an answer to reveal and every cloze exactly one blank', () => {
+    expect(all.filter((q) => q.kind === 'flash' && !q.modelAnswer?.trim()).map((q) => q.id)).toEqual([]);
+    expect(all.filter((q) => q.kind === 'cloze' && q.prompt.split('___').length !== 2).map((q) => q.id)).toEqual([]);
+  });
+});
