@@ -2,12 +2,18 @@
 // dependencies bundled in. One file per command path instead of hundreds of small modules is what keeps
 // `pitch --help` close to Node's own start-up (docs/performance.md). Type-checking is `npm run typecheck`.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// Build into a fresh directory, then swap it in: a process started from dist/ meanwhile (a test, a
+// benchmark) never sees a half-written or missing dist/.
+const dist = fileURLToPath(new URL('../dist', import.meta.url));
+const next = `${dist}.next-${process.pid}`;
+const old = `${dist}.old-${process.pid}`;
+rmSync(next, { recursive: true, force: true });
 await build({
   entryPoints: ['src/cli/main.ts'],
-  outdir: 'dist/cli',
+  outdir: `${next}/cli`,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -22,3 +28,10 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+try {
+  renameSync(dist, old);
+} catch {
+  // first build: nothing to move away
+}
+renameSync(next, dist);
+rmSync(old, { recursive: true, force: true });
