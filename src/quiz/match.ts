@@ -22,6 +22,8 @@ export interface Phrase {
 const STOP_WORDS = new Set([
   'le', 'la', 'les', 'un', 'une', 'des', 'du', 'de', 'au', 'aux', 'a', 'et', 'ou', 'en',
   'the', 'an', 'of', 'to', 'and', 'or',
+  // Elisions typed without their apostrophe ("n apparait qu a l action") leave these behind.
+  'l', 'd', 'qu', 'j', 'n', 's', 'c', 'm', 't',
 ]);
 
 /** Elided articles and pronouns: l'exécuteur, d'un, qu'il, j'ai, n'est, s'il, c'est, m', t', jusqu'à, lorsqu', puisqu'. */

@@ -108,6 +108,10 @@ describe('open answers, graded the French way', () => {
 });
 
 describe('tokenize: what both sides of the comparison go through', () => {
+  it('drops the letters left by elisions typed without an apostrophe ("n apparait qu a l action")', () => {
+    expect(tokenize("une erreur n apparait qu a l action").map((t) => t.word)).toEqual(['erreur', 'apparait', 'action']);
+  });
+
   it('folds case and accents, drops elisions and stop words, trims plural and verb endings', () => {
     expect(tokenize("L’exécuteur d'un job qu'il relance : les données").map((t) => t.stem)).toEqual(['executeur', 'job', 'il', 'relanc', 'donn']);
     expect(tokenize('Œuvre').map((t) => t.word)).toEqual(['oeuvre']);
