@@ -128,6 +128,27 @@ export class Store {
     }
   }
 
+  /**
+   * A cached computation (parsed packs, …) stored under cache/<name>.json with the key it was computed for.
+   * Returns undefined when absent, damaged or computed for another key: a cache only ever costs time.
+   */
+  readCache<T>(name: string, key: string): T | undefined {
+    try {
+      const doc = JSON.parse(readFileSync(this.path(`cache/${name}.json`), 'utf8')) as { key?: string; data?: T };
+      return doc.key === key ? doc.data : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  writeCache(name: string, key: string, data: unknown): void {
+    try {
+      this.writeAtomic(`cache/${name}.json`, JSON.stringify({ key, data }));
+    } catch {
+      // a read-only data directory only loses the speed-up
+    }
+  }
+
   /** Atomic replace: write a temp file, fsync it, rename over the target, fsync the directory. */
   writeAtomic(name: string, content: string | Uint8Array): void {
     this.ensureHome();

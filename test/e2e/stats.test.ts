@@ -63,9 +63,12 @@ function populatedHome(): string {
 }
 
 const env = (home: string, extra: Record<string, string> = {}) => ({ PITCH_HOME: home, TZ: 'UTC', ...extra });
-/** Every file of a home with its size and modification time: a read-only command changes none. */
+/**
+ * Every file of a home with its size and modification time: a read-only command changes none.
+ * cache/ is left out: parsed question packs are cached there, which is not user data.
+ */
 const snapshot = (home: string) =>
-  readdirSync(home, { recursive: true }).map(String).sort().map((f) => {
+  readdirSync(home, { recursive: true }).map(String).filter((f) => f !== 'cache' && !f.startsWith('cache/')).sort().map((f) => {
     const s = statSync(join(home, f));
     return `${f}:${s.size}:${s.mtimeMs}`;
   });

@@ -1,4 +1,4 @@
-import { relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { AppContext } from '../context.js';
 import type { AnalyzeOptions } from '../../audio/metrics.js';
 import type { Attempt } from '../../rehearsal/types.js';
@@ -23,7 +23,7 @@ export async function analyzeCommand(ctx: AppContext, audioFile: string, opts: A
     options.scriptWords = found.words;
   }
   const attempt = await findRecordedAttempt(ctx, audioFile);
-  if (attempt?.recording) {
+  if (attempt) {
     options.splitEnds = attempt.recording.splitEnds;
     options.splitWords = attempt.splits.map((s) => s.words);
     options.splitTitles = attempt.splits.map((s) => s.title);
@@ -40,18 +40,20 @@ export async function analyzeCommand(ctx: AppContext, audioFile: string, opts: A
     return;
   }
   const [{ renderAnalysis }, { formatDate }] = await Promise.all([import('../../ui/render/analyze.js'), import('../../ui/render/history.js')]);
-  const view = { file: audioFile, section, attemptDate: attempt?.recording ? formatDate(attempt.startedAt) : null };
+  const view = { file: audioFile, section, attemptDate: attempt ? formatDate(attempt.startedAt) : null };
   ctx.print(renderAnalysis(analysis, view, ctx.width(), ctx.t, ctx.chalk, ctx.lang));
 }
 
+type RecordedAttempt = Attempt & { recording: { file: string; splitEnds: number[]; clockStart?: number } };
+
 /** The rehearsal whose recording this is, when the file lies in $PITCH_HOME/recordings. */
-async function findRecordedAttempt(ctx: AppContext, audioFile: string): Promise<(Attempt & { recording: NonNullable<Attempt['recording']> & { clockStart?: number } }) | null> {
+async function findRecordedAttempt(ctx: AppContext, audioFile: string): Promise<RecordedAttempt | null> {
   const { dataHome } = await import('../../store/paths.js');
   const home = resolve(dataHome(ctx.env));
   const path = resolve(audioFile);
   const inside = relative(resolve(home, 'recordings'), path);
-  if (!inside || inside.startsWith('..') || inside.includes(`..${sep}`)) return null;
+  if (!inside || inside.startsWith('..') || isAbsolute(inside)) return null;
   const [store, { historySpec }] = await Promise.all([ctx.store(), import('../../store/documents.js')]);
   const attempt = store.read(historySpec).rehearsals.find((a) => a.recording && resolve(home, a.recording.file) === path);
-  return attempt?.recording && Array.isArray(attempt.recording.splitEnds) ? (attempt as never) : null;
+  return attempt?.recording && Array.isArray(attempt.recording.splitEnds) ? (attempt as RecordedAttempt) : null;
 }

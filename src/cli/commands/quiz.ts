@@ -1,11 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { createHash, randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../context.js';
-import { BUNDLED_PITCH, BUNDLED_QUESTIONS } from '../context.js';
 import { PitchError, usageError } from '../../core/errors.js';
-import { readTextInput, isErrno } from '../../io/input.js';
+import { allPackFiles, loadPitchTopic, loadQuestionBank, packFiles, readAll, readPacks, type Sources } from '../question-bank.js';
 import { cardsSpec, historySpec } from '../../store/documents.js';
 import type { Store } from '../../store/store.js';
 import { findTopic, loadBank, type Bank } from '../../quiz/bank.js';
@@ -14,10 +10,10 @@ import { countDue, selectCram, selectSession } from '../../quiz/select.js';
 import { buildItems, runSession, type SessionItem, type SessionPorts } from '../../quiz/session.js';
 import { summarizeSession, toSessionRecord } from '../../quiz/summary.js';
 import { applyReview, previewDue, revertReview, type UndoToken } from '../../quiz/schedule.js';
-import { QUIZ_MODES, type PackIssue, type PackSource, type QuizMode, type RatingValue, type StoredCard, type Topic } from '../../quiz/types.js';
+import { QUIZ_MODES, type QuizMode, type RatingValue, type StoredCard, type Topic } from '../../quiz/types.js';
 import type { Prompts } from '../../ui/prompts.js';
 import { formatSpan, formatWhen, renderAgain, renderGrade, renderQuestion, renderUndone } from '../../ui/render/quiz.js';
-import { checkJson, formatIssue, renderCheck, renderTopics, topicsJson, type TopicRow } from '../../ui/render/quiz-list.js';
+import { checkJson, renderCheck, renderTopics, topicsJson, type TopicRow } from '../../ui/render/quiz-list.js';
 
 export interface QuizOptions {
   topic?: string;
@@ -78,142 +74,6 @@ function wholeNumber(text: string): number | null {
   return /^\s*\d{1,6}\s*$/.test(text) ? Number(text) : null;
 }
 
-// ---------------------------------------------------------------- reading packs
-
-interface Sources {
-  sources: PackSource[];
-  issues: PackIssue[];
-}
-
-/** The .yaml files of a directory (sorted), or the file itself. A missing path is a usage error. */
-function packFiles(path: string): string[] {
-  let isDir: boolean;
-  try {
-    isDir = statSync(path).isDirectory();
-  } catch (error) {
-    if (isErrno(error, 'ENOENT') || isErrno(error, 'ENOTDIR')) throw usageError('quiz.bankMissing', { path }, 'quiz.bankHint');
-    throw error;
-  }
-  if (!isDir) return [path];
-  return readdirSync(path)
-    .filter((f) => /\.ya?ml$/i.test(f))
-    .sort()
-    .map((f) => join(path, f));
-}
-
-/** Reads pack files; a file that cannot be read becomes a pack issue, not a crash. */
-function readPacks(files: readonly string[], nameOf: (file: string) => string, into: Sources): void {
-  for (const file of files) {
-    try {
-      into.sources.push({ name: nameOf(file), text: readTextInput(file) });
-    } catch (error) {
-      if (!(error instanceof PitchError)) throw error;
-      into.issues.push({ file: nameOf(file), line: 0, key: error.key, params: error.params });
-    }
-  }
-}
-
-/** A pack file to load and what messages call it. */
-interface PackFile {
-  path: string;
-  name: string;
-}
-
-/** Bundled packs, then $PITCH_HOME/questions, then --bank: the merge order. */
-async function allPackFiles(ctx: AppContext, opts: QuizOptions): Promise<PackFile[]> {
-  const files = packFiles(BUNDLED_QUESTIONS).map((path) => ({ path, name: basename(path) }));
-  const home = join((await ctx.store()).home, 'questions');
-  if (isDirectory(home)) files.push(...packFiles(home).map((path) => ({ path, name: path })));
-  if (opts.bank) files.push(...packFiles(opts.bank).map((path) => ({ path, name: path })));
-  return files;
-}
-
-function readAll(files: readonly PackFile[]): Sources {
-  const out: Sources = { sources: [], issues: [] };
-  readPacks(files.map((f) => f.path), (path) => files.find((f) => f.path === path)!.name, out);
-  return out;
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** Every pack, merged and validated; unchanged packs come from the cache. Problems are told once, on stderr. */
-async function loadEverything(ctx: AppContext, opts: QuizOptions): Promise<Bank> {
-  const files = await allPackFiles(ctx, opts);
-  const bank = await cached(ctx, 'quiz-bank', files, [], async () => {
-    const { sources, issues } = readAll(files);
-    const loaded = await loadBank(sources);
-    return { ...loaded, issues: [...issues, ...loaded.issues] };
-  });
-  if (bank.issues.length) {
-    ctx.warn(ctx.chalkErr.yellow(ctx.t('quiz.packWarning', { count: bank.issues.length, first: formatIssue(bank.issues[0]!, ctx.t) })));
-  }
-  return bank;
-}
-
-/** The user's pitch as a topic (cached: building it means loading the Markdown parser). */
-async function loadPitchTopic(ctx: AppContext, opts: QuizOptions): Promise<Topic> {
-  const path = opts.file ?? (ctx.env.PITCH_FILE?.trim() || BUNDLED_PITCH);
-  return cached(ctx, 'quiz-pitch', [{ path, name: path }], [ctx.lang], async () => {
-    const [{ pitchTopic }, pitch] = await Promise.all([import('../../quiz/pitch-cards.js'), ctx.loadPitch(opts.file)]);
-    const { t } = ctx;
-    return pitchTopic(pitch, {
-      title: t('quiz.pitchTitle'),
-      recallPrompt: (intro, count) => (intro ? t('quiz.pitch.recall', { intro, count }) : t('quiz.pitch.recallNoIntro', { count })),
-      where: (section) => t('quiz.pitch.where', { number: section.number, title: section.title }),
-    });
-  });
-}
-
-// ---------------------------------------------------------------- cache
-
-let codeStamp: Buffer | undefined;
-/** A hash of this program's code: a new version (or build) never trusts what an older one computed. */
-function stampOfCode(): Buffer {
-  codeStamp ??= createHash('sha1').update(readFileSync(fileURLToPath(import.meta.url))).digest();
-  return codeStamp;
-}
-
-/**
- * What parsing and validating files produced, kept in $PITCH_HOME/cache/<slot>.json and reused while
- * the files' bytes, the language and the program are the same (a 5,000-question bank then loads in
- * a few milliseconds instead of a few hundred). A missing, damaged or unwritable cache only costs time.
- */
-async function cached<T>(ctx: AppContext, slot: string, files: readonly PackFile[], extra: readonly string[], compute: () => Promise<T>): Promise<T> {
-  const hash = createHash('sha1').update(stampOfCode()).update(`${slot}\0${extra.join('\0')}\0`);
-  for (const file of files) {
-    hash.update(`${file.path}\0${file.name}\0`);
-    try {
-      hash.update(readFileSync(file.path));
-    } catch {
-      hash.update('\0missing\0'); // compute() reports it properly
-    }
-  }
-  const key = hash.digest('hex');
-  const store = await ctx.store();
-  // One file per set of paths, so alternating --bank directories do not evict each other.
-  const paths = createHash('sha1').update(files.map((f) => f.path).join('\0')).digest('hex').slice(0, 12);
-  const name = `cache/${slot}-${paths}.json`;
-  try {
-    const doc = JSON.parse(readFileSync(store.path(name), 'utf8')) as { key?: string; data?: T };
-    if (doc.key === key && doc.data !== undefined) return doc.data;
-  } catch {
-    // no cache yet, or a damaged one: recompute
-  }
-  const data = await compute();
-  try {
-    store.writeAtomic(name, JSON.stringify({ key, data }));
-  } catch {
-    // a read-only data directory only loses the speed-up
-  }
-  return data;
-}
-
 // ---------------------------------------------------------------- --check and --list-topics
 
 async function checkPacks(ctx: AppContext, opts: QuizOptions): Promise<void> {
@@ -237,7 +97,7 @@ async function checkPacks(ctx: AppContext, opts: QuizOptions): Promise<void> {
 }
 
 async function listTopics(ctx: AppContext, opts: QuizOptions): Promise<void> {
-  const [bank, pitch, store] = await Promise.all([loadEverything(ctx, opts), loadPitchTopic(ctx, opts), ctx.store()]);
+  const [bank, pitch, store] = await Promise.all([loadQuestionBank(ctx, opts), loadPitchTopic(ctx, opts.file), ctx.store()]);
   const cards = store.read(cardsSpec).cards;
   const now = ctx.now();
   const rows: TopicRow[] = [...bank.topics, pitch].map((topic) => ({
@@ -253,7 +113,7 @@ async function listTopics(ctx: AppContext, opts: QuizOptions): Promise<void> {
 /** --topic "spark,k8s" → topics; the pitch topic is only built when asked for (or for all topics). */
 async function resolveTopics(ctx: AppContext, opts: QuizOptions, bank: Bank): Promise<{ topics: Topic[]; all: boolean }> {
   const names = (opts.topic ?? '').split(',').map((n) => n.trim()).filter(Boolean);
-  if (!names.length) return { topics: [...bank.topics, await loadPitchTopic(ctx, opts)], all: true };
+  if (!names.length) return { topics: [...bank.topics, await loadPitchTopic(ctx, opts.file)], all: true };
   const stub: Topic = { id: PITCH_TOPIC, title: ctx.t('quiz.pitchTitle'), aliases: [], synonyms: [], questions: [] };
   const candidates = [...bank.topics, stub];
   const topics: Topic[] = [];
@@ -263,7 +123,7 @@ async function resolveTopics(ctx: AppContext, opts: QuizOptions, bank: Bank): Pr
       if (!found.closest.length) throw usageError('quiz.unknownTopic', { value: name }, 'quiz.unknownTopicNoClose');
       throw usageError('quiz.unknownTopic', { value: name }, 'quiz.unknownTopicHint', { list: found.closest.map((c) => c.id).join(', ') });
     }
-    const topic = found.topic === stub ? await loadPitchTopic(ctx, opts) : found.topic;
+    const topic = found.topic === stub ? await loadPitchTopic(ctx, opts.file) : found.topic;
     if (!topics.some((x) => x.id === topic.id)) topics.push(topic);
   }
   return { topics, all: false };
@@ -273,7 +133,7 @@ async function resolveTopics(ctx: AppContext, opts: QuizOptions, bank: Bank): Pr
 
 async function drill(ctx: AppContext, opts: QuizOptions, settings: Settings, promptsLoading: Promise<Prompts> | null, rng: () => number): Promise<void> {
   const { t, chalk } = ctx;
-  const [bank, store] = await Promise.all([loadEverything(ctx, opts), ctx.store()]);
+  const [bank, store] = await Promise.all([loadQuestionBank(ctx, opts), ctx.store()]);
   const { topics, all } = await resolveTopics(ctx, opts, bank);
   // Arguments first (a wrong topic is worth knowing even from a script), then the terminal.
   if (!promptsLoading) throw usageError('usage.needsTty', { command: 'quiz' }, 'usage.needsTtyHint');

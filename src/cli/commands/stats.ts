@@ -1,16 +1,13 @@
-import { readdirSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
 import type { AppContext } from '../context.js';
-import { BUNDLED_QUESTIONS } from '../context.js';
-import { PitchError, usageError } from '../../core/errors.js';
-import { readTextInput } from '../../io/input.js';
+import { loadPitchTopic, loadQuestionBank } from '../question-bank.js';
+import { usageError } from '../../core/errors.js';
 import { cardsSpec, historySpec } from '../../store/documents.js';
 import type { Store } from '../../store/store.js';
 import { streamDocument } from '../../store/stream-read.js';
 import type { Attempt } from '../../rehearsal/types.js';
 import type { Pitch } from '../../pitch/model.js';
 import { findSection } from '../../pitch/lookup.js';
-import type { PackSource, QuizSessionRecord, StoredCard, Topic } from '../../quiz/types.js';
+import type { QuizSessionRecord, StoredCard, Topic } from '../../quiz/types.js';
 import { findTopic } from '../../quiz/bank.js';
 import { PITCH_TOPIC } from '../../quiz/pack.js';
 import { createDayClock, dayToIso } from '../../stats/days.js';
@@ -43,9 +40,9 @@ export async function statsCommand(ctx: AppContext, opts: StatsOptions): Promise
   let read: StatsData | undefined;
   const data = () => (read ??= readStatsData(store));
   // The pitch names sections (for --section) and is itself a quiz topic; the packs only matter for the quiz.
-  const pitch = opts.section !== undefined || parts.quiz ? await ctx.loadPitch(opts.file) : null;
+  const pitch = opts.section !== undefined ? await ctx.loadPitch(opts.file) : null;
   const sectionId = opts.section === undefined ? null : resolveStatsSection(pitch!, opts.section, () => data().attempts);
-  const { topics, topicIds } = parts.quiz ? await quizTopics(ctx, store, pitch!, opts.topic, () => data().reviews) : { topics: [], topicIds: null };
+  const { topics, topicIds } = parts.quiz ? await quizTopics(ctx, opts.file, opts.topic, () => data().reviews) : { topics: [], topicIds: null };
   const { attempts, reviews, cards, sessions, interviews } = data();
 
   const report = computeStats({
@@ -165,43 +162,15 @@ function resolveTopics(value: string, topics: readonly Topic[], reviews: () => R
  * The topics as statistics need them (ids and prompts of their questions) and the --topic ids. Only
  * that much is kept: the whole bank (explanations, options…) can be collected before the history is read.
  */
-async function quizTopics(ctx: AppContext, store: Store, pitch: Pitch, topic: string | undefined, reviews: () => ReviewTable) {
-  const topics = await loadTopics(ctx, store, pitch);
+async function quizTopics(ctx: AppContext, file: string | undefined, topic: string | undefined, reviews: () => ReviewTable) {
+  const topics = await loadTopics(ctx, file);
   return { topics: topics.map(toTopicInfo), topicIds: topic === undefined ? null : resolveTopics(topic, topics, reviews) };
 }
 
-/** The topics `pitch quiz` drills: bundled packs, then the user's ($PITCH_HOME/questions), then the pitch's own cards. */
-async function loadTopics(ctx: AppContext, store: Store, pitch: Pitch): Promise<Topic[]> {
-  const sources: PackSource[] = [];
-  readPacks(BUNDLED_QUESTIONS, (f) => basename(f), sources);
-  readPacks(join(store.home, 'questions'), (f) => f, sources);
-  const [{ loadBank }, { pitchTopic }] = await Promise.all([import('../../quiz/bank.js'), import('../../quiz/pitch-cards.js')]);
-  // Pack problems are `pitch quiz --check`'s business: statistics count what loads.
-  const bank = await loadBank(sources);
-  const { t } = ctx;
-  const own = pitchTopic(pitch, {
-    title: t('quiz.pitchTitle'),
-    recallPrompt: (intro, count) => (intro ? t('quiz.pitch.recall', { intro, count }) : t('quiz.pitch.recallNoIntro', { count })),
-    where: (section) => t('quiz.pitch.where', { number: section.number, title: section.title }),
-  });
+/** The topics `pitch quiz` drills (bundled, the user's packs, the pitch's own cards); pack problems are `pitch quiz --check`'s business. */
+async function loadTopics(ctx: AppContext, file: string | undefined): Promise<Topic[]> {
+  const [bank, own] = await Promise.all([loadQuestionBank(ctx, { quiet: true }), loadPitchTopic(ctx, file)]);
   return [...bank.topics.filter((topic) => topic.id !== PITCH_TOPIC), own];
-}
-
-function readPacks(dir: string, nameOf: (file: string) => string, into: PackSource[]): void {
-  let files: string[];
-  try {
-    if (!statSync(dir).isDirectory()) return;
-    files = readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort();
-  } catch {
-    return;
-  }
-  for (const f of files) {
-    try {
-      into.push({ name: nameOf(join(dir, f)), text: readTextInput(join(dir, f)) });
-    } catch (error) {
-      if (!(error instanceof PitchError)) throw error;
-    }
-  }
 }
 
 function toTopicInfo(topic: Topic): QuizTopicInfo {

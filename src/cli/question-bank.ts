@@ -1,0 +1,151 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import type { AppContext } from './context.js';
+import { BUNDLED_PITCH, BUNDLED_QUESTIONS } from './context.js';
+import { PitchError, usageError } from '../core/errors.js';
+import { readTextInput, isErrno } from '../io/input.js';
+import { loadBank, type Bank } from '../quiz/bank.js';
+import type { PackIssue, PackSource, Topic } from '../quiz/types.js';
+import { formatIssue } from '../ui/render/quiz-list.js';
+
+/**
+ * Loading the question bank for every command that needs it (quiz, stats, interview): bundled packs,
+ * then $PITCH_HOME/questions, then --bank, merged by topic, cached while the files are unchanged;
+ * and the user's pitch as the `pitch` topic.
+ */
+
+/** Where extra packs come from, and whether pack problems are told (quiz) or left to `quiz --check` (stats). */
+export interface BankOptions {
+  bank?: string | undefined;
+  quiet?: boolean | undefined;
+}
+
+
+export interface Sources {
+  sources: PackSource[];
+  issues: PackIssue[];
+}
+
+/** The .yaml files of a directory (sorted), or the file itself. A missing path is a usage error. */
+export function packFiles(path: string): string[] {
+  let isDir: boolean;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch (error) {
+    if (isErrno(error, 'ENOENT') || isErrno(error, 'ENOTDIR')) throw usageError('quiz.bankMissing', { path }, 'quiz.bankHint');
+    throw error;
+  }
+  if (!isDir) return [path];
+  return readdirSync(path)
+    .filter((f) => /\.ya?ml$/i.test(f))
+    .sort()
+    .map((f) => join(path, f));
+}
+
+/** Reads pack files; a file that cannot be read becomes a pack issue, not a crash. */
+export function readPacks(files: readonly string[], nameOf: (file: string) => string, into: Sources): void {
+  for (const file of files) {
+    try {
+      into.sources.push({ name: nameOf(file), text: readTextInput(file) });
+    } catch (error) {
+      if (!(error instanceof PitchError)) throw error;
+      into.issues.push({ file: nameOf(file), line: 0, key: error.key, params: error.params });
+    }
+  }
+}
+
+/** A pack file to load and what messages call it. */
+export interface PackFile {
+  path: string;
+  name: string;
+}
+
+/** Bundled packs, then $PITCH_HOME/questions, then --bank: the merge order. */
+export async function allPackFiles(ctx: AppContext, opts: BankOptions): Promise<PackFile[]> {
+  const files = packFiles(BUNDLED_QUESTIONS).map((path) => ({ path, name: basename(path) }));
+  const home = join((await ctx.store()).home, 'questions');
+  if (isDirectory(home)) files.push(...packFiles(home).map((path) => ({ path, name: path })));
+  if (opts.bank) files.push(...packFiles(opts.bank).map((path) => ({ path, name: path })));
+  return files;
+}
+
+export function readAll(files: readonly PackFile[]): Sources {
+  const out: Sources = { sources: [], issues: [] };
+  readPacks(files.map((f) => f.path), (path) => files.find((f) => f.path === path)!.name, out);
+  return out;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Every pack, merged and validated; unchanged packs come from the cache. Problems are told once, on stderr. */
+export async function loadQuestionBank(ctx: AppContext, opts: BankOptions = {}): Promise<Bank> {
+  const files = await allPackFiles(ctx, opts);
+  const bank = await cached(ctx, 'quiz-bank', files, [], async () => {
+    const { sources, issues } = readAll(files);
+    const loaded = await loadBank(sources);
+    return { ...loaded, issues: [...issues, ...loaded.issues] };
+  });
+  if (bank.issues.length && !opts.quiet) {
+    ctx.warn(ctx.chalkErr.yellow(ctx.t('quiz.packWarning', { count: bank.issues.length, first: formatIssue(bank.issues[0]!, ctx.t) })));
+  }
+  return bank;
+}
+
+/** The user's pitch as a topic (cached: building it means loading the Markdown parser). */
+export async function loadPitchTopic(ctx: AppContext, file?: string): Promise<Topic> {
+  const path = file ?? (ctx.env.PITCH_FILE?.trim() || BUNDLED_PITCH);
+  return cached(ctx, 'quiz-pitch', [{ path, name: path }], [ctx.lang], async () => {
+    const [{ pitchTopic }, pitch] = await Promise.all([import('../quiz/pitch-cards.js'), ctx.loadPitch(file)]);
+    const { t } = ctx;
+    return pitchTopic(pitch, {
+      title: t('quiz.pitchTitle'),
+      recallPrompt: (intro, count) => (intro ? t('quiz.pitch.recall', { intro, count }) : t('quiz.pitch.recallNoIntro', { count })),
+      where: (section) => t('quiz.pitch.where', { number: section.number, title: section.title }),
+    });
+  });
+}
+
+// ---------------------------------------------------------------- cache
+
+let codeStamp: Buffer | undefined;
+/** A hash of this program's code: a new version (or build) never trusts what an older one computed. */
+function stampOfCode(): Buffer {
+  codeStamp ??= createHash('sha1').update(readFileSync(fileURLToPath(import.meta.url))).digest();
+  return codeStamp;
+}
+
+/**
+ * What parsing and validating files produced, kept in $PITCH_HOME/cache/<slot>.json and reused while
+ * the files' bytes, the language and the program are the same (a 5,000-question bank then loads in
+ * a few milliseconds instead of a few hundred). A missing, damaged or unwritable cache only costs time.
+ */
+async function cached<T>(ctx: AppContext, slot: string, files: readonly PackFile[], extra: readonly string[], compute: () => Promise<T>): Promise<T> {
+  const hash = createHash('sha1').update(stampOfCode()).update(`${slot}\0${extra.join('\0')}\0`);
+  for (const file of files) {
+    hash.update(`${file.path}\0${file.name}\0`);
+    try {
+      hash.update(readFileSync(file.path));
+    } catch {
+      hash.update('\0missing\0'); // compute() reports it properly
+    }
+  }
+  const key = hash.digest('hex');
+  const store = await ctx.store();
+  // One file per set of paths, so alternating --bank directories do not evict each other.
+  const paths = createHash('sha1').update(files.map((f) => f.path).join('\0')).digest('hex').slice(0, 12);
+  const name = `${slot}-${paths}`;
+  const hit = store.readCache<T>(name, key);
+  if (hit !== undefined) return hit;
+  const data = await compute();
+  store.writeCache(name, key, data);
+  return data;
+}
+
