@@ -96,6 +96,20 @@ export function createProgram(ctx: AppContext): Command {
       await quizCommand(ctx, opts);
     });
 
+  withFile(program.command('interview'))
+    .description(t('cli.cmd.interview'))
+    .option('-q, --questions <n>', t('cli.opt.questions'))
+    .option('--answer-time <duration>', t('cli.opt.answerTime'))
+    .option('--topics <topics>', t('cli.opt.topics'))
+    .option('--prompt <level>', t('cli.opt.prompt'))
+    .option('--speak', t('cli.opt.speak'))
+    .option('--no-pitch', t('cli.opt.noPitch'))
+    .option('--no-countdown', t('cli.opt.noCountdown'))
+    .action(async (opts: import('./commands/interview.js').InterviewOptions) => {
+      const { interviewCommand } = await import('./commands/interview.js');
+      await interviewCommand(ctx, opts);
+    });
+
   program
     .command('history')
     .description(t('cli.cmd.history'))

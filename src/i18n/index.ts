@@ -3,12 +3,13 @@ import { rehearse } from './messages/rehearse.js';
 import { quiz } from './messages/quiz.js';
 import { audio } from './messages/audio.js';
 import { stats } from './messages/stats.js';
+import { interview } from './messages/interview.js';
 
 /**
  * Every user-facing sentence lives under src/i18n/messages, one file per domain, each message
  * with its French and English text side by side so neither can be forgotten.
  */
-const messages = { ...common, ...rehearse, ...quiz, ...audio, ...stats };
+const messages = { ...common, ...rehearse, ...quiz, ...audio, ...stats, ...interview };
 
 export type Lang = 'fr' | 'en';
 export type MessageKey = keyof typeof messages;

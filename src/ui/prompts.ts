@@ -28,6 +28,8 @@ interface Common {
 export interface ChoiceConfig extends Common {
   message: string;
   options: readonly string[];
+  /** Several options: Enter with none ticked is an answer too (key points of a mock-interview answer). */
+  allowNone?: boolean | undefined;
 }
 
 export interface AnswerConfig extends Common {
@@ -92,14 +94,14 @@ const choicePrompt = createPrompt<number[], ChoiceConfig & { multiple: boolean }
     } else if (multiple && isSpaceKey(key)) toggle(active);
     else if (isEnterKey(key)) {
       if (!multiple) finish([active]);
-      else if (picked.length) finish(picked);
+      else if (picked.length || config.allowNone) finish(picked);
       else setError(t('quiz.prompt.pickOne'));
     }
   });
   const mark = status === 'done' ? chalk.green('✔') : chalk.cyan('?');
   const message = chalk.bold(sanitizeLine(config.message));
   if (status === 'done') {
-    const chosen = picked.map((i) => `${i + 1}. ${sanitizeLine(options[i] ?? '')}`).join(' · ');
+    const chosen = picked.length ? picked.map((i) => `${i + 1}. ${sanitizeLine(options[i] ?? '')}`).join(' · ') : '—';
     return `${mark} ${message} ${chalk.cyan(chosen)}`;
   }
   const hint = chalk.dim(t(multiple ? 'quiz.prompt.choicesHint' : 'quiz.prompt.choiceHint', { max: options.length }));

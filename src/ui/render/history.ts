@@ -38,5 +38,20 @@ export function renderHistory(history: HistoryDoc, t: Translate, chalk: ChalkIns
         }),
     );
   }
+  lines.push('', chalk.bold(t('history.interviews')));
+  if (!history.interviews.length) lines.push('  ' + t('history.emptyInterviews'));
+  for (const i of history.interviews) {
+    const rated = i.answers.filter((a) => a.rating !== null);
+    lines.push(
+      '  ' +
+        t('history.interviewLine', {
+          date: formatDate(i.startedAt),
+          count: rated.length,
+          covered: rated.reduce((n, a) => n + a.covered.filter(Boolean).length, 0),
+          total: rated.reduce((n, a) => n + a.keyPoints.length, 0),
+          stopped: i.interrupted ? t('history.interviewStopped') : '',
+        }),
+    );
+  }
   return lines.join('\n');
 }

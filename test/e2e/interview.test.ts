@@ -1,0 +1,95 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, tempHome } from '../helpers/cli.js';
+import { KEYS, spawnPitch } from '../helpers/pty.js';
+
+const homes: Array<() => void> = [];
+afterAll(() => homes.forEach((c) => c()));
+function freshHome() {
+  const { home, cleanup } = tempHome();
+  homes.push(cleanup);
+  return home;
+}
+const history = (home: string) => JSON.parse(runCli(['history', '--json'], { PITCH_HOME: home }).stdout);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('pitch interview in a real terminal', () => {
+  it('runs the pitch, two timed answers with key points ticked and rated, then a report saved to history', async () => {
+    const home = freshHome();
+    const p = spawnPitch(['interview', '--questions', '2', '--topics', 'spark,argo', '--answer-time', '10s', '--no-countdown'], { PITCH_HOME: home });
+    await p.waitFor('Présentez-vous');
+    p.write(KEYS.enter);
+    await p.waitFor('▶ 1/5');
+    for (let i = 1; i <= 5; i++) {
+      const mark = p.mark();
+      p.write(KEYS.space);
+      await p.waitFor(i < 5 ? `▶ ${i + 1}/5` : 'Bilan', 5000, mark);
+    }
+    for (let q = 1; q <= 2; q++) {
+      await p.waitFor(`Question ${q}/2 · Entrée`);
+      const mark = p.mark();
+      p.write(KEYS.enter);
+      await p.waitFor('Espace : réponse terminée', 5000, mark);
+      await sleep(q === 1 ? 1200 : 600);
+      p.write(KEYS.space);
+      await p.waitFor('Quels points clés avez-vous couverts', 5000, mark);
+      if (q === 1) p.write('1'); // tick the first key point only
+      await sleep(100);
+      p.write(KEYS.enter);
+      await p.waitFor('Entrée = ', 5000, mark);
+      p.write(KEYS.enter); // take the suggested rating
+    }
+    await p.waitFor('Bilan de l’entretien blanc');
+    await p.waitFor(/Prochaine révision/);
+    expect((await p.exited).exitCode).toBe(0);
+    expect(p.text()).toMatch(/Q1 · .*\r?\n\s+0:01\.\d \(trop court\) · points clés 1\/\d/);
+
+    const h = history(home);
+    expect(h.rehearsals).toHaveLength(1);
+    expect(h.interviews).toHaveLength(1);
+    const iv = h.interviews[0];
+    expect(iv).toMatchObject({ answerSeconds: 10, interrupted: false, pitchAttemptId: h.rehearsals[0].id });
+    expect(iv.answers).toHaveLength(2);
+    expect(iv.answers.map((a: { topic: string }) => a.topic).sort()).toEqual(['argo', 'spark']);
+    expect(iv.answers[0].covered[0]).toBe(true);
+    expect(iv.answers[0].seconds).toBeGreaterThan(1.0);
+    expect(iv.answers[0].seconds).toBeLessThan(2.5);
+    expect(iv.answers.every((a: { rating: number | null }) => a.rating !== null)).toBe(true);
+  });
+
+  it('Ctrl-C during an answer keeps what was finished and exits 130', async () => {
+    const home = freshHome();
+    const p = spawnPitch(['interview', '--no-pitch', '--questions', '2', '--topics', 'kubernetes', '--answer-time', '10s'], { PITCH_HOME: home });
+    await p.waitFor('Question 1/2 · Entrée');
+    p.write(KEYS.enter);
+    await p.waitFor('Espace : réponse terminée');
+    p.write(KEYS.ctrlC);
+    expect((await p.exited).exitCode).toBe(130);
+    const iv = history(home).interviews[0];
+    expect(iv.interrupted).toBe(true);
+    expect(iv.pitchAttemptId).toBeNull();
+  });
+});
+
+describe('pitch interview: bad input, no terminal', () => {
+  const home = freshHome();
+  it.each([
+    [['interview'], /a besoin d’un terminal interactif/],
+    [['interview', '--questions', '0'], /Nombre de questions invalide/],
+    [['interview', '--questions', 'beaucoup'], /Nombre de questions invalide/],
+    [['interview', '--answer-time', '3s'], /Temps de réponse invalide/],
+    [['interview', '--topics', 'sparc'], /spark/],
+    [['interview', '--prompt', 'loud'], /Niveau d’aide inconnu/],
+  ])('%j → exit 2', (args, message) => {
+    const r = runCli(args as string[], { PITCH_HOME: home });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('--speak without any synthesizer names what to install', () => {
+    const r = runCli(['interview', '--speak'], { PITCH_HOME: home, PATH: '/nonexistent' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/synthétiseur vocal/);
+    expect(r.stderr).toMatch(/espeak-ng/);
+  });
+});
