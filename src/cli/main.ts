@@ -76,6 +76,7 @@ export function createProgram(ctx: AppContext): Command {
     .option('--only <n>', t('cli.opt.only'))
     .option('--practice', t('cli.opt.practice'))
     .option('--no-countdown', t('cli.opt.noCountdown'))
+    .option('--record', t('cli.opt.record'))
     .action(async (section: string | undefined, opts: import('./commands/rehearse.js').RehearseOptions) => {
       const { rehearseCommand } = await import('./commands/rehearse.js');
       await rehearseCommand(ctx, section, opts);

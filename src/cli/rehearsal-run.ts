@@ -15,6 +15,7 @@ import { historySpec } from '../store/documents.js';
 import { runLiveLoop } from '../ui/live-loop.js';
 import { renderLive } from '../ui/render/live-view.js';
 import { renderRunSummary } from '../ui/render/rehearse-summary.js';
+import type { RecorderInfo, Recording, RecordingResult } from '../audio/recorder.js';
 
 export interface RehearsalRunOptions {
   section: Section;
@@ -26,6 +27,8 @@ export interface RehearsalRunOptions {
   /** A fixed cue level, or 'auto' for the fading rule. */
   prompt: PromptLevel | 'auto';
   countdownMs: number;
+  /** Record the microphone with this recorder (--record), or not. */
+  recorder?: RecorderInfo | null | undefined;
 }
 
 export interface RehearsalRunResult {
@@ -64,14 +67,33 @@ export async function runRehearsal(ctx: AppContext, store: Store, o: RehearsalRu
   const sliceTarget = o.practice ? Math.round(splits.reduce((n, s) => n + s.budgetSeconds, 0) * 10) / 10 : plan.targetSeconds;
   const clock = () => performance.now();
   const startedAt = new Date(ctx.now().getTime() + o.countdownMs);
+  const id = attemptId(startedAt, Math.random);
   if (notice) ctx.print(ctx.chalk.cyan(notice));
+
+  // The recorder starts before the countdown (a dead microphone is reported before the run) and shares
+  // the rehearsal's clock: performance.now() at each split is placed on the recording's time line.
+  const wavName = `recordings/${id}.wav`;
+  let recording: Recording | null = null;
+  let unregister = () => {};
+  if (o.recorder) {
+    const audio = await import('../audio/recorder.js');
+    recording = await audio.startRecording(o.recorder, store.path(wavName));
+    unregister = audio.stopOnExit(recording);
+  }
+  const markClock: number[] = [];
 
   const { state, signal } = await runLiveLoop<SessionState>({
     stdin: ctx.stdin,
     stdout: ctx.stdout,
     clock,
     initial: startSession(createTimer(splits.length, clock(), o.countdownMs)),
-    onKey: (s, key, now) => pressKey(s, key, now),
+    onKey: (s, key, now) => {
+      const next = pressKey(s, key, now);
+      // Wall-clock moment of each split end, for placing it in the recording.
+      if (next.timer.marks.length > markClock.length) markClock.push(now);
+      markClock.length = next.timer.marks.length;
+      return next;
+    },
     onTick: (s, now) => ({ ...s, timer: tick(s.timer, now, sliceTarget * 1000) }),
     isDone: (s) => s.outcome !== null,
     ring: (prev, next) => prev.timer.overtimeAt === null && next.timer.overtimeAt !== null,
@@ -96,8 +118,13 @@ export async function runRehearsal(ctx: AppContext, store: Store, o: RehearsalRu
   });
 
   const outcome = state.outcome!;
+  let recorded: RecordingResult | null = null;
+  if (recording) {
+    recorded = await recording.stop();
+    unregister();
+  }
   const attempt = buildAttempt({
-    id: attemptId(startedAt, Math.random),
+    id,
     startedAt,
     plan,
     first: o.first,
@@ -109,8 +136,37 @@ export async function runRehearsal(ctx: AppContext, store: Store, o: RehearsalRu
     promptLevel: level,
   });
   if (!attempt) {
+    if (recording) store.remove(wavName);
     ctx.print(t('summary.discarded'));
     return { attempt: null, summary: null, outcome, signal, records };
+  }
+  let speechLines: string[] = [];
+  if (recorded) {
+    const { recordingSeconds } = await import('../audio/recorder.js');
+    const [{ analyzeAudioFile }, { summarizeSpeech }, { renderSpeechLines }] = await Promise.all([
+      import('../audio/analyze-file.js'),
+      import('../audio/metrics.js'),
+      import('../ui/render/analyze.js'),
+    ]);
+    const splitEnds = markClock.map((ms) => Math.round(recordingSeconds(recorded!, ms) * 1000) / 1000);
+    const clockStart = state.timer.startedAt === null ? 0 : Math.round(recordingSeconds(recorded, state.timer.startedAt) * 1000) / 1000;
+    attempt.recording = { file: wavName, splitEnds, clockStart };
+    try {
+      const said = attempt.splits.slice(0, splitEnds.length);
+      const analysis = await analyzeAudioFile(store.path(wavName), {
+        scriptWords: said.reduce((n, s) => n + s.words, 0),
+        splitEnds,
+        splitWords: said.map((s) => s.words),
+        splitTitles: said.map((s) => s.title),
+        clockStart,
+      });
+      attempt.speech = summarizeSpeech(analysis);
+      speechLines = ['', ctx.chalk.bold(t('rehearse.speechTitle')), ...renderSpeechLines(analysis, t, ctx.chalk, ctx.lang, ctx.width())];
+    } catch (error) {
+      // The attempt and its recording are kept whatever the analysis says; `pitch analyze` can retry.
+      speechLines = ['', ctx.chalk.yellow(t('rehearse.analysisFailed', { file: store.path(wavName) }))];
+      if (ctx.env.PITCH_DEBUG) speechLines.push(String((error as Error).stack));
+    }
   }
   const after = store.update(historySpec, (doc) => {
     doc.rehearsals.push(attempt);
@@ -129,7 +185,7 @@ export async function runRehearsal(ctx: AppContext, store: Store, o: RehearsalRu
       width: ctx.width(),
       t,
       chalk: ctx.chalk,
-    }),
+    }) + (speechLines.length ? '\n' + speechLines.join('\n') : ''),
   );
   return { attempt, summary, outcome, signal, records };
 }

@@ -1,4 +1,5 @@
 import type { PromptLevel } from './cues.js';
+import type { SpeechSummary } from '../audio/metrics.js';
 
 /** complete: a full run from the first split to the last; practice: --from/--only/--practice; incomplete: stopped and kept; aborted: Ctrl-C. */
 export type AttemptKind = 'complete' | 'practice' | 'incomplete' | 'aborted';
@@ -27,7 +28,11 @@ export interface Attempt {
   splits: SplitRecord[];
   /** Words of the script rehearsed (for words per minute). */
   words: number;
-  /** Seconds from the start of the recording to each split's end, when recorded (voice issue). */
-  recording?: { file: string; splitEnds: number[] } | undefined;
-  speech?: Record<string, unknown> | undefined;
+  /**
+   * With --record: the WAV (relative to the data directory), and on its time line the moment the clock
+   * started (clockStart) and the end of each split (splitEnds), in seconds from the start of the file.
+   */
+  recording?: { file: string; splitEnds: number[]; clockStart?: number | undefined } | undefined;
+  /** Speech figures of the recording (src/audio summarizeSpeech): pace, pauses, per split. Read defensively: older or hand-edited files may lack some. */
+  speech?: Partial<SpeechSummary> | undefined;
 }

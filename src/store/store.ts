@@ -149,6 +149,11 @@ export class Store {
     }
   }
 
+  /** Deletes a file of the data directory (a discarded attempt's recording). Missing is fine. */
+  remove(name: string): void {
+    rmSync(this.path(name), { force: true });
+  }
+
   /** Atomic replace: write a temp file, fsync it, rename over the target, fsync the directory. */
   writeAtomic(name: string, content: string | Uint8Array): void {
     this.ensureHome();

@@ -16,6 +16,7 @@ export interface RehearseOptions {
   only?: string;
   practice?: boolean;
   countdown?: boolean;
+  record?: boolean;
 }
 
 const COUNTDOWN_MS = 3000;
@@ -48,6 +49,8 @@ export async function rehearseCommand(ctx: AppContext, sectionArg: string | unde
   const count = only !== null ? 1 : plan.splits.length - first;
   const practice = Boolean(opts.practice) || from !== null || only !== null;
 
+  // No recorder installed: said before anything else happens, terminal or not.
+  const recorder = opts.record ? (await import('../../audio/recorder.js')).requireRecorder(ctx.env) : null;
   if (!ctx.isInteractive()) throw usageError('usage.needsTty', { command: 'rehearse' }, 'usage.needsTtyHint');
 
   const store = await ctx.store();
@@ -59,6 +62,7 @@ export async function rehearseCommand(ctx: AppContext, sectionArg: string | unde
     practice,
     prompt: promptOption as PromptLevel | 'auto',
     countdownMs: opts.countdown === false ? 0 : COUNTDOWN_MS,
+    recorder,
   });
   if (run.outcome === 'abort') throw interrupted(run.signal);
 }

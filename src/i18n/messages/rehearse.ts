@@ -110,4 +110,9 @@ export const rehearse = {
   'summary.kind.aborted': { fr: 'Tentative interrompue, gardée comme telle.', en: 'Attempt aborted, kept as such.' },
   'summary.discarded': { fr: 'Tentative jetée : rien n’a été enregistré.', en: 'Attempt discarded: nothing was saved.' },
   'summary.skipped': { fr: 'passée', en: 'skipped' },
+  'rehearse.speechTitle': { fr: 'Votre voix (enregistrement)', en: 'Your voice (recording)' },
+  'rehearse.analysisFailed': {
+    fr: 'L’enregistrement est gardé ({file}) mais n’a pas pu être analysé ; réessayez avec « pitch analyze ».',
+    en: 'The recording is kept ({file}) but could not be analysed; try again with "pitch analyze".',
+  },
 } satisfies Record<string, { fr: string; en: string }>;

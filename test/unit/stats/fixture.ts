@@ -47,7 +47,7 @@ export function rehearsalHistory(): Attempt[] {
     attempt('2026-11-25T09:00:00.000Z', 'aborted', [null, null, null], { totalSeconds: 12 }),
     attempt('2026-11-26T09:00:00.000Z', 'complete', [41, 48, 36], { speech: { wordsPerMinute: 171, longestPauseSeconds: 2.5 } }), // 125
     // The same section at another target: a race of its own.
-    attempt('2026-11-26T10:00:00.000Z', 'complete', [55, 60, 50], { targetSeconds: 180, speech: { wordsPerMinute: 'fast', other: true } }), // 165
+    attempt('2026-11-26T10:00:00.000Z', 'complete', [55, 60, 50], { targetSeconds: 180, speech: { wordsPerMinute: 'fast', other: true } as unknown as Attempt['speech'] }), // 165
   ];
 }
 

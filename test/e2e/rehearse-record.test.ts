@@ -1,0 +1,107 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli, ROOT, tempHome } from '../helpers/cli.js';
+import { KEYS, spawnPitch } from '../helpers/pty.js';
+
+const homes: Array<() => void> = [];
+afterAll(() => homes.forEach((c) => c()));
+function freshHome() {
+  const { home, cleanup } = tempHome();
+  homes.push(cleanup);
+  return home;
+}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const history = (home: string) => JSON.parse(runCli(['history', '--json'], { PITCH_HOME: home }).stdout);
+
+/** A machine whose "arecord" is the stand-in recorder (a 220 Hz tone on and off every half second). */
+function fakeRecorderPath(home: string): { PATH: string; pidfile: string } {
+  const bin = join(home, 'bin');
+  mkdirSync(bin, { recursive: true });
+  const pidfile = join(home, 'recorder.pid');
+  const script = join(bin, 'arecord');
+  writeFileSync(script, `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, 'test/fixtures/audio/fake-recorder.mjs')}" --latency 50 --pidfile "${pidfile}" "$@"\n`);
+  chmodSync(script, 0o755);
+  return { PATH: `${bin}:${process.env.PATH}`, pidfile };
+}
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('pitch rehearse --record', () => {
+  it('records while rehearsing, saves the WAV with split times on its time line, and shows pace and pauses', async () => {
+    const home = freshHome();
+    const { PATH, pidfile } = fakeRecorderPath(home);
+    const p = spawnPitch(['rehearse', '--record', '--target', '10s', '--no-countdown'], { PITCH_HOME: home, PATH, PITCH_RECORDER: 'arecord' });
+    await p.waitFor('▶ 1/5');
+    for (let i = 1; i <= 5; i++) {
+      await sleep(700);
+      const mark = p.mark();
+      p.write(KEYS.space);
+      await p.waitFor(i < 5 ? `▶ ${i + 1}/5` : 'Bilan', 5000, mark);
+    }
+    await p.waitFor('Votre voix (enregistrement)', 15_000);
+    await p.waitFor(/Pauses\s+\d+ ≥ 0,3 s/);
+    expect((await p.exited).exitCode).toBe(0);
+
+    const [a] = history(home).rehearsals;
+    expect(a.recording.file).toMatch(/^recordings\/.+\.wav$/);
+    expect(a.recording.splitEnds).toHaveLength(5);
+    // Split ends on the recording's time line: increasing, ~0.7 s apart, after the clock's start.
+    for (let i = 1; i < 5; i++) expect(a.recording.splitEnds[i] - a.recording.splitEnds[i - 1]).toBeCloseTo(a.splits[i].seconds, 1);
+    expect(a.recording.splitEnds[0]).toBeGreaterThan(a.recording.clockStart);
+    expect(a.speech.speechSeconds).toBeGreaterThan(0);
+    expect(a.speech.pauseCounts.atLeast300ms).toBeGreaterThan(0);
+    expect(a.speech.splits).toHaveLength(5);
+
+    const wav = readFileSync(join(home, a.recording.file));
+    expect(wav.subarray(0, 4).toString()).toBe('RIFF');
+    expect(wav.readUInt32LE(40)).toBe(wav.length - 44); // data size written: a finished header
+    expect(alive(Number(readFileSync(pidfile, 'utf8')))).toBe(false); // no orphan recorder
+  });
+
+  it('Ctrl-C stops the recorder, keeps the recording with the aborted attempt and exits 130', async () => {
+    const home = freshHome();
+    const { PATH, pidfile } = fakeRecorderPath(home);
+    const p = spawnPitch(['rehearse', '--record', '--target', '10s', '--no-countdown'], { PITCH_HOME: home, PATH, PITCH_RECORDER: 'arecord' });
+    await p.waitFor('▶ 1/5');
+    await sleep(600);
+    p.write(KEYS.space);
+    await p.waitFor('▶ 2/5');
+    p.write(KEYS.ctrlC);
+    expect((await p.exited).exitCode).toBe(130);
+    const [a] = history(home).rehearsals;
+    expect(a.kind).toBe('aborted');
+    expect(existsSync(join(home, a.recording.file))).toBe(true);
+    expect(alive(Number(readFileSync(pidfile, 'utf8')))).toBe(false);
+  });
+
+  it('a discarded attempt leaves no recording behind', async () => {
+    const home = freshHome();
+    const { PATH } = fakeRecorderPath(home);
+    const p = spawnPitch(['rehearse', '--record', '--target', '10s', '--no-countdown'], { PITCH_HOME: home, PATH, PITCH_RECORDER: 'arecord' });
+    await p.waitFor('▶ 1/5');
+    p.write(KEYS.space);
+    await p.waitFor('▶ 2/5');
+    p.write('q');
+    await p.waitFor('d = jeter');
+    p.write('d');
+    expect((await p.exited).exitCode).toBe(0);
+    expect(history(home).rehearsals).toEqual([]);
+    const dir = join(home, 'recordings');
+    expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
+  });
+
+  it('no recorder installed: one sentence naming what to install, before anything starts, exit 2', () => {
+    const home = freshHome();
+    const r = runCli(['rehearse', '--record'], { PITCH_HOME: home, PITCH_RECORDER: 'none' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^Erreur : Aucun enregistreur audio installé/m);
+    expect(r.stderr).toMatch(/sox/);
+  });
+});
