@@ -106,6 +106,7 @@ export function createProgram(ctx: AppContext): Command {
     .option('--speak', t('cli.opt.speak'))
     .option('--no-pitch', t('cli.opt.noPitch'))
     .option('--no-countdown', t('cli.opt.noCountdown'))
+    .option('--record', t('cli.opt.record'))
     .action(async (opts: import('./commands/interview.js').InterviewOptions) => {
       const { interviewCommand } = await import('./commands/interview.js');
       await interviewCommand(ctx, opts);

@@ -14,6 +14,8 @@ export interface InterviewReport {
     keyPoints: number;
     missed: string[];
     rating: InterviewAnswer['rating'];
+    /** From the recording, when the answer was recorded. */
+    speech: { speechSeconds: number; longestPauseSeconds: number; pauses: number } | null;
   }>;
   /** Share of all key points covered, in [0, 1], or null with no answered question. */
   coverage: number | null;
@@ -42,6 +44,7 @@ export function buildInterviewReport(
     keyPoints: a.keyPoints.length,
     missed: a.keyPoints.filter((_, i) => !a.covered[i]),
     rating: a.rating,
+    speech: speechOf(a.speech),
   }));
   const totalPoints = answered.reduce((n, a) => n + a.keyPoints.length, 0);
   const coveredPoints = answered.reduce((n, a) => n + a.covered.filter(Boolean).length, 0);
@@ -80,5 +83,16 @@ export function buildInterviewReport(
     weakestTopic: weakest ? weakest[0] : null,
     nextDue: dues[0] ?? null,
     answerBand: band,
+  };
+}
+
+/** The few speech figures the report shows, read defensively from what the recording analysis stored. */
+function speechOf(speech: Record<string, unknown> | undefined): InterviewReport['answers'][number]['speech'] {
+  if (!speech || typeof speech.speechSeconds !== 'number') return null;
+  const counts = speech.pauseCounts as { atLeast300ms?: unknown } | undefined;
+  return {
+    speechSeconds: speech.speechSeconds,
+    longestPauseSeconds: typeof speech.longestPauseSeconds === 'number' ? speech.longestPauseSeconds : 0,
+    pauses: typeof counts?.atLeast300ms === 'number' ? counts.atLeast300ms : 0,
   };
 }

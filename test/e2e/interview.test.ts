@@ -1,6 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, tempHome } from '../helpers/cli.js';
 import { KEYS, spawnPitch } from '../helpers/pty.js';
+import { fakeRecorderPath, isAlive } from '../helpers/fake-recorder.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const homes: Array<() => void> = [];
 afterAll(() => homes.forEach((c) => c()));
@@ -54,6 +57,27 @@ describe('pitch interview in a real terminal', () => {
     expect(iv.answers[0].seconds).toBeGreaterThan(1.0);
     expect(iv.answers[0].seconds).toBeLessThan(2.5);
     expect(iv.answers.every((a: { rating: number | null }) => a.rating !== null)).toBe(true);
+  });
+
+  it('--record records each answer and reports its speaking time and pauses', async () => {
+    const home = freshHome();
+    const { PATH, pidfile } = fakeRecorderPath(home);
+    const p = spawnPitch(['interview', '--no-pitch', '--record', '--questions', '1', '--topics', 'argocd', '--answer-time', '10s'], { PITCH_HOME: home, PATH, PITCH_RECORDER: 'arecord' });
+    await p.waitFor('Question 1/1 · Entrée');
+    p.write(KEYS.enter);
+    await p.waitFor('Espace : réponse terminée');
+    await sleep(1600);
+    p.write(KEYS.space);
+    await p.waitFor('Quels points clés avez-vous couverts');
+    p.write(KEYS.enter);
+    await p.waitFor('Entrée = ');
+    p.write(KEYS.enter);
+    await p.waitFor(/enregistrement : 0:0\d\.\d de parole, \d+ pause/);
+    expect((await p.exited).exitCode).toBe(0);
+    const [answer] = history(home).interviews[0].answers;
+    expect(answer.speech.speechSeconds).toBeGreaterThan(0.3);
+    expect(existsSync(join(home, answer.speech.file))).toBe(true);
+    expect(isAlive(Number(readFileSync(pidfile, 'utf8')))).toBe(false);
   });
 
   it('Ctrl-C during an answer keeps what was finished and exits 130', async () => {

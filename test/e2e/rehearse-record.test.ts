@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fakeRecorderPath, isAlive as alive } from '../helpers/fake-recorder.js';
 import { join } from 'node:path';
-import { runCli, ROOT, tempHome } from '../helpers/cli.js';
+import { runCli, tempHome } from '../helpers/cli.js';
 import { KEYS, spawnPitch } from '../helpers/pty.js';
 
 const homes: Array<() => void> = [];
@@ -13,25 +14,6 @@ function freshHome() {
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const history = (home: string) => JSON.parse(runCli(['history', '--json'], { PITCH_HOME: home }).stdout);
-
-/** A machine whose "arecord" is the stand-in recorder (a 220 Hz tone on and off every half second). */
-function fakeRecorderPath(home: string): { PATH: string; pidfile: string } {
-  const bin = join(home, 'bin');
-  mkdirSync(bin, { recursive: true });
-  const pidfile = join(home, 'recorder.pid');
-  const script = join(bin, 'arecord');
-  writeFileSync(script, `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, 'test/fixtures/audio/fake-recorder.mjs')}" --latency 50 --pidfile "${pidfile}" "$@"\n`);
-  chmodSync(script, 0o755);
-  return { PATH: `${bin}:${process.env.PATH}`, pidfile };
-}
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('pitch rehearse --record', () => {
   it('records while rehearsing, saves the WAV with split times on its time line, and shows pace and pauses', async () => {

@@ -35,6 +35,7 @@ export interface InterviewOptions {
   speak?: boolean;
   pitch?: boolean;
   countdown?: boolean;
+  record?: boolean;
 }
 
 const MAX_QUESTIONS = 20;
@@ -60,6 +61,7 @@ export async function interviewCommand(ctx: AppContext, opts: InterviewOptions, 
   const bank = await loadQuestionBank(ctx, { quiet: true });
   const { stack, behavioral } = chooseTopics(bank.topics, opts.topics);
   const speaker = opts.speak ? (await import('../../audio/speak.js')).findSpeaker(ctx.env) : null;
+  const recorder = opts.record ? (await import('../../audio/recorder.js')).requireRecorder(ctx.env) : null;
   const pitch = withPitch ? await ctx.loadPitch(opts.file) : null;
   const section = pitch ? defaultRehearsalSection(pitch.sections) : undefined;
   if (pitch && !section) throw usageError('rehearse.noDefault', {}, 'rehearse.noDefaultHint');
@@ -93,6 +95,7 @@ export async function interviewCommand(ctx: AppContext, opts: InterviewOptions, 
         practice: false,
         prompt: promptOption as PromptLevel | 'auto',
         countdownMs: opts.countdown === false ? 0 : 3000,
+        recorder,
       });
       pitchAttempt = run.attempt;
       pbBefore = run.records.personalBest?.totalSeconds ?? null;
@@ -112,6 +115,10 @@ export async function interviewCommand(ctx: AppContext, opts: InterviewOptions, 
         const { speak } = await import('../../audio/speak.js');
         await speak(speaker, question.prompt, ctx.lang);
       }
+      const wavName = `recordings/interview-${startedAt.getTime()}-q${state.index + 1}.wav`;
+      const audio = recorder ? await import('../../audio/recorder.js') : null;
+      const recording = audio && recorder ? await audio.startRecording(recorder, store.path(wavName)) : null;
+      const unregister = audio && recording ? audio.stopOnExit(recording) : () => {};
       const answer = await timeAnswer(ctx, {
         n: state.index + 1,
         total: questions.length,
@@ -119,12 +126,18 @@ export async function interviewCommand(ctx: AppContext, opts: InterviewOptions, 
         prompt: question.prompt,
         answerSeconds,
       });
+      const speech = recording ? await analyzeAnswer(ctx, store, recording, wavName) : null;
+      unregister();
       if (answer.outcome === 'abort') {
         signal = answer.signal;
         throw interrupted(signal);
       }
       if (answer.outcome !== 'finished') break; // q: stop the interview, keep what is finished
       state = answerDone(state, answer.seconds);
+      if (speech) {
+        state.answers[state.index]!.speech = speech.summary;
+        ctx.print(speech.lines.join('\n'));
+      }
 
       // Reveal the key points; the user ticks what they said, which suggests a rating.
       const current = state.answers[state.index]!;
@@ -149,6 +162,22 @@ export async function interviewCommand(ctx: AppContext, opts: InterviewOptions, 
   }
   if (state.phase !== 'done') state = stopInterview(state);
   finish(ctx, store, state, startedAt, answerSeconds, pitchAttempt, pbBefore, titles);
+}
+
+/** Stops an answer's recording and measures it (speaking time, pauses); the WAV stays in recordings/. */
+async function analyzeAnswer(ctx: AppContext, store: Store, recording: import('../../audio/recorder.js').Recording, wavName: string) {
+  await recording.stop();
+  const [{ analyzeAudioFile }, { summarizeSpeech }, { renderSpeechLines }] = await Promise.all([
+    import('../../audio/analyze-file.js'),
+    import('../../audio/metrics.js'),
+    import('../../ui/render/analyze.js'),
+  ]);
+  try {
+    const analysis = await analyzeAudioFile(store.path(wavName), {});
+    return { summary: { file: wavName, ...summarizeSpeech(analysis) }, lines: renderSpeechLines(analysis, ctx.t, ctx.chalk, ctx.lang, ctx.width()) };
+  } catch {
+    return { summary: { file: wavName }, lines: [ctx.chalk.yellow(ctx.t('rehearse.analysisFailed', { file: store.path(wavName) }))] };
+  }
 }
 
 /** Saves the interview to history and prints the report. */

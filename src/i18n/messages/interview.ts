@@ -52,6 +52,10 @@ export const interview = {
     fr: '{time} ({band}) · points clés {covered}/{total} · note : {rating}',
     en: '{time} ({band}) · key points {covered}/{total} · rating: {rating}',
   },
+  'report.speech': {
+    fr: 'enregistrement : {speech} de parole, {pauses} pause(s) ≥ 0,3 s, la plus longue {longest} s',
+    en: 'recording: {speech} of speech, {pauses} pause(s) ≥ 0.3 s, longest {longest} s',
+  },
   'report.unanswered': { fr: 'pas de réponse notée', en: 'no rated answer' },
   'report.missed': { fr: 'manqué : {list}', en: 'missed: {list}' },
   'report.band': { fr: 'Repère : une réponse technique tient en {min}–{max} s.', en: 'Guide: a technical answer takes {min}–{max} s.' },

@@ -70,6 +70,10 @@ export function renderInterviewReport(r: InterviewReport, topicTitle: (id: strin
           rating: a.rating === null ? '—' : t(RATING_NAMES[a.rating]!),
         }),
     );
+    if (a.speech)
+      lines.push(
+        '  ' + chalk.dim(t('report.speech', { speech: formatClock(a.speech.speechSeconds, true), pauses: a.speech.pauses, longest: a.speech.longestPauseSeconds.toFixed(1) })),
+      );
     if (a.missed.length && a.rating !== null) lines.push(...wrapText(t('report.missed', { list: a.missed.join(' ; ') }), width - 4, '    ').map((l) => chalk.yellow(l)));
   });
   lines.push('', chalk.dim(t('report.band', { min: r.answerBand.min, max: r.answerBand.max })));
