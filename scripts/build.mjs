@@ -2,7 +2,9 @@
 // dependencies bundled in. One file per command path instead of hundreds of small modules is what keeps
 // `pitch --help` close to Node's own start-up (docs/performance.md). Type-checking is `npm run typecheck`.
 import { build } from 'esbuild';
-import { renameSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // Build into a fresh directory, then swap it in: a process started from dist/ meanwhile (a test, a
@@ -11,6 +13,14 @@ const dist = fileURLToPath(new URL('../dist', import.meta.url));
 const next = `${dist}.next-${process.pid}`;
 const old = `${dist}.old-${process.pid}`;
 rmSync(next, { recursive: true, force: true });
+
+// The build id: a hash of every source file and of the lock file (src/core/build-id.ts).
+const root = fileURLToPath(new URL('..', import.meta.url));
+const hash = createHash('sha1');
+const files = readdirSync(join(root, 'src'), { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).sort();
+for (const f of files) hash.update(f).update(readFileSync(join(root, 'src', f)));
+hash.update(readFileSync(join(root, 'package-lock.json')));
+const buildId = hash.digest('hex').slice(0, 16);
 await build({
   entryPoints: ['src/cli/main.ts'],
   outdir: `${next}/cli`,
@@ -26,6 +36,7 @@ await build({
   // Bundled CommonJS packages (commander) still call require() for Node built-ins.
   banner: { js: "import { createRequire as __pitchRequire } from 'node:module'; const require = __pitchRequire(import.meta.url);" },
   legalComments: 'none',
+  define: { __PITCH_BUILD_ID__: JSON.stringify(buildId) },
   logLevel: 'warning',
 });
 try {

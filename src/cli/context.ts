@@ -82,10 +82,14 @@ export function createContext(lang: Lang, env: NodeJS.ProcessEnv = process.env):
     },
     async loadPitch(file) {
       const path = file ?? (env.PITCH_FILE?.trim() || BUNDLED_PITCH);
-      const [{ readTextInput }, { parsePitch }] = await Promise.all([import('../io/input.js'), import('../pitch/parse.js')]);
-      const pitch = parsePitch(readTextInput(path), path);
-      if (!pitch.sections.length) throw usageError('pitch.noHeadings', { file: path }, 'pitch.noHeadingsHint');
-      return pitch;
+      // Parsed once per version of the file: later runs skip the Markdown parser (docs/performance.md).
+      const { cached } = await import('./cache.js');
+      return cached(ctx, 'pitch', [{ path, name: path }], [], async () => {
+        const [{ readTextInput }, { parsePitch }] = await Promise.all([import('../io/input.js'), import('../pitch/parse.js')]);
+        const pitch = parsePitch(readTextInput(path), path);
+        if (!pitch.sections.length) throw usageError('pitch.noHeadings', { file: path }, 'pitch.noHeadingsHint');
+        return pitch;
+      });
     },
     print: (text) => void ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     warn: (text) => void ctx.stderr.write(text.endsWith('\n') ? text : `${text}\n`),

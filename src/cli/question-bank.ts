@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import type { AppContext } from './context.js';
+import { cached } from './cache.js';
 import { BUNDLED_PITCH, BUNDLED_QUESTIONS } from './context.js';
 import { PitchError, usageError } from '../core/errors.js';
 import { readTextInput, isErrno } from '../io/input.js';
@@ -115,37 +114,4 @@ export async function loadPitchTopic(ctx: AppContext, file?: string): Promise<To
 
 // ---------------------------------------------------------------- cache
 
-let codeStamp: Buffer | undefined;
-/** A hash of this program's code: a new version (or build) never trusts what an older one computed. */
-function stampOfCode(): Buffer {
-  codeStamp ??= createHash('sha1').update(readFileSync(fileURLToPath(import.meta.url))).digest();
-  return codeStamp;
-}
-
-/**
- * What parsing and validating files produced, kept in $PITCH_HOME/cache/<slot>.json and reused while
- * the files' bytes, the language and the program are the same (a 5,000-question bank then loads in
- * a few milliseconds instead of a few hundred). A missing, damaged or unwritable cache only costs time.
- */
-async function cached<T>(ctx: AppContext, slot: string, files: readonly PackFile[], extra: readonly string[], compute: () => Promise<T>): Promise<T> {
-  const hash = createHash('sha1').update(stampOfCode()).update(`${slot}\0${extra.join('\0')}\0`);
-  for (const file of files) {
-    hash.update(`${file.path}\0${file.name}\0`);
-    try {
-      hash.update(readFileSync(file.path));
-    } catch {
-      hash.update('\0missing\0'); // compute() reports it properly
-    }
-  }
-  const key = hash.digest('hex');
-  const store = await ctx.store();
-  // One file per set of paths, so alternating --bank directories do not evict each other.
-  const paths = createHash('sha1').update(files.map((f) => f.path).join('\0')).digest('hex').slice(0, 12);
-  const name = `${slot}-${paths}`;
-  const hit = store.readCache<T>(name, key);
-  if (hit !== undefined) return hit;
-  const data = await compute();
-  store.writeCache(name, key, data);
-  return data;
-}
 

@@ -1,0 +1,51 @@
+import { readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import type { AppContext } from './context.js';
+import { BUILD_ID } from '../core/build-id.js';
+
+let codeStamp: string | undefined;
+/** The build id, or (running from sources) a hash of this module: a new build never trusts what an older one computed. */
+function stampOfCode(): string {
+  codeStamp ??= BUILD_ID ?? createHash('sha1').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex');
+  return codeStamp;
+}
+
+/**
+ * What parsing and validating files produced, kept in $PITCH_HOME/cache/<slot>.json and reused while
+ * the files' bytes, the language and the program are the same (a 5,000-question bank then loads in
+ * a few milliseconds instead of a few hundred). A missing, damaged or unwritable cache only costs time.
+ */
+export async function cached<T>(ctx: AppContext, slot: string, files: ReadonlyArray<{ path: string; name: string }>, extra: readonly string[], compute: () => Promise<T>): Promise<T> {
+  const hash = createHash('sha1').update(stampOfCode()).update(`${slot}\0${extra.join('\0')}\0`);
+  for (const file of files) {
+    hash.update(`${file.path}\0${file.name}\0`);
+    // Files too large to be inputs are never read here: compute() refuses them with the right message.
+    if (sizeOf(file.path) > MAX_HASHED_BYTES) return compute();
+    try {
+      hash.update(readFileSync(file.path));
+    } catch {
+      hash.update('\0missing\0'); // compute() reports it properly
+    }
+  }
+  const key = hash.digest('hex');
+  const store = await ctx.store();
+  // One file per set of paths, so alternating --bank directories do not evict each other.
+  const paths = createHash('sha1').update(files.map((f) => f.path).join('\0')).digest('hex').slice(0, 12);
+  const name = `${slot}-${paths}`;
+  const hit = store.readCache<T>(name, key);
+  if (hit !== undefined) return hit;
+  const data = await compute();
+  store.writeCache(name, key, data);
+  return data;
+}
+
+const MAX_HASHED_BYTES = 4 * 1024 * 1024;
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
