@@ -6,13 +6,8 @@ import type { Store, StoreNotice } from '../store/store.js';
 import type { Pitch } from '../pitch/model.js';
 import { usageError } from '../core/errors.js';
 
-/** A writable terminal-ish stream: process.stdout in real life, a buffer in tests. */
-export interface OutStream {
-  write(chunk: string): boolean;
-  isTTY?: boolean;
-  columns?: number;
-  rows?: number;
-}
+import type { OutStream } from '../ui/streams.js';
+export type { OutStream };
 
 /** Everything a command needs from the outside world, injected so commands stay testable. */
 export interface AppContext {

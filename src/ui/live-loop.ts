@@ -1,5 +1,5 @@
 import { emitKeypressEvents } from 'node:readline';
-import type { OutStream } from '../cli/context.js';
+import type { OutStream } from './streams.js';
 import type { KeyPress } from '../rehearsal/session.js';
 
 export interface LiveLoopOptions<S> {

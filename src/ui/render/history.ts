@@ -1,6 +1,15 @@
 import type { ChalkInstance } from 'chalk';
 import type { Translate, MessageKey } from '../../i18n/index.js';
-import type { HistoryDoc } from '../../store/documents.js';
+import type { Attempt } from '../../rehearsal/types.js';
+import type { QuizSessionRecord } from '../../quiz/types.js';
+import type { InterviewRecord } from '../../interview/types.js';
+
+/** What `pitch history` lists. */
+export interface HistoryView {
+  rehearsals: readonly Attempt[];
+  quizzes: readonly QuizSessionRecord[];
+  interviews: readonly InterviewRecord[];
+}
 import { formatClock } from '../../pitch/duration.js';
 import { sanitizeLine } from '../sanitize.js';
 
@@ -12,7 +21,7 @@ export function formatDate(iso: string): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-export function renderHistory(history: HistoryDoc, t: Translate, chalk: ChalkInstance): string {
+export function renderHistory(history: HistoryView, t: Translate, chalk: ChalkInstance): string {
   const lines: string[] = [chalk.bold(t('history.rehearsals'))];
   if (!history.rehearsals.length) lines.push('  ' + t('history.emptyRehearsals'));
   for (const a of history.rehearsals) {
