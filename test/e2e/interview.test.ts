@@ -1,19 +1,12 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, tempHome } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { historyOf, homesForThisFile, runCli, sleep } from '../helpers/cli.js';
 import { KEYS, spawnPitch } from '../helpers/pty.js';
 import { fakeRecorderPath, isAlive } from '../helpers/fake-recorder.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const homes: Array<() => void> = [];
-afterAll(() => homes.forEach((c) => c()));
-function freshHome() {
-  const { home, cleanup } = tempHome();
-  homes.push(cleanup);
-  return home;
-}
-const history = (home: string) => JSON.parse(runCli(['history', '--json'], { PITCH_HOME: home }).stdout);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const freshHome = homesForThisFile();
+const history = historyOf;
 
 describe('pitch interview in a real terminal', () => {
   it('runs the pitch, two timed answers with key points ticked and rated, then a report saved to history', async () => {

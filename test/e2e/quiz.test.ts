@@ -1,21 +1,15 @@
 // `pitch quiz` end to end: the built binary in a real pseudo-terminal (keys in, screen out), and without one.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli, tempHome } from '../helpers/cli.js';
+import { historyOf, homesForThisFile, runCli } from '../helpers/cli.js';
 import { KEYS, spawnPitch, type PtySession } from '../helpers/pty.js';
 
-const homes: Array<() => void> = [];
-afterAll(() => homes.forEach((cleanup) => cleanup()));
-function freshHome(): string {
-  const { home, cleanup } = tempHome();
-  homes.push(cleanup);
-  return home;
-}
+const freshHome = homesForThisFile();
 
 const GOOD = 'test/fixtures/questions/good';
 const BROKEN = 'test/fixtures/questions/broken';
-const history = (home: string) => JSON.parse(runCli(['history', '--json'], { PITCH_HOME: home }).stdout);
+const history = historyOf;
 const cards = (home: string) => JSON.parse(readFileSync(join(home, 'cards.json'), 'utf8'));
 
 /** The number shown in front of `option` in the last list of options on screen. */

@@ -1,19 +1,12 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fakeRecorderPath, isAlive as alive } from '../helpers/fake-recorder.js';
 import { join } from 'node:path';
-import { runCli, tempHome } from '../helpers/cli.js';
+import { historyOf, homesForThisFile, runCli, sleep } from '../helpers/cli.js';
 import { KEYS, spawnPitch } from '../helpers/pty.js';
 
-const homes: Array<() => void> = [];
-afterAll(() => homes.forEach((c) => c()));
-function freshHome() {
-  const { home, cleanup } = tempHome();
-  homes.push(cleanup);
-  return home;
-}
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const history = (home: string) => JSON.parse(runCli(['history', '--json'], { PITCH_HOME: home }).stdout);
+const freshHome = homesForThisFile();
+const history = historyOf;
 
 describe('pitch rehearse --record', () => {
   it('records while rehearsing, saves the WAV with split times on its time line, and shows pace and pauses', async () => {

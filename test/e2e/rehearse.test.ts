@@ -1,17 +1,10 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { performance } from 'node:perf_hooks';
-import { runCli, tempHome } from '../helpers/cli.js';
+import { historyOf, homesForThisFile, runCli, sleep } from '../helpers/cli.js';
 import { KEYS, spawnPitch } from '../helpers/pty.js';
 
-const homes: Array<() => void> = [];
-afterAll(() => homes.forEach((c) => c()));
-function freshHome() {
-  const { home, cleanup } = tempHome();
-  homes.push(cleanup);
-  return home;
-}
-const history = (home: string) => JSON.parse(runCli(['history', '--json'], { PITCH_HOME: home }).stdout);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const freshHome = homesForThisFile();
+const history = historyOf;
 
 describe('pitch rehearse in a real terminal', () => {
   it('times each split from the key presses and saves the attempt', async () => {

@@ -1,3 +1,4 @@
+import { afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,3 +35,22 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
+
+/**
+ * Fresh PITCH_HOMEs for one test file, all removed when the file's tests end:
+ * `const freshHome = homesForThisFile();` then `const home = freshHome();`.
+ */
+export function homesForThisFile(): () => string {
+  const cleanups: Array<() => void> = [];
+  afterAll(() => cleanups.forEach((cleanup) => cleanup()));
+  return () => {
+    const { home, cleanup } = tempHome();
+    cleanups.push(cleanup);
+    return home;
+  };
+}
+
+/** `pitch history --json` of a home. */
+export const historyOf = (home: string) => JSON.parse(runCli(['history', '--json'], { PITCH_HOME: home }).stdout);
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
