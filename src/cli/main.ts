@@ -5,6 +5,7 @@ import { createContext } from './context.js';
 import { detectLang, isLang } from '../i18n/index.js';
 import { PitchError, exitCodeOf, EXIT, usageError } from '../core/errors.js';
 import { formatError } from '../ui/render/error.js';
+import { describeCommanderError } from './commander-errors.js';
 
 let pendingCommanderMessage = '';
 
@@ -171,7 +172,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   const requested = langArgument(args);
   const ctx = createContext(detectLang(requested, env), env);
   try {
-    if (requested !== undefined && !isLang(requested)) throw usageError('usage.badLang', { value: requested }, 'usage.langHint');
+    if (requested !== undefined && !isLang(requested))
+      throw usageError(requested.trim() ? 'usage.badLang' : 'usage.missingLang', { value: requested }, 'usage.langHint');
     const program = createProgram(ctx);
     if (args.length === 0) {
       ctx.print(program.helpInformation());
@@ -187,7 +189,8 @@ export async function handleError(ctx: AppContext, error: unknown, env: NodeJS.P
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
     await ctx.ready();
-    ctx.warn(formatError(ctx.t, ctx.chalkErr, pendingCommanderMessage || error.message, ctx.t('usage.helpHint')));
+    const { message, hint } = describeCommanderError(ctx.t, error.code, pendingCommanderMessage || error.message);
+    ctx.warn(formatError(ctx.t, ctx.chalkErr, message, hint));
     return EXIT.usage;
   }
   await ctx.ready();

@@ -41,6 +41,8 @@ export interface SessionResult {
   /** Rated questions, in the order they were rated. */
   rated: SessionItem[];
   interrupted: boolean;
+  /** The signal (SIGTERM, SIGHUP) that interrupted the session; absent or null for Ctrl-C. */
+  signal?: NodeJS.Signals | null;
   cram: boolean;
 }
 
@@ -76,6 +78,7 @@ export async function runSession(
   const startedAt = ports.now();
   const done: Array<{ item: SessionItem; token: unknown }> = [];
   let interrupted = false;
+  let signal: NodeJS.Signals | null = null;
   try {
     let i = 0;
     while (i < items.length) {
@@ -115,6 +118,7 @@ export async function runSession(
   } catch (error) {
     if (!(error instanceof PitchError && error.kind === 'interrupted')) throw error;
     interrupted = true;
+    signal = error.signal;
   }
-  return { startedAt, endedAt: ports.now(), rated: done.map((d) => d.item), interrupted, cram: options.cram };
+  return { startedAt, endedAt: ports.now(), rated: done.map((d) => d.item), interrupted, signal, cram: options.cram };
 }

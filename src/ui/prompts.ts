@@ -3,14 +3,14 @@
  * Built on @inquirer/core only (the ready-made @inquirer/prompts bundle costs ~70 ms to import and
  * lacks the keys a drill wants: digits to answer, 1–4 to rate, u to undo, multi-line answers).
  *
- * One cancellation policy: Ctrl-C (or the terminal closing) rejects with a PitchError of kind
- * 'interrupted'; the caller saves what it has and main() exits 130.
+ * One cancellation policy: Ctrl-C (or the terminal closing), SIGTERM and SIGHUP reject with a PitchError
+ * of kind 'interrupted' (carrying the signal); the caller saves what it has and main() exits 130 (143, 129).
  */
 import type { ChalkInstance } from 'chalk';
 import { createPrompt, isBackspaceKey, isDownKey, isEnterKey, isSpaceKey, isUpKey, useKeypress, useState, type KeypressEvent } from '@inquirer/core';
 import type { Translate } from '../i18n/index.js';
 import type { RatingValue } from '../quiz/types.js';
-import { PitchError } from '../core/errors.js';
+import { interrupted } from '../core/errors.js';
 import { sanitize, sanitizeLine } from './sanitize.js';
 
 /** Where a prompt reads keys and draws (the process's terminal unless a test gives others). */
@@ -234,46 +234,60 @@ const revealPrompt = createPrompt<void, RevealConfig>((config, done) => {
   return `${status === 'done' ? chalk.green('✔') : chalk.cyan('?')} ${chalk.bold(sanitizeLine(config.message))}${status === 'done' ? '' : HIDE_CURSOR}`;
 });
 
-/** Ctrl-C, a closed terminal or an abort all become the one 'interrupted' error. */
-async function guard<T>(answer: Promise<T>): Promise<T> {
+/**
+ * Ctrl-C, a closed terminal, SIGTERM or SIGHUP all become the one 'interrupted' error.
+ * Without our own listeners, @inquirer/core's signal-exit would re-raise SIGTERM/SIGHUP and the
+ * process would die mid-prompt, cursor hidden and nothing saved; a listener of ours makes it stand
+ * aside, and aborting the prompt lets inquirer restore the cursor before the caller saves.
+ */
+async function guard<T>(ask: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const abort = new AbortController();
+  let received: NodeJS.Signals | null = null;
+  const onSignal = (signal: NodeJS.Signals) => {
+    received = signal;
+    abort.abort();
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
   try {
-    return await answer;
+    return await ask(abort.signal);
   } catch (error) {
-    if (error instanceof Error && ['ExitPromptError', 'AbortPromptError', 'CancelPromptError'].includes(error.name)) {
-      throw new PitchError('interrupted', 'error.interrupted');
-    }
+    if (error instanceof Error && ['ExitPromptError', 'AbortPromptError', 'CancelPromptError'].includes(error.name)) throw interrupted(received);
     throw error;
+  } finally {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
   }
 }
 
 /** One option among several (mcq with one right answer); resolves to its index. Digits answer at once. */
 export async function askChoice(config: ChoiceConfig, context?: PromptContext): Promise<number> {
-  const [index] = await guard(choicePrompt({ ...config, multiple: false }, context));
+  const [index] = await guard((signal) => choicePrompt({ ...config, multiple: false }, { ...context, signal }));
   return index!;
 }
 
 /** Several options (mcq with more than one right answer): digits or Space tick, Enter sends. */
 export function askChoices(config: ChoiceConfig, context?: PromptContext): Promise<number[]> {
-  return guard(choicePrompt({ ...config, multiple: true }, context));
+  return guard((signal) => choicePrompt({ ...config, multiple: true }, { ...context, signal }));
 }
 
 /** A typed answer: one line (cloze), or several where a blank line sends (open questions). */
 export function askAnswer(config: AnswerConfig, context?: PromptContext): Promise<string> {
-  return guard(answerPrompt(config, context));
+  return guard((signal) => answerPrompt(config, { ...context, signal }));
 }
 
 /** Again / Hard / Good / Easy on keys 1–4, Enter for the suggestion, u to take back the previous rating. */
 export function askRating(config: RatingConfig, context?: PromptContext): Promise<RatingValue | 'undo'> {
-  return guard(ratingPrompt(config, context));
+  return guard((signal) => ratingPrompt(config, { ...context, signal }));
 }
 
 export function askConfirm(config: ConfirmConfig, context?: PromptContext): Promise<boolean> {
-  return guard(confirmPrompt(config, context));
+  return guard((signal) => confirmPrompt(config, { ...context, signal }));
 }
 
 /** Waits for Enter (or Space) before a flash card's answer is shown. */
 export async function askReveal(config: RevealConfig, context?: PromptContext): Promise<void> {
-  await guard(revealPrompt(config, { ...context, clearPromptOnDone: true }));
+  await guard((signal) => revealPrompt(config, { ...context, clearPromptOnDone: true, signal }));
 }
 
 type Verb<C, R> = (config: Omit<C, 't' | 'chalk'>) => Promise<R>;

@@ -157,7 +157,7 @@ describe('pitch analyze: bad input gets one sentence, a hint, exit 2, no stack t
     ['missing file', ['analyze', join(dir, 'nope.wav')], /Fichier introuvable/],
     ['a directory', ['analyze', dir], /est un dossier/],
     ['unknown section', ['analyze', fixture('clean.wav'), '--section', 'zzzz'], /Aucune section ne correspond/],
-    ['no file given', ['analyze'], /missing required argument/],
+    ['no file given', ['analyze'], /Argument manquant : « audio »/],
   ];
   it.each(cases)('%s', (_name, args, message) => {
     const r = runCli(args, { ...env, ...noFfmpeg });

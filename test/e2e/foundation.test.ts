@@ -87,7 +87,7 @@ describe('bad input: one sentence, a hint, exit 2, no stack trace', () => {
     ['over 1 MiB', ['sections', '--file', file('huge.md', '# T\n' + 'mot '.repeat(300_000))], /trop gros/],
     ['unknown section', ['show', 'zzzz'], /Aucune section ne correspond à « zzzz »/],
     ['ambiguous section', ['show', 'o'], /correspond à plusieurs sections/],
-    ['unknown command', ['frobnicate'], /unknown command/],
+    ['unknown command', ['frobnicate'], /Commande inconnue : « frobnicate »/],
     ['bad --lang', ['sections', '--lang', 'de'], /Langue inconnue/],
   ];
   it.each(cases)('%s', (_name, args, message) => {

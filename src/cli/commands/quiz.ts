@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../context.js';
-import { PitchError, usageError } from '../../core/errors.js';
+import { interrupted, usageError } from '../../core/errors.js';
 import { allPackFiles, loadPitchTopic, loadQuestionBank, packFiles, readAll, readPacks, type Sources } from '../question-bank.js';
 import { cardsSpec, historySpec } from '../../store/documents.js';
 import type { Store } from '../../store/store.js';
@@ -175,7 +175,7 @@ async function drill(ctx: AppContext, opts: QuizOptions, settings: Settings, pro
   }
   if (result.interrupted) {
     ctx.print(`\n${t('quiz.interrupted', { count: result.rated.length })}`);
-    throw new PitchError('interrupted', 'error.interrupted');
+    throw interrupted(result.signal ?? null);
   }
   const after = store.read(cardsSpec).cards;
   const { renderSummary } = await import('../../ui/render/quiz-summary.js');

@@ -18,10 +18,22 @@ export const common = {
   },
   'usage.helpHint': { fr: 'Lancez « pitch --help » pour la liste des commandes.', en: 'Run "pitch --help" for the list of commands.' },
   'usage.commander': { fr: '{message}', en: '{message}' },
+  'usage.unknownOption': { fr: 'Option inconnue : « {option} ».', en: 'Unknown option: "{option}".' },
+  'usage.missingArgument': { fr: 'Argument manquant : « {argument} ».', en: 'Missing argument: "{argument}".' },
+  'usage.optionMissingArgument': { fr: 'L’option « {option} » attend une valeur.', en: 'The option "{option}" needs a value.' },
+  'usage.excessArguments': {
+    fr: 'Trop d’arguments pour « {command} » (au plus {max}).',
+    en: 'Too many arguments for "{command}" (at most {max}).',
+  },
+  'usage.didYouMean': {
+    fr: 'Vouliez-vous dire {list} ? « pitch --help » liste les commandes et leurs options.',
+    en: 'Did you mean {list}? "pitch --help" lists the commands and their options.',
+  },
   'usage.badLang': {
     fr: 'Langue inconnue : « {value} » (choix : fr, en).',
     en: 'Unknown language: "{value}" (choose fr or en).',
   },
+  'usage.missingLang': { fr: '--lang attend une langue : fr ou en.', en: '--lang needs a language: fr or en.' },
   'usage.needsTty': {
     fr: '« pitch {command} » a besoin d’un terminal interactif.',
     en: '"pitch {command}" needs an interactive terminal.',
