@@ -1,20 +1,14 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { runCli, tempHome } from '../helpers/cli.js';
+import { homesForThisFile, runCli } from '../helpers/cli.js';
 import { spawnPitch } from '../helpers/pty.js';
 import { Store } from '../../src/store/store.js';
 import { cardsSpec, historySpec } from '../../src/store/documents.js';
 import { attempt, card, review } from '../unit/stats/fixture.js';
 
-const homes: Array<() => void> = [];
-afterAll(() => homes.forEach((c) => c()));
-function freshHome(): string {
-  const { home, cleanup } = tempHome();
-  homes.push(cleanup);
-  return home;
-}
+const freshHome = homesForThisFile();
 
 // The binary runs on the real clock: the history is dated from today, in UTC (TZ=UTC below).
 const DAY = 86_400_000;
@@ -156,7 +150,7 @@ describe('pitch stats, as text', () => {
   });
 
   it('draws charts in colour in a real terminal, in the language asked', async () => {
-    const p = spawnPitch(['--lang', 'en', 'stats'], { PITCH_HOME: home, TZ: 'UTC' }, { cols: 100, rows: 60 });
+    const p = spawnPitch(['--lang', 'en', 'stats'], { PITCH_HOME: home, TZ: 'UTC' }, { cols: 100, rows: 60 }, { lingerMs: 500 });
     await p.waitFor('Weakest questions');
     expect((await p.exited).exitCode).toBe(0);
     expect(p.raw()).toMatch(/\x1b\[\d+m/);

@@ -20,9 +20,15 @@ export interface PtySession {
 export const KEYS = { space: ' ', enter: '\r', left: '\x1b[D', right: '\x1b[C', backspace: '\x7f', escape: '\x1b', ctrlC: '\x03', down: '\x1b[B', up: '\x1b[A' } as const;
 
 /** Runs the built CLI in a real pseudo-terminal (keys in, screen out). */
-export function spawnPitch(args: string[], env: Record<string, string>, size = { cols: 110, rows: 40 }): PtySession {
+export function spawnPitch(args: string[], env: Record<string, string>, size = { cols: 110, rows: 40 }, options: { lingerMs?: number } = { lingerMs: 300 }): PtySession {
   let raw = '';
-  const child = pty.spawn(process.execPath, [BIN, ...args], {
+  // A long output printed just before exiting can be lost by the pty when the process closes it at once
+  // (node-pty stops reading at exit); lingering keeps the terminal open a moment after pitch exits, with
+  // its exit status kept. Tests that signal pitch itself pass { lingerMs: 0 }: no shell in between.
+  const [file, argv] = options.lingerMs
+    ? ['/bin/sh', ['-c', `"$0" "$@"; status=$?; sleep ${options.lingerMs / 1000}; exit $status`, process.execPath, BIN, ...args]]
+    : [process.execPath, [BIN, ...args]];
+  const child = pty.spawn(file, argv, {
     name: 'xterm-256color',
     cols: size.cols,
     rows: size.rows,

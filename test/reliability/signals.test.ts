@@ -1,21 +1,18 @@
 // SIGTERM and SIGHUP during every interactive command, in a real pseudo-terminal: what was finished
 // is saved, the terminal is given back as it was, child processes are stopped, and the exit code is
 // the shell's 128 + signal (143, 129).
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli, tempHome } from '../helpers/cli.js';
+import { historyOf, homesForThisFile } from '../helpers/cli.js';
 import { KEYS, spawnPitch, type PtySession } from '../helpers/pty.js';
+
+/** These tests signal pitch itself: no shell in between. */
+const DIRECT = { lingerMs: 0 };
 import { fakeRecorderPath, isAlive } from '../helpers/fake-recorder.js';
 
-const homes: Array<() => void> = [];
-afterAll(() => homes.forEach((cleanup) => cleanup()));
-function freshHome(): string {
-  const { home, cleanup } = tempHome();
-  homes.push(cleanup);
-  return home;
-}
-const history = (home: string) => JSON.parse(runCli(['history', '--json'], { PITCH_HOME: home }).stdout);
+const freshHome = homesForThisFile();
+const history = historyOf;
 const cardIds = (home: string): string[] =>
   existsSync(join(home, 'cards.json')) ? Object.keys(JSON.parse(readFileSync(join(home, 'cards.json'), 'utf8')).cards) : [];
 
@@ -53,7 +50,7 @@ async function nextSplit(p: PtySession, split: string): Promise<void> {
 describe.each(SIGNALS)('%s during an interactive command', (signal, code) => {
   it('rehearse (live screen): the split done is saved in an aborted attempt', async () => {
     const home = freshHome();
-    const p = spawnPitch(['rehearse', '--target', '6s', '--no-countdown'], { PITCH_HOME: home });
+    const p = spawnPitch(['rehearse', '--target', '6s', '--no-countdown'], { PITCH_HOME: home }, undefined, DIRECT);
     await p.waitFor('▶ 1/5');
     await nextSplit(p, '▶ 2/5');
     p.kill(signal);
@@ -68,7 +65,7 @@ describe.each(SIGNALS)('%s during an interactive command', (signal, code) => {
   it('rehearse --record: the recorder is stopped and the recording kept with the aborted attempt', async () => {
     const home = freshHome();
     const { PATH, pidfile } = fakeRecorderPath(home);
-    const p = spawnPitch(['rehearse', '--record', '--target', '10s', '--no-countdown'], { PITCH_HOME: home, PATH, PITCH_RECORDER: 'arecord' });
+    const p = spawnPitch(['rehearse', '--record', '--target', '10s', '--no-countdown'], { PITCH_HOME: home, PATH, PITCH_RECORDER: 'arecord' }, undefined, DIRECT);
     await p.waitFor('▶ 1/5');
     await nextSplit(p, '▶ 2/5');
     p.kill(signal);
@@ -82,7 +79,7 @@ describe.each(SIGNALS)('%s during an interactive command', (signal, code) => {
 
   /** A flash-card quiz of two questions, the first one answered and rated. */
   async function quizAfterOneRating(home: string): Promise<PtySession> {
-    const p = spawnPitch(['quiz', '--topic', 'spark', '--mode', 'flash', '--count', '2'], { PITCH_HOME: home });
+    const p = spawnPitch(['quiz', '--topic', 'spark', '--mode', 'flash', '--count', '2'], { PITCH_HOME: home }, undefined, DIRECT);
     await p.waitFor('Répondez de tête');
     p.write(KEYS.enter);
     await p.waitFor('? Note');
@@ -121,7 +118,7 @@ describe.each(SIGNALS)('%s during an interactive command', (signal, code) => {
 
   it('interview (pitch on the live screen): the aborted pitch and the interview are both saved', async () => {
     const home = freshHome();
-    const p = spawnPitch(['interview', '--questions', '1', '--topics', 'spark', '--answer-time', '10s', '--no-countdown'], { PITCH_HOME: home });
+    const p = spawnPitch(['interview', '--questions', '1', '--topics', 'spark', '--answer-time', '10s', '--no-countdown'], { PITCH_HOME: home }, undefined, DIRECT);
     await p.waitFor('Présentez-vous');
     p.write(KEYS.enter);
     await p.waitFor('▶ 1/5');
@@ -136,7 +133,7 @@ describe.each(SIGNALS)('%s during an interactive command', (signal, code) => {
 
   /** A mock interview without the pitch, two questions, the first one answered, ticked and rated. */
   async function interviewAfterOneAnswer(home: string): Promise<PtySession> {
-    const p = spawnPitch(['interview', '--no-pitch', '--questions', '2', '--topics', 'kubernetes', '--answer-time', '10s'], { PITCH_HOME: home });
+    const p = spawnPitch(['interview', '--no-pitch', '--questions', '2', '--topics', 'kubernetes', '--answer-time', '10s'], { PITCH_HOME: home }, undefined, DIRECT);
     await p.waitFor('Question 1/2 · Entrée');
     p.write(KEYS.enter);
     await p.waitFor('Espace : réponse terminée');
