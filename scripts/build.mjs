@@ -2,10 +2,11 @@
 // dependencies bundled in. One file per command path instead of hundreds of small modules is what keeps
 // `pitch --help` close to Node's own start-up (docs/performance.md). Type-checking is `npm run typecheck`.
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 // Build into a fresh directory, then swap it in: a process started from dist/ meanwhile (a test, a
 // benchmark) never sees a half-written or missing dist/.
@@ -22,7 +23,7 @@ for (const f of files) hash.update(f).update(readFileSync(join(root, 'src', f)))
 hash.update(readFileSync(join(root, 'package-lock.json')));
 const buildId = hash.digest('hex').slice(0, 16);
 await build({
-  entryPoints: ['src/cli/main.ts'],
+  entryPoints: ['src/cli/program.ts'],
   outdir: `${next}/cli`,
   bundle: true,
   splitting: true,
@@ -39,6 +40,32 @@ await build({
   define: { __PITCH_BUILD_ID__: JSON.stringify(buildId) },
   logLevel: 'warning',
 });
+// The entry point is built alone, with no shared chunk: `pitch --help` and `--version` load this one
+// small file (src/cli/main.ts) and nothing else; the full program is imported from it on demand.
+await build({
+  entryPoints: ['src/cli/main.ts'],
+  outfile: `${next}/cli/main.js`,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['./program.js'],
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+// `pitch --help` and `--version` answered without loading commander (src/cli/main.ts): the build runs the
+// full program once per language and keeps what it printed.
+const helpOf = (lang) => {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(pathToFileURL(`${next}/cli/main.js`).href)}); await main(['node', 'pitch', '--help'])`], {
+    env: { ...process.env, PITCH_NO_QUICK_HELP: '1', PITCH_LANG: lang, LC_ALL: '', LANG: '', NO_COLOR: '1', COLUMNS: '' },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0 || !r.stdout.includes('Usage')) throw new Error(`building the quick help failed: ${r.stderr}`);
+  return r.stdout;
+};
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+writeFileSync(join(next, 'cli', 'quick-help.json'), JSON.stringify({ version, help: { fr: helpOf('fr'), en: helpOf('en') } }));
+
 try {
   renameSync(dist, old);
 } catch {

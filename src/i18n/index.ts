@@ -11,23 +11,11 @@ import { interview } from './messages/interview.js';
  */
 const messages = { ...common, ...rehearse, ...quiz, ...audio, ...stats, ...interview };
 
-export type Lang = 'fr' | 'en';
+export type { Lang } from './lang.js';
+export { LANGS, detectLang, isLang } from './lang.js';
+import type { Lang } from './lang.js';
 export type MessageKey = keyof typeof messages;
 export type Params = Record<string, string | number>;
-export const LANGS: readonly Lang[] = ['fr', 'en'];
-
-export function isLang(value: string): value is Lang {
-  return (LANGS as readonly string[]).includes(value);
-}
-
-/** Language choice: --lang > PITCH_LANG > the locale (LC_ALL, LC_MESSAGES, LANG starting with "en") > French. */
-export function detectLang(explicit: string | undefined, env: NodeJS.ProcessEnv): Lang {
-  if (explicit && isLang(explicit)) return explicit;
-  const fromEnv = env.PITCH_LANG?.toLowerCase();
-  if (fromEnv && isLang(fromEnv)) return fromEnv;
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return locale.toLowerCase().startsWith('en') ? 'en' : 'fr';
-}
 
 export type Translate = (key: MessageKey, params?: Params) => string;
 

@@ -22,6 +22,16 @@ describe('pitch (built binary): help, version, sections, show, history', () => {
     expect(runCli(['--help'], { ...env, LANG: 'en_US.UTF-8', PITCH_LANG: 'fr' }).stdout).toContain('Exemples');
   });
 
+  it('answers --help and --version without loading the full program, with exactly its words', () => {
+    for (const lang of ['fr', 'en']) {
+      const quick = runCli(['--help', '--lang', lang], env);
+      const full = runCli(['--help', '--lang', lang], { ...env, PITCH_NO_QUICK_HELP: '1' });
+      expect(quick).toEqual(full);
+    }
+    expect(runCli(['-V'], env)).toEqual(runCli(['-V'], { ...env, PITCH_NO_QUICK_HELP: '1' }));
+    expect(runCli([], env).stdout).toEqual(runCli(['--help'], env).stdout);
+  });
+
   it('--version prints the package version', () => {
     const r = runCli(['--version'], env);
     expect(r.code).toBe(0);

@@ -1,0 +1,200 @@
+import { Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import type { AppContext } from './context.js';
+import { createContext } from './context.js';
+import { detectLang, isLang } from '../i18n/lang.js';
+import { langArgument } from './argv.js';
+import { PitchError, exitCodeOf, EXIT, usageError } from '../core/errors.js';
+import { formatError } from '../ui/render/error.js';
+import { describeCommanderError } from './commander-errors.js';
+
+let pendingCommanderMessage = '';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+/**
+ * Builds the program. Each action lazily imports its command module, so `pitch --help`
+ * loads none of marked, inquirer, ora or ts-fsrs.
+ */
+export function createProgram(ctx: AppContext): Command {
+  const { t } = ctx;
+  const program = new Command('pitch')
+    .description(t('cli.description'))
+    .version(pkg.version, '-V, --version', t('cli.opt.version'))
+    .helpOption('-h, --help', t('cli.opt.help'))
+    .helpCommand('help [command]', t('cli.cmd.help'))
+    .addOption(new Option('--lang <lang>', t('cli.opt.lang')))
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    // Every command gets colours loaded before it runs; --help and --version never load them.
+    .hook('preAction', () => ctx.ready())
+    .configureOutput({
+      writeOut: (s) => void ctx.stdout.write(s),
+      writeErr: (s) => void ctx.stderr.write(s),
+      // Commander's own usage errors ("unknown option") are printed by handleError, once chalk is loaded.
+      outputError: (s) => (pendingCommanderMessage = s.replace(/^error:\s*/, '').trim()),
+    })
+    .addHelpText(
+      'after',
+      `\n${t('cli.examples')}\n` +
+        [
+          'pitch rehearse                     # 2 min short pitch, split timer',
+          'pitch rehearse 2.3 --target 3m     # detailed section, 3-minute target',
+          'pitch quiz --topic spark           # Spark drills (spaced repetition)',
+          'pitch sections                     # sections, words, times',
+          'pitch show 1                       # read a section',
+          'pitch history --json               # every attempt and quiz session',
+          'pitch stats --since 30d            # progress over the last 30 days',
+          'pitch --lang en --help             # English interface',
+        ]
+          .map((l) => `  $ ${l}`)
+          .join('\n'),
+    );
+
+  const withFile = (cmd: Command) => cmd.option('-f, --file <path>', t('cli.opt.file'));
+
+  withFile(program.command('sections'))
+    .description(t('cli.cmd.sections'))
+    .option('--json', t('cli.opt.json'))
+    .action(async (opts: { file?: string; json?: boolean }) => {
+      const { sectionsCommand } = await import('./commands/sections.js');
+      await sectionsCommand(ctx, opts);
+    });
+
+  withFile(program.command('show'))
+    .description(t('cli.cmd.show'))
+    .argument('[section]', t('cli.arg.section'))
+    .action(async (section: string | undefined, opts: { file?: string }) => {
+      const { showCommand } = await import('./commands/show.js');
+      await showCommand(ctx, section, opts);
+    });
+
+  withFile(program.command('rehearse'))
+    .description(t('cli.cmd.rehearse'))
+    .argument('[section]', t('cli.arg.rehearseSection'))
+    .option('-t, --target <duration>', t('cli.opt.target'))
+    .option('--prompt <level>', t('cli.opt.prompt'), 'auto')
+    .option('--from <n>', t('cli.opt.from'))
+    .option('--only <n>', t('cli.opt.only'))
+    .option('--practice', t('cli.opt.practice'))
+    .option('--no-countdown', t('cli.opt.noCountdown'))
+    .option('--record', t('cli.opt.record'))
+    .action(async (section: string | undefined, opts: import('./commands/rehearse.js').RehearseOptions) => {
+      const { rehearseCommand } = await import('./commands/rehearse.js');
+      await rehearseCommand(ctx, section, opts);
+    });
+
+  withFile(program.command('quiz'))
+    .description(t('cli.cmd.quiz'))
+    .option('--topic <topics>', t('cli.opt.topic'))
+    .option('-n, --count <n>', t('cli.opt.count'))
+    .option('-m, --mode <mode>', t('cli.opt.mode'))
+    .option('--new <n>', t('cli.opt.new'))
+    .option('--bank <dir>', t('cli.opt.bank'))
+    .option('--check [dir]', t('cli.opt.check'))
+    .option('--list-topics', t('cli.opt.listTopics'))
+    .option('--json', t('cli.opt.json'))
+    .action(async (opts: import('./commands/quiz.js').QuizOptions) => {
+      const { quizCommand } = await import('./commands/quiz.js');
+      await quizCommand(ctx, opts);
+    });
+
+  withFile(program.command('interview'))
+    .description(t('cli.cmd.interview'))
+    .option('-q, --questions <n>', t('cli.opt.questions'))
+    .option('--answer-time <duration>', t('cli.opt.answerTime'))
+    .option('--topics <topics>', t('cli.opt.topics'))
+    .option('--prompt <level>', t('cli.opt.prompt'))
+    .option('--speak', t('cli.opt.speak'))
+    .option('--no-pitch', t('cli.opt.noPitch'))
+    .option('--no-countdown', t('cli.opt.noCountdown'))
+    .option('--record', t('cli.opt.record'))
+    .action(async (opts: import('./commands/interview.js').InterviewOptions) => {
+      const { interviewCommand } = await import('./commands/interview.js');
+      await interviewCommand(ctx, opts);
+    });
+
+  program
+    .command('history')
+    .description(t('cli.cmd.history'))
+    .option('--json', t('cli.opt.json'))
+    .action(async (opts: { json?: boolean }) => {
+      const { historyCommand } = await import('./commands/history.js');
+      await historyCommand(ctx, opts);
+    });
+
+  withFile(program.command('analyze'))
+    .description(t('cli.cmd.analyze'))
+    .argument('<audio>', t('cli.arg.audioFile'))
+    .option('-s, --section <section>', t('cli.opt.analyzeSection'))
+    .option('--json', t('cli.opt.json'))
+    .action(async (audio: string, opts: import('./commands/analyze.js').AnalyzeCommandOptions) => {
+      const { analyzeCommand } = await import('./commands/analyze.js');
+      await analyzeCommand(ctx, audio, opts);
+    });
+
+  withFile(program.command('stats'))
+    .description(t('cli.cmd.stats'))
+    .option('--section <section>', t('cli.opt.statsSection'))
+    .option('--topic <topics>', t('cli.opt.statsTopic'))
+    .option('--since <period>', t('cli.opt.since'))
+    .option('--json', t('cli.opt.json'))
+    .action(async (opts: import('./commands/stats.js').StatsOptions) => {
+      const { statsCommand } = await import('./commands/stats.js');
+      await statsCommand(ctx, opts);
+    });
+
+  program
+    .command('export')
+    .description(t('cli.cmd.export'))
+    .option('--csv <dir>', t('cli.opt.csv'))
+    .action(async (opts: { csv?: string }) => {
+      const { exportCommand } = await import('./commands/export.js');
+      await exportCommand(ctx, opts);
+    });
+
+  return program;
+}
+
+/** The full program: parses argv, runs the command, maps every error to one sentence and an exit code. */
+export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const args = argv.slice(2);
+  const requested = langArgument(args);
+  const ctx = createContext(detectLang(requested, env), env);
+  try {
+    if (requested !== undefined && !isLang(requested))
+      throw usageError(requested.trim() ? 'usage.badLang' : 'usage.missingLang', { value: requested }, 'usage.langHint');
+    const program = createProgram(ctx);
+    if (args.length === 0) {
+      program.outputHelp();
+      return;
+    }
+    await program.parseAsync(argv as string[]);
+  } catch (error) {
+    process.exitCode = await handleError(ctx, error, env);
+  }
+}
+
+export async function handleError(ctx: AppContext, error: unknown, env: NodeJS.ProcessEnv): Promise<number> {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    await ctx.ready();
+    const { message, hint } = describeCommanderError(ctx.t, error.code, pendingCommanderMessage || error.message);
+    ctx.warn(formatError(ctx.t, ctx.chalkErr, message, hint));
+    return EXIT.usage;
+  }
+  await ctx.ready();
+  if (error instanceof PitchError) {
+    if (error.kind === 'interrupted') {
+      ctx.warn(ctx.t('error.interrupted'));
+      return exitCodeOf(error);
+    }
+    ctx.warn(formatError(ctx.t, ctx.chalkErr, ctx.t(error.key, error.params), error.hint ? ctx.t(error.hint, error.hintParams) : undefined));
+    if (env.PITCH_DEBUG) ctx.warn(error.stack ?? '');
+    return exitCodeOf(error);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  ctx.warn(formatError(ctx.t, ctx.chalkErr, ctx.t('error.unexpected', { message }), ctx.t('error.unexpectedHint')));
+  if (env.PITCH_DEBUG && error instanceof Error) ctx.warn(error.stack ?? '');
+  return EXIT.failure;
+}
