@@ -117,7 +117,7 @@ const rehearseBench = await (async () => {
 })();
 
 const extra = [];
-for (const script of ['bench-quiz.mjs', 'bench-audio.mjs']) {
+for (const script of ['bench-quiz.mjs', 'bench-audio.mjs', 'bench-stats.mjs']) {
   const path = join(ROOT, 'scripts', script);
   if (!existsSync(path)) continue;
   const r = spawnSync(process.execPath, [path], { env, encoding: 'utf8', timeout: 600_000 });

@@ -45,11 +45,10 @@ export function createContext(lang: Lang, env: NodeJS.ProcessEnv = process.env):
   const t = translator(lang);
   let storePromise: Promise<Store> | undefined;
   let readyPromise: Promise<void> | undefined;
-  const notReady = new Proxy({} as ChalkInstance, {
-    get() {
-      throw new Error('AppContext.ready() must be awaited before using colours');
-    },
-  });
+  // Until ready() loads chalk (and for --json output, which never does), colours are a no-op:
+  // every chalk.x.y(text) gives back the text.
+  const plain: ChalkInstance = new Proxy(((...text: unknown[]) => text.join(' ')) as unknown as ChalkInstance, { get: () => plain });
+  const notReady = plain;
   const ctx: AppContext = {
     lang,
     t,

@@ -26,8 +26,12 @@ export function createProgram(ctx: AppContext): Command {
     .addOption(new Option('--lang <lang>', t('cli.opt.lang')))
     .showSuggestionAfterError(true)
     .exitOverride()
-    // Every command gets colours loaded before it runs; --help and --version never load them.
-    .hook('preAction', () => ctx.ready())
+    // Every command gets colours loaded before it runs; --json output and --help never load them.
+    .hook('preAction', (_program, action) => {
+      // Start opening the store while the command's own module loads: most commands need it.
+      ctx.store().catch(() => {});
+      return action.opts().json ? undefined : ctx.ready();
+    })
     .configureOutput({
       writeOut: (s) => void ctx.stdout.write(s),
       writeErr: (s) => void ctx.stderr.write(s),
