@@ -148,6 +148,8 @@ Last run: ${machine}.
 ${table}
 
 ${rehearseText}
+
+How the start-up is kept low: \`pitch --help\` and \`--version\` are answered by a one-file entry point from help text the build records by running the full program (they load neither commander nor any chunk); every command's module is imported lazily from one esbuild bundle split per command; colours (chalk) load only for text output; the parsed pitch and the validated question packs are cached per build and file content in \`$PITCH_HOME/cache\`, so the Markdown and YAML parsers only run when a file changed. What remains on top of \`node -e 0\` for \`sections --json\` is Node's ES-module loader on the ~15 modules of that path and commander building the program (~10 ms of CPU); a one-file bundle measured the same, so splitting is not the cost.
 ${extra.map((e) => `\n## ${e.script}\n\n\`\`\`\n${e.output}\n\`\`\``).join('\n')}
 `;
 writeFileSync(join(ROOT, 'docs', 'performance.md'), doc);
