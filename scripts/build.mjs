@@ -60,11 +60,16 @@ const helpOf = (lang) => {
     env: { ...process.env, PITCH_NO_QUICK_HELP: '1', PITCH_LANG: lang, LC_ALL: '', LANG: '', NO_COLOR: '1', COLUMNS: '' },
     encoding: 'utf8',
   });
-  if (r.status !== 0 || !r.stdout.includes('Usage')) throw new Error(`building the quick help failed: ${r.stderr}`);
+  if (r.status !== 0 || !r.stdout.includes('pitch [options]')) throw new Error(`building the quick help failed: ${r.stderr}`);
   return r.stdout;
 };
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-writeFileSync(join(next, 'cli', 'quick-help.json'), JSON.stringify({ version, help: { fr: helpOf('fr'), en: helpOf('en') } }));
+try {
+  writeFileSync(join(next, 'cli', 'quick-help.json'), JSON.stringify({ version, help: { fr: helpOf('fr'), en: helpOf('en') } }));
+} catch (error) {
+  rmSync(next, { recursive: true, force: true });
+  throw error;
+}
 
 try {
   renameSync(dist, old);

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import type { AppContext } from './context.js';
+import type { MessageKey } from '../i18n/index.js';
 import { createContext } from './context.js';
 import { detectLang, isLang } from '../i18n/lang.js';
 import { langArgument } from './argv.js';
@@ -9,6 +10,27 @@ import { formatError } from '../ui/render/error.js';
 import { describeCommanderError } from './commander-errors.js';
 
 let pendingCommanderMessage = '';
+
+const HELP_TITLES: Record<string, MessageKey> = {
+  'Usage:': 'cli.help.usage',
+  'Options:': 'cli.help.options',
+  'Commands:': 'cli.help.commands',
+  'Arguments:': 'cli.help.arguments',
+  'Global Options:': 'cli.help.globalOptions',
+};
+
+const EXAMPLES: Array<[string, MessageKey]> = [
+  ['pitch rehearse', 'cli.ex.rehearse'],
+  ['pitch rehearse 2.3 --target 3m', 'cli.ex.rehearseSection'],
+  ['pitch rehearse --record', 'cli.ex.record'],
+  ['pitch quiz --topic spark', 'cli.ex.quiz'],
+  ['pitch interview --questions 3', 'cli.ex.interview'],
+  ['pitch sections', 'cli.ex.sections'],
+  ['pitch show 1', 'cli.ex.show'],
+  ['pitch stats --since 30d', 'cli.ex.stats'],
+  ['pitch history --json', 'cli.ex.history'],
+  ['pitch --lang en --help', 'cli.ex.lang'],
+];
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -38,21 +60,12 @@ export function createProgram(ctx: AppContext): Command {
       // Commander's own usage errors ("unknown option") are printed by handleError, once chalk is loaded.
       outputError: (s) => (pendingCommanderMessage = s.replace(/^error:\s*/, '').trim()),
     })
+    // Commander's own headings ("Usage:", "Options:"…) in the user's language; subcommands inherit it.
+    .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ? t(HELP_TITLES[title]) : title })
     .addHelpText(
       'after',
       `\n${t('cli.examples')}\n` +
-        [
-          'pitch rehearse                     # 2 min short pitch, split timer',
-          'pitch rehearse 2.3 --target 3m     # detailed section, 3-minute target',
-          'pitch quiz --topic spark           # Spark drills (spaced repetition)',
-          'pitch sections                     # sections, words, times',
-          'pitch show 1                       # read a section',
-          'pitch history --json               # every attempt and quiz session',
-          'pitch stats --since 30d            # progress over the last 30 days',
-          'pitch --lang en --help             # English interface',
-        ]
-          .map((l) => `  $ ${l}`)
-          .join('\n'),
+        EXAMPLES.map(([command, key]) => `  $ ${command.padEnd(36)}# ${t(key)}`).join('\n'),
     );
 
   const withFile = (cmd: Command) => cmd.option('-f, --file <path>', t('cli.opt.file'));
