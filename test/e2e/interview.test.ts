@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { historyOf, homesForThisFile, runCli, sleep } from '../helpers/cli.js';
 import { KEYS, spawnPitch } from '../helpers/pty.js';
 import { fakeRecorderPath, isAlive } from '../helpers/fake-recorder.js';
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const freshHome = homesForThisFile();
@@ -71,6 +71,24 @@ describe('pitch interview in a real terminal', () => {
     expect(answer.speech.speechSeconds).toBeGreaterThan(0.3);
     expect(existsSync(join(home, answer.speech.file))).toBe(true);
     expect(isAlive(Number(readFileSync(pidfile, 'utf8')))).toBe(false);
+  });
+
+  it('--speak reads each question aloud with the system synthesizer, in the interface language', async () => {
+    const home = freshHome();
+    const bin = join(home, 'bin');
+    mkdirSync(bin);
+    const said = join(home, 'said.txt');
+    writeFileSync(join(bin, 'espeak-ng'), `#!/bin/sh\nprintf '%s\\n' "$@" >> "${said}"\n`);
+    chmodSync(join(bin, 'espeak-ng'), 0o755);
+    const p = spawnPitch(['interview', '--no-pitch', '--speak', '--questions', '1', '--topics', 'argo', '--answer-time', '10s'], { PITCH_HOME: home, PATH: `${bin}:${process.env.PATH}` });
+    await p.waitFor('Question 1/1 · Entrée');
+    p.write(KEYS.enter);
+    await p.waitFor('Espace : réponse terminée');
+    p.write(KEYS.ctrlC);
+    await p.exited;
+    const args = readFileSync(said, 'utf8').split('\n');
+    expect(args.slice(0, 2)).toEqual(['-v', 'fr']);
+    expect(args.join(' ')).toContain(historyOf(home).interviews[0].answers[0].prompt);
   });
 
   it('Ctrl-C during an answer keeps what was finished and exits 130', async () => {
