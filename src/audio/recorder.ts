@@ -11,7 +11,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { usageError } from '../core/errors.js';
@@ -77,6 +77,17 @@ export function recordingSeconds(result: Pick<RecordingResult, 'startedAt' | 'la
 }
 
 const OUTPUT = 'OUTPUT';
+/** How long a recorder may take to deliver its first sound before it is declared broken. */
+const MAX_START_MS = 5000;
+
+/** True once the WAV holds more than its 44-byte header: sound is flowing. */
+function hasAudio(path: string): boolean {
+  try {
+    return statSync(path).size > 44;
+  } catch {
+    return false;
+  }
+}
 const WAV_ARGS_SOX = ['-q', '-r', '16000', '-c', '1', '-b', '16', '-e', 'signed-integer', '-t', 'wav', OUTPUT];
 const WATCHDOG = [
   'exec 3<&0',
@@ -173,10 +184,22 @@ export async function startRecording(info: RecorderInfo, wavPath: string, option
   let exitCode: number | null | undefined;
   void exited.then((code) => (exitCode = code));
 
-  const early = await Promise.race([exited.then(() => true), delay(options.settleMs ?? 400).then(() => false)]);
-  if (early) {
+  // Started means: still running after settleMs AND sound reaching the file. A recorder slow to start
+  // (ffmpeg on a busy machine) is waited for, up to MAX_START_MS, instead of being taken as started.
+  const settleMs = options.settleMs ?? 400;
+  const deadline = startedAt + Math.max(settleMs, MAX_START_MS);
+  let early = await Promise.race([exited.then(() => true), delay(settleMs).then(() => false)]);
+  while (!early && !hasAudio(wavPath) && now() < deadline) {
+    early = await Promise.race([exited.then(() => true), delay(25).then(() => false)]);
+  }
+  if (early || !hasAudio(wavPath)) {
+    if (!early) {
+      child.stdin!.end(); // the watchdog stops the recorder
+      await Promise.race([exited, delay(2000)]);
+    }
     rmSync(wavPath, { force: true });
-    throw usageError('recorder.noDevice', { recorder: info.label, reason: lastErrorLine(stderr) || `exit ${exitCode}` }, 'recorder.noDeviceHint');
+    const reason = lastErrorLine(stderr) || (early ? `exit ${exitCode}` : 'no sound received');
+    throw usageError('recorder.noDevice', { recorder: info.label, reason }, 'recorder.noDeviceHint');
   }
   // A recording left running must not keep pitch from exiting (the watchdog stops the recorder when
   // pitch is gone); stop() takes the references back while it waits.

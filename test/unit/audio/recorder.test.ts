@@ -186,6 +186,17 @@ describe('a recording from start to stop (stand-in recorder, real processes)', (
     expect(wavOk(file).sizeRepaired).toBe(false);
   });
 
+  it('a recorder that stays up but never delivers sound is declared broken, and stopped', async () => {
+    const dir = fresh('silent');
+    mkdirSync(dir);
+    const pidfile = join(dir, 'pid');
+    const error = await errorOf(startRecording(fake('--latency', '60000', '--pidfile', pidfile), join(dir, 'take.wav')));
+    expect(error.key).toBe('recorder.noDevice');
+    expect(error.params.reason).toBe('no sound received');
+    expect(await waitGone(Number(readFileSync(pidfile, 'utf8')))).toBe(true);
+    expect(existsSync(join(dir, 'take.wav'))).toBe(false);
+  });
+
   it('recordingSeconds puts a rehearsal-clock moment on the WAV timeline', () => {
     expect(recordingSeconds({ startedAt: 1000, latencySeconds: 0.2 }, 3500)).toBeCloseTo(2.3, 9);
     expect(recordingSeconds({ startedAt: 1000, latencySeconds: 0.2 }, 1100)).toBe(0);
