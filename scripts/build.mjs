@@ -2,7 +2,8 @@
 // dependencies bundled in. One file per command path instead of hundreds of small modules is what keeps
 // `pitch --help` close to Node's own start-up (docs/performance.md). Type-checking is `npm run typecheck`.
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -69,6 +70,24 @@ try {
 } catch (error) {
   rmSync(next, { recursive: true, force: true });
   throw error;
+}
+
+// Seeds: the bundled pitch and packs parsed once by the build (src/cli/cache.ts), so a first run is fast too.
+const seedHome = mkdtempSync(join(tmpdir(), 'pitch-seed-'));
+try {
+  for (const args of [['sections', '--json'], ['quiz', '--list-topics', '--json', '--lang', 'fr'], ['quiz', '--list-topics', '--json', '--lang', 'en']]) {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(pathToFileURL(`${next}/cli/main.js`).href)}); await main(['node', 'pitch', ...${JSON.stringify(args)}])`], {
+      env: { ...process.env, PITCH_HOME: seedHome, PITCH_FILE: '', PITCH_LANG: '' },
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`seeding the cache failed (${args.join(' ')}): ${r.stderr}`);
+  }
+  cpSync(join(seedHome, 'cache'), join(next, 'cli', 'seed-cache'), { recursive: true });
+} catch (error) {
+  rmSync(next, { recursive: true, force: true });
+  throw error;
+} finally {
+  rmSync(seedHome, { recursive: true, force: true });
 }
 
 try {

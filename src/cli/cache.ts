@@ -30,10 +30,10 @@ export async function cached<T>(ctx: AppContext, slot: string, files: ReadonlyAr
   }
   const key = hash.digest('hex');
   const store = await ctx.store();
-  // One file per set of paths, so alternating --bank directories do not evict each other.
-  const paths = createHash('sha1').update(files.map((f) => f.path).join('\0')).digest('hex').slice(0, 12);
+  // One file per set of paths (and language), so alternating --bank directories or --lang do not evict each other.
+  const paths = createHash('sha1').update([...files.map((f) => f.path), ...extra].join('\0')).digest('hex').slice(0, 12);
   const name = `${slot}-${paths}`;
-  const hit = store.readCache<T>(name, key);
+  const hit = store.readCache<T>(name, key) ?? readSeed<T>(name, key);
   if (hit !== undefined) return hit;
   const data = await compute();
   store.writeCache(name, key, data);
@@ -41,6 +41,21 @@ export async function cached<T>(ctx: AppContext, slot: string, files: ReadonlyAr
 }
 
 const MAX_HASHED_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The build computes the bundled pitch and question packs once and ships the results next to the
+ * program (dist/cli/seed-cache, scripts/build.mjs): even the very first run skips the Markdown and
+ * YAML parsers. Same key as the store's cache, so an edited file is never served from a seed.
+ */
+function readSeed<T>(name: string, key: string): T | undefined {
+  if (BUILD_ID === null) return undefined;
+  try {
+    const doc = JSON.parse(readFileSync(new URL(`./seed-cache/${name}.json`, import.meta.url), 'utf8')) as { key?: string; data?: T };
+    return doc.key === key ? doc.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function sizeOf(path: string): number {
   try {
