@@ -87,7 +87,7 @@ console.log('|---|---:|---:|---:|');
 console.log(`| node -e "process.stdout.write('ready')" | ${b.toFixed(0)} | 1.00 | |`);
 console.log(row('question on screen (usual launch, pack cache present)', series.warmQ, 2));
 console.log(row('answer prompt ready, keys live (usual launch)', series.warmP));
-console.log(row('question on screen (first launch: no data directory, bundled packs from the build's seed)', series.coldQ));
+console.log(row('question on screen (first launch: no data directory, bundled packs from the build seed)', series.coldQ));
 console.log(row('answer prompt ready (first launch)', series.coldP));
 
 // ---------------------------------------------------------------- 2. 5,000-question bank
