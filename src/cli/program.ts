@@ -19,6 +19,19 @@ const HELP_TITLES: Record<string, MessageKey> = {
   'Global Options:': 'cli.help.globalOptions',
 };
 
+/** Each command's module, for preloading; the actions import the same modules again (free once loaded). */
+const COMMAND_MODULES: Record<string, () => Promise<unknown>> = {
+  sections: () => import('./commands/sections.js'),
+  show: () => import('./commands/show.js'),
+  rehearse: () => import('./commands/rehearse.js'),
+  quiz: () => import('./commands/quiz.js'),
+  interview: () => import('./commands/interview.js'),
+  history: () => import('./commands/history.js'),
+  analyze: () => import('./commands/analyze.js'),
+  stats: () => import('./commands/stats.js'),
+  export: () => import('./commands/export.js'),
+};
+
 const EXAMPLES: Array<[string, MessageKey]> = [
   ['pitch rehearse', 'cli.ex.rehearse'],
   ['pitch rehearse 2.3 --target 3m', 'cli.ex.rehearseSection'],
@@ -49,10 +62,11 @@ export function createProgram(ctx: AppContext): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     // Every command gets colours loaded before it runs; --json output and --help never load them.
-    .hook('preAction', (_program, action) => {
-      // Start opening the store while the command's own module loads: most commands need it.
+    .hook('preAction', async (_program, action) => {
+      // Load, side by side: the command's module (its action's own import() then finds it loaded),
+      // the store, and colours for text output. One after the other they cost a few ms each.
       ctx.store().catch(() => {});
-      return action.opts().json ? undefined : ctx.ready();
+      await Promise.all([COMMAND_MODULES[action.name()]?.(), action.opts().json ? undefined : ctx.ready()]);
     })
     .configureOutput({
       writeOut: (s) => void ctx.stdout.write(s),
