@@ -24,8 +24,3 @@ export function translator(lang: Lang): Translate {
   return (key, params = {}) =>
     messages[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
-
-/** Every key, for tests that check placeholders match across languages. */
-export function allMessages(): Record<string, { fr: string; en: string }> {
-  return messages;
-}

@@ -106,8 +106,3 @@ export function allocateBudgets(weights: readonly number[], total: number): numb
   }
   return floors.map((x) => x / 10);
 }
-
-/** Words of a plan's splits (for words per minute). */
-export function planWords(plan: RehearsalPlan, from = 0, to = plan.splits.length): number {
-  return plan.splits.slice(from, to).reduce((n, s) => n + s.words, 0);
-}

@@ -16,22 +16,16 @@ describe('pitch interview in a real terminal', () => {
     p.write(KEYS.enter);
     await p.waitFor('▶ 1/5');
     for (let i = 1; i <= 5; i++) {
-      const mark = p.mark();
-      p.write(KEYS.space);
-      await p.waitFor(i < 5 ? `▶ ${i + 1}/5` : 'Bilan', 5000, mark);
+      await p.press(KEYS.space, i < 5 ? `▶ ${i + 1}/5` : 'Bilan', 5000);
     }
     for (let q = 1; q <= 2; q++) {
       await p.waitFor(`Question ${q}/2 · Entrée`);
-      const mark = p.mark();
-      p.write(KEYS.enter);
-      await p.waitFor('Espace : réponse terminée', 5000, mark);
+      await p.press(KEYS.enter, 'Espace : réponse terminée', 5000);
       await sleep(q === 1 ? 1200 : 600);
-      p.write(KEYS.space);
-      await p.waitFor('Quels points clés avez-vous couverts', 5000, mark);
+      await p.press(KEYS.space, 'Quels points clés avez-vous couverts', 5000);
       if (q === 1) p.write('1'); // tick the first key point only
       await sleep(100);
-      p.write(KEYS.enter);
-      await p.waitFor('Entrée = ', 5000, mark);
+      await p.press(KEYS.enter, 'Entrée = ', 5000);
       p.write(KEYS.enter); // take the suggested rating
     }
     await p.waitFor('Bilan de l’entretien blanc');

@@ -16,9 +16,7 @@ describe('pitch rehearse --record', () => {
     await p.waitFor('▶ 1/5');
     for (let i = 1; i <= 5; i++) {
       await sleep(700);
-      const mark = p.mark();
-      p.write(KEYS.space);
-      await p.waitFor(i < 5 ? `▶ ${i + 1}/5` : 'Bilan', 5000, mark);
+      await p.press(KEYS.space, i < 5 ? `▶ ${i + 1}/5` : 'Bilan', 5000);
     }
     await p.waitFor('Votre voix (enregistrement)', 15_000);
     await p.waitFor(/Pauses\s+\d+ ≥ 0,3 s/);

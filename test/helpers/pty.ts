@@ -12,6 +12,8 @@ export interface PtySession {
   waitFor(pattern: RegExp | string, timeoutMs?: number, since?: number): Promise<void>;
   /** Length of the stripped output so far: pass it to waitFor to look only at what comes next. */
   mark(): number;
+  /** Types `keys`, then waits for `pattern` in what is printed after them. */
+  press(keys: string, pattern: RegExp | string, timeoutMs?: number): Promise<void>;
   exited: Promise<{ exitCode: number; signal?: number | undefined }>;
   kill(signal?: string): void;
   pid: number;
@@ -43,6 +45,11 @@ export function spawnPitch(args: string[], env: Record<string, string>, size = {
     raw: () => raw,
     write: (keys) => child.write(keys),
     mark: () => text().length,
+    press(keys, pattern, timeoutMs = 10_000) {
+      const since = text().length;
+      child.write(keys);
+      return this.waitFor(pattern, timeoutMs, since);
+    },
     pid: child.pid,
     exited,
     kill: (signal) => child.kill(signal),

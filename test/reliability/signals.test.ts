@@ -42,9 +42,7 @@ function expectTerminalRestored(p: PtySession, liveScreen: boolean): void {
 
 /** Presses Space and waits for the next split of a live rehearsal screen. */
 async function nextSplit(p: PtySession, split: string): Promise<void> {
-  const mark = p.mark();
-  p.write(KEYS.space);
-  await p.waitFor(split, 10_000, mark);
+  await p.press(KEYS.space, split, 10_000);
 }
 
 describe.each(SIGNALS)('%s during an interactive command', (signal, code) => {
@@ -83,9 +81,7 @@ describe.each(SIGNALS)('%s during an interactive command', (signal, code) => {
     await p.waitFor('Répondez de tête');
     p.write(KEYS.enter);
     await p.waitFor('? Note');
-    const mark = p.mark();
-    p.write(KEYS.enter);
-    await p.waitFor('Question 2/2', 10_000, mark);
+    await p.press(KEYS.enter, 'Question 2/2', 10_000);
     return p;
   }
 
@@ -137,24 +133,16 @@ describe.each(SIGNALS)('%s during an interactive command', (signal, code) => {
     await p.waitFor('Question 1/2 · Entrée');
     p.write(KEYS.enter);
     await p.waitFor('Espace : réponse terminée');
-    let mark = p.mark();
-    p.write(KEYS.space);
-    await p.waitFor('Quels points clés avez-vous couverts', 10_000, mark);
-    mark = p.mark();
-    p.write(KEYS.enter);
-    await p.waitFor('Entrée = ', 10_000, mark);
-    mark = p.mark();
-    p.write(KEYS.enter);
-    await p.waitFor('Question 2/2 · Entrée', 10_000, mark);
+    await p.press(KEYS.space, 'Quels points clés avez-vous couverts');
+    await p.press(KEYS.enter, 'Entrée = ');
+    await p.press(KEYS.enter, 'Question 2/2 · Entrée');
     return p;
   }
 
   it('interview (answer on the live screen): the answer rated before is saved', async () => {
     const home = freshHome();
     const p = await interviewAfterOneAnswer(home);
-    const mark = p.mark();
-    p.write(KEYS.enter);
-    await p.waitFor('Espace : réponse terminée', 10_000, mark);
+    await p.press(KEYS.enter, 'Espace : réponse terminée', 10_000);
     p.kill(signal);
     await expectExit(p, code);
     expectTerminalRestored(p, true);

@@ -7,7 +7,7 @@ import { compareToTruth } from '../../../src/audio/accuracy.js';
 import { smoothSegments, type Segment } from '../../../src/audio/vad.js';
 import { parseWavHeader } from '../../../src/audio/wav.js';
 import { streamWavData } from '../../../src/audio/file-source.js';
-import { AUDIO_FIXTURES, bufferSource, encodeWav, readLayout, readPcm16, seededRandom, syntheticSpeech, type Encoding } from './helpers.js';
+import { AUDIO_FIXTURES, bufferSource, encodeWav, readLayout, readPcm16, seededRandom, segmentLayouts, syntheticSpeech, type Encoding } from './helpers.js';
 
 function detect(x: Float32Array, rate: number, chunk = 4096): Detection {
   const d = createSpeechDetector(rate);
@@ -149,16 +149,7 @@ describe('smoothing', () => {
   });
 
   it('property: output is sorted, gaps are at least 0.2 s and segments at least 80 ms', () => {
-    const segments = fc
-      .array(fc.tuple(fc.double({ min: 0, max: 2, noNaN: true }), fc.double({ min: 0.001, max: 2, noNaN: true })), { maxLength: 40 })
-      .map((pairs) => {
-        let t = 0;
-        return pairs.map(([gap, length]) => {
-          const s = { start: t + gap, end: t + gap + length };
-          t = s.end;
-          return s;
-        });
-      });
+    const segments = segmentLayouts({ min: 0, max: 2 }, { min: 0.001, max: 2 }, 40);
     fc.assert(
       fc.property(segments, (list) => {
         const out = smoothSegments(list);

@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ByteSource } from '../../../src/audio/wav.js';
 import type { Segment } from '../../../src/audio/vad.js';
+import { seededRandom } from '../../helpers/random.js';
+
+export { seededRandom };
 
 export const AUDIO_FIXTURES = join(fileURLToPath(new URL('../../..', import.meta.url)), 'test', 'fixtures', 'audio');
 
@@ -113,17 +117,7 @@ export function readPcm16(bytes: Uint8Array): Float32Array {
   return out;
 }
 
-/** A seeded generator (mulberry32), so noisy tests are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+
 
 /**
  * Speech-like bursts with a known layout: each burst is a 150 Hz "voice" with harmonics, amplitude
@@ -167,3 +161,17 @@ export function syntheticSpeech(layout: Segment[], duration: number, sampleRate:
 }
 
 export const speechSeconds = (segments: readonly Segment[]) => segments.reduce((s, x) => s + x.end - x.start, 0);
+
+/** Arbitrary speech layouts for property tests: segments in order, each after a gap, within the given bounds (seconds). */
+export function segmentLayouts(gap: { min: number; max: number }, length: { min: number; max: number }, maxLength: number): fc.Arbitrary<Segment[]> {
+  return fc
+    .array(fc.tuple(fc.double({ ...gap, noNaN: true }), fc.double({ ...length, noNaN: true })), { maxLength })
+    .map((pairs) => {
+      let t = 0;
+      return pairs.map(([g, l]) => {
+        const s = { start: t + g, end: t + g + l };
+        t = s.end;
+        return s;
+      });
+    });
+}

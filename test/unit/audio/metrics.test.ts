@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyzeSegments, summarizeSpeech } from '../../../src/audio/metrics.js';
 import { compareToTruth } from '../../../src/audio/accuracy.js';
+import { segmentLayouts } from './helpers.js';
 
 const seg = (start: number, end: number) => ({ start, end });
 
@@ -102,16 +103,7 @@ describe('per split figures', () => {
 });
 
 describe('properties', () => {
-  const layouts = fc
-    .array(fc.tuple(fc.double({ min: 0.01, max: 5, noNaN: true }), fc.double({ min: 0.01, max: 5, noNaN: true })), { maxLength: 30 })
-    .map((pairs) => {
-      let t = 0;
-      return pairs.map(([gap, length]) => {
-        const s = { start: t + gap, end: t + gap + length };
-        t = s.end;
-        return s;
-      });
-    });
+  const layouts = segmentLayouts({ min: 0.01, max: 5 }, { min: 0.01, max: 5 }, 30);
 
   it('speech + pauses fit in the file, counts shrink from class to class, pauses never overlap speech', () => {
     fc.assert(

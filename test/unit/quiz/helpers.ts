@@ -31,14 +31,4 @@ export function makeTopic(id: string, questions: Question[], over: Partial<Topic
   return { id, title: id.toUpperCase(), aliases: [], synonyms: [], questions: questions.map((q) => ({ ...q, topic: id })), ...over };
 }
 
-/** A deterministic random source (mulberry32) for shuffles. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as seeded } from '../../helpers/random.js';
