@@ -21,7 +21,9 @@ if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
   process.exit(0);
 }
 if (!has('espeak-ng') || !has('sox')) {
-  console.log('bench-audio: skipped, it needs espeak-ng and sox to make its test audio (apt-get install espeak-ng sox).');
+  console.log(
+    'bench-audio: skipped, it needs espeak-ng and sox to make its test audio (apt-get install espeak-ng sox).',
+  );
   process.exit(0);
 }
 
@@ -54,7 +56,9 @@ const median = (xs) => {
 
 const dir = join(work, 'audio');
 try {
-  const made = spawnSync('bash', [join(ROOT, 'scripts', 'make-audio-fixtures.sh'), '--out', dir, '--layout', 'bench'], { encoding: 'utf8' });
+  const made = spawnSync('bash', [join(ROOT, 'scripts', 'make-audio-fixtures.sh'), '--out', dir, '--layout', 'bench'], {
+    encoding: 'utf8',
+  });
   if (made.status !== 0) throw new Error(made.stderr);
   const layout = JSON.parse(readFileSync(join(dir, 'layout.json'), 'utf8'));
   const rows = [];
@@ -64,14 +68,28 @@ try {
   const runChild = (command, args) => {
     const t0 = performance.now();
     const r = timeTool
-      ? spawnSync('/usr/bin/time', ['-f', '@cpu %U %S', command, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 26 })
+      ? spawnSync('/usr/bin/time', ['-f', '@cpu %U %S', command, ...args], {
+          encoding: 'utf8',
+          env: { ...process.env, NO_COLOR: '1' },
+          maxBuffer: 1 << 26,
+        })
       : spawnSync(command, args, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 26 });
     const wall = performance.now() - t0;
     if (r.status !== 0) throw new Error(`${command} failed: ${r.stderr}`);
     const cpu = /@cpu ([\d.]+) ([\d.]+)/.exec(r.stderr);
     return { wall, cpu: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN, stdout: r.stdout, stderr: r.stderr };
   };
-  const ffmpegArgs = (file) => ['-hide_banner', '-nostats', '-i', file, '-af', 'silencedetect=noise=-35dB:d=0.2', '-f', 'null', '-'];
+  const ffmpegArgs = (file) => [
+    '-hide_banner',
+    '-nostats',
+    '-i',
+    file,
+    '-af',
+    'silencedetect=noise=-35dB:d=0.2',
+    '-f',
+    'null',
+    '-',
+  ];
 
   for (const name of ['clean.wav', 'noisy.wav']) {
     const file = join(dir, name);
@@ -103,11 +121,39 @@ try {
     const accuracy = compareToTruth(layout.segments, first.segments);
     const duration = first.durationSeconds;
     const med = (list, key) => median(list.map((x) => x[key]));
-    rows.push({ analyser: 'pitch analyze, in process, first call', label, wall: cold.wall, cpu: cold.cpu, duration, accuracy });
-    rows.push({ analyser: `pitch analyze, in process, median of ${RUNS}`, label, wall: med(warm, 'wall'), cpu: med(warm, 'cpu'), duration, accuracy });
-    rows.push({ analyser: 'pitch analyze --json, whole command (Node start-up included)', label, wall: med(cli, 'wall'), cpu: med(cli, 'cpu'), duration, accuracy });
+    rows.push({
+      analyser: 'pitch analyze, in process, first call',
+      label,
+      wall: cold.wall,
+      cpu: cold.cpu,
+      duration,
+      accuracy,
+    });
+    rows.push({
+      analyser: `pitch analyze, in process, median of ${RUNS}`,
+      label,
+      wall: med(warm, 'wall'),
+      cpu: med(warm, 'cpu'),
+      duration,
+      accuracy,
+    });
+    rows.push({
+      analyser: 'pitch analyze --json, whole command (Node start-up included)',
+      label,
+      wall: med(cli, 'wall'),
+      cpu: med(cli, 'cpu'),
+      duration,
+      accuracy,
+    });
     if (ffSegments) {
-      rows.push({ analyser: 'ffmpeg -af silencedetect=noise=-35dB:d=0.2, whole command', label, wall: med(ff, 'wall'), cpu: med(ff, 'cpu'), duration, accuracy: compareToTruth(layout.segments, ffSegments) });
+      rows.push({
+        analyser: 'ffmpeg -af silencedetect=noise=-35dB:d=0.2, whole command',
+        label,
+        wall: med(ff, 'wall'),
+        cpu: med(ff, 'cpu'),
+        duration,
+        accuracy: compareToTruth(layout.segments, ffSegments),
+      });
     }
 
     const fvad = await loadFvad();
@@ -129,9 +175,13 @@ try {
   }
 
   const f = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '∞');
-  console.log(`Test audio: ${f(layout.durationSeconds, 1)} s of French speech, ${layout.segments.length} sentences, ${rows[0].accuracy.truthPauses} pauses ≥ 0.3 s (known layout).`);
+  console.log(
+    `Test audio: ${f(layout.durationSeconds, 1)} s of French speech, ${layout.segments.length} sentences, ${rows[0].accuracy.truthPauses} pauses ≥ 0.3 s (known layout).`,
+  );
   console.log('');
-  console.log('| analyser | audio | wall ms | CPU ms | × real time (wall) | speaking time error | pauses found / true | invented | max edge error | mean edge error | accuracy goals |');
+  console.log(
+    '| analyser | audio | wall ms | CPU ms | × real time (wall) | speaking time error | pauses found / true | invented | max edge error | mean edge error | accuracy goals |',
+  );
   console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const r of rows) {
     const a = r.accuracy;
@@ -142,7 +192,9 @@ try {
     );
   }
   console.log('');
-  console.log('Goals: ≥ 200× real time, not slower than ffmpeg silencedetect; speaking time within 3 %, every pause found and none invented, edges within 50 ms, clean and at 20 dB SNR.');
+  console.log(
+    'Goals: ≥ 200× real time, not slower than ffmpeg silencedetect; speaking time within 3 %, every pause found and none invented, edges within 50 ms, clean and at 20 dB SNR.',
+  );
   if (!has('ffmpeg')) console.log('(ffmpeg is not installed: the silencedetect comparison was skipped.)');
 } finally {
   rmSync(work, { recursive: true, force: true });
@@ -179,7 +231,9 @@ async function loadFvad() {
 function runFvad(m, file, refine) {
   const bytes = readFileSync(file);
   const dataAt = bytes.indexOf('data', 12, 'latin1') + 8;
-  const pcm = new Int16Array(bytes.buffer.slice(bytes.byteOffset + dataAt, bytes.byteOffset + bytes.length - ((bytes.length - dataAt) % 2)));
+  const pcm = new Int16Array(
+    bytes.buffer.slice(bytes.byteOffset + dataAt, bytes.byteOffset + bytes.length - ((bytes.length - dataAt) % 2)),
+  );
   const vad = m._fvad_new();
   m._fvad_set_sample_rate(vad, 16000);
   m._fvad_set_mode(vad, 3);

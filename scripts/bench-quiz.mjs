@@ -81,13 +81,17 @@ const row = (label, xs, goal) => {
   const m = median(xs);
   return `| ${label} | ${m.toFixed(0)} | ${(m / b).toFixed(2)} | ${goal ? `≤ ${goal} ${m / b <= goal ? '✓' : '✗'}` : ''} |`;
 };
-console.log(`Launch → first question (pitch quiz --topic spark --mode mcq --count 1, bundled bank), ${RUNS} interleaved runs in a pty:`);
+console.log(
+  `Launch → first question (pitch quiz --topic spark --mode mcq --count 1, bundled bank), ${RUNS} interleaved runs in a pty:`,
+);
 console.log('| measure | median ms | × node | goal |');
 console.log('|---|---:|---:|---:|');
 console.log(`| node -e "process.stdout.write('ready')" | ${b.toFixed(0)} | 1.00 | |`);
 console.log(row('question on screen (usual launch, pack cache present)', series.warmQ, 2));
 console.log(row('answer prompt ready, keys live (usual launch)', series.warmP));
-console.log(row('question on screen (first launch: no data directory, bundled packs from the build seed)', series.coldQ));
+console.log(
+  row('question on screen (first launch: no data directory, bundled packs from the build seed)', series.coldQ),
+);
 console.log(row('answer prompt ready (first launch)', series.coldP));
 
 // ---------------------------------------------------------------- 2. 5,000-question bank
@@ -128,7 +132,8 @@ for (let i = 0; i < RUNS; i++) {
   const r = spawnSync(process.execPath, [loader, bankDir], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
   const out = JSON.parse(r.stdout);
-  if (out.questions !== QUESTIONS || out.issues) throw new Error(`generated bank: ${out.questions} questions, ${out.issues} issues`);
+  if (out.questions !== QUESTIONS || out.issues)
+    throw new Error(`generated bank: ${out.questions} questions, ${out.issues} issues`);
   reads.push(out.read);
   loads.push(out.load);
 }
@@ -153,7 +158,9 @@ for (let i = 0; i < RUNS; i++) {
   list([]);
 }
 console.log('');
-console.log(`A generated ${QUESTIONS}-question bank (${FILES} files, ${QUESTIONS / FILES} questions each), ${RUNS} runs:`);
+console.log(
+  `A generated ${QUESTIONS}-question bank (${FILES} files, ${QUESTIONS / FILES} questions each), ${RUNS} runs:`,
+);
 console.log('| measure | median ms | goal |');
 console.log('|---|---:|---:|');
 const load = median(loads);
@@ -161,7 +168,9 @@ console.log(`| parse + validate, fresh process (no cache) | ${load.toFixed(1)} |
 console.log(`| reading the files (UTF-8 and binary checks) | ${median(reads).toFixed(1)} | |`);
 const extraWarm = median(warmList) - median(plainList);
 const extraCold = median(coldList) - median(plainList);
-console.log(`| added to \`pitch quiz --list-topics --json\`, pack cache warm | ${extraWarm.toFixed(1)} | ≤ 100 ${extraWarm <= 100 ? '✓' : '✗'} |`);
+console.log(
+  `| added to \`pitch quiz --list-topics --json\`, pack cache warm | ${extraWarm.toFixed(1)} | ≤ 100 ${extraWarm <= 100 ? '✓' : '✗'} |`,
+);
 console.log(`| added to \`pitch quiz --list-topics --json\`, first load (cache rebuilt) | ${extraCold.toFixed(1)} | |`);
 
 rmSync(work, { recursive: true, force: true });
@@ -171,42 +180,80 @@ function writeBank(dir, total, files) {
   const per = Math.ceil(total / files);
   let n = 0;
   for (let f = 0; f < files; f++) {
-    const lines = [`topic: bench-${f}`, `title: "Banc d'essai ${f}"`, `aliases: [banc-${f}]`, 'synonyms:', '  - [exécuteur, executor]', '  - [mémoire, memory]', 'questions:'];
+    const lines = [
+      `topic: bench-${f}`,
+      `title: "Banc d'essai ${f}"`,
+      `aliases: [banc-${f}]`,
+      'synonyms:',
+      '  - [exécuteur, executor]',
+      '  - [mémoire, memory]',
+      'questions:',
+    ];
     for (let k = 0; k < per && n < total; k++, n++) {
       const id = `bench-${f}-${k}`;
       lines.push(`  # ---------------------------------------------------------------- ${id}`);
       switch (n % 4) {
         case 0:
           lines.push(
-            `  - id: ${id}`, '    kind: mcq', `    difficulty: ${1 + (n % 3)}`, `    subject: sujet-${k % 17}`,
-            '    prompt: >-', `      Question ${n} : quand Spark exécute-t-il réellement une transformation`, '      comme `filter` sur un DataFrame ?',
-            '    options:', '      - "Immédiatement, à l\'appel de filter"', '      - "Lorsqu\'une action (count, collect, write…) est déclenchée"', '      - "Au démarrage de la SparkSession"',
+            `  - id: ${id}`,
+            '    kind: mcq',
+            `    difficulty: ${1 + (n % 3)}`,
+            `    subject: sujet-${k % 17}`,
+            '    prompt: >-',
+            `      Question ${n} : quand Spark exécute-t-il réellement une transformation`,
+            '      comme `filter` sur un DataFrame ?',
+            '    options:',
+            '      - "Immédiatement, à l\'appel de filter"',
+            '      - "Lorsqu\'une action (count, collect, write…) est déclenchée"',
+            '      - "Au démarrage de la SparkSession"',
             '    answer: "Lorsqu\'une action (count, collect, write…) est déclenchée"',
-            '    explanation: >-', '      Les transformations construisent un plan logique ; seule une action', '      déclenche un job, découpé en stages puis en tâches.',
+            '    explanation: >-',
+            '      Les transformations construisent un plan logique ; seule une action',
+            '      déclenche un job, découpé en stages puis en tâches.',
             '    source: https://spark.apache.org/docs/latest/rdd-programming-guide.html#rdd-operations',
           );
           break;
         case 1:
           lines.push(
-            `  - id: ${id}`, '    kind: open', '    difficulty: 2', `    prompt: "Question ${n} : qu'est-ce qu'un shuffle et pourquoi coûte-t-il cher ?"`,
-            '    keyPoints:', '      - point: "Redistribution des données entre partitions"', '        accept: ["redistribution", "redistribue les données", "échange entre exécuteurs"]',
-            '      - point: "Écriture sur disque et transfert réseau"', '        accept: ["disque", "réseau", "sérialisation"]',
-            '    misconceptions:', '      - accept: ["coalesce provoque toujours un shuffle"]', '        note: "coalesce réduit les partitions sans shuffle complet"',
-            '    modelAnswer: >-', '      Un shuffle redistribue les lignes entre partitions selon une clé : les', '      exécuteurs écrivent sur disque puis les lisent par le réseau.',
+            `  - id: ${id}`,
+            '    kind: open',
+            '    difficulty: 2',
+            `    prompt: "Question ${n} : qu'est-ce qu'un shuffle et pourquoi coûte-t-il cher ?"`,
+            '    keyPoints:',
+            '      - point: "Redistribution des données entre partitions"',
+            '        accept: ["redistribution", "redistribue les données", "échange entre exécuteurs"]',
+            '      - point: "Écriture sur disque et transfert réseau"',
+            '        accept: ["disque", "réseau", "sérialisation"]',
+            '    misconceptions:',
+            '      - accept: ["coalesce provoque toujours un shuffle"]',
+            '        note: "coalesce réduit les partitions sans shuffle complet"',
+            '    modelAnswer: >-',
+            '      Un shuffle redistribue les lignes entre partitions selon une clé : les',
+            '      exécuteurs écrivent sur disque puis les lisent par le réseau.',
             '    source: https://spark.apache.org/docs/latest/rdd-programming-guide.html#shuffle-operations',
           );
           break;
         case 2:
           lines.push(
-            `  - id: ${id}`, '    kind: flash', '    difficulty: 1', `    prompt: "Question ${n} : AQE, que signifie le sigle ?"`,
-            '    modelAnswer: |-', '      Adaptive Query Execution.', '      Ré-optimise le plan pendant l\'exécution.',
+            `  - id: ${id}`,
+            '    kind: flash',
+            '    difficulty: 1',
+            `    prompt: "Question ${n} : AQE, que signifie le sigle ?"`,
+            '    modelAnswer: |-',
+            '      Adaptive Query Execution.',
+            "      Ré-optimise le plan pendant l'exécution.",
             '    source: https://spark.apache.org/docs/latest/sql-performance-tuning.html#adaptive-query-execution',
           );
           break;
         default:
           lines.push(
-            `  - id: ${id}`, '    kind: cloze', '    difficulty: 1', `    prompt: "Question ${n} : par défaut, spark.sql.shuffle.partitions vaut ___."`,
-            '    answer: "200"', "    accept: ['deux cents']", '    explanation: "Valeur par défaut depuis Spark 1.x."',
+            `  - id: ${id}`,
+            '    kind: cloze',
+            '    difficulty: 1',
+            `    prompt: "Question ${n} : par défaut, spark.sql.shuffle.partitions vaut ___."`,
+            '    answer: "200"',
+            "    accept: ['deux cents']",
+            '    explanation: "Valeur par défaut depuis Spark 1.x."',
             '    source: https://spark.apache.org/docs/latest/configuration.html',
           );
       }

@@ -21,7 +21,7 @@ const RSS_GOAL_MB = 80;
 /** A deterministic pseudo-random source, so every run benchmarks the same store. */
 function rng(seed) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** Question ids of the bundled packs, by topic: reviews name real questions, as they would. */
@@ -42,12 +42,21 @@ export function writeStore(home, attempts, reviews, seed = 7) {
   const random = rng(seed);
   const end = Date.parse('2026-11-26T18:00:00Z');
   const span = 400 * 86_400_000;
-  const titles = ['Bonjour, je m’appelle Ibrahim', 'Ma mission actuelle est chez', 'Avant cela, chez', 'Ce qui me motive', 'Pour conclure'];
+  const titles = [
+    'Bonjour, je m’appelle Ibrahim',
+    'Ma mission actuelle est chez',
+    'Avant cela, chez',
+    'Ce qui me motive',
+    'Pour conclure',
+  ];
   const rehearsals = [];
   for (let i = 0; i < attempts; i++) {
     const kind = random() < 0.15 ? 'practice' : random() < 0.05 ? 'incomplete' : 'complete';
     const splits = titles.map((title, k) => ({
-      key: `${k + 1}-${title.toLowerCase().replace(/[^a-z]+/g, '-').slice(0, 30)}`,
+      key: `${k + 1}-${title
+        .toLowerCase()
+        .replace(/[^a-z]+/g, '-')
+        .slice(0, 30)}`,
       title,
       budgetSeconds: 24,
       seconds: kind === 'incomplete' && k > 2 ? null : Math.round((20 + random() * 10 - (i / attempts) * 3) * 10) / 10,
@@ -65,7 +74,14 @@ export function writeStore(home, attempts, reviews, seed = 7) {
       totalSeconds: total,
       splits,
       words: 275,
-      ...(i % 3 === 0 ? { speech: { wordsPerMinute: Math.round(125 + random() * 40), longestPauseSeconds: Math.round((0.5 + random() * 2.5) * 10) / 10 } } : {}),
+      ...(i % 3 === 0
+        ? {
+            speech: {
+              wordsPerMinute: Math.round(125 + random() * 40),
+              longestPauseSeconds: Math.round((0.5 + random() * 2.5) * 10) / 10,
+            },
+          }
+        : {}),
     });
   }
   const questions = bankIds();
@@ -77,22 +93,57 @@ export function writeStore(home, attempts, reviews, seed = 7) {
     const at = end - span + (i / reviews) * span;
     const state = random() < 0.2 ? 0 : random() < 0.7 ? 2 : 1;
     const rating = random() < 0.12 ? 1 : random() < 0.2 ? 2 : random() < 0.9 ? 3 : 4;
-    log.push({ questionId: q.id, topic: q.topic, kind: 'mcq', rating, state, reviewedAt: new Date(at).toISOString(), elapsedDays: 3, seconds: 14.2, session: `s-${Math.floor(i / 20)}`, cram: false });
-    if (i % 20 === 0) quizzes.push({ id: `s-${i / 20}`, startedAt: new Date(at).toISOString(), endedAt: new Date(at + 600_000).toISOString(), topics: [], mode: 'mixed', cram: false, interrupted: false, reviews: [] });
+    log.push({
+      questionId: q.id,
+      topic: q.topic,
+      kind: 'mcq',
+      rating,
+      state,
+      reviewedAt: new Date(at).toISOString(),
+      elapsedDays: 3,
+      seconds: 14.2,
+      session: `s-${Math.floor(i / 20)}`,
+      cram: false,
+    });
+    if (i % 20 === 0)
+      quizzes.push({
+        id: `s-${i / 20}`,
+        startedAt: new Date(at).toISOString(),
+        endedAt: new Date(at + 600_000).toISOString(),
+        topics: [],
+        mode: 'mixed',
+        cram: false,
+        interrupted: false,
+        reviews: [],
+      });
     cards[q.id] = {
-      due: new Date(at + (1 + random() * 20) * 86_400_000).toISOString(), stability: 4.1, difficulty: 5.2, elapsed_days: 3, scheduled_days: 6,
-      learning_steps: 0, reps: (cards[q.id]?.reps ?? 0) + 1, lapses: (cards[q.id]?.lapses ?? 0) + (rating === 1 ? 1 : 0), state: rating === 1 ? 3 : 2,
+      due: new Date(at + (1 + random() * 20) * 86_400_000).toISOString(),
+      stability: 4.1,
+      difficulty: 5.2,
+      elapsed_days: 3,
+      scheduled_days: 6,
+      learning_steps: 0,
+      reps: (cards[q.id]?.reps ?? 0) + 1,
+      lapses: (cards[q.id]?.lapses ?? 0) + (rating === 1 ? 1 : 0),
+      state: rating === 1 ? 3 : 2,
       last_review: new Date(at).toISOString(),
     };
   }
   // The current schema versions (src/store/documents.ts): an older one is migrated on every read until the next write.
-  writeFileSync(join(home, 'history.json'), JSON.stringify({ version: 2, rehearsals, quizzes, interviews: [] }, null, 1) + '\n');
+  writeFileSync(
+    join(home, 'history.json'),
+    JSON.stringify({ version: 2, rehearsals, quizzes, interviews: [] }, null, 1) + '\n',
+  );
   writeFileSync(join(home, 'cards.json'), JSON.stringify({ version: 1, cards, reviews: log }, null, 1) + '\n');
 }
 
 function timeOnce(args, env) {
   const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, BIN, ...args], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, BIN, ...args], {
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`pitch ${args.join(' ')} failed: ${r.stderr}`);
   return { ms, rssMb: Number(r.stderr.trim().split('\n').pop()) / 1024 };
@@ -124,7 +175,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     }
     const size = (f) => (readFileSync(join(home, f)).length / 2 ** 20).toFixed(1);
     const help = median(results.get('pitch --help').ms);
-    console.log(`${ATTEMPTS.toLocaleString('en')} attempts (history.json ${size('history.json')} MB), ${REVIEWS.toLocaleString('en')} reviews (cards.json ${size('cards.json')} MB), ${RUNS} interleaved runs`);
+    console.log(
+      `${ATTEMPTS.toLocaleString('en')} attempts (history.json ${size('history.json')} MB), ${REVIEWS.toLocaleString('en')} reviews (cards.json ${size('cards.json')} MB), ${RUNS} interleaved runs`,
+    );
     console.log('| command | median ms | × pitch --help | goal | peak RSS MB |');
     console.log('|---|---:|---:|---:|---:|');
     for (const [name] of cases) {
@@ -133,7 +186,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       const rss = Math.max(...r.rss);
       const isStats = name !== 'pitch --help';
       const ratio = m / help;
-      const goal = isStats ? `≤ ${GOAL}× ${ratio <= GOAL ? '✓' : '✗'}, ≤ ${RSS_GOAL_MB} MB ${rss <= RSS_GOAL_MB ? '✓' : '✗'}` : '';
+      const goal = isStats
+        ? `≤ ${GOAL}× ${ratio <= GOAL ? '✓' : '✗'}, ≤ ${RSS_GOAL_MB} MB ${rss <= RSS_GOAL_MB ? '✓' : '✗'}`
+        : '';
       console.log(`| ${name} | ${m.toFixed(0)} | ${ratio.toFixed(2)} | ${goal} | ${rss.toFixed(1)} |`);
     }
   } finally {

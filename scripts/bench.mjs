@@ -1,7 +1,7 @@
 // npm run bench: side-by-side timings of the CLI against Node's own start-up, in one run, medians of
 // interleaved repetitions (these machines are noisy: only ratios measured together mean something).
 // Writes the results to docs/performance.md. Not a test: nothing here fails the build.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +34,12 @@ function firstScreen(args, text) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     let out = '';
-    const p = pty.spawn(process.execPath, [BIN, ...args], { cols: 110, rows: 40, cwd: ROOT, env: { ...env, NO_COLOR: '' } });
+    const p = pty.spawn(process.execPath, [BIN, ...args], {
+      cols: 110,
+      rows: 40,
+      cwd: ROOT,
+      env: { ...env, NO_COLOR: '' },
+    });
     const timeout = setTimeout(() => {
       p.kill();
       reject(new Error(`no "${text}" from ${args.join(' ')}: ${stripVTControlCharacters(out).slice(-500)}`));
@@ -61,8 +66,14 @@ const cases = [
 ];
 const hasQuiz = spawnSync(process.execPath, [BIN, 'quiz', '--list-topics', '--json'], { env }).status === 0;
 if (hasQuiz) {
-  cases.splice(5, 0, { name: 'pitch quiz --list-topics --json', run: () => timeOnce([BIN, 'quiz', '--list-topics', '--json']) });
-  cases.push({ name: 'pitch quiz (first question)', run: () => firstScreen(['quiz', '--topic', 'spark', '--mode', 'mcq', '--count', '1'], '?') });
+  cases.splice(5, 0, {
+    name: 'pitch quiz --list-topics --json',
+    run: () => timeOnce([BIN, 'quiz', '--list-topics', '--json']),
+  });
+  cases.push({
+    name: 'pitch quiz (first question)',
+    run: () => firstScreen(['quiz', '--topic', 'spark', '--mode', 'mcq', '--count', '1'], '?'),
+  });
 }
 
 const results = new Map(cases.map((c) => [c.name, { ms: [], rss: [] }]));
@@ -75,8 +86,11 @@ for (let i = 0; i < RUNS; i++) {
 }
 const base = median(results.get('node -e 0').ms);
 const goals = {
-  'pitch --help': 1.25, 'pitch --version': 1.25, 'pitch sections --json': 1.5,
-  'pitch rehearse (first screen)': 2, 'pitch quiz (first question)': 2,
+  'pitch --help': 1.25,
+  'pitch --version': 1.25,
+  'pitch sections --json': 1.5,
+  'pitch rehearse (first screen)': 2,
+  'pitch quiz (first question)': 2,
 };
 const rows = cases.map((c) => {
   const r = results.get(c.name);
@@ -89,11 +103,27 @@ const rows = cases.map((c) => {
 // Rehearse: CPU of the live view over a 10 s run, and recorded split times against key-press gaps.
 const rehearseBench = await (async () => {
   const runHome = mkdtempSync(join(tmpdir(), 'pitch-bench-r-'));
-  const p = pty.spawn(process.execPath, [BIN, 'rehearse', '--target', '10s', '--no-countdown'], { cols: 110, rows: 40, cwd: ROOT, env: { ...env, PITCH_HOME: runHome, NO_COLOR: '' } });
+  const p = pty.spawn(process.execPath, [BIN, 'rehearse', '--target', '10s', '--no-countdown'], {
+    cols: 110,
+    rows: 40,
+    cwd: ROOT,
+    env: { ...env, PITCH_HOME: runHome, NO_COLOR: '' },
+  });
   let out = '';
   p.onData((d) => (out += d));
-  const waitFor = (text) => new Promise((res) => { const i = setInterval(() => { if (stripVTControlCharacters(out).includes(text)) { clearInterval(i); res(); } }, 5); });
-  const cpu = () => { const f = readFileSync(`/proc/${p.pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) * 10; };
+  const waitFor = (text) =>
+    new Promise((res) => {
+      const i = setInterval(() => {
+        if (stripVTControlCharacters(out).includes(text)) {
+          clearInterval(i);
+          res();
+        }
+      }, 5);
+    });
+  const cpu = () => {
+    const f = readFileSync(`/proc/${p.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  };
   await waitFor('▶ 1/5');
   const cpu0 = cpu();
   const t0 = performance.now();
@@ -109,11 +139,19 @@ const rehearseBench = await (async () => {
   const cpu1 = cpu();
   const wall = performance.now() - t0;
   await new Promise((r) => p.onExit(r));
-  const hist = JSON.parse(spawnSync(process.execPath, [BIN, 'history', '--json'], { env: { ...env, PITCH_HOME: runHome }, encoding: 'utf8' }).stdout);
+  const hist = JSON.parse(
+    spawnSync(process.execPath, [BIN, 'history', '--json'], { env: { ...env, PITCH_HOME: runHome }, encoding: 'utf8' })
+      .stdout,
+  );
   const splits = hist.rehearsals[0].splits.map((s) => s.seconds * 1000);
   const errors = splits.slice(1).map((ms, i) => Math.abs(ms - gaps[i + 1]));
   rmSync(runHome, { recursive: true, force: true });
-  return { cpuPercent: ((cpu1 - cpu0) / wall) * 100, wallSeconds: wall / 1000, maxGapMs: Math.max(...errors), meanGapMs: errors.reduce((a, b) => a + b, 0) / errors.length };
+  return {
+    cpuPercent: ((cpu1 - cpu0) / wall) * 100,
+    wallSeconds: wall / 1000,
+    maxGapMs: Math.max(...errors),
+    meanGapMs: errors.reduce((a, b) => a + b, 0) / errors.length,
+  };
 })();
 
 const extra = [];
@@ -129,9 +167,13 @@ const fmt = (x, d = 0) => x.toFixed(d);
 const table = [
   '| command | median ms | × node -e 0 | goal | peak RSS MB |',
   '|---|---:|---:|---:|---:|',
-  ...rows.map((r) => `| ${r.name} | ${fmt(r.median)} | ${fmt(r.ratio, 2)} | ${r.goal ? `≤ ${r.goal}` : ''}${r.goal ? (r.ratio <= r.goal ? ' ✓' : ' ✗') : ''} | ${r.rss ? fmt(r.rss, 1) : ''} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.name} | ${fmt(r.median)} | ${fmt(r.ratio, 2)} | ${r.goal ? `≤ ${r.goal}` : ''}${r.goal ? (r.ratio <= r.goal ? ' ✓' : ' ✗') : ''} | ${r.rss ? fmt(r.rss, 1) : ''} |`,
+  ),
 ].join('\n');
-const rehearseText = `Live view over a ${fmt(rehearseBench.wallSeconds, 1)} s rehearsal: ${fmt(rehearseBench.cpuPercent, 2)} % of one core (goal < 2 %). ` +
+const rehearseText =
+  `Live view over a ${fmt(rehearseBench.wallSeconds, 1)} s rehearsal: ${fmt(rehearseBench.cpuPercent, 2)} % of one core (goal < 2 %). ` +
   `Recorded split times vs gaps between key presses: mean ${fmt(rehearseBench.meanGapMs, 1)} ms, max ${fmt(rehearseBench.maxGapMs, 1)} ms (goal ≤ 20 ms).`;
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${RUNS} interleaved runs each`;
 console.log(machine);

@@ -19,7 +19,10 @@ rmSync(next, { recursive: true, force: true });
 // The build id: a hash of every source file and of the lock file (src/core/build-id.ts).
 const root = fileURLToPath(new URL('..', import.meta.url));
 const hash = createHash('sha1');
-const files = readdirSync(join(root, 'src'), { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).sort();
+const files = readdirSync(join(root, 'src'), { recursive: true })
+  .map(String)
+  .filter((f) => f.endsWith('.ts'))
+  .sort();
 for (const f of files) hash.update(f).update(readFileSync(join(root, 'src', f)));
 hash.update(readFileSync(join(root, 'package-lock.json')));
 const buildId = hash.digest('hex').slice(0, 16);
@@ -36,7 +39,9 @@ await build({
   // Packages that load files next to themselves (WebAssembly) stay outside the bundle.
   external: ['@echogarden/fvad-wasm'],
   // Bundled CommonJS packages (commander) still call require() for Node built-ins.
-  banner: { js: "import { createRequire as __pitchRequire } from 'node:module'; const require = __pitchRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __pitchRequire } from 'node:module'; const require = __pitchRequire(import.meta.url);",
+  },
   legalComments: 'none',
   define: { __PITCH_BUILD_ID__: JSON.stringify(buildId) },
   logLevel: 'warning',
@@ -57,16 +62,36 @@ await build({
 // `pitch --help` and `--version` answered without loading commander (src/cli/main.ts): the build runs the
 // full program once per language and keeps what it printed.
 const helpOf = (lang) => {
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(pathToFileURL(`${next}/cli/main.js`).href)}); await main(['node', 'pitch', '--help'])`], {
-    env: { ...process.env, PITCH_NO_QUICK_HELP: '1', PITCH_LANG: lang, LC_ALL: '', LANG: '', NO_COLOR: '1', COLUMNS: '' },
-    encoding: 'utf8',
-  });
-  if (r.status !== 0 || !r.stdout.includes('pitch [options]')) throw new Error(`building the quick help failed: ${r.stderr}`);
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `const { main } = await import(${JSON.stringify(pathToFileURL(`${next}/cli/main.js`).href)}); await main(['node', 'pitch', '--help'])`,
+    ],
+    {
+      env: {
+        ...process.env,
+        PITCH_NO_QUICK_HELP: '1',
+        PITCH_LANG: lang,
+        LC_ALL: '',
+        LANG: '',
+        NO_COLOR: '1',
+        COLUMNS: '',
+      },
+      encoding: 'utf8',
+    },
+  );
+  if (r.status !== 0 || !r.stdout.includes('pitch [options]'))
+    throw new Error(`building the quick help failed: ${r.stderr}`);
   return r.stdout;
 };
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 try {
-  writeFileSync(join(next, 'cli', 'quick-help.json'), JSON.stringify({ version, help: { fr: helpOf('fr'), en: helpOf('en') } }));
+  writeFileSync(
+    join(next, 'cli', 'quick-help.json'),
+    JSON.stringify({ version, help: { fr: helpOf('fr'), en: helpOf('en') } }),
+  );
 } catch (error) {
   rmSync(next, { recursive: true, force: true });
   throw error;
@@ -75,11 +100,23 @@ try {
 // Seeds: the bundled pitch and packs parsed once by the build (src/cli/cache.ts), so a first run is fast too.
 const seedHome = mkdtempSync(join(tmpdir(), 'pitch-seed-'));
 try {
-  for (const args of [['sections', '--json'], ['quiz', '--list-topics', '--json', '--lang', 'fr'], ['quiz', '--list-topics', '--json', '--lang', 'en']]) {
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(pathToFileURL(`${next}/cli/main.js`).href)}); await main(['node', 'pitch', ...${JSON.stringify(args)}])`], {
-      env: { ...process.env, PITCH_HOME: seedHome, PITCH_FILE: '', PITCH_LANG: '' },
-      encoding: 'utf8',
-    });
+  for (const args of [
+    ['sections', '--json'],
+    ['quiz', '--list-topics', '--json', '--lang', 'fr'],
+    ['quiz', '--list-topics', '--json', '--lang', 'en'],
+  ]) {
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { main } = await import(${JSON.stringify(pathToFileURL(`${next}/cli/main.js`).href)}); await main(['node', 'pitch', ...${JSON.stringify(args)}])`,
+      ],
+      {
+        env: { ...process.env, PITCH_HOME: seedHome, PITCH_FILE: '', PITCH_LANG: '' },
+        encoding: 'utf8',
+      },
+    );
     if (r.status !== 0) throw new Error(`seeding the cache failed (${args.join(' ')}): ${r.stderr}`);
   }
   cpSync(join(seedHome, 'cache'), join(next, 'cli', 'seed-cache'), { recursive: true });

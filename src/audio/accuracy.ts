@@ -34,7 +34,8 @@ const overlaps = (a: Segment, b: Segment) => Math.min(a.end, b.end) > Math.max(a
 export function compareToTruth(truth: readonly Segment[], detected: readonly Segment[]): Accuracy {
   const total = (list: readonly Segment[]) => list.reduce((sum, s) => sum + s.end - s.start, 0);
   const trueSpeech = total(truth);
-  const speechErrorPercent = trueSpeech > 0 ? ((total(detected) - trueSpeech) / trueSpeech) * 100 : detected.length ? Infinity : 0;
+  const speechErrorPercent =
+    trueSpeech > 0 ? ((total(detected) - trueSpeech) / trueSpeech) * 100 : detected.length ? Infinity : 0;
   const truePauses = pausesOf(truth);
   const foundPauses = pausesOf(detected);
   const missedPauses = truePauses.filter((p) => !foundPauses.some((q) => overlaps(p, q))).length;

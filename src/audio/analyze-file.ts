@@ -37,7 +37,11 @@ export interface RecordingAnalysis extends SpeechAnalysis {
 /** Errors that mean "our WAV reader cannot read this", for which ffmpeg may still succeed. */
 const FFMPEG_CAN_TRY = new Set(['audio.notWav', 'audio.unsupportedEncoding', 'audio.unsupportedBits']);
 
-export async function analyzeAudioFile(path: string, options: AnalyzeOptions = {}, env: NodeJS.ProcessEnv = process.env): Promise<RecordingAnalysis> {
+export async function analyzeAudioFile(
+  path: string,
+  options: AnalyzeOptions = {},
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RecordingAnalysis> {
   const source = openFileSource(path);
   let detection: Detection;
   let info: AudioSourceInfo;
@@ -61,12 +65,21 @@ export async function analyzeAudioFile(path: string, options: AnalyzeOptions = {
       const ffmpeg = findExecutable('ffmpeg', env);
       if (!ffmpeg) {
         const head = source.read(0, 12);
-        throw looksLikeWav(head) ? error : usageError('audio.notWavNoFfmpeg', { file: path }, 'audio.installFfmpegHint');
+        throw looksLikeWav(head)
+          ? error
+          : usageError('audio.notWavNoFfmpeg', { file: path }, 'audio.installFfmpegHint');
       }
       const detector = createSpeechDetector(ANALYSIS_RATE);
       await decodeWithFfmpeg(ffmpeg, path, (mono) => detector.push(mono));
       detection = detector.finish();
-      info = { reader: 'ffmpeg', sampleRate: ANALYSIS_RATE, channels: null, bitsPerSample: null, encoding: null, sizeRepaired: false };
+      info = {
+        reader: 'ffmpeg',
+        sampleRate: ANALYSIS_RATE,
+        channels: null,
+        bitsPerSample: null,
+        encoding: null,
+        sizeRepaired: false,
+      };
     }
   } finally {
     source.close();

@@ -12,7 +12,24 @@ export function decodeWithFfmpeg(ffmpeg: string, file: string, sink: (mono: Floa
   return new Promise((resolve, reject) => {
     const child = spawn(
       ffmpeg,
-      ['-hide_banner', '-loglevel', 'error', '-nostdin', '-i', file, '-vn', '-ac', '1', '-ar', String(ANALYSIS_RATE), '-f', 's16le', '-acodec', 'pcm_s16le', '-'],
+      [
+        '-hide_banner',
+        '-loglevel',
+        'error',
+        '-nostdin',
+        '-i',
+        file,
+        '-vn',
+        '-ac',
+        '1',
+        '-ar',
+        String(ANALYSIS_RATE),
+        '-f',
+        's16le',
+        '-acodec',
+        'pcm_s16le',
+        '-',
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let carry: Buffer | null = null;
@@ -30,7 +47,9 @@ export function decodeWithFfmpeg(ffmpeg: string, file: string, sink: (mono: Floa
     child.stderr.on('data', (chunk: Buffer) => {
       if (stderr.length < 10_000) stderr += chunk.toString('utf8');
     });
-    child.on('error', (error) => reject(usageError('audio.ffmpegFailed', { file, reason: error.message }, 'audio.notAudioHint')));
+    child.on('error', (error) =>
+      reject(usageError('audio.ffmpegFailed', { file, reason: error.message }, 'audio.notAudioHint')),
+    );
     child.on('close', (code) => {
       // ffmpeg prefixes its message with the file name, which our sentence already gives.
       const reason = (lastErrorLine(stderr).split(`${file}: `).pop() ?? '').replace(/\.$/, '') || `exit ${code}`;

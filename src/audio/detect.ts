@@ -51,10 +51,12 @@ export function createSpeechDetector(sampleRate: number, options: DetectorOption
       const f = features.finish();
       const speech = detectSpeechFrames(f, { ...DEFAULT_VAD, ...options.vad });
       const durationSeconds = samples / sampleRate;
-      const segments = smoothSegments(framesToSegments(speech), { ...DEFAULT_SMOOTHING, ...options.smoothing }).map((s) => ({
-        start: s.start,
-        end: Math.min(s.end, durationSeconds),
-      }));
+      const segments = smoothSegments(framesToSegments(speech), { ...DEFAULT_SMOOTHING, ...options.smoothing }).map(
+        (s) => ({
+          start: s.start,
+          end: Math.min(s.end, durationSeconds),
+        }),
+      );
       return { durationSeconds, segments, clippedFraction: samples ? clipped / samples : 0, peak };
     },
   };

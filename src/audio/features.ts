@@ -37,7 +37,11 @@ export function createFeatureExtractor(): FeatureExtractor {
   let frames = 0;
   // 2nd-order Butterworth sections: a high-pass at 150 Hz (DC, mains hum, most rumble; speech keeps
   // its harmonics above it), then low-passes at 4 kHz and 1 kHz; each band is a difference of outputs.
-  const coefficients = Float64Array.from([...butterworth('high', 150), ...butterworth('low', 4000), ...butterworth('low', 1000)]);
+  const coefficients = Float64Array.from([
+    ...butterworth('high', 150),
+    ...butterworth('low', 4000),
+    ...butterworth('low', 1000),
+  ]);
   // Filter memories [x1, x2, y1, y2] × 3, then the running band sums and the samples in the frame.
   const state = new Float64Array(16);
 
@@ -72,24 +76,62 @@ export function createFeatureExtractor(): FeatureExtractor {
  * frame count; the output arrays have room for every frame this chunk completes.
  */
 function filterBands(
-  samples: Float32Array, c: Float64Array, state: Float64Array,
-  low: Float32Array, mid: Float32Array, high: Float32Array, frame: number,
+  samples: Float32Array,
+  c: Float64Array,
+  state: Float64Array,
+  low: Float32Array,
+  mid: Float32Array,
+  high: Float32Array,
+  frame: number,
 ): number {
-  const hb0 = c[0]!, hb1 = c[1]!, hb2 = c[2]!, ha1 = c[3]!, ha2 = c[4]!;
-  const ab0 = c[5]!, ab1 = c[6]!, ab2 = c[7]!, aa1 = c[8]!, aa2 = c[9]!;
-  const cb0 = c[10]!, cb1 = c[11]!, cb2 = c[12]!, ca1 = c[13]!, ca2 = c[14]!;
-  let hx1 = state[0]!, hx2 = state[1]!, hy1 = state[2]!, hy2 = state[3]!;
-  let ax1 = state[4]!, ax2 = state[5]!, ay1 = state[6]!, ay2 = state[7]!;
-  let cx1 = state[8]!, cx2 = state[9]!, cy1 = state[10]!, cy2 = state[11]!;
-  let sl = state[12]!, sm = state[13]!, sh = state[14]!, n = state[15]!;
+  const hb0 = c[0]!,
+    hb1 = c[1]!,
+    hb2 = c[2]!,
+    ha1 = c[3]!,
+    ha2 = c[4]!;
+  const ab0 = c[5]!,
+    ab1 = c[6]!,
+    ab2 = c[7]!,
+    aa1 = c[8]!,
+    aa2 = c[9]!;
+  const cb0 = c[10]!,
+    cb1 = c[11]!,
+    cb2 = c[12]!,
+    ca1 = c[13]!,
+    ca2 = c[14]!;
+  let hx1 = state[0]!,
+    hx2 = state[1]!,
+    hy1 = state[2]!,
+    hy2 = state[3]!;
+  let ax1 = state[4]!,
+    ax2 = state[5]!,
+    ay1 = state[6]!,
+    ay2 = state[7]!;
+  let cx1 = state[8]!,
+    cx2 = state[9]!,
+    cy1 = state[10]!,
+    cy2 = state[11]!;
+  let sl = state[12]!,
+    sm = state[13]!,
+    sh = state[14]!,
+    n = state[15]!;
   for (let i = 0; i < samples.length; i++) {
     const x = samples[i]!;
     const y = hb0 * x + hb1 * hx1 + hb2 * hx2 - ha1 * hy1 - ha2 * hy2;
-    hx2 = hx1; hx1 = x; hy2 = hy1; hy1 = y;
+    hx2 = hx1;
+    hx1 = x;
+    hy2 = hy1;
+    hy1 = y;
     const below4k = ab0 * y + ab1 * ax1 + ab2 * ax2 - aa1 * ay1 - aa2 * ay2;
-    ax2 = ax1; ax1 = y; ay2 = ay1; ay1 = below4k;
+    ax2 = ax1;
+    ax1 = y;
+    ay2 = ay1;
+    ay1 = below4k;
     const below1k = cb0 * below4k + cb1 * cx1 + cb2 * cx2 - ca1 * cy1 - ca2 * cy2;
-    cx2 = cx1; cx1 = below4k; cy2 = cy1; cy1 = below1k;
+    cx2 = cx1;
+    cx1 = below4k;
+    cy2 = cy1;
+    cy1 = below1k;
     const h = y - below4k;
     const m = below4k - below1k;
     sl += below1k * below1k;
@@ -104,10 +146,22 @@ function filterBands(
       n = 0;
     }
   }
-  state[0] = hx1; state[1] = hx2; state[2] = hy1; state[3] = hy2;
-  state[4] = ax1; state[5] = ax2; state[6] = ay1; state[7] = ay2;
-  state[8] = cx1; state[9] = cx2; state[10] = cy1; state[11] = cy2;
-  state[12] = sl; state[13] = sm; state[14] = sh; state[15] = n;
+  state[0] = hx1;
+  state[1] = hx2;
+  state[2] = hy1;
+  state[3] = hy2;
+  state[4] = ax1;
+  state[5] = ax2;
+  state[6] = ay1;
+  state[7] = ay2;
+  state[8] = cx1;
+  state[9] = cx2;
+  state[10] = cy1;
+  state[11] = cy2;
+  state[12] = sl;
+  state[13] = sm;
+  state[14] = sh;
+  state[15] = n;
   return frame;
 }
 

@@ -23,8 +23,10 @@ export function openFileSource(path: string): FileSource {
     if (statSync(path).isDirectory()) throw usageError('input.directory', { file: path }, 'audio.fileHint');
     fd = openSync(path, 'r');
   } catch (error) {
-    if (isErrno(error, 'ENOENT') || isErrno(error, 'ENOTDIR')) throw usageError('input.missing', { file: path }, 'audio.fileHint');
-    if (isErrno(error, 'EACCES') || isErrno(error, 'EPERM')) throw usageError('input.unreadable', { file: path }, 'audio.fileHint');
+    if (isErrno(error, 'ENOENT') || isErrno(error, 'ENOTDIR'))
+      throw usageError('input.missing', { file: path }, 'audio.fileHint');
+    if (isErrno(error, 'EACCES') || isErrno(error, 'EPERM'))
+      throw usageError('input.unreadable', { file: path }, 'audio.fileHint');
     if (isErrno(error, 'EISDIR')) throw usageError('input.directory', { file: path }, 'audio.fileHint');
     throw error;
   }

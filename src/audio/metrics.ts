@@ -93,7 +93,8 @@ function countPauses(pauses: readonly Segment[]): PauseCounts {
   const counts = { atLeast300ms: 0, atLeast1s: 0, atLeast2500ms: 0 };
   for (const p of pauses) {
     const d = p.end - p.start + 1e-9;
-    for (const key of Object.keys(PAUSE_CLASSES) as Array<keyof typeof PAUSE_CLASSES>) if (d >= PAUSE_CLASSES[key]) counts[key]++;
+    for (const key of Object.keys(PAUSE_CLASSES) as Array<keyof typeof PAUSE_CLASSES>)
+      if (d >= PAUSE_CLASSES[key]) counts[key]++;
   }
   return counts;
 }
@@ -112,7 +113,10 @@ function speechWithin(segments: readonly Segment[], from: number, to: number): n
  * The figures for a recording whose speech segments are known. Segments must be sorted and disjoint
  * (what the detector returns); they are clipped to [0, durationSeconds].
  */
-export function analyzeSegments(input: { durationSeconds: number; segments: readonly Segment[] }, options: AnalyzeOptions = {}): SpeechAnalysis {
+export function analyzeSegments(
+  input: { durationSeconds: number; segments: readonly Segment[] },
+  options: AnalyzeOptions = {},
+): SpeechAnalysis {
   const duration = Math.max(0, Number.isFinite(input.durationSeconds) ? input.durationSeconds : 0);
   const band = options.paceBand ?? PACE_BAND;
   const segments = input.segments
@@ -198,7 +202,12 @@ export interface SpeechSummary {
   wordsPerMinute: number | null;
   speakingWordsPerMinute: number | null;
   verdict: PaceVerdict | null;
-  splits: Array<{ speechSeconds: number; wordsPerMinute: number | null; pauses: number; longestPauseSeconds: number }> | null;
+  splits: Array<{
+    speechSeconds: number;
+    wordsPerMinute: number | null;
+    pauses: number;
+    longestPauseSeconds: number;
+  }> | null;
 }
 
 export function summarizeSpeech(a: SpeechAnalysis): SpeechSummary {
@@ -211,11 +220,12 @@ export function summarizeSpeech(a: SpeechAnalysis): SpeechSummary {
     wordsPerMinute: a.wordsPerMinute,
     speakingWordsPerMinute: a.speakingWordsPerMinute,
     verdict: a.verdict,
-    splits: a.splits?.map((s) => ({
-      speechSeconds: s.speechSeconds,
-      wordsPerMinute: s.wordsPerMinute,
-      pauses: s.pauseCounts.atLeast300ms,
-      longestPauseSeconds: s.longestPauseSeconds,
-    })) ?? null,
+    splits:
+      a.splits?.map((s) => ({
+        speechSeconds: s.speechSeconds,
+        wordsPerMinute: s.wordsPerMinute,
+        pauses: s.pauseCounts.atLeast300ms,
+        longestPauseSeconds: s.longestPauseSeconds,
+      })) ?? null,
   };
 }

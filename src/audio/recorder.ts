@@ -98,7 +98,7 @@ const WATCHDOG = [
   "trap '' TERM HUP INT",
   'echo "$pid"',
   // Reads until pitch writes a line or goes away (EOF), then asks the recorder to finish its file.
-  "( trap - TERM; read -r _ <&3; kill -TERM \"$pid\" 2>/dev/null ) &",
+  '( trap - TERM; read -r _ <&3; kill -TERM "$pid" 2>/dev/null ) &',
   'watcher=$!',
   'wait "$pid"; status=$?',
   'kill "$watcher" 2>/dev/null; wait "$watcher" 2>/dev/null',
@@ -109,7 +109,10 @@ const WATCHDOG = [
  * The recorder to use, or null when none is installed. PITCH_RECORDER=sox|arecord|ffmpeg picks one
  * (when installed), PITCH_RECORDER=none pretends there is none. Windows is not supported (no /bin/sh).
  */
-export function detectRecorder(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): RecorderInfo | null {
+export function detectRecorder(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): RecorderInfo | null {
   if (platform === 'win32') return null;
   const wanted = env.PITCH_RECORDER?.trim().toLowerCase();
   if (wanted === 'none') return null;
@@ -122,7 +125,13 @@ export function detectRecorder(env: NodeJS.ProcessEnv = process.env, platform: N
   }
   if (allow('arecord') && platform === 'linux') {
     const arecord = findExecutable('arecord', env);
-    if (arecord) return { kind: 'arecord', label: 'arecord', command: arecord, args: ['-q', '-f', 'S16_LE', '-r', '16000', '-c', '1', '-t', 'wav', OUTPUT] };
+    if (arecord)
+      return {
+        kind: 'arecord',
+        label: 'arecord',
+        command: arecord,
+        args: ['-q', '-f', 'S16_LE', '-r', '16000', '-c', '1', '-t', 'wav', OUTPUT],
+      };
   }
   if (allow('ffmpeg')) {
     const ffmpeg = findExecutable('ffmpeg', env);
@@ -132,7 +141,23 @@ export function detectRecorder(env: NodeJS.ProcessEnv = process.env, platform: N
         kind: 'ffmpeg',
         label: 'ffmpeg',
         command: ffmpeg,
-        args: ['-hide_banner', '-loglevel', 'error', '-nostdin', ...input, '-ac', '1', '-ar', '16000', '-c:a', 'pcm_s16le', '-f', 'wav', '-y', OUTPUT],
+        args: [
+          '-hide_banner',
+          '-loglevel',
+          'error',
+          '-nostdin',
+          ...input,
+          '-ac',
+          '1',
+          '-ar',
+          '16000',
+          '-c:a',
+          'pcm_s16le',
+          '-f',
+          'wav',
+          '-y',
+          OUTPUT,
+        ],
       };
     }
   }
@@ -140,10 +165,17 @@ export function detectRecorder(env: NodeJS.ProcessEnv = process.env, platform: N
 }
 
 /** detectRecorder, or the usage error naming what to install. */
-export function requireRecorder(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): RecorderInfo {
+export function requireRecorder(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): RecorderInfo {
   const info = detectRecorder(env, platform);
   if (info) return info;
-  throw usageError('recorder.noRecorder', {}, platform === 'darwin' ? 'recorder.installHintMac' : 'recorder.installHintLinux');
+  throw usageError(
+    'recorder.noRecorder',
+    {},
+    platform === 'darwin' ? 'recorder.installHintMac' : 'recorder.installHintLinux',
+  );
 }
 
 export interface StartOptions {
@@ -157,7 +189,11 @@ export interface StartOptions {
  * Starts recording into `wavPath` (its directory is created). Resolves once the recorder has stayed up
  * for settleMs; rejects with a usage error naming the device problem when it dies before that.
  */
-export async function startRecording(info: RecorderInfo, wavPath: string, options: StartOptions = {}): Promise<Recording> {
+export async function startRecording(
+  info: RecorderInfo,
+  wavPath: string,
+  options: StartOptions = {},
+): Promise<Recording> {
   const now = options.now ?? (() => performance.now());
   mkdirSync(dirname(wavPath), { recursive: true, mode: 0o700 });
   const args = info.args.map((a) => (a === OUTPUT ? wavPath : a));
@@ -205,7 +241,16 @@ export async function startRecording(info: RecorderInfo, wavPath: string, option
   // pitch is gone); stop() takes the references back while it waits.
   setReferenced(child, false);
   const recorderPid = Number.parseInt(stdout, 10);
-  return createRecording(info, wavPath, child, Number.isInteger(recorderPid) ? recorderPid : null, exited, startedAt, now, () => exitCode !== undefined);
+  return createRecording(
+    info,
+    wavPath,
+    child,
+    Number.isInteger(recorderPid) ? recorderPid : null,
+    exited,
+    startedAt,
+    now,
+    () => exitCode !== undefined,
+  );
 }
 
 function createRecording(
@@ -346,7 +391,10 @@ function wavDurationSeconds(file: string): number {
 }
 
 function setReferenced(child: ChildProcess, referenced: boolean): void {
-  for (const handle of [child, child.stdin, child.stdout, child.stderr] as unknown as Array<{ ref?(): void; unref?(): void } | null>) {
+  for (const handle of [child, child.stdin, child.stdout, child.stderr] as unknown as Array<{
+    ref?(): void;
+    unref?(): void;
+  } | null>) {
     if (referenced) handle?.ref?.();
     else handle?.unref?.();
   }

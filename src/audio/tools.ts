@@ -4,7 +4,12 @@ import { delimiter, isAbsolute, join } from 'node:path';
 
 /** Absolute path of an executable found on PATH (or the path itself when given one), or null. */
 export function findExecutable(name: string, env: NodeJS.ProcessEnv = process.env): string | null {
-  const candidates = isAbsolute(name) ? [name] : (env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, name));
+  const candidates = isAbsolute(name)
+    ? [name]
+    : (env.PATH ?? '')
+        .split(delimiter)
+        .filter(Boolean)
+        .map((dir) => join(dir, name));
   for (const file of candidates) {
     try {
       if (!statSync(file).isFile()) continue;
@@ -26,6 +31,12 @@ export function lastErrorLine(stderr: string): string {
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l && !/^ALSA lib /.test(l));
-  const line = lines.find((l) => /no default audio device|cannot open audio device|audio open error/i.test(l)) ?? lines[lines.length - 1] ?? '';
-  return line.replace(/^\S+ FAIL \S+:\s*/, '').replace(/^\[[^\]]*\]\s*/, '').slice(0, 200);
+  const line =
+    lines.find((l) => /no default audio device|cannot open audio device|audio open error/i.test(l)) ??
+    lines[lines.length - 1] ??
+    '';
+  return line
+    .replace(/^\S+ FAIL \S+:\s*/, '')
+    .replace(/^\[[^\]]*\]\s*/, '')
+    .slice(0, 200);
 }

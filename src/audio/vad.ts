@@ -120,7 +120,9 @@ export function detectSpeechFrames(features: FrameFeatures, params: VadParams = 
   const speech = new Uint8Array(frames);
   const reach = Math.round(params.edgeReachSeconds / FRAME_SECONDS);
   const weak = (from: number) =>
-    bands.some((band, b) => windowDb(band.lin, from, from + EDGE_FRAMES) - band.floor[(from / FLOOR_BLOCK) | 0]! >= edgeAt[b]!);
+    bands.some(
+      (band, b) => windowDb(band.lin, from, from + EDGE_FRAMES) - band.floor[(from / FLOOR_BLOCK) | 0]! >= edgeAt[b]!,
+    );
   const audible = (t: number) =>
     bands.some((band, b) => {
       const db = toDb(band.lin[t]!);
@@ -176,7 +178,13 @@ function describeBand(lin: Float32Array, params: VadParams): Band {
  * One pass for the three spans: the level of each window that starts on a noise frame (one whose
  * 100 ms neighbourhood sits within 3 dB of the floor), relative to the floor.
  */
-function collectNoise(lin: Float32Array, floor: Float32Array, smoothed: Float32Array, spans: number[], histograms: DeviationHistogram[]): void {
+function collectNoise(
+  lin: Float32Array,
+  floor: Float32Array,
+  smoothed: Float32Array,
+  spans: number[],
+  histograms: DeviationHistogram[],
+): void {
   const longest = Math.max(...spans);
   for (let first = 0; first + longest <= lin.length; first++) {
     const floorHere = floor[(first / FLOOR_BLOCK) | 0]!;
@@ -261,7 +269,9 @@ export function noiseFloor(
     for (let j = b; j <= Math.min(blocks - 1, b + reach); j++) if (blockMin[j]! < ahead) ahead = blockMin[j]!;
     const behindOk = b >= trusted;
     const aheadOk = blocks - 1 - b >= trusted;
-    floor[b] = toDb(behindOk && aheadOk ? Math.max(behind, ahead) : behindOk ? behind : aheadOk ? ahead : Math.min(behind, ahead));
+    floor[b] = toDb(
+      behindOk && aheadOk ? Math.max(behind, ahead) : behindOk ? behind : aheadOk ? ahead : Math.min(behind, ahead),
+    );
   }
   for (let t = 0; t < frames; t++) smoothed[t] = toDb(smoothed[t]!);
   return { floor, smoothed };

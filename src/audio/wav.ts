@@ -65,7 +65,8 @@ export function parseWavHeader(source: ByteSource, file: string): WavFormat {
   let pos = 12;
   for (;;) {
     const chunkHead = source.read(pos, 8);
-    if (chunkHead.length < 8) throw usageError(fmt ? 'audio.noData' : 'audio.truncatedHeader', { file }, 'audio.reRecordHint');
+    if (chunkHead.length < 8)
+      throw usageError(fmt ? 'audio.noData' : 'audio.truncatedHeader', { file }, 'audio.reRecordHint');
     const id = ascii(chunkHead, 0);
     const size = new DataView(chunkHead.buffer, chunkHead.byteOffset, 8).getUint32(4, true);
     const body = pos + 8;
@@ -91,7 +92,8 @@ export function parseWavHeader(source: ByteSource, file: string): WavFormat {
     }
     // Chunks are word-aligned: an odd size is followed by a pad byte.
     pos = body + size + (size % 2);
-    if (pos >= source.size) throw usageError(fmt ? 'audio.noData' : 'audio.truncatedHeader', { file }, 'audio.reRecordHint');
+    if (pos >= source.size)
+      throw usageError(fmt ? 'audio.noData' : 'audio.truncatedHeader', { file }, 'audio.reRecordHint');
   }
 }
 
@@ -107,14 +109,24 @@ function readFmt(bytes: Uint8Array, file: string): Omit<WavFormat, 'dataOffset' 
     tag = v.getUint16(24, true); // first two bytes of the sub-format GUID
   }
   const encoding: SampleEncoding | null = tag === FORMAT_PCM ? 'pcm' : tag === FORMAT_FLOAT ? 'float' : null;
-  if (!encoding) throw usageError('audio.unsupportedEncoding', { file, tag: `0x${tag.toString(16)}` }, 'audio.convertHint');
+  if (!encoding)
+    throw usageError('audio.unsupportedEncoding', { file, tag: `0x${tag.toString(16)}` }, 'audio.convertHint');
   const supportedBits = encoding === 'pcm' ? [8, 16, 24, 32] : [32, 64];
   if (!supportedBits.includes(bitsPerSample)) {
     throw usageError('audio.unsupportedBits', { file, bits: bitsPerSample, encoding }, 'audio.convertHint');
   }
-  if (channels < 1 || channels > MAX_CHANNELS || sampleRate < MIN_SAMPLE_RATE || sampleRate > MAX_SAMPLE_RATE ||
-    blockAlign !== channels * (bitsPerSample / 8)) {
-    throw usageError('audio.absurdHeader', { file, channels, rate: sampleRate, bits: bitsPerSample }, 'audio.reRecordHint');
+  if (
+    channels < 1 ||
+    channels > MAX_CHANNELS ||
+    sampleRate < MIN_SAMPLE_RATE ||
+    sampleRate > MAX_SAMPLE_RATE ||
+    blockAlign !== channels * (bitsPerSample / 8)
+  ) {
+    throw usageError(
+      'audio.absurdHeader',
+      { file, channels, rate: sampleRate, bits: bitsPerSample },
+      'audio.reRecordHint',
+    );
   }
   return { encoding, channels, sampleRate, bitsPerSample, blockAlign };
 }
@@ -123,7 +135,11 @@ function readFmt(bytes: Uint8Array, file: string): Omit<WavFormat, 'dataOffset' 
  * Decodes whole frames to mono floats in [-1, 1] (channels averaged). `bytes` must hold a whole number
  * of frames. Writes into `out` when it is large enough, to spare the garbage collector on long files.
  */
-export function decodeFrames(bytes: Uint8Array, format: Pick<WavFormat, 'encoding' | 'channels' | 'bitsPerSample' | 'blockAlign'>, out?: Float32Array): Float32Array {
+export function decodeFrames(
+  bytes: Uint8Array,
+  format: Pick<WavFormat, 'encoding' | 'channels' | 'bitsPerSample' | 'blockAlign'>,
+  out?: Float32Array,
+): Float32Array {
   const { channels, blockAlign } = format;
   const frames = Math.floor(bytes.length / blockAlign);
   const mono = out && out.length >= frames ? out.subarray(0, frames) : new Float32Array(frames);
@@ -151,7 +167,13 @@ function mixPcm16(pcm: Int16Array, channels: number, mono: Float32Array): void {
   }
 }
 
-function mixGeneric(read: (at: number) => number, step: number, channels: number, blockAlign: number, mono: Float32Array): void {
+function mixGeneric(
+  read: (at: number) => number,
+  step: number,
+  channels: number,
+  blockAlign: number,
+  mono: Float32Array,
+): void {
   const scale = 1 / channels;
   for (let f = 0, at = 0; f < mono.length; f++, at += blockAlign) {
     let sum = 0;
@@ -160,7 +182,11 @@ function mixGeneric(read: (at: number) => number, step: number, channels: number
   }
 }
 
-function sampleReader(format: Pick<WavFormat, 'encoding' | 'bitsPerSample'>, b: Uint8Array, v: DataView): (at: number) => number {
+function sampleReader(
+  format: Pick<WavFormat, 'encoding' | 'bitsPerSample'>,
+  b: Uint8Array,
+  v: DataView,
+): (at: number) => number {
   if (format.encoding === 'float') {
     // NaN or infinities in a float file would poison every sum downstream: they read as silence / full scale.
     return format.bitsPerSample === 32
@@ -182,7 +208,7 @@ function sampleReader(format: Pick<WavFormat, 'encoding' | 'bitsPerSample'>, b: 
 function clampFloat(x: number): number {
   if (x > 1) return 1;
   if (x < -1) return -1;
-  return x === x ? x : 0;
+  return Number.isNaN(x) ? 0 : x;
 }
 
 /**

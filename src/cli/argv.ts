@@ -18,5 +18,9 @@ export function quickRequest(argv: readonly string[]): 'help' | 'version' | null
   }
   if (rest.length === 0) return 'help';
   if (rest.length !== 1) return null;
-  return rest[0] === '--help' || rest[0] === '-h' ? 'help' : rest[0] === '--version' || rest[0] === '-V' ? 'version' : null;
+  return rest[0] === '--help' || rest[0] === '-h'
+    ? 'help'
+    : rest[0] === '--version' || rest[0] === '-V'
+      ? 'version'
+      : null;
 }

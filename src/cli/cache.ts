@@ -7,7 +7,11 @@ import { BUILD_ID } from '../core/build-id.js';
 let codeStamp: string | undefined;
 /** The build id, or (running from sources) a hash of this module: a new build never trusts what an older one computed. */
 function stampOfCode(): string {
-  codeStamp ??= BUILD_ID ?? createHash('sha1').update(readFileSync(fileURLToPath(import.meta.url))).digest('hex');
+  codeStamp ??=
+    BUILD_ID ??
+    createHash('sha1')
+      .update(readFileSync(fileURLToPath(import.meta.url)))
+      .digest('hex');
   return codeStamp;
 }
 
@@ -16,8 +20,16 @@ function stampOfCode(): string {
  * the files' bytes, the language and the program are the same (a 5,000-question bank then loads in
  * a few milliseconds instead of a few hundred). A missing, damaged or unwritable cache only costs time.
  */
-export async function cached<T>(ctx: AppContext, slot: string, files: ReadonlyArray<{ path: string; name: string }>, extra: readonly string[], compute: () => Promise<T>): Promise<T> {
-  const hash = createHash('sha1').update(stampOfCode()).update(`${slot}\0${extra.join('\0')}\0`);
+export async function cached<T>(
+  ctx: AppContext,
+  slot: string,
+  files: ReadonlyArray<{ path: string; name: string }>,
+  extra: readonly string[],
+  compute: () => Promise<T>,
+): Promise<T> {
+  const hash = createHash('sha1')
+    .update(stampOfCode())
+    .update(`${slot}\0${extra.join('\0')}\0`);
   for (const file of files) {
     hash.update(`${file.path}\0${file.name}\0`);
     // Files too large to be inputs are never read here: compute() refuses them with the right message.
@@ -31,7 +43,10 @@ export async function cached<T>(ctx: AppContext, slot: string, files: ReadonlyAr
   const key = hash.digest('hex');
   const store = await ctx.store();
   // One file per set of paths (and language), so alternating --bank directories or --lang do not evict each other.
-  const paths = createHash('sha1').update([...files.map((f) => f.path), ...extra].join('\0')).digest('hex').slice(0, 12);
+  const paths = createHash('sha1')
+    .update([...files.map((f) => f.path), ...extra].join('\0'))
+    .digest('hex')
+    .slice(0, 12);
   const name = `${slot}-${paths}`;
   const hit = store.readCache<T>(name, key) ?? readSeed<T>(name, key);
   if (hit !== undefined) return hit;
@@ -50,7 +65,10 @@ const MAX_HASHED_BYTES = 4 * 1024 * 1024;
 function readSeed<T>(name: string, key: string): T | undefined {
   if (BUILD_ID === null) return undefined;
   try {
-    const doc = JSON.parse(readFileSync(new URL(`./seed-cache/${name}.json`, import.meta.url), 'utf8')) as { key?: string; data?: T };
+    const doc = JSON.parse(readFileSync(new URL(`./seed-cache/${name}.json`, import.meta.url), 'utf8')) as {
+      key?: string;
+      data?: T;
+    };
     return doc.key === key ? doc.data : undefined;
   } catch {
     return undefined;

@@ -5,10 +5,26 @@ import type { MessageKey, Params, Translate } from '../i18n/index.js';
  * The common ones become one sentence in the user's language, the suggestion becomes the hint.
  */
 const KNOWN: Record<string, { pattern: RegExp; key: MessageKey; params: (m: RegExpExecArray) => Params }> = {
-  'commander.unknownOption': { pattern: /unknown option '(.*?)'/, key: 'usage.unknownOption', params: (m) => ({ option: m[1]! }) },
-  'commander.unknownCommand': { pattern: /unknown command '(.*?)'/, key: 'usage.unknownCommand', params: (m) => ({ command: m[1]! }) },
-  'commander.missingArgument': { pattern: /missing required argument '(.*?)'/, key: 'usage.missingArgument', params: (m) => ({ argument: m[1]! }) },
-  'commander.optionMissingArgument': { pattern: /option '(.*?)' argument missing/, key: 'usage.optionMissingArgument', params: (m) => ({ option: m[1]! }) },
+  'commander.unknownOption': {
+    pattern: /unknown option '(.*?)'/,
+    key: 'usage.unknownOption',
+    params: (m) => ({ option: m[1]! }),
+  },
+  'commander.unknownCommand': {
+    pattern: /unknown command '(.*?)'/,
+    key: 'usage.unknownCommand',
+    params: (m) => ({ command: m[1]! }),
+  },
+  'commander.missingArgument': {
+    pattern: /missing required argument '(.*?)'/,
+    key: 'usage.missingArgument',
+    params: (m) => ({ argument: m[1]! }),
+  },
+  'commander.optionMissingArgument': {
+    pattern: /option '(.*?)' argument missing/,
+    key: 'usage.optionMissingArgument',
+    params: (m) => ({ option: m[1]! }),
+  },
   'commander.excessArguments': {
     pattern: /too many arguments(?: for '(.*?)')?\. Expected (\d+) argument/,
     key: 'usage.excessArguments',

@@ -47,7 +47,9 @@ export function createContext(lang: Lang, env: NodeJS.ProcessEnv = process.env):
   let readyPromise: Promise<void> | undefined;
   // Until ready() loads chalk (and for --json output, which never does), colours are a no-op:
   // every chalk.x.y(text) gives back the text.
-  const plain: ChalkInstance = new Proxy(((...text: unknown[]) => text.join(' ')) as unknown as ChalkInstance, { get: () => plain });
+  const plain: ChalkInstance = new Proxy(((...text: unknown[]) => text.join(' ')) as unknown as ChalkInstance, {
+    get: () => plain,
+  });
   const notReady = plain;
   const ctx: AppContext = {
     lang,
@@ -79,7 +81,10 @@ export function createContext(lang: Lang, env: NodeJS.ProcessEnv = process.env):
       // Parsed once per version of the file: later runs skip the Markdown parser (docs/performance.md).
       const { cached } = await import('./cache.js');
       return cached(ctx, 'pitch', [{ path, name: path }], [], async () => {
-        const [{ readTextInput }, { parsePitch }] = await Promise.all([import('../io/input.js'), import('../pitch/parse.js')]);
+        const [{ readTextInput }, { parsePitch }] = await Promise.all([
+          import('../io/input.js'),
+          import('../pitch/parse.js'),
+        ]);
         const pitch = parsePitch(readTextInput(path), path);
         if (!pitch.sections.length) throw usageError('pitch.noHeadings', { file: path }, 'pitch.noHeadingsHint');
         return pitch;

@@ -75,11 +75,10 @@ export function createProgram(ctx: AppContext): Command {
       outputError: (s) => (pendingCommanderMessage = s.replace(/^error:\s*/, '').trim()),
     })
     // Commander's own headings ("Usage:", "Options:"…) in the user's language; subcommands inherit it.
-    .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ? t(HELP_TITLES[title]) : title })
+    .configureHelp({ styleTitle: (title) => (HELP_TITLES[title] ? t(HELP_TITLES[title]) : title) })
     .addHelpText(
       'after',
-      `\n${t('cli.examples')}\n` +
-        EXAMPLES.map(([command, key]) => `  $ ${command.padEnd(36)}# ${t(key)}`).join('\n'),
+      `\n${t('cli.examples')}\n` + EXAMPLES.map(([command, key]) => `  $ ${command.padEnd(36)}# ${t(key)}`).join('\n'),
     );
 
   const withFile = (cmd: Command) => cmd.option('-f, --file <path>', t('cli.opt.file'));
@@ -194,7 +193,11 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
   const ctx = createContext(detectLang(requested, env), env);
   try {
     if (requested !== undefined && !isLang(requested))
-      throw usageError(requested.trim() ? 'usage.badLang' : 'usage.missingLang', { value: requested }, 'usage.langHint');
+      throw usageError(
+        requested.trim() ? 'usage.badLang' : 'usage.missingLang',
+        { value: requested },
+        'usage.langHint',
+      );
     const program = createProgram(ctx);
     if (args.length === 0) {
       program.outputHelp();
@@ -208,7 +211,12 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
 
 export async function handleError(ctx: AppContext, error: unknown, env: NodeJS.ProcessEnv): Promise<number> {
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    if (
+      error.code === 'commander.helpDisplayed' ||
+      error.code === 'commander.version' ||
+      error.code === 'commander.help'
+    )
+      return EXIT.ok;
     await ctx.ready();
     const { message, hint } = describeCommanderError(ctx.t, error.code, pendingCommanderMessage || error.message);
     ctx.warn(formatError(ctx.t, ctx.chalkErr, message, hint));
@@ -220,7 +228,14 @@ export async function handleError(ctx: AppContext, error: unknown, env: NodeJS.P
       ctx.warn(ctx.t('error.interrupted'));
       return exitCodeOf(error);
     }
-    ctx.warn(formatError(ctx.t, ctx.chalkErr, ctx.t(error.key, error.params), error.hint ? ctx.t(error.hint, error.hintParams) : undefined));
+    ctx.warn(
+      formatError(
+        ctx.t,
+        ctx.chalkErr,
+        ctx.t(error.key, error.params),
+        error.hint ? ctx.t(error.hint, error.hintParams) : undefined,
+      ),
+    );
     if (env.PITCH_DEBUG) ctx.warn(error.stack ?? '');
     return exitCodeOf(error);
   }

@@ -21,7 +21,6 @@ export interface BankOptions {
   quiet?: boolean | undefined;
 }
 
-
 export interface Sources {
   sources: PackSource[];
   issues: PackIssue[];
@@ -33,7 +32,8 @@ export function packFiles(path: string): string[] {
   try {
     isDir = statSync(path).isDirectory();
   } catch (error) {
-    if (isErrno(error, 'ENOENT') || isErrno(error, 'ENOTDIR')) throw usageError('quiz.bankMissing', { path }, 'quiz.bankHint');
+    if (isErrno(error, 'ENOENT') || isErrno(error, 'ENOTDIR'))
+      throw usageError('quiz.bankMissing', { path }, 'quiz.bankHint');
     throw error;
   }
   if (!isDir) return [path];
@@ -72,7 +72,11 @@ export async function allPackFiles(ctx: AppContext, opts: BankOptions): Promise<
 
 export function readAll(files: readonly PackFile[]): Sources {
   const out: Sources = { sources: [], issues: [] };
-  readPacks(files.map((f) => f.path), (path) => files.find((f) => f.path === path)!.name, out);
+  readPacks(
+    files.map((f) => f.path),
+    (path) => files.find((f) => f.path === path)!.name,
+    out,
+  );
   return out;
 }
 
@@ -93,7 +97,11 @@ export async function loadQuestionBank(ctx: AppContext, opts: BankOptions = {}):
     return { ...loaded, issues: [...issues, ...loaded.issues] };
   });
   if (bank.issues.length && !opts.quiet) {
-    ctx.warn(ctx.chalkErr.yellow(ctx.t('quiz.packWarning', { count: bank.issues.length, first: formatIssue(bank.issues[0]!, ctx.t) })));
+    ctx.warn(
+      ctx.chalkErr.yellow(
+        ctx.t('quiz.packWarning', { count: bank.issues.length, first: formatIssue(bank.issues[0]!, ctx.t) }),
+      ),
+    );
   }
   return bank;
 }
@@ -106,12 +114,11 @@ export async function loadPitchTopic(ctx: AppContext, file?: string): Promise<To
     const { t } = ctx;
     return pitchTopic(pitch, {
       title: t('quiz.pitchTitle'),
-      recallPrompt: (intro, count) => (intro ? t('quiz.pitch.recall', { intro, count }) : t('quiz.pitch.recallNoIntro', { count })),
+      recallPrompt: (intro, count) =>
+        intro ? t('quiz.pitch.recall', { intro, count }) : t('quiz.pitch.recallNoIntro', { count }),
       where: (section) => t('quiz.pitch.where', { number: section.number, title: section.title }),
     });
   });
 }
 
 // ---------------------------------------------------------------- cache
-
-

@@ -64,7 +64,9 @@ export async function runRehearsal(ctx: AppContext, store: Store, o: RehearsalRu
 
   const splits = plan.splits.slice(o.first, o.first + o.count);
   const pbCum = pbCumulative(records.personalBest, keys).slice(o.first, o.first + o.count);
-  const sliceTarget = o.practice ? Math.round(splits.reduce((n, s) => n + s.budgetSeconds, 0) * 10) / 10 : plan.targetSeconds;
+  const sliceTarget = o.practice
+    ? Math.round(splits.reduce((n, s) => n + s.budgetSeconds, 0) * 10) / 10
+    : plan.targetSeconds;
   const clock = () => performance.now();
   const startedAt = new Date(ctx.now().getTime() + o.countdownMs);
   const id = attemptId(startedAt, Math.random);
@@ -149,7 +151,8 @@ export async function runRehearsal(ctx: AppContext, store: Store, o: RehearsalRu
       import('../ui/render/analyze.js'),
     ]);
     const splitEnds = markClock.map((ms) => Math.round(recordingSeconds(recorded!, ms) * 1000) / 1000);
-    const clockStart = state.timer.startedAt === null ? 0 : Math.round(recordingSeconds(recorded, state.timer.startedAt) * 1000) / 1000;
+    const clockStart =
+      state.timer.startedAt === null ? 0 : Math.round(recordingSeconds(recorded, state.timer.startedAt) * 1000) / 1000;
     attempt.recording = { file: wavName, splitEnds, clockStart };
     try {
       const said = attempt.splits.slice(0, splitEnds.length);
@@ -161,7 +164,11 @@ export async function runRehearsal(ctx: AppContext, store: Store, o: RehearsalRu
         clockStart,
       });
       attempt.speech = summarizeSpeech(analysis);
-      speechLines = ['', ctx.chalk.bold(t('rehearse.speechTitle')), ...renderSpeechLines(analysis, t, ctx.chalk, ctx.lang, ctx.width())];
+      speechLines = [
+        '',
+        ctx.chalk.bold(t('rehearse.speechTitle')),
+        ...renderSpeechLines(analysis, t, ctx.chalk, ctx.lang, ctx.width()),
+      ];
     } catch (error) {
       // The attempt and its recording are kept whatever the analysis says; `pitch analyze` can retry.
       speechLines = ['', ctx.chalk.yellow(t('rehearse.analysisFailed', { file: store.path(wavName) }))];

@@ -27,8 +27,12 @@ export class PitchError extends Error {
   }
 }
 
-export const usageError = (key: MessageKey, params: Params = {}, hint?: MessageKey, hintParams: Params = {}): PitchError =>
-  new PitchError('usage', key, params, hint, hintParams);
+export const usageError = (
+  key: MessageKey,
+  params: Params = {},
+  hint?: MessageKey,
+  hintParams: Params = {},
+): PitchError => new PitchError('usage', key, params, hint, hintParams);
 
 export const failure = (key: MessageKey, params: Params = {}, hint?: MessageKey, hintParams: Params = {}): PitchError =>
   new PitchError('failure', key, params, hint, hintParams);

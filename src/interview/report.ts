@@ -4,7 +4,13 @@ import type { InterviewAnswer } from './types.js';
 import { bandOf, DEFAULT_BAND, type AnswerBand } from './state.js';
 
 export interface InterviewReport {
-  pitch: { totalSeconds: number; targetSeconds: number; deltaSeconds: number; personalBest: number | null; kind: Attempt['kind'] } | null;
+  pitch: {
+    totalSeconds: number;
+    targetSeconds: number;
+    deltaSeconds: number;
+    personalBest: number | null;
+    kind: Attempt['kind'];
+  } | null;
   answers: Array<{
     topic: string;
     prompt: string;
@@ -66,7 +72,10 @@ export function buildInterviewReport(
     const [b1, b2] = score(y[1]);
     return a1! - b1! || a2! - b2! || x[0].localeCompare(y[0]);
   })[0];
-  const dues = answered.map((a) => cards[a.questionId]?.due).filter((d): d is string => Boolean(d)).sort();
+  const dues = answered
+    .map((a) => cards[a.questionId]?.due)
+    .filter((d): d is string => Boolean(d))
+    .sort();
 
   return {
     pitch: pitch

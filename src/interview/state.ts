@@ -45,14 +45,30 @@ export function pitchDone(s: InterviewState, attemptId: string | null): Intervie
 
 export function answerDone(s: InterviewState, seconds: number): InterviewState {
   if (s.phase !== 'answer') return s;
-  return { ...s, answers: replace(s.answers, s.index, { ...s.answers[s.index]!, seconds: Math.round(seconds * 10) / 10 }), phase: 'review' };
+  return {
+    ...s,
+    answers: replace(s.answers, s.index, { ...s.answers[s.index]!, seconds: Math.round(seconds * 10) / 10 }),
+    phase: 'review',
+  };
 }
 
-export function keyPointsTicked(s: InterviewState, covered: readonly boolean[], answerBand: AnswerBand = DEFAULT_BAND): InterviewState {
+export function keyPointsTicked(
+  s: InterviewState,
+  covered: readonly boolean[],
+  answerBand: AnswerBand = DEFAULT_BAND,
+): InterviewState {
   if (s.phase !== 'review') return s;
   const answer = s.answers[s.index]!;
   const flags = answer.keyPoints.map((_, i) => Boolean(covered[i]));
-  return { ...s, answers: replace(s.answers, s.index, { ...answer, covered: flags, suggested: suggestRating(flags, answer.seconds, answerBand) }), phase: 'rate' };
+  return {
+    ...s,
+    answers: replace(s.answers, s.index, {
+      ...answer,
+      covered: flags,
+      suggested: suggestRating(flags, answer.seconds, answerBand),
+    }),
+    phase: 'rate',
+  };
 }
 
 export function rated(s: InterviewState, rating: RatingValue): InterviewState {
@@ -83,7 +99,11 @@ export function bandOf(seconds: number | null, band: AnswerBand = DEFAULT_BAND):
  * Rating suggested by the key points covered: all of them → Good (Easy when the answer also kept to the
  * expected length), at least half → Hard, fewer → Again.
  */
-export function suggestRating(covered: readonly boolean[], seconds: number | null, band: AnswerBand = DEFAULT_BAND): RatingValue {
+export function suggestRating(
+  covered: readonly boolean[],
+  seconds: number | null,
+  band: AnswerBand = DEFAULT_BAND,
+): RatingValue {
   if (!covered.length) return 3;
   const share = covered.filter(Boolean).length / covered.length;
   if (share === 1) return bandOf(seconds, band) === 'good' ? 4 : 3;

@@ -26,7 +26,8 @@ export function writeExport(dir: string, name: string, content: string): void {
     renameSync(temp, target);
   } catch (error) {
     rmSync(temp, { force: true });
-    if (isErrno(error, 'EISDIR')) throw usageError('export.targetIsDirectory', { path: target }, 'export.targetIsDirectoryHint');
+    if (isErrno(error, 'EISDIR'))
+      throw usageError('export.targetIsDirectory', { path: target }, 'export.targetIsDirectoryHint');
     throw writeError(error, dir);
   }
 }

@@ -15,14 +15,17 @@ export function readTextInput(path: string, maxBytes = MAX_INPUT_BYTES): string 
     if (statSync(path).isDirectory()) throw usageError('input.directory', { file: path }, 'input.hint');
     fd = openSync(path, 'r');
   } catch (error) {
-    if (isErrno(error, 'ENOENT') || isErrno(error, 'ENOTDIR')) throw usageError('input.missing', { file: path }, 'input.hint');
-    if (isErrno(error, 'EACCES') || isErrno(error, 'EPERM')) throw usageError('input.unreadable', { file: path }, 'input.hint');
+    if (isErrno(error, 'ENOENT') || isErrno(error, 'ENOTDIR'))
+      throw usageError('input.missing', { file: path }, 'input.hint');
+    if (isErrno(error, 'EACCES') || isErrno(error, 'EPERM'))
+      throw usageError('input.unreadable', { file: path }, 'input.hint');
     if (isErrno(error, 'EISDIR')) throw usageError('input.directory', { file: path }, 'input.hint');
     throw error;
   }
   try {
     const size = fstatSync(fd).size;
-    if (size > maxBytes) throw usageError('input.tooLarge', { file: path, max: Math.round(maxBytes / 1024) }, 'input.textHint');
+    if (size > maxBytes)
+      throw usageError('input.tooLarge', { file: path, max: Math.round(maxBytes / 1024) }, 'input.textHint');
     const buffer = Buffer.alloc(size);
     let read = 0;
     while (read < size) {
@@ -31,7 +34,8 @@ export function readTextInput(path: string, maxBytes = MAX_INPUT_BYTES): string 
       read += n;
     }
     const bytes = buffer.subarray(0, read);
-    if (bytes.length === 0 || !/\S/u.test(bytes.toString('utf8'))) throw usageError('input.empty', { file: path }, 'input.textHint');
+    if (bytes.length === 0 || !/\S/u.test(bytes.toString('utf8')))
+      throw usageError('input.empty', { file: path }, 'input.textHint');
     if (bytes.includes(0)) throw usageError('input.binary', { file: path }, 'input.textHint');
     try {
       return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

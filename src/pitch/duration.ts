@@ -8,7 +8,7 @@ const MIN = String.raw`(?:minutes?|mins?|mn|m)`;
 const SEC = String.raw`(?:secondes?|seconds?|secs?|s)`;
 
 const FULL_FORMS: Array<[RegExp, (m: RegExpExecArray) => number]> = [
-  [new RegExp(String.raw`^(\d+):([0-5]\d)$`), (m) => Number(m[1]) * 60 + Number(m[2])],
+  [/^(\d+):([0-5]\d)$/, (m) => Number(m[1]) * 60 + Number(m[2])],
   [new RegExp(String.raw`^(\d+)\s*${MIN}\s*(\d+)\s*${SEC}?$`, 'i'), (m) => Number(m[1]) * 60 + Number(m[2])],
   [new RegExp(String.raw`^${NUM}\s*${MIN}$`, 'i'), (m) => toNumber(m[1]!) * 60],
   [new RegExp(String.raw`^${NUM}\s*${SEC}?$`, 'i'), (m) => toNumber(m[1]!)],
@@ -40,14 +40,18 @@ const HINT = new RegExp(
 export function findDurationHint(text: string): number | null {
   const m = HINT.exec(text);
   if (!m) return null;
-  const seconds = m[1] !== undefined ? Number(m[1]) * 60 + Number(m[2]) : m[3] !== undefined ? toNumber(m[3]) * 60 : toNumber(m[4]!);
+  const seconds =
+    m[1] !== undefined ? Number(m[1]) * 60 + Number(m[2]) : m[3] !== undefined ? toNumber(m[3]) * 60 : toNumber(m[4]!);
   return seconds > 0 && seconds <= MAX_SECONDS ? Math.round(seconds) : null;
 }
 
 /** The heading without its duration hint and the brackets around it: "Pitch court (≈ 2 min)" → "Pitch court". */
 export function stripDurationHint(text: string): string {
   return text
-    .replace(new RegExp(String.raw`\s*[(\[]\s*(?:≈|~|env\.?|environ|about)?\s*` + HINT.source + String.raw`\s*[)\]]`, 'iu'), '')
+    .replace(
+      new RegExp(String.raw`\s*[(\[]\s*(?:≈|~|env\.?|environ|about)?\s*` + HINT.source + String.raw`\s*[)\]]`, 'iu'),
+      '',
+    )
     .replace(new RegExp(String.raw`\s*[-–—:]?\s*(?:≈|~)\s*` + HINT.source, 'iu'), '')
     .trim();
 }

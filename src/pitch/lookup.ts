@@ -32,7 +32,9 @@ export function findSection(sections: readonly Section[], query: string): Lookup
 /** Up to 3 sections whose title words are nearest to the query (for "did you mean"). */
 function closestSections(all: Section[], needle: string): Section[] {
   const score = (s: Section) => {
-    const words = fold(s.title).split(/[^a-z0-9]+/).filter(Boolean);
+    const words = fold(s.title)
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
     const best = Math.min(...words.map((w) => editDistance(w, needle, 8)), editDistance(fold(s.title), needle, 8));
     return best;
   };

@@ -73,7 +73,10 @@ export function parsePitch(markdown: string, file: string): Pitch {
     title.id = uniqueId(slugify(stripDurationHint(title.title)) || 'pitch', used);
     assign(title.children, '');
   } else {
-    assign(roots.map((d) => d.section), '');
+    assign(
+      roots.map((d) => d.section),
+      '',
+    );
   }
   for (const d of all) d.section.keyTerms = keyTermsOf(d.section.blocks);
   const sumWords = (s: Section): number =>
@@ -169,7 +172,8 @@ function merge(runs: Inline[]): Inline[] {
   const out: Inline[] = [];
   for (const r of runs) {
     const last = out[out.length - 1];
-    if (last && !!last.bold === !!r.bold && !!last.italic === !!r.italic && !!last.code === !!r.code) last.text += r.text;
+    if (last && !!last.bold === !!r.bold && !!last.italic === !!r.italic && !!last.code === !!r.code)
+      last.text += r.text;
     else if (r.text) out.push({ ...r });
   }
   return out;
@@ -240,9 +244,7 @@ function termsOfPhrase(phrase: string): string[] {
     if (/[)\]]$/u.test(raw)) close();
   });
   close();
-  const cleaned = runs
-    .map((r) => r.join(' ').replace(/\s*[/&]$/u, ''))
-    .filter((r) => /\p{L}/u.test(r));
+  const cleaned = runs.map((r) => r.join(' ').replace(/\s*[/&]$/u, '')).filter((r) => /\p{L}/u.test(r));
   return cleaned.length ? cleaned : [phrase];
 }
 

@@ -9,7 +9,8 @@
  *    groups of three digits (« 1 000 000 »): a number is said as one number.
  * Anything else separates words (spaces, slashes « N2/N3 », punctuation); punctuation alone is not a word.
  */
-const WORD = /[\p{L}\p{N}]+(?:(?:['’‑‐-]|(?<=\p{N})[.,](?=\p{N})|(?<=\p{N})[\u00A0\u202F\u2009 ](?=\p{N}{3}(?!\p{N})))[\p{L}\p{N}]+)*/gu;
+const WORD =
+  /[\p{L}\p{N}]+(?:(?:['’‑‐-]|(?<=\p{N})[.,](?=\p{N})|(?<=\p{N})[\u00A0\u202F\u2009 ](?=\p{N}{3}(?!\p{N})))[\p{L}\p{N}]+)*/gu;
 
 export function countWords(text: string): number {
   let n = 0;

@@ -40,7 +40,13 @@ export function mergePacks(packs: readonly PackData[], earlier: readonly PackIss
     for (const q of pack.questions) {
       const owner = owners.get(q.id);
       if (owner) {
-        issues.push({ file: pack.file, line: lineOf(q), questionId: q.id, key: 'pack.duplicateId', params: { value: q.id, origin: owner } });
+        issues.push({
+          file: pack.file,
+          line: lineOf(q),
+          questionId: q.id,
+          key: 'pack.duplicateId',
+          params: { value: q.id, origin: owner },
+        });
         continue;
       }
       owners.set(q.id, q.origin);

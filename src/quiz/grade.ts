@@ -1,5 +1,13 @@
 import type { Question, RatingValue } from './types.js';
-import { compilePhrase, compileSynonyms, equalsPhrase, findPhrase, tokenize, type Phrase, type SynonymTable } from './match.js';
+import {
+  compilePhrase,
+  compileSynonyms,
+  equalsPhrase,
+  findPhrase,
+  tokenize,
+  type Phrase,
+  type SynonymTable,
+} from './match.js';
 
 /** How one key point of an open answer fared. */
 export interface KeyPointResult {
@@ -71,11 +79,22 @@ const goodOrEasy = (question: Question, seconds: number): RatingValue => (second
 export function gradeMcq(question: Question, shown: ShownMcq, chosen: readonly number[], seconds: number): Grade {
   const picked = [...new Set(chosen)].sort((a, b) => a - b);
   const correct = picked.length === shown.right.length && picked.every((i, k) => i === shown.right[k]);
-  return { kind: 'mcq', correct, chosen: picked, right: shown.right, suggested: correct ? goodOrEasy(question, seconds) : 1 };
+  return {
+    kind: 'mcq',
+    correct,
+    chosen: picked,
+    right: shown.right,
+    suggested: correct ? goodOrEasy(question, seconds) : 1,
+  };
 }
 
 /** A typed blank is right when it says the expected text or an accepted one, forgiving what the open grader forgives. */
-export function gradeCloze(question: Question, typed: string, seconds: number, synonyms: SynonymTable = { groups: [] }): Grade {
+export function gradeCloze(
+  question: Question,
+  typed: string,
+  seconds: number,
+  synonyms: SynonymTable = { groups: [] },
+): Grade {
   const expected = question.answers ?? [];
   const tokens = tokenize(typed);
   const folded = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
@@ -86,7 +105,12 @@ export function gradeCloze(question: Question, typed: string, seconds: number, s
       // An answer made only of punctuation or symbols ("%", "->") has no words to compare: compare the text.
       return phrase.slots.length ? equalsPhrase(tokens, phrase) : folded(answer) === folded(typed);
     });
-  return { kind: 'cloze', correct, expected: expected[0] ?? '', suggested: correct ? goodOrEasy(question, seconds) : 1 };
+  return {
+    kind: 'cloze',
+    correct,
+    expected: expected[0] ?? '',
+    suggested: correct ? goodOrEasy(question, seconds) : 1,
+  };
 }
 
 export function gradeFlash(): Grade {
@@ -102,8 +126,14 @@ export interface CompiledOpen {
 export function compileOpen(question: Question, synonyms: readonly (readonly string[])[] = []): CompiledOpen {
   const table = compileSynonyms(synonyms);
   return {
-    points: (question.keyPoints ?? []).map((k) => ({ point: k.point, phrases: k.accept.map((a) => compilePhrase(a, table)) })),
-    misconceptions: (question.misconceptions ?? []).map((m) => ({ note: m.note, phrases: m.accept.map((a) => compilePhrase(a, table)) })),
+    points: (question.keyPoints ?? []).map((k) => ({
+      point: k.point,
+      phrases: k.accept.map((a) => compilePhrase(a, table)),
+    })),
+    misconceptions: (question.misconceptions ?? []).map((m) => ({
+      note: m.note,
+      phrases: m.accept.map((a) => compilePhrase(a, table)),
+    })),
   };
 }
 
@@ -125,7 +155,8 @@ export function gradeOpen(question: Question, compiled: CompiledOpen, answer: st
   }
   const hits = points.filter((p) => p.hit).length;
   const total = points.length;
-  let suggested: RatingValue = hits === total && total > 0 ? goodOrEasy(question, seconds) : hits * 2 >= total && hits > 0 ? 2 : 1;
+  let suggested: RatingValue =
+    hits === total && total > 0 ? goodOrEasy(question, seconds) : hits * 2 >= total && hits > 0 ? 2 : 1;
   if (misconceptions.length) suggested = Math.max(1, Math.min(suggested, 3) - 1) as RatingValue;
   return {
     kind: 'open',

@@ -20,10 +20,36 @@ export interface Phrase {
 
 /** Words that carry no meaning on their own; dropped on both sides so "les données" matches "des données". */
 const STOP_WORDS = new Set([
-  'le', 'la', 'les', 'un', 'une', 'des', 'du', 'de', 'au', 'aux', 'a', 'et', 'ou', 'en',
-  'the', 'an', 'of', 'to', 'and', 'or',
+  'le',
+  'la',
+  'les',
+  'un',
+  'une',
+  'des',
+  'du',
+  'de',
+  'au',
+  'aux',
+  'a',
+  'et',
+  'ou',
+  'en',
+  'the',
+  'an',
+  'of',
+  'to',
+  'and',
+  'or',
   // Elisions typed without their apostrophe ("n apparait qu a l action") leave these behind.
-  'l', 'd', 'qu', 'j', 'n', 's', 'c', 'm', 't',
+  'l',
+  'd',
+  'qu',
+  'j',
+  'n',
+  's',
+  'c',
+  'm',
+  't',
 ]);
 
 /** Elided articles and pronouns: l'exécuteur, d'un, qu'il, j'ai, n'est, s'il, c'est, m', t', jusqu'à, lorsqu', puisqu'. */
@@ -136,7 +162,12 @@ export function compileSynonyms(groups: readonly (readonly string[])[]): Synonym
   };
 }
 
-function runAt(tokens: readonly Token[], at: number, run: readonly Token[], same: (a: Token, b: Token) => boolean): boolean {
+function runAt(
+  tokens: readonly Token[],
+  at: number,
+  run: readonly Token[],
+  same: (a: Token, b: Token) => boolean,
+): boolean {
   if (at + run.length > tokens.length) return false;
   for (let k = 0; k < run.length; k++) if (!same(run[k]!, tokens[at + k]!)) return false;
   return true;
@@ -153,7 +184,8 @@ export function compilePhrase(text: string, synonyms: SynonymTable = { groups: [
     let best: { group: Token[][]; length: number } | null = null;
     for (const group of synonyms.groups) {
       for (const variant of group) {
-        if ((!best || variant.length > best.length) && runAt(tokens, i, variant, sameStem)) best = { group, length: variant.length };
+        if ((!best || variant.length > best.length) && runAt(tokens, i, variant, sameStem))
+          best = { group, length: variant.length };
       }
     }
     if (best) {

@@ -70,12 +70,14 @@ async function parseWithYaml(source: PackSource): Promise<ParsedPack> {
   const lines = new WeakMap<object, NodeLines>();
   const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : counter.linePos(offset).line);
   if (doc.errors.length) {
-    const issues = doc.errors.map((e): PackIssue => ({
-      file: source.name,
-      line: e.linePos?.[0]?.line ?? lineAt(e.pos[0]),
-      key: 'pack.yaml',
-      params: { message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') },
-    }));
+    const issues = doc.errors.map(
+      (e): PackIssue => ({
+        file: source.name,
+        line: e.linePos?.[0]?.line ?? lineAt(e.pos[0]),
+        key: 'pack.yaml',
+        params: { message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') },
+      }),
+    );
     return { name: source.name, value: null, lines, issues };
   }
   let depth = 0;
@@ -93,7 +95,12 @@ async function parseWithYaml(source: PackSource): Promise<ParsedPack> {
           const key = isScalar(keyNode) ? String(keyNode.value) : String(toPlain(keyNode));
           names.push(key);
           numbers.push(lineAt(isScalar(keyNode) ? keyNode.range?.[0] : node.range?.[0]));
-          Object.defineProperty(obj, key, { value: toPlain(pair.value), enumerable: true, writable: true, configurable: true });
+          Object.defineProperty(obj, key, {
+            value: toPlain(pair.value),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
         }
         return obj;
       }
@@ -122,7 +129,13 @@ const NOT_BLANK = /\S/;
 const isText = (v: unknown): v is string => typeof v === 'string' && NOT_BLANK.test(v);
 /** Options, answers and phrasings may be written as bare numbers (`- 200`): YAML reads those as numbers. */
 const asText = (v: unknown): string | null =>
-  typeof v === 'string' ? (NOT_BLANK.test(v) ? v : null) : typeof v === 'number' && Number.isFinite(v) ? String(v) : null;
+  typeof v === 'string'
+    ? NOT_BLANK.test(v)
+      ? v
+      : null
+    : typeof v === 'number' && Number.isFinite(v)
+      ? String(v)
+      : null;
 
 /**
  * Checks a parsed pack against the format (docs/question-format.md) and turns it into questions.
@@ -180,7 +193,8 @@ export function validatePack(parsed: ParsedPack): { pack: PackData | null; issue
     else
       root.synonyms.forEach((group, i) => {
         const words = Array.isArray(group) ? group.map(asText) : [];
-        if (words.length < 2 || words.some((w) => w === null)) report(itemAt(root.synonyms as unknown[], i), 'pack.badSynonyms', { index: i + 1 });
+        if (words.length < 2 || words.some((w) => w === null))
+          report(itemAt(root.synonyms as unknown[], i), 'pack.badSynonyms', { index: i + 1 });
         else synonyms.push(words as string[]);
       });
   }
@@ -205,7 +219,15 @@ export function validatePack(parsed: ParsedPack): { pack: PackData | null; issue
   issues.sort((a, b) => a.line - b.line);
   if (!ok) return { pack: null, issues };
   return {
-    pack: { file, topic: topic as string, title: (title as string).trim(), aliases, synonyms, questions, line: at(root, 'topic') },
+    pack: {
+      file,
+      topic: topic as string,
+      title: (title as string).trim(),
+      aliases,
+      synonyms,
+      questions,
+      line: at(root, 'topic'),
+    },
     issues,
   };
 }
@@ -240,7 +262,8 @@ function validateQuestion(
   else seen.set(id, at(q, 'id'));
 
   const kind = q.kind;
-  const knownKind = typeof kind === 'string' && (QUESTION_KINDS as readonly string[]).includes(kind) ? (kind as QuestionKind) : null;
+  const knownKind =
+    typeof kind === 'string' && (QUESTION_KINDS as readonly string[]).includes(kind) ? (kind as QuestionKind) : null;
   if (kind === undefined) bad(line, 'pack.missing', { key: 'kind' });
   else if (!knownKind) bad(at(q, 'kind'), 'pack.badKind', { value: String(kind) });
 
@@ -254,7 +277,8 @@ function validateQuestion(
 
   const difficulty = q.difficulty;
   if (difficulty === undefined) bad(line, 'pack.missing', { key: 'difficulty' });
-  else if (difficulty !== 1 && difficulty !== 2 && difficulty !== 3) bad(at(q, 'difficulty'), 'pack.badDifficulty', { value: String(difficulty) });
+  else if (difficulty !== 1 && difficulty !== 2 && difficulty !== 3)
+    bad(at(q, 'difficulty'), 'pack.badDifficulty', { value: String(difficulty) });
 
   const text = (key: string, required: boolean): string | undefined => {
     const v = q[key];
@@ -318,7 +342,8 @@ function validateQuestion(
         const answers = Array.isArray(answer) ? answer.map(asText) : [asText(answer)];
         if (answer === undefined || answer === null) bad(line, 'pack.missing', { key: 'answer' });
         else if (answers.length === 0) bad(at(q, 'answer'), 'pack.missing', { key: 'answer' });
-        else if (answers.some((a) => a === null || !texts.includes(a))) bad(at(q, 'answer'), 'pack.answerNotOption', {});
+        else if (answers.some((a) => a === null || !texts.includes(a)))
+          bad(at(q, 'answer'), 'pack.answerNotOption', {});
         else if (new Set(answers).size !== answers.length) bad(at(q, 'answer'), 'pack.answerDuplicate', {});
         else question.answers = answers as string[];
       }
@@ -334,7 +359,9 @@ function validateQuestion(
         points.forEach((p, i) => {
           const where = itemAt(points, i);
           if (!isObject(p) || !isText(p.point)) return bad(where, 'pack.keyPointShape', { index: i + 1 });
-          for (const k of Object.keys(p)) if (k !== 'point' && k !== 'accept') unknownKey(k, ['point', 'accept'], (key, params) => bad(at(p, k), key, params));
+          for (const k of Object.keys(p))
+            if (k !== 'point' && k !== 'accept')
+              unknownKey(k, ['point', 'accept'], (key, params) => bad(at(p, k), key, params));
           const accept = phrases(p.accept, 'accept', true);
           if (!accept) return bad(at(p, 'accept'), 'pack.keyPointShape', { index: i + 1 });
           keyPoints.push({ point: p.point, accept });
@@ -349,7 +376,9 @@ function validateQuestion(
           wrong.forEach((m, i) => {
             const where = itemAt(wrong, i);
             if (!isObject(m) || !isText(m.note)) return bad(where, 'pack.misconceptionShape', { index: i + 1 });
-            for (const k of Object.keys(m)) if (k !== 'note' && k !== 'accept') unknownKey(k, ['note', 'accept'], (key, params) => bad(at(m, k), key, params));
+            for (const k of Object.keys(m))
+              if (k !== 'note' && k !== 'accept')
+                unknownKey(k, ['note', 'accept'], (key, params) => bad(at(m, k), key, params));
             const accept = phrases(m.accept, 'accept', true);
             if (!accept) return bad(where, 'pack.misconceptionShape', { index: i + 1 });
             list.push({ note: m.note, accept });

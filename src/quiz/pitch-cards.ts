@@ -88,7 +88,12 @@ export function blankTerm(sentence: string, term: string): string | null {
  * Recall cards of the short pitch: each list (introduced by the sentence before it), and each
  * enumeration announced by a colon ("trois sous-projets : Acquisition, Calcul et Distribution").
  */
-function recallCards(section: Section, file: string, labels: PitchCardLabels, uniqueId: (base: string) => string): Question[] {
+function recallCards(
+  section: Section,
+  file: string,
+  labels: PitchCardLabels,
+  uniqueId: (base: string) => string,
+): Question[] {
   const out: Question[] = [];
   const blocks = allBlocks(section);
   const add = (intro: string, items: string[]) => {
@@ -108,7 +113,10 @@ function recallCards(section: Section, file: string, labels: PitchCardLabels, un
     if (block.kind === 'list') {
       const before = blocks[index - 1];
       const intro = before?.kind === 'paragraph' ? (splitSentences(before.text).at(-1) ?? '') : '';
-      add(intro, block.items.filter((i) => i.depth === 0).map((i) => i.text.replace(/\s*[;.]$/u, '')));
+      add(
+        intro,
+        block.items.filter((i) => i.depth === 0).map((i) => i.text.replace(/\s*[;.]$/u, '')),
+      );
       return;
     }
     const sentences = splitSentences(block.text);

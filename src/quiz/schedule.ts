@@ -100,7 +100,12 @@ export function applyReview(state: CardState, input: ReviewInput): UndoToken {
     session: input.session,
     cram: false,
   });
-  return { questionId: input.questionId, previous: previous ? { ...previous } : undefined, reviewedAt, session: input.session };
+  return {
+    questionId: input.questionId,
+    previous: previous ? { ...previous } : undefined,
+    reviewedAt,
+    session: input.session,
+  };
 }
 
 /** Takes a rating back: the card returns to its exact previous state and its log entry goes. */

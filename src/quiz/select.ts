@@ -62,7 +62,10 @@ export function selectSession(options: SelectOptions): Selection {
  */
 export function selectCram(options: Omit<SelectOptions, 'newCap'>): Question[] {
   const { topics, cards, now, count, mode, rng } = options;
-  const pool = shuffle(topics.flatMap((t) => t.questions.filter((q) => matchesMode(q, mode))), rng);
+  const pool = shuffle(
+    topics.flatMap((t) => t.questions.filter((q) => matchesMode(q, mode))),
+    rng,
+  );
   const seen = pool
     .filter((q) => cards[q.id] !== undefined)
     .map((q) => ({ q, chance: recallChance(cards[q.id], now) }))

@@ -1,6 +1,15 @@
 import { PitchError } from '../core/errors.js';
 import type { Question, RatingValue } from './types.js';
-import { compileOpen, gradeCloze, gradeFlash, gradeMcq, gradeOpen, shuffleMcq, type Grade, type ShownMcq } from './grade.js';
+import {
+  compileOpen,
+  gradeCloze,
+  gradeFlash,
+  gradeMcq,
+  gradeOpen,
+  shuffleMcq,
+  type Grade,
+  type ShownMcq,
+} from './grade.js';
 import { compileSynonyms } from './match.js';
 
 /** What the user gave for one question. */
@@ -27,7 +36,10 @@ export interface SessionPorts {
   ask(item: SessionItem, index: number, total: number): Promise<Answer>;
   showGrade(item: SessionItem, grade: Grade): void;
   /** The rating for an answered question, or 'undo' to take back the previous rating. */
-  rate(item: SessionItem, request: { suggestion: RatingValue; canUndo: boolean; again: boolean; index: number; total: number }): Promise<RatingValue | 'undo'>;
+  rate(
+    item: SessionItem,
+    request: { suggestion: RatingValue; canUndo: boolean; again: boolean; index: number; total: number },
+  ): Promise<RatingValue | 'undo'>;
   showUndone(item: SessionItem): void;
   /** Saves one rating as soon as it is given and returns what undoes it. Never called in a cram session. */
   save(item: SessionItem, rating: RatingValue, seconds: number): unknown;
@@ -48,10 +60,17 @@ export interface SessionResult {
 
 /** Session items, with each mcq's options shuffled once by the injected random source. */
 export function buildItems(questions: readonly Question[], rng: () => number): SessionItem[] {
-  return questions.map((question) => (question.kind === 'mcq' ? { question, shown: shuffleMcq(question, rng) } : { question }));
+  return questions.map((question) =>
+    question.kind === 'mcq' ? { question, shown: shuffleMcq(question, rng) } : { question },
+  );
 }
 
-export function gradeAnswer(item: SessionItem, answer: Answer, seconds: number, synonyms: readonly (readonly string[])[]): Grade {
+export function gradeAnswer(
+  item: SessionItem,
+  answer: Answer,
+  seconds: number,
+  synonyms: readonly (readonly string[])[],
+): Grade {
   const q = item.question;
   switch (q.kind) {
     case 'mcq':

@@ -76,12 +76,18 @@ export function summarizeSession(
       }
     }
     if (item.grade?.kind === 'open') {
-      for (const p of item.grade.points) if (!p.hit) missed.push({ questionId: q.id, prompt: q.prompt, point: p.point });
+      for (const p of item.grade.points)
+        if (!p.hit) missed.push({ questionId: q.id, prompt: q.prompt, point: p.point });
     }
   }
   const weakest = result.rated
     .filter((item) => item.rating! <= 2)
-    .map((item) => ({ questionId: item.question.id, prompt: item.question.prompt, rating: item.rating!, lapses: cards[item.question.id]?.lapses ?? 0 }))
+    .map((item) => ({
+      questionId: item.question.id,
+      prompt: item.question.prompt,
+      rating: item.rating!,
+      lapses: cards[item.question.id]?.lapses ?? 0,
+    }))
     .sort((a, b) => a.rating - b.rating || b.lapses - a.lapses)
     .slice(0, weakestCount);
   const sessionIds = new Set(result.rated.map((i) => i.question.id));
@@ -103,14 +109,21 @@ export function summarizeSession(
     topics: [...perTopic.values()],
     missed,
     weakest,
-    next: result.cram ? { earliest: null, day, week } : { earliest: earliest === null ? null : new Date(earliest).toISOString(), day, week },
+    next: result.cram
+      ? { earliest: null, day, week }
+      : { earliest: earliest === null ? null : new Date(earliest).toISOString(), day, week },
     cram: result.cram,
     interrupted: result.interrupted,
   };
 }
 
 /** The session as kept in history.json (what `pitch history` lists). */
-export function toSessionRecord(result: SessionResult, id: string, topics: readonly string[], mode: string): QuizSessionRecord {
+export function toSessionRecord(
+  result: SessionResult,
+  id: string,
+  topics: readonly string[],
+  mode: string,
+): QuizSessionRecord {
   return {
     id,
     startedAt: result.startedAt.toISOString(),

@@ -119,7 +119,17 @@ class Reader {
       const key = line.slice(col, end);
       const first = key.charCodeAt(0);
       // true/false/null keys are not strings to YAML; __proto__ is not a plain key to JavaScript.
-      if ((first === 116 || first === 84 || first === 102 || first === 70 || first === 110 || first === 78 || first === 95) && SPECIAL_KEY.test(key)) bail();
+      if (
+        (first === 116 ||
+          first === 84 ||
+          first === 102 ||
+          first === 70 ||
+          first === 110 ||
+          first === 78 ||
+          first === 95) &&
+        SPECIAL_KEY.test(key)
+      )
+        bail();
       // A handful of keys per mapping: a scan beats a hash lookup on freshly sliced strings.
       if (names.includes(key)) bail();
       names.push(key);
@@ -194,8 +204,7 @@ class Reader {
         const line = this.i + 1;
         this.positions.set(list, { line, items: list.map(() => line) });
         value = list;
-      }
-      else if (c === '"' || c === "'") {
+      } else if (c === '"' || c === "'") {
         const [text, end] = quoted(rest, 0);
         if (!isTrailingBlank(rest, end)) bail();
         value = text;
@@ -266,7 +275,8 @@ function keyEnd(line: string, col: number, strict = true): number {
     if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || (d >= 48 && d <= 57) || d === 95 || d === 45) continue;
     break;
   }
-  if (line.charCodeAt(k) !== 58 /* : */ || (k + 1 < line.length && line.charCodeAt(k + 1) !== 32)) return strict ? bail() : -1;
+  if (line.charCodeAt(k) !== 58 /* : */ || (k + 1 < line.length && line.charCodeAt(k + 1) !== 32))
+    return strict ? bail() : -1;
   return k;
 }
 
@@ -305,19 +315,31 @@ function quoted(text: string, start: number): [string, number] {
   for (;;) {
     const quote = text.indexOf('"', k);
     if (quote < 0) bail(); // closes on a later line: multi-line folding rules
-    const escape = text.indexOf('\\', k);
-    const stop = escape >= 0 && escape < quote ? escape : quote;
+    const backslash = text.indexOf('\\', k);
+    const stop = backslash >= 0 && backslash < quote ? backslash : quote;
     out += text.slice(k, stop);
     if (text[stop] === '"') return [out, stop + 1];
     const e = text[stop + 1];
     k = stop + 2;
     switch (e) {
-      case '\\': out += '\\'; break;
-      case '"': out += '"'; break;
-      case '/': out += '/'; break;
-      case 'n': out += '\n'; break;
-      case 't': out += '\t'; break;
-      case 'r': out += '\r'; break;
+      case '\\':
+        out += '\\';
+        break;
+      case '"':
+        out += '"';
+        break;
+      case '/':
+        out += '/';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'r':
+        out += '\r';
+        break;
       case 'u': {
         const hex = text.slice(k, k + 4);
         if (!/^[0-9a-fA-F]{4}$/.test(hex)) bail();
@@ -378,7 +400,8 @@ function plain(raw: string): unknown {
   let text = raw;
   // " #" or "\t#" starts a comment.
   let hash = text.indexOf('#');
-  while (hash > 0 && text.charCodeAt(hash - 1) !== 32 && text.charCodeAt(hash - 1) !== 9) hash = text.indexOf('#', hash + 1);
+  while (hash > 0 && text.charCodeAt(hash - 1) !== 32 && text.charCodeAt(hash - 1) !== 9)
+    hash = text.indexOf('#', hash + 1);
   if (hash > 0) text = text.slice(0, hash);
   text = text.trimEnd();
   if (text === '') return null;
@@ -398,9 +421,19 @@ function plain(raw: string): unknown {
   }
   if (c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70) {
     switch (text) {
-      case '~': case 'null': case 'Null': case 'NULL': return null;
-      case 'true': case 'True': case 'TRUE': return true;
-      case 'false': case 'False': case 'FALSE': return false;
+      case '~':
+      case 'null':
+      case 'Null':
+      case 'NULL':
+        return null;
+      case 'true':
+      case 'True':
+      case 'TRUE':
+        return true;
+      case 'false':
+      case 'False':
+      case 'FALSE':
+        return false;
     }
   }
   return text;

@@ -62,5 +62,7 @@ export function buildAttempt(input: AttemptInput): Attempt | null {
 /** A sortable, unique-enough id: "20261126-140512-3f9a". */
 export function attemptId(date: Date, random: () => number): string {
   const stamp = date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return `${stamp}-${Math.floor(random() * 0x10000).toString(16).padStart(4, '0')}`;
+  return `${stamp}-${Math.floor(random() * 0x10000)
+    .toString(16)
+    .padStart(4, '0')}`;
 }

@@ -34,7 +34,8 @@ export function planRehearsal(section: Section, targetSeconds: number): Rehearsa
   const groups: Array<{ title: string; blocks: Block[] }> = [];
   if (section.children.length) {
     if (section.blocks.length) groups.push({ title: firstWords(section.blocks), blocks: section.blocks });
-    for (const child of section.children) groups.push({ title: `${child.number} ${child.title}`.trim(), blocks: allBlocks(child) });
+    for (const child of section.children)
+      groups.push({ title: `${child.number} ${child.title}`.trim(), blocks: allBlocks(child) });
   } else {
     for (const run of mergeBlocks(section.blocks)) groups.push({ title: firstWords(run), blocks: run });
   }

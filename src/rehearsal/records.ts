@@ -23,14 +23,25 @@ export function isPbEligible(a: Attempt): boolean {
   return a.kind === 'complete' && a.splits.every((s) => s.seconds !== null);
 }
 
-export function computeRecords(history: readonly Attempt[], sectionId: string, targetSeconds: number, splitKeys: readonly string[]): Records {
+export function computeRecords(
+  history: readonly Attempt[],
+  sectionId: string,
+  targetSeconds: number,
+  splitKeys: readonly string[],
+): Records {
   const runs = history.filter(sameRun(sectionId, targetSeconds));
   let personalBest: Attempt | null = null;
-  for (const a of runs) if (isPbEligible(a) && (!personalBest || a.totalSeconds < personalBest.totalSeconds)) personalBest = a;
+  for (const a of runs)
+    if (isPbEligible(a) && (!personalBest || a.totalSeconds < personalBest.totalSeconds)) personalBest = a;
   const bestSegments: Record<string, number> = {};
   for (const a of runs)
     for (const s of a.splits)
-      if (s.seconds !== null && s.seconds > 0 && (bestSegments[s.key] === undefined || s.seconds < bestSegments[s.key]!)) bestSegments[s.key] = s.seconds;
+      if (
+        s.seconds !== null &&
+        s.seconds > 0 &&
+        (bestSegments[s.key] === undefined || s.seconds < bestSegments[s.key]!)
+      )
+        bestSegments[s.key] = s.seconds;
   const complete = splitKeys.length > 0 && splitKeys.every((k) => bestSegments[k] !== undefined);
   return {
     personalBest,
@@ -54,7 +65,11 @@ export function pbCumulative(pb: Attempt | null, splitKeys: readonly string[]): 
   });
 }
 
-export type LevelChange = { level: PromptLevel; previous: PromptLevel | null; reason: 'start' | 'fade' | 'back' | 'same' };
+export type LevelChange = {
+  level: PromptLevel;
+  previous: PromptLevel | null;
+  reason: 'start' | 'fade' | 'back' | 'same';
+};
 
 /**
  * The cue level for the next run of a section (--prompt auto): start at "full"; fade one level
@@ -70,7 +85,9 @@ export function autoPromptLevel(history: readonly Attempt[], sectionId: string):
   const ratio = (a: Attempt) => a.totalSeconds / a.targetSeconds;
   if (ratio(last) > 1.2 && index > 0) return { level: PROMPT_LEVELS[index - 1]!, previous: level, reason: 'back' };
   const lastThree = runs.slice(-3);
-  const steady = lastThree.length === 3 && lastThree.every((a) => a.promptLevel === level && Math.abs(ratio(a) - 1) <= 0.1);
-  if (steady && index < PROMPT_LEVELS.length - 1) return { level: PROMPT_LEVELS[index + 1]!, previous: level, reason: 'fade' };
+  const steady =
+    lastThree.length === 3 && lastThree.every((a) => a.promptLevel === level && Math.abs(ratio(a) - 1) <= 0.1);
+  if (steady && index < PROMPT_LEVELS.length - 1)
+    return { level: PROMPT_LEVELS[index + 1]!, previous: level, reason: 'fade' };
   return { level, previous: level, reason: 'same' };
 }

@@ -40,7 +40,8 @@ export function pressKey(state: SessionState, key: KeyPress, now: number): Sessi
   if (name === 'q' || name === 'escape') {
     const stopped = applyEvent(timer, 'stop', now);
     // Nothing was timed yet (stopped during the countdown, or before the first split): nothing to keep.
-    if (timer.phase === 'countdown' || timer.marks.length === 0) return { ...state, timer: stopped, outcome: 'discard' };
+    if (timer.phase === 'countdown' || timer.marks.length === 0)
+      return { ...state, timer: stopped, outcome: 'discard' };
     return { ...state, timer: stopped, mode: 'confirmStop' };
   }
   if (timer.phase === 'countdown') return { ...state, timer };

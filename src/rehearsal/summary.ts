@@ -37,7 +37,12 @@ export interface RunSummary {
   workOn: number | null;
 }
 
-export function summarizeRun(attempt: Attempt, before: Records, historyAfter: readonly Attempt[], allKeys: readonly string[]): RunSummary {
+export function summarizeRun(
+  attempt: Attempt,
+  before: Records,
+  historyAfter: readonly Attempt[],
+  allKeys: readonly string[],
+): RunSummary {
   const splits: SplitSummary[] = attempt.splits.map((s) => {
     const bestBefore = before.bestSegments[s.key] ?? null;
     return {
@@ -57,7 +62,12 @@ export function summarizeRun(attempt: Attempt, before: Records, historyAfter: re
   const wpm = spokenSeconds > 0 && spokenWords > 0 ? Math.round((spokenWords / spokenSeconds) * 60) : null;
   let workOn: number | null = null;
   splits.forEach((s, i) => {
-    if (s.deltaSeconds !== null && s.deltaSeconds > 0 && (workOn === null || s.deltaSeconds > splits[workOn]!.deltaSeconds!)) workOn = i;
+    if (
+      s.deltaSeconds !== null &&
+      s.deltaSeconds > 0 &&
+      (workOn === null || s.deltaSeconds > splits[workOn]!.deltaSeconds!)
+    )
+      workOn = i;
   });
   return {
     kind: attempt.kind,

@@ -65,7 +65,9 @@ export function elapsedMs(state: TimerState, now: number): number {
 
 /** Seconds left in the countdown (3, 2, 1), or 0. */
 export function countdownLeft(state: TimerState, now: number): number {
-  return state.phase === 'countdown' && state.countdownEndsAt !== null ? Math.max(0, Math.ceil((state.countdownEndsAt - now) / 1000)) : 0;
+  return state.phase === 'countdown' && state.countdownEndsAt !== null
+    ? Math.max(0, Math.ceil((state.countdownEndsAt - now) / 1000))
+    : 0;
 }
 
 /** Index of the split being said (splitCount once finished). */

@@ -16,11 +16,20 @@ export function createAttemptCompactor(): (attempt: Attempt) => Attempt {
   };
   return (a) => {
     const splits = Array.isArray(a.splits)
-      ? a.splits.map((s): SplitRecord => ({ key: share(s.key), title: share(s.title), budgetSeconds: s.budgetSeconds, seconds: s.seconds ?? null, words: s.words }))
+      ? a.splits.map(
+          (s): SplitRecord => ({
+            key: share(s.key),
+            title: share(s.title),
+            budgetSeconds: s.budgetSeconds,
+            seconds: s.seconds ?? null,
+            words: s.words,
+          }),
+        )
       : [];
-    const speech = a.speech && typeof a.speech === 'object'
-      ? { wordsPerMinute: a.speech.wordsPerMinute, longestPauseSeconds: a.speech.longestPauseSeconds }
-      : undefined;
+    const speech =
+      a.speech && typeof a.speech === 'object'
+        ? { wordsPerMinute: a.speech.wordsPerMinute, longestPauseSeconds: a.speech.longestPauseSeconds }
+        : undefined;
     return {
       id: a.id,
       startedAt: a.startedAt,

@@ -29,7 +29,10 @@ export interface StatsInput {
  * Which parts a narrowed view shows: --section is about rehearsals and --topic about the quiz, so
  * either alone shows only its part; both, or neither, show everything.
  */
-export function partsShown(sectionId: string | null, topicIds: readonly string[] | null): { rehearsals: boolean; quiz: boolean } {
+export function partsShown(
+  sectionId: string | null,
+  topicIds: readonly string[] | null,
+): { rehearsals: boolean; quiz: boolean } {
   const section = sectionId !== null;
   const topic = topicIds !== null;
   return { rehearsals: section || !topic, quiz: topic || !section };
@@ -45,11 +48,26 @@ export function computeStats(input: StatsInput): StatsReport {
     generatedAt: now.toISOString(),
     timeZone: clock.timeZone,
     today: dayToIso(today),
-    filters: { since: sinceDay === null ? null : dayToIso(sinceDay), section: sectionId, topics: topicIds ? [...topicIds] : null },
+    filters: {
+      since: sinceDay === null ? null : dayToIso(sinceDay),
+      section: sectionId,
+      topics: topicIds ? [...topicIds] : null,
+    },
     rehearsals: parts.rehearsals ? computeRehearsalStats(attempts, { clock, today, sinceDay }) : null,
     speech: parts.rehearsals ? computeSpeechStats(attempts, clock, sinceDay) : null,
-    quiz: parts.quiz ? computeQuizStats(input.reviews, input.cards, input.topics, input.sessions, { now, clock, today, sinceDay, topicIds }) : null,
-    interviews: input.interviews && parts.rehearsals && parts.quiz ? { count: countInterviews(input.interviews, clock, sinceDay) } : null,
+    quiz: parts.quiz
+      ? computeQuizStats(input.reviews, input.cards, input.topics, input.sessions, {
+          now,
+          clock,
+          today,
+          sinceDay,
+          topicIds,
+        })
+      : null,
+    interviews:
+      input.interviews && parts.rehearsals && parts.quiz
+        ? { count: countInterviews(input.interviews, clock, sinceDay) }
+        : null,
   };
 }
 

@@ -41,8 +41,20 @@ const round1 = (x: number): number => Math.round(x * 10) / 10;
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 export const ATTEMPT_COLUMNS = [
-  'id', 'started_at', 'section_id', 'section_title', 'kind', 'target_seconds', 'total_seconds', 'delta_seconds',
-  'splits_timed', 'splits_total', 'prompt_level', 'words', 'words_per_minute', 'longest_pause_seconds',
+  'id',
+  'started_at',
+  'section_id',
+  'section_title',
+  'kind',
+  'target_seconds',
+  'total_seconds',
+  'delta_seconds',
+  'splits_timed',
+  'splits_total',
+  'prompt_level',
+  'words',
+  'words_per_minute',
+  'longest_pause_seconds',
 ] as const;
 
 export function attemptsCsv(attempts: readonly Attempt[]): string {
@@ -51,17 +63,37 @@ export function attemptsCsv(attempts: readonly Attempt[]): string {
     attempts.map((a) => {
       const speech = a.speech && typeof a.speech === 'object' ? a.speech : {};
       return [
-        textCell(a.id), isoDate(a.startedAt), textCell(a.sectionId), textCell(a.sectionTitle), a.kind,
-        num(a.targetSeconds), num(a.totalSeconds), round1(a.totalSeconds - a.targetSeconds),
-        a.splits.filter((s) => s.seconds !== null).length, a.splits.length, a.promptLevel, num(a.words),
-        num(speech.wordsPerMinute), num(speech.longestPauseSeconds),
+        textCell(a.id),
+        isoDate(a.startedAt),
+        textCell(a.sectionId),
+        textCell(a.sectionTitle),
+        a.kind,
+        num(a.targetSeconds),
+        num(a.totalSeconds),
+        round1(a.totalSeconds - a.targetSeconds),
+        a.splits.filter((s) => s.seconds !== null).length,
+        a.splits.length,
+        a.promptLevel,
+        num(a.words),
+        num(speech.wordsPerMinute),
+        num(speech.longestPauseSeconds),
       ];
     }),
   );
 }
 
 export const SPLIT_COLUMNS = [
-  'attempt_id', 'started_at', 'section_id', 'kind', 'split_number', 'split_key', 'split_title', 'budget_seconds', 'seconds', 'delta_seconds', 'words',
+  'attempt_id',
+  'started_at',
+  'section_id',
+  'kind',
+  'split_number',
+  'split_key',
+  'split_title',
+  'budget_seconds',
+  'seconds',
+  'delta_seconds',
+  'words',
 ] as const;
 
 export function splitsCsv(attempts: readonly Attempt[]): string {
@@ -69,8 +101,17 @@ export function splitsCsv(attempts: readonly Attempt[]): string {
     SPLIT_COLUMNS,
     attempts.flatMap((a) =>
       a.splits.map((s, i) => [
-        textCell(a.id), isoDate(a.startedAt), textCell(a.sectionId), a.kind, i + 1, textCell(s.key), textCell(s.title),
-        num(s.budgetSeconds), num(s.seconds), typeof s.seconds === 'number' ? round1(s.seconds - s.budgetSeconds) : null, num(s.words),
+        textCell(a.id),
+        isoDate(a.startedAt),
+        textCell(a.sectionId),
+        a.kind,
+        i + 1,
+        textCell(s.key),
+        textCell(s.title),
+        num(s.budgetSeconds),
+        num(s.seconds),
+        typeof s.seconds === 'number' ? round1(s.seconds - s.budgetSeconds) : null,
+        num(s.words),
       ]),
     ),
   );
@@ -80,15 +121,34 @@ const RATING_NAMES = ['', 'again', 'hard', 'good', 'easy'];
 const STATE_NAMES = ['new', 'learning', 'review', 'relearning'];
 
 export const REVIEW_COLUMNS = [
-  'reviewed_at', 'question_id', 'topic', 'kind', 'rating', 'rating_name', 'state_before', 'elapsed_days', 'seconds', 'cram', 'session',
+  'reviewed_at',
+  'question_id',
+  'topic',
+  'kind',
+  'rating',
+  'rating_name',
+  'state_before',
+  'elapsed_days',
+  'seconds',
+  'cram',
+  'session',
 ] as const;
 
 export function reviewsCsv(reviews: readonly ReviewLogEntry[]): string {
   return toCsv(
     REVIEW_COLUMNS,
     reviews.map((r) => [
-      isoDate(r.reviewedAt), textCell(r.questionId), textCell(r.topic), textCell(r.kind), num(r.rating), RATING_NAMES[r.rating] ?? '',
-      STATE_NAMES[r.state] ?? '', num(r.elapsedDays), num(r.seconds), Boolean(r.cram), textCell(r.session),
+      isoDate(r.reviewedAt),
+      textCell(r.questionId),
+      textCell(r.topic),
+      textCell(r.kind),
+      num(r.rating),
+      RATING_NAMES[r.rating] ?? '',
+      STATE_NAMES[r.state] ?? '',
+      num(r.elapsedDays),
+      num(r.seconds),
+      Boolean(r.cram),
+      textCell(r.session),
     ]),
   );
 }

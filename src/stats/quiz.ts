@@ -97,7 +97,16 @@ export function computeQuizStats(
   const questionIndex = new Map(reviews.questionIds.map((id, i) => [id, i]));
   let order = 0;
   for (const topic of topics) {
-    const row: TopicStats = { title: topic.title, questions: topic.questions.length, new: 0, learning: 0, review: 0, reviews: 0, retention: null, retentionReviews: 0 };
+    const row: TopicStats = {
+      title: topic.title,
+      questions: topic.questions.length,
+      new: 0,
+      learning: 0,
+      review: 0,
+      reviews: 0,
+      retention: null,
+      retentionReviews: 0,
+    };
     for (const q of topic.questions) {
       const card = cards[q.id];
       const state = card ? card.state : STATE_NEW;
@@ -114,7 +123,8 @@ export function computeQuizStats(
       const index = questionIndex.get(q.id);
       const again = index === undefined ? 0 : againByQuestion[index]!;
       const lapses = Number.isFinite(card.lapses) ? card.lapses : 0;
-      if (lapses > 0 || again > 0) weak.push({ id: q.id, topic: topic.id, prompt: q.prompt, lapses, again, order: order++ });
+      if (lapses > 0 || again > 0)
+        weak.push({ id: q.id, topic: topic.id, prompt: q.prompt, lapses, again, order: order++ });
     }
     const t = topicIndex.get(topic.id);
     if (t !== undefined) {
@@ -134,7 +144,8 @@ export function computeQuizStats(
   }).length;
 
   const days: Array<{ date: string; reviews: number | null }> = [];
-  for (let d = calendarFrom; d <= today; d++) days.push({ date: dayToIso(d), reviews: sinceDay !== null && d < sinceDay ? null : perDay[d - calendarFrom]! });
+  for (let d = calendarFrom; d <= today; d++)
+    days.push({ date: dayToIso(d), reviews: sinceDay !== null && d < sinceDay ? null : perDay[d - calendarFrom]! });
 
   return {
     reviews: count,

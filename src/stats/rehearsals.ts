@@ -67,7 +67,10 @@ export interface RehearsalOptions {
 export function computeRehearsalStats(history: readonly Attempt[], options: RehearsalOptions): RehearsalStats {
   const { clock, today, sinceDay } = options;
   const all = chronological(history, clock);
-  const streak = computeStreak(all.map((d) => d.day), today);
+  const streak = computeStreak(
+    all.map((d) => d.day),
+    today,
+  );
   const inWindow = sinceDay === null ? all : all.filter((d) => d.day >= sinceDay);
 
   // One group per section and target, in order of first appearance.
@@ -83,7 +86,8 @@ export function computeRehearsalStats(history: readonly Attempt[], options: Rehe
 
   const best: Record<string, number> = {};
   for (const s of sections) {
-    if (s.personalBest !== null && (best[s.id] === undefined || s.personalBest < best[s.id]!)) best[s.id] = s.personalBest;
+    if (s.personalBest !== null && (best[s.id] === undefined || s.personalBest < best[s.id]!))
+      best[s.id] = s.personalBest;
   }
   const kinds = { complete: 0, practice: 0, incomplete: 0, aborted: 0 };
   for (const { a } of inWindow) if (Object.hasOwn(kinds, a.kind)) kinds[a.kind]++;
@@ -104,7 +108,9 @@ function sectionStats(dated: readonly Dated[]): SectionStats {
   const runs = dated.map((d) => d.a);
   const latest = runs[runs.length - 1]!;
   // The split list of the latest complete run is the section as it is now (a practice run may hold only some splits).
-  const reference = [...runs].reverse().find((a) => a.kind === 'complete') ?? runs.reduce((a, b) => (b.splits.length >= a.splits.length ? b : a));
+  const reference =
+    [...runs].reverse().find((a) => a.kind === 'complete') ??
+    runs.reduce((a, b) => (b.splits.length >= a.splits.length ? b : a));
   const keys = reference.splits.map((s) => s.key);
   const records = computeRecords(runs, latest.sectionId, latest.targetSeconds, keys);
 
@@ -131,7 +137,13 @@ function sectionStats(dated: readonly Dated[]): SectionStats {
     };
   });
   let costliest: SplitStats | null = null;
-  for (const s of splits) if (s.overBudgetSeconds !== null && s.overBudgetSeconds > 0 && (!costliest || s.overBudgetSeconds > costliest.overBudgetSeconds!)) costliest = s;
+  for (const s of splits)
+    if (
+      s.overBudgetSeconds !== null &&
+      s.overBudgetSeconds > 0 &&
+      (!costliest || s.overBudgetSeconds > costliest.overBudgetSeconds!)
+    )
+      costliest = s;
 
   const complete = dated.filter((d) => d.a.kind === 'complete');
   const totals = complete.map((d) => d.a.totalSeconds);
@@ -163,13 +175,22 @@ function positive(value: unknown): number | null {
 }
 
 /** Voice measurements of recorded attempts in the period: words per minute and longest pause. */
-export function computeSpeechStats(attempts: readonly Attempt[], clock: DayClock, sinceDay: number | null): SpeechStats {
+export function computeSpeechStats(
+  attempts: readonly Attempt[],
+  clock: DayClock,
+  sinceDay: number | null,
+): SpeechStats {
   const runs: SpeechPoint[] = [];
   for (const { a, day } of chronological(attempts, clock)) {
     const speech = a.speech;
     if (!speech || typeof speech !== 'object' || (sinceDay !== null && day < sinceDay)) continue;
     const wpm = positive(speech.wordsPerMinute);
-    const pause = typeof speech.longestPauseSeconds === 'number' && Number.isFinite(speech.longestPauseSeconds) && speech.longestPauseSeconds >= 0 ? speech.longestPauseSeconds : null;
+    const pause =
+      typeof speech.longestPauseSeconds === 'number' &&
+      Number.isFinite(speech.longestPauseSeconds) &&
+      speech.longestPauseSeconds >= 0
+        ? speech.longestPauseSeconds
+        : null;
     if (wpm === null && pause === null) continue;
     runs.push({
       at: a.startedAt,

@@ -33,9 +33,16 @@ export const historySpec: DocSpec<HistoryDoc> = {
   validate(doc) {
     if (!isObject(doc)) return 'not an object';
     return (
-      checkItems(doc.rehearsals, 'rehearsals', (a) =>
-        typeof a.id === 'string' && typeof a.sectionId === 'string' && typeof a.startedAt === 'string' &&
-        typeof a.totalSeconds === 'number' && Array.isArray(a.splits)) ??
+      checkItems(
+        doc.rehearsals,
+        'rehearsals',
+        (a) =>
+          typeof a.id === 'string' &&
+          typeof a.sectionId === 'string' &&
+          typeof a.startedAt === 'string' &&
+          typeof a.totalSeconds === 'number' &&
+          Array.isArray(a.splits),
+      ) ??
       checkItems(doc.quizzes, 'quizzes', (q) => typeof q.id === 'string' && Array.isArray(q.reviews)) ??
       checkItems(doc.interviews, 'interviews', (i) => typeof i.id === 'string' && Array.isArray(i.answers))
     );
@@ -54,7 +61,8 @@ export const cardsSpec: DocSpec<CardsDoc> = {
     if (!isObject(doc)) return 'not an object';
     if (!isObject(doc.cards)) return '"cards" is not an object';
     for (const [id, card] of Object.entries(doc.cards)) {
-      if (!isObject(card) || typeof card.due !== 'string' || typeof card.state !== 'number') return `card "${id}" is malformed`;
+      if (!isObject(card) || typeof card.due !== 'string' || typeof card.state !== 'number')
+        return `card "${id}" is malformed`;
     }
     return checkItems(doc.reviews, 'reviews', (r) => typeof r.questionId === 'string' && typeof r.rating === 'number');
   },

@@ -1,5 +1,13 @@
 import {
-  closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync,
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -92,10 +100,12 @@ export class Store {
     } catch {
       return this.moveAside(spec, 'not valid JSON');
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return this.moveAside(spec, 'not a JSON object');
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      return this.moveAside(spec, 'not a JSON object');
     let doc = parsed as Record<string, unknown>;
     const version = doc.version;
-    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return this.moveAside(spec, 'no schema version');
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+      return this.moveAside(spec, 'no schema version');
     if (version > spec.version) {
       throw failure('store.newerVersion', { file, found: version, known: spec.version }, 'store.newerHint');
     }

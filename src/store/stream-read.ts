@@ -31,7 +31,11 @@ class NotStreamable extends Error {}
  * goes through Store.read, which migrates, moves damaged files aside and tells the user, exactly as
  * for every other command; the sinks are then reset and fed from the document it returns.
  */
-export function streamDocument<T>(store: Store, spec: DocSpec<T>, sinks: Readonly<Record<string, ListSink>>): Record<string, unknown> {
+export function streamDocument<T>(
+  store: Store,
+  spec: DocSpec<T>,
+  sinks: Readonly<Record<string, ListSink>>,
+): Record<string, unknown> {
   try {
     const rest = readFast(store.path(spec.file), spec, sinks);
     if (rest) return rest;
@@ -50,7 +54,11 @@ export function streamDocument<T>(store: Store, spec: DocSpec<T>, sinks: Readonl
 }
 
 /** The fast path; null when the file does not exist (Store.read then gives the empty document). */
-function readFast<T>(file: string, spec: DocSpec<T>, sinks: Readonly<Record<string, ListSink>>): Record<string, unknown> | null {
+function readFast<T>(
+  file: string,
+  spec: DocSpec<T>,
+  sinks: Readonly<Record<string, ListSink>>,
+): Record<string, unknown> | null {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -155,7 +163,9 @@ class LineReader {
       if (opening === '[' && sink) this.streamList(key, spec, sink);
       else if (opening === '[' || opening === '{') {
         const { start, end } = this.until(Buffer.from(`\n ${opening === '[' ? ']' : '}'}`), Math.max(0, this.pos - 1));
-        rest[key] = JSON.parse(opening + '\n' + this.buffer.toString('utf8', start, end) + '\n' + (opening === '[' ? ']' : '}'));
+        rest[key] = JSON.parse(
+          opening + '\n' + this.buffer.toString('utf8', start, end) + '\n' + (opening === '[' ? ']' : '}'),
+        );
         this.skipLineEnd();
       } else {
         const value: unknown = JSON.parse(opening);
@@ -217,7 +227,8 @@ class LineReader {
 
   /** Each batch passes the spec's own checks, as if it were the whole list. */
   private check<T>(spec: DocSpec<T>, key: string, items: unknown[], sink: ListSink): void {
-    if (spec.validate({ ...(spec.empty() as Record<string, unknown>), [key]: items }) !== null) throw new NotStreamable();
+    if (spec.validate({ ...(spec.empty() as Record<string, unknown>), [key]: items }) !== null)
+      throw new NotStreamable();
     sink.add(items);
   }
 }

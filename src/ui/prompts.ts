@@ -7,7 +7,17 @@
  * of kind 'interrupted' (carrying the signal); the caller saves what it has and main() exits 130 (143, 129).
  */
 import type { ChalkInstance } from 'chalk';
-import { createPrompt, isBackspaceKey, isDownKey, isEnterKey, isSpaceKey, isUpKey, useKeypress, useState, type KeypressEvent } from '@inquirer/core';
+import {
+  createPrompt,
+  isBackspaceKey,
+  isDownKey,
+  isEnterKey,
+  isSpaceKey,
+  isUpKey,
+  useKeypress,
+  useState,
+  type KeypressEvent,
+} from '@inquirer/core';
 import type { Translate } from '../i18n/index.js';
 import type { RatingValue } from '../quiz/types.js';
 import { interrupted } from '../core/errors.js';
@@ -147,10 +157,16 @@ const answerPrompt = createPrompt<string, AnswerConfig>((config, done) => {
   });
   const message = chalk.bold(sanitizeLine(config.message));
   if (status === 'done') {
-    const shown = value ? sanitize(value).split('\n').map((l) => `  ${chalk.cyan(l)}`).join('\n') : `  ${chalk.dim(t('quiz.prompt.noAnswer'))}`;
+    const shown = value
+      ? sanitize(value)
+          .split('\n')
+          .map((l) => `  ${chalk.cyan(l)}`)
+          .join('\n')
+      : `  ${chalk.dim(t('quiz.prompt.noAnswer'))}`;
     return `${chalk.green('✔')} ${message}\n${shown}`;
   }
-  if (!multiline) return [`${chalk.cyan('?')} ${message} ${chalk.cyan('›')} ${value}`, chalk.dim(t('quiz.prompt.lineHint'))];
+  if (!multiline)
+    return [`${chalk.cyan('?')} ${message} ${chalk.cyan('›')} ${value}`, chalk.dim(t('quiz.prompt.lineHint'))];
   const previous = lines.map((l) => `  ${l}`).join('\n');
   return [
     `${chalk.cyan('?')} ${message}\n${previous ? previous + '\n' : ''}${chalk.cyan('›')} ${value}`,
@@ -190,15 +206,23 @@ const ratingPrompt = createPrompt<RatingValue | 'undo', RatingConfig>((config, d
   }
   const ratings = [1, 2, 3, 4] as RatingValue[];
   const plain = (withIntervals: boolean) =>
-    ratings.map((r) => ` ${label(r)}${withIntervals && intervals?.[r] ? ` (${intervals[r]})` : ''} `).join(' ').length + t('quiz.prompt.rating').length + 3;
+    ratings.map((r) => ` ${label(r)}${withIntervals && intervals?.[r] ? ` (${intervals[r]})` : ''} `).join(' ').length +
+    t('quiz.prompt.rating').length +
+    3;
   // Intervals are a bonus: on a narrow terminal the four ratings keep one line without them.
   const showIntervals = Boolean(intervals) && plain(true) < (config.width ?? 80);
   const choices = ratings.map((r) => {
     const text = label(r) + (showIntervals && intervals?.[r] ? chalk.dim(` (${intervals[r]})`) : '');
     return r === active ? chalk.cyan.bold(`[${text}]`) : ` ${text} `;
   });
-  const hint = t(canUndo ? 'quiz.prompt.ratingHintUndo' : 'quiz.prompt.ratingHint', { label: t(RATING_KEYS[suggestion]), key: suggestion });
-  return [`${chalk.cyan('?')} ${chalk.bold(t('quiz.prompt.rating'))} ${choices.join(' ')}${HIDE_CURSOR}`, [chalk.dim(hint), note ? chalk.yellow(note) : ''].filter(Boolean).join('\n')];
+  const hint = t(canUndo ? 'quiz.prompt.ratingHintUndo' : 'quiz.prompt.ratingHint', {
+    label: t(RATING_KEYS[suggestion]),
+    key: suggestion,
+  });
+  return [
+    `${chalk.cyan('?')} ${chalk.bold(t('quiz.prompt.rating'))} ${choices.join(' ')}${HIDE_CURSOR}`,
+    [chalk.dim(hint), note ? chalk.yellow(note) : ''].filter(Boolean).join('\n'),
+  ];
 });
 
 const confirmPrompt = createPrompt<boolean, ConfirmConfig>((config, done) => {
@@ -217,7 +241,8 @@ const confirmPrompt = createPrompt<boolean, ConfirmConfig>((config, done) => {
     else if (isEnterKey(key)) finish(config.default);
   });
   const message = chalk.bold(sanitizeLine(config.message));
-  if (status === 'done') return `${chalk.green('✔')} ${message} ${chalk.cyan(t(answer ? 'quiz.prompt.yes' : 'quiz.prompt.no'))}`;
+  if (status === 'done')
+    return `${chalk.green('✔')} ${message} ${chalk.cyan(t(answer ? 'quiz.prompt.yes' : 'quiz.prompt.no'))}`;
   return `${chalk.cyan('?')} ${message} ${chalk.dim(t(config.default ? 'quiz.prompt.yesNoDefaultYes' : 'quiz.prompt.yesNoDefaultNo'))}${HIDE_CURSOR}`;
 });
 
@@ -252,7 +277,8 @@ async function guard<T>(ask: (signal: AbortSignal) => Promise<T>): Promise<T> {
   try {
     return await ask(abort.signal);
   } catch (error) {
-    if (error instanceof Error && ['ExitPromptError', 'AbortPromptError', 'CancelPromptError'].includes(error.name)) throw interrupted(received);
+    if (error instanceof Error && ['ExitPromptError', 'AbortPromptError', 'CancelPromptError'].includes(error.name))
+      throw interrupted(received);
     throw error;
   } finally {
     process.off('SIGTERM', onSignal);

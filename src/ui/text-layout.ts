@@ -30,7 +30,13 @@ type StyledWord = { text: string; inline: Inline; glued: boolean };
  * Wraps formatted runs to `width` columns, keeping bold/italic/code on each word.
  * `first` prefixes the first line ("• "), `rest` the following ones (hanging indent).
  */
-export function wrapInlines(inlines: readonly Inline[], width: number, chalk: ChalkInstance, first = '', rest = first): string[] {
+export function wrapInlines(
+  inlines: readonly Inline[],
+  width: number,
+  chalk: ChalkInstance,
+  first = '',
+  rest = first,
+): string[] {
   const paragraphs: StyledWord[][] = [[]];
   let spaceBefore = true;
   for (const inline of inlines) {

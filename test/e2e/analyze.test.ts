@@ -7,7 +7,9 @@ import { findExecutable } from '../../src/audio/tools.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'audio');
 const fixture = (name: string) => join(FIXTURES, name);
-const layout = JSON.parse(readFileSync(fixture('layout.json'), 'utf8')) as { segments: Array<{ start: number; end: number }> };
+const layout = JSON.parse(readFileSync(fixture('layout.json'), 'utf8')) as {
+  segments: Array<{ start: number; end: number }>;
+};
 
 const { home, cleanup } = tempHome();
 afterAll(cleanup);
@@ -47,7 +49,16 @@ describe('pitch analyze (built binary)', () => {
     const r = runCli(['analyze', fixture('noisy.wav'), '--json'], env);
     expect(r.code, r.stderr).toBe(0);
     const data = JSON.parse(r.stdout);
-    for (const key of ['durationSeconds', 'speechSeconds', 'segments', 'pauses', 'longestPauseSeconds', 'wordsPerMinute', 'splits']) expect(data).toHaveProperty(key);
+    for (const key of [
+      'durationSeconds',
+      'speechSeconds',
+      'segments',
+      'pauses',
+      'longestPauseSeconds',
+      'wordsPerMinute',
+      'splits',
+    ])
+      expect(data).toHaveProperty(key);
     expect(data.durationSeconds).toBeCloseTo(9.375, 2);
     expect(data.segments).toHaveLength(4);
     data.segments.forEach((s: { start: number; end: number }, i: number) => {
@@ -77,7 +88,7 @@ describe('pitch analyze (built binary)', () => {
     expect(fr.stdout).toMatch(/16000 Hz, mono, 16 bits/);
     expect(fr.stdout).toContain('3 ≥ 0,3 s · 2 ≥ 1 s · 1 ≥ 2,5 s');
     expect(fr.stdout).toContain('donnez --section');
-    expect(fr.stdout).toMatch(/^  [█─]+$/m);
+    expect(fr.stdout).toMatch(/^ {2}[█─]+$/m);
     const en = runCli(['analyze', fixture('noisy.wav'), '--section', '1', '--lang', 'en'], env);
     expect(en.stdout).toContain('Voice analysis');
     expect(en.stdout).toMatch(/Pace\s+[\d,]+ words\/min/);
@@ -95,7 +106,8 @@ describe('pitch analyze (built binary)', () => {
 
   it('clipped audio is analysed, with a warning about the level', () => {
     const samples = Buffer.from(clean.subarray(44));
-    for (let i = 0; i + 1 < samples.length; i += 2) samples.writeInt16LE(Math.max(-32768, Math.min(32767, samples.readInt16LE(i) * 12)), i);
+    for (let i = 0; i + 1 < samples.length; i += 2)
+      samples.writeInt16LE(Math.max(-32768, Math.min(32767, samples.readInt16LE(i) * 12)), i);
     const r = runCli(['analyze', file('clipped.wav', Buffer.concat([header(samples.length), samples]))], env);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/des échantillons saturent/);
@@ -123,8 +135,15 @@ describe('pitch analyze (built binary)', () => {
         quizzes: [],
         rehearsals: [
           {
-            id: 'a1', startedAt: '2026-11-20T10:00:00.000Z', sectionId: '1-pitch-court', sectionTitle: 'Pitch court (≈ 2 min)',
-            targetSeconds: 9, promptLevel: 'full', kind: 'complete', totalSeconds: 9, words: 24,
+            id: 'a1',
+            startedAt: '2026-11-20T10:00:00.000Z',
+            sectionId: '1-pitch-court',
+            sectionTitle: 'Pitch court (≈ 2 min)',
+            targetSeconds: 9,
+            promptLevel: 'full',
+            kind: 'complete',
+            totalSeconds: 9,
+            words: 24,
             splits: [split('Intro', 10), split('Mission', 8), split('Fin', 6)],
             recording: { file: 'recordings/a1.wav', splitEnds: [3.6, 7.0, 9.3] },
           },
@@ -149,7 +168,11 @@ describe('pitch analyze: bad input gets one sentence, a hint, exit 2, no stack t
   const absurd = Buffer.from(clean);
   absurd.writeUInt16LE(0, 22);
   const cases: Array<[string, string[], RegExp]> = [
-    ['not a WAV, no ffmpeg', ['analyze', file('notes.txt', '# Mon pitch\n')], /n’est pas un fichier WAV, et ffmpeg n’est pas installé/],
+    [
+      'not a WAV, no ffmpeg',
+      ['analyze', file('notes.txt', '# Mon pitch\n')],
+      /n’est pas un fichier WAV, et ffmpeg n’est pas installé/,
+    ],
     ['truncated header', ['analyze', truncated], /est tronqué : son en-tête WAV est incomplet/],
     ['zero-length data', ['analyze', headerOnly], /ne contient aucun échantillon audio/],
     ['absurd header', ['analyze', file('absurd.wav', absurd)], /est incohérent \(0 canaux/],

@@ -11,7 +11,8 @@ describe('pitch (built binary): help, version, sections, show, history', () => {
   it('--help lists every command with examples, in French by default', () => {
     const r = runCli(['--help'], env);
     expect(r.code).toBe(0);
-    for (const cmd of ['sections', 'show', 'history', 'rehearse', 'quiz']) expect(r.stdout).toMatch(new RegExp(`^  ${cmd}\\b`, 'm'));
+    for (const cmd of ['sections', 'show', 'history', 'rehearse', 'quiz'])
+      expect(r.stdout).toMatch(new RegExp(`^  ${cmd}\\b`, 'm'));
     expect(r.stdout).toContain('Exemples');
     expect(r.stdout).toContain('$ pitch rehearse');
   });
@@ -44,11 +45,22 @@ describe('pitch (built binary): help, version, sections, show, history', () => {
     const data = JSON.parse(r.stdout);
     expect(data.file).toMatch(/pitch\.fr\.md$/);
     const s1 = data.sections[0].children[0];
-    expect(s1).toMatchObject({ id: '1-pitch-court', number: '1', title: 'Pitch court (≈ 2 min)', level: 2, targetSeconds: 120 });
+    expect(s1).toMatchObject({
+      id: '1-pitch-court',
+      number: '1',
+      title: 'Pitch court (≈ 2 min)',
+      level: 2,
+      targetSeconds: 120,
+    });
     expect(s1.words).toBeGreaterThan(200);
     expect(s1.estimatedSeconds).toBe(Math.round((s1.words / 140) * 60));
     expect(s1.keyTerms).toContain('Crédit Agricole CIB');
-    expect(data.sections[0].children[1].children.map((c: { number: string }) => c.number)).toEqual(['2.1', '2.2', '2.3', '2.4']);
+    expect(data.sections[0].children[1].children.map((c: { number: string }) => c.number)).toEqual([
+      '2.1',
+      '2.2',
+      '2.3',
+      '2.4',
+    ]);
   });
 
   it('sections prints a table', () => {
@@ -111,7 +123,9 @@ describe('bad input: one sentence, a hint, exit 2, no stack trace', () => {
 
   it('PITCH_FILE is used when --file is absent, and --file wins over it', () => {
     const mine = file('mine.md', '## Mon pitch (90 s)\n\nBonjour **tout le monde**.\n');
-    expect(JSON.parse(runCli(['sections', '--json'], { ...env, PITCH_FILE: mine }).stdout).sections[0].targetSeconds).toBe(90);
+    expect(
+      JSON.parse(runCli(['sections', '--json'], { ...env, PITCH_FILE: mine }).stdout).sections[0].targetSeconds,
+    ).toBe(90);
     expect(runCli(['sections', '--json', '--file', join(dir, 'nope.md')], { ...env, PITCH_FILE: mine }).code).toBe(2);
   });
 

@@ -11,7 +11,10 @@ const history = historyOf;
 describe('pitch interview in a real terminal', () => {
   it('runs the pitch, two timed answers with key points ticked and rated, then a report saved to history', async () => {
     const home = freshHome();
-    const p = spawnPitch(['interview', '--questions', '2', '--topics', 'spark,argo', '--answer-time', '10s', '--no-countdown'], { PITCH_HOME: home });
+    const p = spawnPitch(
+      ['interview', '--questions', '2', '--topics', 'spark,argo', '--answer-time', '10s', '--no-countdown'],
+      { PITCH_HOME: home },
+    );
     await p.waitFor('Présentez-vous');
     p.write(KEYS.enter);
     await p.waitFor('▶ 1/5');
@@ -49,7 +52,10 @@ describe('pitch interview in a real terminal', () => {
   it('--record records each answer and reports its speaking time and pauses', async () => {
     const home = freshHome();
     const { PATH, pidfile } = fakeRecorderPath(home);
-    const p = spawnPitch(['interview', '--no-pitch', '--record', '--questions', '1', '--topics', 'argocd', '--answer-time', '10s'], { PITCH_HOME: home, PATH, PITCH_RECORDER: 'arecord' });
+    const p = spawnPitch(
+      ['interview', '--no-pitch', '--record', '--questions', '1', '--topics', 'argocd', '--answer-time', '10s'],
+      { PITCH_HOME: home, PATH, PITCH_RECORDER: 'arecord' },
+    );
     await p.waitFor('Question 1/1 · Entrée');
     p.write(KEYS.enter);
     await p.waitFor('Espace : réponse terminée');
@@ -74,7 +80,10 @@ describe('pitch interview in a real terminal', () => {
     const said = join(home, 'said.txt');
     writeFileSync(join(bin, 'espeak-ng'), `#!/bin/sh\nprintf '%s\\n' "$@" >> "${said}"\n`);
     chmodSync(join(bin, 'espeak-ng'), 0o755);
-    const p = spawnPitch(['interview', '--no-pitch', '--speak', '--questions', '1', '--topics', 'argo', '--answer-time', '10s'], { PITCH_HOME: home, PATH: `${bin}:${process.env.PATH}` });
+    const p = spawnPitch(
+      ['interview', '--no-pitch', '--speak', '--questions', '1', '--topics', 'argo', '--answer-time', '10s'],
+      { PITCH_HOME: home, PATH: `${bin}:${process.env.PATH}` },
+    );
     await p.waitFor('Question 1/1 · Entrée');
     p.write(KEYS.enter);
     await p.waitFor('Espace : réponse terminée');
@@ -87,7 +96,10 @@ describe('pitch interview in a real terminal', () => {
 
   it('Ctrl-C during an answer keeps what was finished and exits 130', async () => {
     const home = freshHome();
-    const p = spawnPitch(['interview', '--no-pitch', '--questions', '2', '--topics', 'kubernetes', '--answer-time', '10s'], { PITCH_HOME: home });
+    const p = spawnPitch(
+      ['interview', '--no-pitch', '--questions', '2', '--topics', 'kubernetes', '--answer-time', '10s'],
+      { PITCH_HOME: home },
+    );
     await p.waitFor('Question 1/2 · Entrée');
     p.write(KEYS.enter);
     await p.waitFor('Espace : réponse terminée');

@@ -15,7 +15,9 @@ const cards = (home: string) => JSON.parse(readFileSync(join(home, 'cards.json')
 /** The number shown in front of `option` in the last list of options on screen. */
 function optionNumber(screen: string, option: string): string {
   const lines = screen.split('\n').reverse();
-  const line = lines.find((l) => new RegExp(`^[❯ ] (?:[◉◯] )?\\d\\. ${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`).test(l.trimEnd()));
+  const line = lines.find((l) =>
+    new RegExp(`^[❯ ] (?:[◉◯] )?\\d\\. ${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`).test(l.trimEnd()),
+  );
   if (!line) throw new Error(`option "${option}" not on screen:\n${screen.slice(-1500)}`);
   return /(\d)\./.exec(line)![1]!;
 }
@@ -33,7 +35,9 @@ async function answerMcq(p: PtySession, right: string[], from: number): Promise<
 }
 
 const DEMO_RIGHT: Record<string, string[]> = {
-  'Quand Spark exécute-t-il réellement une transformation comme `filter` ?': ["Lorsqu'une action (count, collect, write…) est déclenchée"],
+  'Quand Spark exécute-t-il réellement une transformation comme `filter` ?': [
+    "Lorsqu'une action (count, collect, write…) est déclenchée",
+  ],
   'Lesquelles sont des actions ?': ['count', 'collect'],
   'Valeur par défaut de spark.sql.shuffle.partitions ?': ['200'],
 };
@@ -41,7 +45,9 @@ const DEMO_RIGHT: Record<string, string[]> = {
 describe('pitch quiz in a terminal', () => {
   it('three mcq answered by keys: feedback after each, the summary on screen, reviews in history and cards', async () => {
     const home = freshHome();
-    const p = spawnPitch(['quiz', '--bank', GOOD, '--topic', 'demo', '--count', '3', '--mode', 'mcq'], { PITCH_HOME: home });
+    const p = spawnPitch(['quiz', '--bank', GOOD, '--topic', 'demo', '--count', '3', '--mode', 'mcq'], {
+      PITCH_HOME: home,
+    });
     for (let i = 1; i <= 3; i++) {
       const from = p.mark();
       await p.waitFor(`Question ${i}/3 · Démo Spark · QCM`, 10_000, from);
@@ -92,12 +98,19 @@ describe('pitch quiz in a terminal', () => {
     const [session] = history(home).quizzes;
     expect(session).toMatchObject({ topics: ['spark'], mode: 'mcq' });
     expect(session.reviews).toHaveLength(3);
-    expect(session.reviews.every((r: { topic: string; kind: string; rating: number }) => r.topic === 'spark' && r.kind === 'mcq' && r.rating === 3)).toBe(true);
+    expect(
+      session.reviews.every(
+        (r: { topic: string; kind: string; rating: number }) =>
+          r.topic === 'spark' && r.kind === 'mcq' && r.rating === 3,
+      ),
+    ).toBe(true);
   });
 
   it('Ctrl-C mid-session keeps the ratings given, restores the terminal and exits 130', async () => {
     const home = freshHome();
-    const p = spawnPitch(['quiz', '--bank', GOOD, '--topic', 'demo', '--count', '3', '--mode', 'mcq'], { PITCH_HOME: home });
+    const p = spawnPitch(['quiz', '--bank', GOOD, '--topic', 'demo', '--count', '3', '--mode', 'mcq'], {
+      PITCH_HOME: home,
+    });
     await p.waitFor('Question 1/3');
     await answerMcq(p, DEMO_RIGHT['Quand Spark exécute-t-il réellement une transformation comme `filter` ?']!, 0);
     const from = p.mark();
@@ -109,13 +122,18 @@ describe('pitch quiz in a terminal', () => {
     expect(p.text().slice(from)).toContain('Interrompu.');
     expect(p.raw().slice(p.raw().lastIndexOf('Question 2/3'))).toContain('\x1b[?25h'); // cursor shown again
     const [session] = history(home).quizzes;
-    expect(session).toMatchObject({ interrupted: true, reviews: [{ questionId: 'demo-mcq-lazy', rating: expect.any(Number) }] });
+    expect(session).toMatchObject({
+      interrupted: true,
+      reviews: [{ questionId: 'demo-mcq-lazy', rating: expect.any(Number) }],
+    });
     expect(Object.keys(cards(home).cards)).toEqual(['demo-mcq-lazy']);
   });
 
   it('u at a rating takes back the previous one: asked again, saved once', async () => {
     const home = freshHome();
-    const p = spawnPitch(['quiz', '--bank', GOOD, '--topic', 'demo', '--count', '2', '--mode', 'cloze'], { PITCH_HOME: home });
+    const p = spawnPitch(['quiz', '--bank', GOOD, '--topic', 'demo', '--count', '2', '--mode', 'cloze'], {
+      PITCH_HOME: home,
+    });
     await p.waitFor('Question 1/1');
     p.write('autoBroadcastJoinThreshold');
     p.write(KEYS.enter);
@@ -124,7 +142,9 @@ describe('pitch quiz in a terminal', () => {
     await p.waitFor('Session terminée');
     expect(await p.exited).toMatchObject({ exitCode: 0 });
 
-    const q = spawnPitch(['quiz', '--bank', GOOD, '--topic', 'demo', '--count', '2', '--mode', 'mcq', '--new', '2'], { PITCH_HOME: home });
+    const q = spawnPitch(['quiz', '--bank', GOOD, '--topic', 'demo', '--count', '2', '--mode', 'mcq', '--new', '2'], {
+      PITCH_HOME: home,
+    });
     let from = 0;
     await answerMcq(q, DEMO_RIGHT['Quand Spark exécute-t-il réellement une transformation comme `filter` ?']!, from);
     from = q.mark();
@@ -135,21 +155,27 @@ describe('pitch quiz in a terminal', () => {
     q.write('u');
     await q.waitFor('↶ Retour à la question précédente', 10_000, from);
     await q.waitFor('↶ Note retirée pour « Quand Spark exécute-t-il réellement', 10_000, from);
-    await q.waitFor(/Question 1\/2 : Quand Spark[^]*\? Note/, 10_000, from);
+    await q.waitFor(/Question 1\/2 : Quand Spark[\s\S]*\? Note/, 10_000, from);
     from = q.mark();
     q.write('4');
-    await q.waitFor(/Question 2\/2 : Valeur par défaut[^]*\? Note/, 10_000, from);
+    await q.waitFor(/Question 2\/2 : Valeur par défaut[\s\S]*\? Note/, 10_000, from);
     q.write('2');
     await q.waitFor('Session terminée');
     expect(await q.exited).toMatchObject({ exitCode: 0 });
     const reviews = cards(home).reviews.map((r: { questionId: string; rating: number }) => [r.questionId, r.rating]);
-    expect(reviews).toEqual([['demo-cloze-broadcast', 1], ['demo-mcq-lazy', 4], ['demo-mcq-partitions', 2]]);
+    expect(reviews).toEqual([
+      ['demo-cloze-broadcast', 1],
+      ['demo-mcq-lazy', 4],
+      ['demo-mcq-partitions', 2],
+    ]);
     expect(history(home).quizzes[1].reviews.map((r: { rating: number }) => r.rating)).toEqual([4, 2]);
   });
 
   it('an open answer typed on several lines: key points hit and missed, model answer, suggested rating; u undoes', async () => {
     const home = freshHome();
-    const p = spawnPitch(['quiz', '--bank', GOOD, '--topic', 'dm', '--count', '2', '--mode', 'open'], { PITCH_HOME: home });
+    const p = spawnPitch(['quiz', '--bank', GOOD, '--topic', 'dm', '--count', '2', '--mode', 'open'], {
+      PITCH_HOME: home,
+    });
     await p.waitFor('Question 1/1 · Démo Spark · question ouverte');
     await p.waitFor('? Votre réponse');
     p.write('elles redistribuent les donnees entre executors');
@@ -225,7 +251,9 @@ describe('pitch quiz without a terminal', () => {
     const r = runCli(['quiz', '--topic', 'spark'], env);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('Erreur : « pitch quiz » a besoin d’un terminal interactif.\nAstuce : Lancez-la directement dans un terminal, sans redirection ni pipe.\n');
+    expect(r.stderr).toBe(
+      'Erreur : « pitch quiz » a besoin d’un terminal interactif.\nAstuce : Lancez-la directement dans un terminal, sans redirection ni pipe.\n',
+    );
   });
 
   it('--list-topics --json: id, title, question count and due count per topic, the user’s pitch included', () => {
@@ -235,7 +263,7 @@ describe('pitch quiz without a terminal', () => {
     for (const t of topics) expect(Object.keys(t)).toEqual(['id', 'title', 'questions', 'due']);
     expect(topics.find((t) => t.id === 'demo')).toEqual({ id: 'demo', title: 'Démo Spark', questions: 6, due: 0 });
     expect(topics.find((t) => t.id === 'pitch')).toMatchObject({ title: 'Votre pitch', due: 0 });
-    expect((topics.find((t) => t.id === 'pitch')!.questions as number)).toBeGreaterThan(40);
+    expect(topics.find((t) => t.id === 'pitch')!.questions as number).toBeGreaterThan(40);
     expect(topics.find((t) => t.id === 'spark')).toMatchObject({ title: 'Apache Spark' });
   });
 
@@ -248,7 +276,9 @@ describe('pitch quiz without a terminal', () => {
   it('--check on a broken pack: every error with file and line, exit 2', () => {
     const r = runCli(['quiz', '--check', BROKEN], env);
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain('test/fixtures/questions/broken/argo.yaml:11 : question « argo-retry-1 » : « answer » doit être l’une des options');
+    expect(r.stdout).toContain(
+      'test/fixtures/questions/broken/argo.yaml:11 : question « argo-retry-1 » : « answer » doit être l’une des options',
+    );
     expect(r.stdout).toMatch(/broken\/syntax\.yaml:\d+ : YAML invalide/);
     expect(r.stderr).toContain('9 problème(s) dans les paquets de questions.');
   });
@@ -280,5 +310,4 @@ describe('pitch quiz without a terminal', () => {
     expect(r.stderr).toContain(hint);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
-
 });

@@ -12,7 +12,11 @@ describe('pitch rehearse --record', () => {
   it('records while rehearsing, saves the WAV with split times on its time line, and shows pace and pauses', async () => {
     const home = freshHome();
     const { PATH, pidfile } = fakeRecorderPath(home);
-    const p = spawnPitch(['rehearse', '--record', '--target', '10s', '--no-countdown'], { PITCH_HOME: home, PATH, PITCH_RECORDER: 'arecord' });
+    const p = spawnPitch(['rehearse', '--record', '--target', '10s', '--no-countdown'], {
+      PITCH_HOME: home,
+      PATH,
+      PITCH_RECORDER: 'arecord',
+    });
     await p.waitFor('▶ 1/5');
     for (let i = 1; i <= 5; i++) {
       await sleep(700);
@@ -26,7 +30,8 @@ describe('pitch rehearse --record', () => {
     expect(a.recording.file).toMatch(/^recordings\/.+\.wav$/);
     expect(a.recording.splitEnds).toHaveLength(5);
     // Split ends on the recording's time line: increasing, ~0.7 s apart, after the clock's start.
-    for (let i = 1; i < 5; i++) expect(a.recording.splitEnds[i] - a.recording.splitEnds[i - 1]).toBeCloseTo(a.splits[i].seconds, 1);
+    for (let i = 1; i < 5; i++)
+      expect(a.recording.splitEnds[i] - a.recording.splitEnds[i - 1]).toBeCloseTo(a.splits[i].seconds, 1);
     expect(a.recording.splitEnds[0]).toBeGreaterThan(a.recording.clockStart);
     expect(a.speech.speechSeconds).toBeGreaterThan(0);
     expect(a.speech.pauseCounts.atLeast300ms).toBeGreaterThan(0);
@@ -41,7 +46,11 @@ describe('pitch rehearse --record', () => {
   it('Ctrl-C stops the recorder, keeps the recording with the aborted attempt and exits 130', async () => {
     const home = freshHome();
     const { PATH, pidfile } = fakeRecorderPath(home);
-    const p = spawnPitch(['rehearse', '--record', '--target', '10s', '--no-countdown'], { PITCH_HOME: home, PATH, PITCH_RECORDER: 'arecord' });
+    const p = spawnPitch(['rehearse', '--record', '--target', '10s', '--no-countdown'], {
+      PITCH_HOME: home,
+      PATH,
+      PITCH_RECORDER: 'arecord',
+    });
     await p.waitFor('▶ 1/5');
     await sleep(600);
     p.write(KEYS.space);
@@ -57,7 +66,11 @@ describe('pitch rehearse --record', () => {
   it('a discarded attempt leaves no recording behind', async () => {
     const home = freshHome();
     const { PATH } = fakeRecorderPath(home);
-    const p = spawnPitch(['rehearse', '--record', '--target', '10s', '--no-countdown'], { PITCH_HOME: home, PATH, PITCH_RECORDER: 'arecord' });
+    const p = spawnPitch(['rehearse', '--record', '--target', '10s', '--no-countdown'], {
+      PITCH_HOME: home,
+      PATH,
+      PITCH_RECORDER: 'arecord',
+    });
     await p.waitFor('▶ 1/5');
     p.write(KEYS.space);
     await p.waitFor('▶ 2/5');

@@ -33,7 +33,11 @@ describe('pitch rehearse in a real terminal', () => {
     expect(a).toMatchObject({ sectionId: '1-pitch-court', targetSeconds: 6, kind: 'complete', promptLevel: 'full' });
     expect(a.splits).toHaveLength(5);
     // The first gap also holds the start-up time before the first frame; compare the others exactly.
-    a.splits.slice(1).forEach((s: { seconds: number }, i: number) => expect(Math.abs(s.seconds * 1000 - gaps[i + 1]!)).toBeLessThanOrEqual(150));
+    a.splits
+      .slice(1)
+      .forEach((s: { seconds: number }, i: number) =>
+        expect(Math.abs(s.seconds * 1000 - gaps[i + 1]!)).toBeLessThanOrEqual(150),
+      );
     expect(a.splits.reduce((n: number, s: { budgetSeconds: number }) => n + s.budgetSeconds, 0)).toBeCloseTo(6, 5);
   });
 

@@ -19,8 +19,14 @@ const daysAgo = (k: number, minutes = 0) => new Date(startOfToday - k * DAY + mi
 function writePacks(home: string): void {
   mkdirSync(join(home, 'questions'), { recursive: true });
   for (const topic of ['demo', 'other']) {
-    const questions = [1, 2, 3, 4].map((n) => `  - id: ${topic}-${n}\n    kind: flash\n    difficulty: 1\n    prompt: "Question ${topic} ${n} ?"\n    modelAnswer: "Réponse ${n}"\n`);
-    writeFileSync(join(home, 'questions', `${topic}.yaml`), `topic: ${topic}\ntitle: Thème ${topic}\nquestions:\n${questions.join('')}`);
+    const questions = [1, 2, 3, 4].map(
+      (n) =>
+        `  - id: ${topic}-${n}\n    kind: flash\n    difficulty: 1\n    prompt: "Question ${topic} ${n} ?"\n    modelAnswer: "Réponse ${n}"\n`,
+    );
+    writeFileSync(
+      join(home, 'questions', `${topic}.yaml`),
+      `topic: ${topic}\ntitle: Thème ${topic}\nquestions:\n${questions.join('')}`,
+    );
   }
 }
 
@@ -35,10 +41,25 @@ function populatedHome(): string {
       attempt(daysAgo(6), 'complete', [38, 46, 37], { id: 'a2' }),
       attempt(daysAgo(5), 'practice', [30, 30, 30], { id: 'a3' }),
       attempt(daysAgo(2), 'incomplete', [37, null, null], { id: 'a4' }),
-      attempt(daysAgo(1), 'complete', [39, 47, 38], { id: 'a5', speech: { wordsPerMinute: 152, longestPauseSeconds: 1.2 } }),
-      attempt(daysAgo(0), 'complete', [41, 48, 36], { id: 'a6', speech: { wordsPerMinute: 171, longestPauseSeconds: 2.5 } }),
+      attempt(daysAgo(1), 'complete', [39, 47, 38], {
+        id: 'a5',
+        speech: { wordsPerMinute: 152, longestPauseSeconds: 1.2 },
+      }),
+      attempt(daysAgo(0), 'complete', [41, 48, 36], {
+        id: 'a6',
+        speech: { wordsPerMinute: 171, longestPauseSeconds: 2.5 },
+      }),
     );
-    doc.quizzes.push({ id: 's1', startedAt: daysAgo(1), endedAt: daysAgo(1, 10), topics: [], mode: 'mixed', cram: false, interrupted: false, reviews: [] });
+    doc.quizzes.push({
+      id: 's1',
+      startedAt: daysAgo(1),
+      endedAt: daysAgo(1, 10),
+      topics: [],
+      mode: 'mixed',
+      cram: false,
+      interrupted: false,
+      reviews: [],
+    });
   });
   store.update(cardsSpec, (doc) => {
     doc.reviews.push(
@@ -62,10 +83,14 @@ const env = (home: string, extra: Record<string, string> = {}) => ({ PITCH_HOME:
  * cache/ is left out: parsed question packs are cached there, which is not user data.
  */
 const snapshot = (home: string) =>
-  readdirSync(home, { recursive: true }).map(String).filter((f) => f !== 'cache' && !f.startsWith('cache/')).sort().map((f) => {
-    const s = statSync(join(home, f));
-    return `${f}:${s.size}:${s.mtimeMs}`;
-  });
+  readdirSync(home, { recursive: true })
+    .map(String)
+    .filter((f) => f !== 'cache' && !f.startsWith('cache/'))
+    .sort()
+    .map((f) => {
+      const s = statSync(join(home, f));
+      return `${f}:${s.size}:${s.mtimeMs}`;
+    });
 
 describe('pitch stats --json (built binary)', () => {
   const home = populatedHome();
@@ -74,7 +99,13 @@ describe('pitch stats --json (built binary)', () => {
 
   it('has the contract: counts and bests per section, reviews and cards per topic by state with retention', () => {
     expect(r.code).toBe(0);
-    expect(data.rehearsals).toMatchObject({ count: 6, completed: 4, practice: 1, incomplete: 1, best: { '1-pitch-court': 121 } });
+    expect(data.rehearsals).toMatchObject({
+      count: 6,
+      completed: 4,
+      practice: 1,
+      incomplete: 1,
+      best: { '1-pitch-court': 121 },
+    });
     expect(data.quiz.reviews).toBe(5);
     expect(data.quiz.topics.demo).toMatchObject({ new: 1, learning: 1, review: 2, retention: 0.75 });
     expect(data.quiz.topics.other).toMatchObject({ new: 3, learning: 1, review: 0, retention: 0 });
@@ -85,7 +116,13 @@ describe('pitch stats --json (built binary)', () => {
 
   it('holds every figure the text shows', () => {
     const section = data.rehearsals.sections[0];
-    expect(section).toMatchObject({ id: '1-pitch-court', targetSeconds: 120, personalBest: 121, sumOfBest: 90, costliestSplit: '2-mission' });
+    expect(section).toMatchObject({
+      id: '1-pitch-court',
+      targetSeconds: 120,
+      personalBest: 121,
+      sumOfBest: 90,
+      costliestSplit: '2-mission',
+    });
     expect(section.runs).toHaveLength(4);
     expect(section.splits.map((s: { median: number }) => s.median)).toEqual([38.5, 46, 37]);
     expect(data.rehearsals.streak).toMatchObject({ current: 3 });
@@ -95,7 +132,11 @@ describe('pitch stats --json (built binary)', () => {
     expect(data.quiz.forecast[0].due).toBe(1);
     expect(data.quiz.weakest[0]).toMatchObject({ id: 'demo-2', lapses: 3, prompt: 'Question demo 2 ?' });
     expect(data.quiz.calendar.days.length).toBeGreaterThanOrEqual(78);
-    expect(data).toMatchObject({ timeZone: 'UTC', filters: { since: null, section: null, topics: null }, interviews: { count: 0 } });
+    expect(data).toMatchObject({
+      timeZone: 'UTC',
+      filters: { since: null, section: null, topics: null },
+      interviews: { count: 0 },
+    });
   });
 
   it('narrows with --section (rehearsals only), --topic (quiz only) and --since', () => {
@@ -134,7 +175,16 @@ describe('pitch stats, as text', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/\x1b/);
     for (const line of r.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(columns);
-    for (const heading of ['Répétitions', 'Voix', 'Quiz', 'Révisions par jour', 'Cartes par thème', 'À réviser', 'Questions les plus fragiles']) expect(r.stdout).toContain(heading);
+    for (const heading of [
+      'Répétitions',
+      'Voix',
+      'Quiz',
+      'Révisions par jour',
+      'Cartes par thème',
+      'À réviser',
+      'Questions les plus fragiles',
+    ])
+      expect(r.stdout).toContain(heading);
     expect(r.stdout).toContain('record 2:01.0');
     expect(r.stdout).toContain('§ Pitch court (≈ 2 min) — objectif 2:00');
   });
@@ -150,13 +200,19 @@ describe('pitch stats, as text', () => {
   });
 
   it('draws charts in colour in a real terminal, in the language asked', async () => {
-    const p = spawnPitch(['--lang', 'en', 'stats'], { PITCH_HOME: home, TZ: 'UTC' }, { cols: 100, rows: 60 }, { lingerMs: 500 });
+    const p = spawnPitch(
+      ['--lang', 'en', 'stats'],
+      { PITCH_HOME: home, TZ: 'UTC' },
+      { cols: 100, rows: 60 },
+      { lingerMs: 500 },
+    );
     await p.waitFor('Weakest questions');
     expect((await p.exited).exitCode).toBe(0);
     expect(p.raw()).toMatch(/\x1b\[\d+m/);
     expect(p.text()).toContain('Rehearsals');
     expect(p.text()).toMatch(/2:00 ┤┄+/);
-    for (const line of stripVTControlCharacters(p.raw()).split(/\r?\n/)) expect([...line].length).toBeLessThanOrEqual(100);
+    for (const line of stripVTControlCharacters(p.raw()).split(/\r?\n/))
+      expect([...line].length).toBeLessThanOrEqual(100);
   });
 });
 
@@ -206,13 +262,19 @@ describe('pitch export --csv', () => {
       return text.slice(1).split('\r\n').filter(Boolean);
     };
     const attempts = read('attempts.csv');
-    expect(attempts[0]).toBe('id,started_at,section_id,section_title,kind,target_seconds,total_seconds,delta_seconds,splits_timed,splits_total,prompt_level,words,words_per_minute,longest_pause_seconds');
+    expect(attempts[0]).toBe(
+      'id,started_at,section_id,section_title,kind,target_seconds,total_seconds,delta_seconds,splits_timed,splits_total,prompt_level,words,words_per_minute,longest_pause_seconds',
+    );
     expect(attempts).toHaveLength(7);
     expect(attempts[1]).toBe(`a1,${daysAgo(10)},1-pitch-court,"Pitch, « court »",complete,120,128,8,3,3,full,270,,`);
-    expect(attempts[6]).toMatch(/^a6,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z,1-pitch-court,Pitch court \(≈ 2 min\),complete,120,125,5,3,3,full,270,171,2\.5$/);
+    expect(attempts[6]).toMatch(
+      /^a6,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z,1-pitch-court,Pitch court \(≈ 2 min\),complete,120,125,5,3,3,full,270,171,2\.5$/,
+    );
     expect(read('splits.csv')).toHaveLength(1 + 6 * 3);
     const reviews = read('reviews.csv');
-    expect(reviews[0]).toBe('reviewed_at,question_id,topic,kind,rating,rating_name,state_before,elapsed_days,seconds,cram,session');
+    expect(reviews[0]).toBe(
+      'reviewed_at,question_id,topic,kind,rating,rating_name,state_before,elapsed_days,seconds,cram,session',
+    );
     expect(reviews[5]).toBe(`${daysAgo(0)},other-1,other,flash,1,again,review,3,10,false,s2`);
   });
 

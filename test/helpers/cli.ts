@@ -25,12 +25,25 @@ export function tempHome(): { home: string; cleanup: () => void } {
 }
 
 /** Runs the real binary without a terminal (stdin closed, output piped). */
-export function runCli(args: string[], env: Record<string, string | undefined> = {}, input?: string | Buffer): RunResult {
+export function runCli(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  input?: string | Buffer,
+): RunResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     input: input ?? '',
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, LANG: 'fr_FR.UTF-8', LC_ALL: undefined, PITCH_LANG: undefined, PITCH_FILE: undefined, ...env },
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      FORCE_COLOR: undefined,
+      LANG: 'fr_FR.UTF-8',
+      LC_ALL: undefined,
+      PITCH_LANG: undefined,
+      PITCH_FILE: undefined,
+      ...env,
+    },
     timeout: 20_000,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };

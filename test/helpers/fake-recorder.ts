@@ -11,7 +11,10 @@ export function fakeRecorderPath(home: string): { PATH: string; pidfile: string 
   mkdirSync(bin, { recursive: true });
   const pidfile = join(home, 'recorder.pid');
   const script = join(bin, 'arecord');
-  writeFileSync(script, `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, 'test/fixtures/audio/fake-recorder.mjs')}" --latency 50 --pidfile "${pidfile}" "$@"\n`);
+  writeFileSync(
+    script,
+    `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, 'test/fixtures/audio/fake-recorder.mjs')}" --latency 50 --pidfile "${pidfile}" "$@"\n`,
+  );
   chmodSync(script, 0o755);
   return { PATH: `${bin}:${process.env.PATH}`, pidfile };
 }

@@ -19,16 +19,34 @@ export interface PtySession {
   pid: number;
 }
 
-export const KEYS = { space: ' ', enter: '\r', left: '\x1b[D', right: '\x1b[C', backspace: '\x7f', escape: '\x1b', ctrlC: '\x03', down: '\x1b[B', up: '\x1b[A' } as const;
+export const KEYS = {
+  space: ' ',
+  enter: '\r',
+  left: '\x1b[D',
+  right: '\x1b[C',
+  backspace: '\x7f',
+  escape: '\x1b',
+  ctrlC: '\x03',
+  down: '\x1b[B',
+  up: '\x1b[A',
+} as const;
 
 /** Runs the built CLI in a real pseudo-terminal (keys in, screen out). */
-export function spawnPitch(args: string[], env: Record<string, string>, size = { cols: 110, rows: 40 }, options: { lingerMs?: number } = { lingerMs: 300 }): PtySession {
+export function spawnPitch(
+  args: string[],
+  env: Record<string, string>,
+  size = { cols: 110, rows: 40 },
+  options: { lingerMs?: number } = { lingerMs: 300 },
+): PtySession {
   let raw = '';
   // A long output printed just before exiting can be lost by the pty when the process closes it at once
   // (node-pty stops reading at exit); lingering keeps the terminal open a moment after pitch exits, with
   // its exit status kept. Tests that signal pitch itself pass { lingerMs: 0 }: no shell in between.
   const [file, argv] = options.lingerMs
-    ? ['/bin/sh', ['-c', `"$0" "$@"; status=$?; sleep ${options.lingerMs / 1000}; exit $status`, process.execPath, BIN, ...args]]
+    ? [
+        '/bin/sh',
+        ['-c', `"$0" "$@"; status=$?; sleep ${options.lingerMs / 1000}; exit $status`, process.execPath, BIN, ...args],
+      ]
     : [process.execPath, [BIN, ...args]];
   const child = pty.spawn(file, argv, {
     name: 'xterm-256color',
@@ -78,6 +96,7 @@ export function spawnPitch(args: string[], env: Record<string, string>, size = {
 /** The parent's environment without variables that would change the child's output, plus `extra`. */
 function cleanEnv(extra: Record<string, string>): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !['NO_COLOR', 'CI', 'LC_ALL', 'PITCH_LANG', 'PITCH_FILE', 'COLUMNS'].includes(k)) env[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && !['NO_COLOR', 'CI', 'LC_ALL', 'PITCH_LANG', 'PITCH_FILE', 'COLUMNS'].includes(k)) env[k] = v;
   return { ...env, ...extra };
 }

@@ -12,13 +12,30 @@ for (let i = 0; i < count; i++) {
   if (i % 2 === 0) {
     store.update(historySpec, (doc) => {
       doc.rehearsals.push({
-        id, startedAt: new Date().toISOString(), sectionId: 's', sectionTitle: 'S', targetSeconds: 120, promptLevel: 'full',
-        kind: 'complete', totalSeconds: 100 + (i % 40), splits: [{ key: '1-a', title: 'a', budgetSeconds: 120, seconds: 100, words: 10 }], words: 10,
+        id,
+        startedAt: new Date().toISOString(),
+        sectionId: 's',
+        sectionTitle: 'S',
+        targetSeconds: 120,
+        promptLevel: 'full',
+        kind: 'complete',
+        totalSeconds: 100 + (i % 40),
+        splits: [{ key: '1-a', title: 'a', budgetSeconds: 120, seconds: 100, words: 10 }],
+        words: 10,
       });
     });
   } else {
     store.update(cardsSpec, (doc) => {
-      doc.reviews.push({ questionId: id, topic: 't', kind: 'mcq', rating: 3, state: 0, reviewedAt: new Date().toISOString(), seconds: 1, cram: false });
+      doc.reviews.push({
+        questionId: id,
+        topic: 't',
+        kind: 'mcq',
+        rating: 3,
+        state: 0,
+        reviewedAt: new Date().toISOString(),
+        seconds: 1,
+        cram: false,
+      });
     });
   }
   process.stdout.write(`ack ${id}\n`);

@@ -49,15 +49,24 @@ const truncatedWav = file('truncated.wav', clean.subarray(0, 30));
 const zeroWav = file('zero.wav', '');
 const headerOnlyWav = file('header-only.wav', clean.subarray(0, 44));
 
-const syntaxPack = pack('syntax', 'topic: syntax-pack\ntitle: Broken YAML\nquestions:\n  - id: s-1\n    kind: flash\n    prompt: "unterminated\n    difficulty: [1, 2\n');
+const syntaxPack = pack(
+  'syntax',
+  'topic: syntax-pack\ntitle: Broken YAML\nquestions:\n  - id: s-1\n    kind: flash\n    prompt: "unterminated\n    difficulty: [1, 2\n',
+);
 const duplicatePack = pack(
   'duplicate',
   'topic: dup-pack\ntitle: Dup\nquestions:\n' +
     '  - id: d-1\n    kind: flash\n    difficulty: 1\n    prompt: "Un ?"\n    modelAnswer: "Oui."\n' +
     '  - id: d-1\n    kind: flash\n    difficulty: 1\n    prompt: "Deux ?"\n    modelAnswer: "Oui."\n',
 );
-const wrongTypesPack = pack('types', 'topic: types-pack\ntitle: Types\nquestions:\n  - id: t-1\n    kind: mcq\n    difficulty: hard\n    prompt: [not, a, string]\n    options: "a, b"\n    answer: a\n');
-const missingFieldsPack = pack('fields', 'topic: fields-pack\nquestions:\n  - id: f-1\n    kind: flash\n    difficulty: 1\n');
+const wrongTypesPack = pack(
+  'types',
+  'topic: types-pack\ntitle: Types\nquestions:\n  - id: t-1\n    kind: mcq\n    difficulty: hard\n    prompt: [not, a, string]\n    options: "a, b"\n    answer: a\n',
+);
+const missingFieldsPack = pack(
+  'fields',
+  'topic: fields-pack\nquestions:\n  - id: f-1\n    kind: flash\n    difficulty: 1\n',
+);
 const unreadablePacks = folder('unreadable');
 file('unreadable/binary.yaml', Buffer.from([0x74, 0x6f, 0x70, 0x00, 0xff]));
 file('unreadable/latin1.yaml', Buffer.from('topic: r\xe9sum\xe9\n', 'latin1'));
@@ -97,7 +106,10 @@ const needsTty = (command: string): Sentences => ({
   fr: new RegExp(`^« pitch ${command} » a besoin d’un terminal interactif\\.$`),
   en: new RegExp(`^"pitch ${command}" needs an interactive terminal\\.$`),
 });
-const unknownTopic = (topic: string): Sentences => ({ fr: new RegExp(`^Thème inconnu : « ${topic} »\\.$`), en: new RegExp(`^Unknown topic: "${topic}"\\.$`) });
+const unknownTopic = (topic: string): Sentences => ({
+  fr: new RegExp(`^Thème inconnu : « ${topic} »\\.$`),
+  en: new RegExp(`^Unknown topic: "${topic}"\\.$`),
+});
 const unknownSection = (query: string): Sentences => ({
   fr: new RegExp(`^Aucune section ne correspond à « ${query} »\\.$`),
   en: new RegExp(`^No section matches "${query}"\\.$`),
@@ -107,10 +119,17 @@ const problems = (count: number): Sentences => ({
   en: new RegExp(`^${count} problem\\(s\\) in the question packs\\.$`),
 });
 /** What a pack problem looks like in the report or the warning: file:line, then the problem. */
-const at = (place: string, fr: string, en: string): Sentences => ({ fr: new RegExp(`${place} : .*${fr}`), en: new RegExp(`${place}: .*${en}`) });
+const at = (place: string, fr: string, en: string): Sentences => ({
+  fr: new RegExp(`${place} : .*${fr}`),
+  en: new RegExp(`${place}: .*${en}`),
+});
 const skipped = (place: string, fr: string, en: string): Sentences => ({
-  fr: new RegExp(`^\\d+ problème\\(s\\) dans les paquets de questions, questions concernées ignorées \\(par exemple .*${place} : .*${fr}.*Détail : pitch quiz --check$`),
-  en: new RegExp(`^\\d+ problem\\(s\\) in the question packs, the questions concerned are skipped \\(for example .*${place}: .*${en}.*Details: pitch quiz --check$`),
+  fr: new RegExp(
+    `^\\d+ problème\\(s\\) dans les paquets de questions, questions concernées ignorées \\(par exemple .*${place} : .*${fr}.*Détail : pitch quiz --check$`,
+  ),
+  en: new RegExp(
+    `^\\d+ problem\\(s\\) in the question packs, the questions concerned are skipped \\(for example .*${place}: .*${en}.*Details: pitch quiz --check$`,
+  ),
 });
 const noRecorder: Sentences = {
   fr: /^Aucun enregistreur audio installé : il faut sox \(ou arecord, ou ffmpeg\)/,
@@ -120,27 +139,55 @@ const noFfmpeg = { PATH: '/nonexistent' };
 
 const rows: Row[] = [
   // Pitch files, through every command that reads one.
-  { what: 'missing pitch file', args: ['sections', '--file', missingPitch], error: { fr: /^Fichier introuvable : .*nope\.md\.$/, en: /^File not found: .*nope\.md\.$/ } },
-  { what: 'empty pitch file', args: ['show', '--file', emptyPitch], error: { fr: /empty\.md est vide\.$/, en: /empty\.md is empty\.$/ } },
-  { what: 'pitch file of blanks only', args: ['sections', '--file', blankPitch], error: { fr: /blank\.md est vide\.$/, en: /blank\.md is empty\.$/ } },
+  {
+    what: 'missing pitch file',
+    args: ['sections', '--file', missingPitch],
+    error: { fr: /^Fichier introuvable : .*nope\.md\.$/, en: /^File not found: .*nope\.md\.$/ },
+  },
+  {
+    what: 'empty pitch file',
+    args: ['show', '--file', emptyPitch],
+    error: { fr: /empty\.md est vide\.$/, en: /empty\.md is empty\.$/ },
+  },
+  {
+    what: 'pitch file of blanks only',
+    args: ['sections', '--file', blankPitch],
+    error: { fr: /blank\.md est vide\.$/, en: /blank\.md is empty\.$/ },
+  },
   {
     what: 'binary pitch file',
     args: ['rehearse', '--file', binaryPitch],
     error: { fr: /binary\.md est un fichier binaire, pas du texte\.$/, en: /binary\.md is a binary file, not text\.$/ },
   },
-  { what: 'non-UTF-8 pitch file', args: ['stats', '--file', latin1Pitch], error: { fr: /latin1\.md n’est pas encodé en UTF-8\.$/, en: /latin1\.md is not UTF-8 text\.$/ } },
-  { what: 'pitch file over 1 MiB', args: ['quiz', '--file', hugePitch], error: { fr: /huge\.md est trop gros \(plus de 1024 Kio\)/, en: /huge\.md is too large \(over 1024 KiB\)/ } },
+  {
+    what: 'non-UTF-8 pitch file',
+    args: ['stats', '--file', latin1Pitch],
+    error: { fr: /latin1\.md n’est pas encodé en UTF-8\.$/, en: /latin1\.md is not UTF-8 text\.$/ },
+  },
+  {
+    what: 'pitch file over 1 MiB',
+    args: ['quiz', '--file', hugePitch],
+    error: { fr: /huge\.md est trop gros \(plus de 1024 Kio\)/, en: /huge\.md is too large \(over 1024 KiB\)/ },
+  },
   {
     what: 'a directory as pitch file',
     args: ['interview', '--file', dirPitch],
-    error: { fr: /a-directory\.md est un dossier, pas un fichier\.$/, en: /a-directory\.md is a directory, not a file\.$/ },
+    error: {
+      fr: /a-directory\.md est un dossier, pas un fichier\.$/,
+      en: /a-directory\.md is a directory, not a file\.$/,
+    },
   },
   {
     what: 'Markdown without headings',
     args: ['analyze', join(ROOT, 'test/fixtures/audio/clean.wav'), '--section', '1', '--file', flatPitch],
     error: { fr: /flat\.md ne contient aucun titre Markdown/, en: /flat\.md has no Markdown headings/ },
   },
-  { what: 'PITCH_FILE pointing at an empty file', args: ['show', '1'], env: { PITCH_FILE: emptyPitch }, error: { fr: /empty\.md est vide\.$/, en: /empty\.md is empty\.$/ } },
+  {
+    what: 'PITCH_FILE pointing at an empty file',
+    args: ['show', '1'],
+    env: { PITCH_FILE: emptyPitch },
+    error: { fr: /empty\.md est vide\.$/, en: /empty\.md is empty\.$/ },
+  },
 
   // Unknown section or topic.
   { what: 'unknown section (show)', args: ['show', 'zzzz'], error: unknownSection('zzzz') },
@@ -151,20 +198,87 @@ const rows: Row[] = [
   { what: 'unknown topic (stats)', args: ['stats', '--topic', 'nope'], error: unknownTopic('nope') },
 
   // Bad option values.
-  { what: '--target that is not a duration', args: ['rehearse', '--target', 'soon'], error: { fr: /^Durée cible invalide : « soon »\.$/, en: /^Invalid target time: "soon"\.$/ } },
-  { what: '--target of zero', args: ['rehearse', '--target', '0s'], error: { fr: /^Durée cible invalide : « 0s »\.$/, en: /^Invalid target time: "0s"\.$/ } },
-  { what: '--only past the last split', args: ['rehearse', '--only', '9'], error: { fr: /^Étape invalide : « 9 »/, en: /^Invalid split: "9"/ } },
-  { what: '--count of zero', args: ['quiz', '--count', '0'], error: { fr: /^--count attend un nombre entier entre 1 et 500 \(reçu : « 0 »\)\.$/, en: /^--count expects a whole number from 1 to 500 \(got "0"\)\.$/ } },
-  { what: '--count that is not a number', args: ['quiz', '--count', 'abc'], error: { fr: /^--count attend un nombre entier.*« abc »/, en: /^--count expects a whole number.*"abc"/ } },
-  { what: '--count without a value', args: ['quiz', '--count'], error: { fr: /^L’option « -n, --count <n> » attend une valeur\.$/, en: /^The option "-n, --count <n>" needs a value\.$/ } },
-  { what: 'unknown --mode', args: ['quiz', '--mode', 'oral'], error: { fr: /^Mode inconnu : « oral »\.$/, en: /^Unknown mode: "oral"\.$/ } },
-  { what: '--since that is not a period', args: ['stats', '--since', 'hier'], error: { fr: /^Période invalide pour --since : « hier »\.$/, en: /^Invalid period for --since: "hier"\.$/ } },
-  { what: '--since in the future', args: ['stats', '--since', '2999-01-01'], error: { fr: /^La date de --since \(2999-01-01\) est dans le futur\.$/, en: /^The --since date \(2999-01-01\) is in the future\.$/ } },
-  { what: 'unknown --lang', args: ['--lang', 'de', 'sections'], englishByLocale: true, error: { fr: /^Langue inconnue : « de »/, en: /^Unknown language: "de"/ } },
-  { what: '--lang without a value', args: ['sections', '--lang'], englishByLocale: true, error: { fr: /^--lang attend une langue : fr ou en\.$/, en: /^--lang needs a language: fr or en\.$/ } },
-  { what: '--questions out of range', args: ['interview', '--questions', '99'], error: { fr: /^Nombre de questions invalide : « 99 »\.$/, en: /^Invalid number of questions: "99"\.$/ } },
-  { what: '--answer-time too short', args: ['interview', '--answer-time', '2s'], error: { fr: /^Temps de réponse invalide : « 2s »\.$/, en: /^Invalid answer time: "2s"\.$/ } },
-  { what: '--answer-time not a duration', args: ['interview', '--answer-time', 'vite'], error: { fr: /^Temps de réponse invalide : « vite »\.$/, en: /^Invalid answer time: "vite"\.$/ } },
+  {
+    what: '--target that is not a duration',
+    args: ['rehearse', '--target', 'soon'],
+    error: { fr: /^Durée cible invalide : « soon »\.$/, en: /^Invalid target time: "soon"\.$/ },
+  },
+  {
+    what: '--target of zero',
+    args: ['rehearse', '--target', '0s'],
+    error: { fr: /^Durée cible invalide : « 0s »\.$/, en: /^Invalid target time: "0s"\.$/ },
+  },
+  {
+    what: '--only past the last split',
+    args: ['rehearse', '--only', '9'],
+    error: { fr: /^Étape invalide : « 9 »/, en: /^Invalid split: "9"/ },
+  },
+  {
+    what: '--count of zero',
+    args: ['quiz', '--count', '0'],
+    error: {
+      fr: /^--count attend un nombre entier entre 1 et 500 \(reçu : « 0 »\)\.$/,
+      en: /^--count expects a whole number from 1 to 500 \(got "0"\)\.$/,
+    },
+  },
+  {
+    what: '--count that is not a number',
+    args: ['quiz', '--count', 'abc'],
+    error: { fr: /^--count attend un nombre entier.*« abc »/, en: /^--count expects a whole number.*"abc"/ },
+  },
+  {
+    what: '--count without a value',
+    args: ['quiz', '--count'],
+    error: {
+      fr: /^L’option « -n, --count <n> » attend une valeur\.$/,
+      en: /^The option "-n, --count <n>" needs a value\.$/,
+    },
+  },
+  {
+    what: 'unknown --mode',
+    args: ['quiz', '--mode', 'oral'],
+    error: { fr: /^Mode inconnu : « oral »\.$/, en: /^Unknown mode: "oral"\.$/ },
+  },
+  {
+    what: '--since that is not a period',
+    args: ['stats', '--since', 'hier'],
+    error: { fr: /^Période invalide pour --since : « hier »\.$/, en: /^Invalid period for --since: "hier"\.$/ },
+  },
+  {
+    what: '--since in the future',
+    args: ['stats', '--since', '2999-01-01'],
+    error: {
+      fr: /^La date de --since \(2999-01-01\) est dans le futur\.$/,
+      en: /^The --since date \(2999-01-01\) is in the future\.$/,
+    },
+  },
+  {
+    what: 'unknown --lang',
+    args: ['--lang', 'de', 'sections'],
+    englishByLocale: true,
+    error: { fr: /^Langue inconnue : « de »/, en: /^Unknown language: "de"/ },
+  },
+  {
+    what: '--lang without a value',
+    args: ['sections', '--lang'],
+    englishByLocale: true,
+    error: { fr: /^--lang attend une langue : fr ou en\.$/, en: /^--lang needs a language: fr or en\.$/ },
+  },
+  {
+    what: '--questions out of range',
+    args: ['interview', '--questions', '99'],
+    error: { fr: /^Nombre de questions invalide : « 99 »\.$/, en: /^Invalid number of questions: "99"\.$/ },
+  },
+  {
+    what: '--answer-time too short',
+    args: ['interview', '--answer-time', '2s'],
+    error: { fr: /^Temps de réponse invalide : « 2s »\.$/, en: /^Invalid answer time: "2s"\.$/ },
+  },
+  {
+    what: '--answer-time not a duration',
+    args: ['interview', '--answer-time', 'vite'],
+    error: { fr: /^Temps de réponse invalide : « vite »\.$/, en: /^Invalid answer time: "vite"\.$/ },
+  },
 
   // Interactive commands without a terminal.
   { what: 'rehearse without a terminal', args: ['rehearse'], error: needsTty('rehearse') },
@@ -172,7 +286,12 @@ const rows: Row[] = [
   { what: 'interview without a terminal', args: ['interview'], error: needsTty('interview') },
 
   // No recorder: said before anything starts, terminal or not.
-  { what: 'rehearse --record, PITCH_RECORDER=none', args: ['rehearse', '--record'], env: { PITCH_RECORDER: 'none' }, error: noRecorder },
+  {
+    what: 'rehearse --record, PITCH_RECORDER=none',
+    args: ['rehearse', '--record'],
+    env: { PITCH_RECORDER: 'none' },
+    error: noRecorder,
+  },
   { what: 'rehearse --record, empty PATH', args: ['rehearse', '--record'], env: { PATH: '' }, error: noRecorder },
 
   // Recordings that are not usable WAV files.
@@ -180,19 +299,50 @@ const rows: Row[] = [
     what: 'not a WAV (no ffmpeg to try)',
     args: ['analyze', notWav],
     env: noFfmpeg,
-    error: { fr: /notes\.wav n’est pas un fichier WAV, et ffmpeg n’est pas installé/, en: /notes\.wav is not a WAV file, and ffmpeg is not installed/ },
+    error: {
+      fr: /notes\.wav n’est pas un fichier WAV, et ffmpeg n’est pas installé/,
+      en: /notes\.wav is not a WAV file, and ffmpeg is not installed/,
+    },
   },
   {
     what: 'WAV with a truncated header',
     args: ['analyze', truncatedWav],
     env: noFfmpeg,
-    error: { fr: /truncated\.wav est tronqué : son en-tête WAV est incomplet\.$/, en: /truncated\.wav is truncated: its WAV header is incomplete\.$/ },
+    error: {
+      fr: /truncated\.wav est tronqué : son en-tête WAV est incomplet\.$/,
+      en: /truncated\.wav is truncated: its WAV header is incomplete\.$/,
+    },
   },
-  { what: 'zero-length WAV', args: ['analyze', zeroWav], env: noFfmpeg, error: { fr: /zero\.wav est vide \(0 octet\)\.$/, en: /zero\.wav is empty \(0 bytes\)\.$/ } },
-  { what: 'WAV header without samples', args: ['analyze', headerOnlyWav], env: noFfmpeg, error: { fr: /header-only\.wav ne contient aucun échantillon audio\.$/, en: /header-only\.wav contains no audio samples\.$/ } },
-  { what: 'missing recording', args: ['analyze', join(dir, 'nope.wav')], error: { fr: /^Fichier introuvable : .*nope\.wav\.$/, en: /^File not found: .*nope\.wav\.$/ } },
-  { what: 'a directory as recording', args: ['analyze', dir], error: { fr: /est un dossier, pas un fichier\.$/, en: /is a directory, not a file\.$/ } },
-  { what: 'analyze without a file', args: ['analyze'], error: { fr: /^Argument manquant : « audio »\.$/, en: /^Missing argument: "audio"\.$/ } },
+  {
+    what: 'zero-length WAV',
+    args: ['analyze', zeroWav],
+    env: noFfmpeg,
+    error: { fr: /zero\.wav est vide \(0 octet\)\.$/, en: /zero\.wav is empty \(0 bytes\)\.$/ },
+  },
+  {
+    what: 'WAV header without samples',
+    args: ['analyze', headerOnlyWav],
+    env: noFfmpeg,
+    error: {
+      fr: /header-only\.wav ne contient aucun échantillon audio\.$/,
+      en: /header-only\.wav contains no audio samples\.$/,
+    },
+  },
+  {
+    what: 'missing recording',
+    args: ['analyze', join(dir, 'nope.wav')],
+    error: { fr: /^Fichier introuvable : .*nope\.wav\.$/, en: /^File not found: .*nope\.wav\.$/ },
+  },
+  {
+    what: 'a directory as recording',
+    args: ['analyze', dir],
+    error: { fr: /est un dossier, pas un fichier\.$/, en: /is a directory, not a file\.$/ },
+  },
+  {
+    what: 'analyze without a file',
+    args: ['analyze'],
+    error: { fr: /^Argument manquant : « audio »\.$/, en: /^Missing argument: "audio"\.$/ },
+  },
 
   // Question packs, checked: the report names file and line of each problem, then one error sentence.
   {
@@ -225,19 +375,71 @@ const rows: Row[] = [
     error: problems(3),
     report: at('huge\\.yaml', 'trop gros', 'too large'),
   },
-  { what: '--check on a directory without packs', args: ['quiz', '--check', emptyPackDir], error: { fr: /^Aucun paquet de questions \(\.yaml\) dans .*no-packs\.$/, en: /^No question pack \(\.yaml\) in .*no-packs\.$/ } },
+  {
+    what: '--check on a directory without packs',
+    args: ['quiz', '--check', emptyPackDir],
+    error: {
+      fr: /^Aucun paquet de questions \(\.yaml\) dans .*no-packs\.$/,
+      en: /^No question pack \(\.yaml\) in .*no-packs\.$/,
+    },
+  },
 
   // The same packs through --bank: the broken questions are skipped with one warning naming file:line.
-  { what: 'pack with a YAML syntax error (--bank)', args: ['quiz', '--bank', syntaxPack, '--topic', 'syntax-pack'], error: unknownTopic('syntax-pack'), warning: skipped('syntax/pack\\.yaml:\\d+', 'YAML invalide', 'invalid YAML') },
-  { what: 'pack with a duplicate id (--bank)', args: ['quiz', '--bank', duplicatePack, '--topic', 'dup-pack'], error: needsTty('quiz'), warning: skipped('duplicate/pack\\.yaml:9', 'déjà pris', 'already taken') },
-  { what: 'pack with wrong types (--bank)', args: ['quiz', '--bank', wrongTypesPack, '--topic', 'types-pack'], error: needsTty('quiz'), warning: skipped('types/pack\\.yaml:6', '« difficulty »', '"difficulty"') },
-  { what: 'pack with missing fields (--bank)', args: ['quiz', '--bank', missingFieldsPack, '--topic', 'fields-pack'], error: unknownTopic('fields-pack'), warning: skipped('fields/pack\\.yaml:1', '« title » est obligatoire', '"title" is required') },
-  { what: '--bank that does not exist', args: ['quiz', '--bank', join(dir, 'no-such-bank')], error: { fr: /^Paquets de questions introuvables : .*no-such-bank\.$/, en: /^Question packs not found: .*no-such-bank\.$/ } },
+  {
+    what: 'pack with a YAML syntax error (--bank)',
+    args: ['quiz', '--bank', syntaxPack, '--topic', 'syntax-pack'],
+    error: unknownTopic('syntax-pack'),
+    warning: skipped('syntax/pack\\.yaml:\\d+', 'YAML invalide', 'invalid YAML'),
+  },
+  {
+    what: 'pack with a duplicate id (--bank)',
+    args: ['quiz', '--bank', duplicatePack, '--topic', 'dup-pack'],
+    error: needsTty('quiz'),
+    warning: skipped('duplicate/pack\\.yaml:9', 'déjà pris', 'already taken'),
+  },
+  {
+    what: 'pack with wrong types (--bank)',
+    args: ['quiz', '--bank', wrongTypesPack, '--topic', 'types-pack'],
+    error: needsTty('quiz'),
+    warning: skipped('types/pack\\.yaml:6', '« difficulty »', '"difficulty"'),
+  },
+  {
+    what: 'pack with missing fields (--bank)',
+    args: ['quiz', '--bank', missingFieldsPack, '--topic', 'fields-pack'],
+    error: unknownTopic('fields-pack'),
+    warning: skipped('fields/pack\\.yaml:1', '« title » est obligatoire', '"title" is required'),
+  },
+  {
+    what: '--bank that does not exist',
+    args: ['quiz', '--bank', join(dir, 'no-such-bank')],
+    error: {
+      fr: /^Paquets de questions introuvables : .*no-such-bank\.$/,
+      en: /^Question packs not found: .*no-such-bank\.$/,
+    },
+  },
 
   // export, history and the program itself.
-  { what: 'export without --csv', args: ['export'], error: { fr: /^Dites où écrire l’export : --csv DOSSIER\.$/, en: /^Say where to write the export: --csv DIR\.$/ } },
-  { what: 'export into a file', args: ['export', '--csv', notADirectory], error: { fr: /flat\.md existe déjà et n’est pas un dossier\.$/, en: /flat\.md already exists and is not a directory\.$/ } },
-  { what: 'history with an argument', args: ['history', 'all'], error: { fr: /^Trop d’arguments pour « pitch history » \(au plus 0\)\.$/, en: /^Too many arguments for "pitch history" \(at most 0\)\.$/ } },
+  {
+    what: 'export without --csv',
+    args: ['export'],
+    error: { fr: /^Dites où écrire l’export : --csv DOSSIER\.$/, en: /^Say where to write the export: --csv DIR\.$/ },
+  },
+  {
+    what: 'export into a file',
+    args: ['export', '--csv', notADirectory],
+    error: {
+      fr: /flat\.md existe déjà et n’est pas un dossier\.$/,
+      en: /flat\.md already exists and is not a directory\.$/,
+    },
+  },
+  {
+    what: 'history with an argument',
+    args: ['history', 'all'],
+    error: {
+      fr: /^Trop d’arguments pour « pitch history » \(au plus 0\)\.$/,
+      en: /^Too many arguments for "pitch history" \(at most 0\)\.$/,
+    },
+  },
   {
     what: 'history with an unknown option',
     args: ['history', '--jsn'],
@@ -255,8 +457,15 @@ const rows: Row[] = [
     what: 'history written by a newer pitch',
     args: ['history'],
     code: 1,
-    setup: (home) => writeFileSync(join(home, 'history.json'), JSON.stringify({ version: 99, rehearsals: [], quizzes: [], interviews: [], future: true }) + '\n'),
-    error: { fr: /history\.json a été écrit par une version plus récente de pitch \(schéma 99/, en: /history\.json was written by a newer version of pitch \(schema 99/ },
+    setup: (home) =>
+      writeFileSync(
+        join(home, 'history.json'),
+        JSON.stringify({ version: 99, rehearsals: [], quizzes: [], interviews: [], future: true }) + '\n',
+      ),
+    error: {
+      fr: /history\.json a été écrit par une version plus récente de pitch \(schéma 99/,
+      en: /history\.json was written by a newer version of pitch \(schema 99/,
+    },
   },
 ];
 
@@ -269,11 +478,31 @@ function seededHome(setup?: (home: string) => void): string {
   const store = new Store({ home });
   store.update(historySpec, (doc) => {
     doc.rehearsals.push({
-      id: 'a1', startedAt: '2026-11-01T10:00:00.000Z', sectionId: '1-pitch-court', sectionTitle: 'Pitch court', targetSeconds: 120, promptLevel: 'full',
-      kind: 'complete', totalSeconds: 118, splits: [{ key: '1-a', title: 'a', budgetSeconds: 120, seconds: 118, words: 250 }], words: 250,
+      id: 'a1',
+      startedAt: '2026-11-01T10:00:00.000Z',
+      sectionId: '1-pitch-court',
+      sectionTitle: 'Pitch court',
+      targetSeconds: 120,
+      promptLevel: 'full',
+      kind: 'complete',
+      totalSeconds: 118,
+      splits: [{ key: '1-a', title: 'a', budgetSeconds: 120, seconds: 118, words: 250 }],
+      words: 250,
     });
   });
-  store.update(cardsSpec, (doc) => void applyReview(doc, { questionId: 'spark-lazy-1', topic: 'spark', kind: 'mcq', rating: 3, seconds: 4, session: 's1', now: new Date('2026-11-01T10:05:00Z') }));
+  store.update(
+    cardsSpec,
+    (doc) =>
+      void applyReview(doc, {
+        questionId: 'spark-lazy-1',
+        topic: 'spark',
+        kind: 'mcq',
+        rating: 3,
+        seconds: 4,
+        session: 's1',
+        now: new Date('2026-11-01T10:05:00Z'),
+      }),
+  );
   mkdirSync(join(home, 'recordings'));
   setup?.(home);
   return home;
@@ -295,7 +524,9 @@ function snapshot(home: string): Record<string, string> {
         entries[`${path}/`] = `dir ${stat.mtimeMs}`;
         walk(path);
       } else {
-        entries[path] = `${stat.size} ${stat.mtimeMs} ${createHash('sha1').update(readFileSync(join(home, path))).digest('hex')}`;
+        entries[path] = `${stat.size} ${stat.mtimeMs} ${createHash('sha1')
+          .update(readFileSync(join(home, path)))
+          .digest('hex')}`;
       }
     }
   };
@@ -314,7 +545,18 @@ describe(`${rows.length} bad inputs, each in French and English: one sentence, a
   it('the table covers every command', () => {
     expect(rows.length).toBeGreaterThanOrEqual(30);
     const commands = new Set(rows.map((row) => row.args.find((a) => !a.startsWith('-'))));
-    for (const command of ['sections', 'show', 'rehearse', 'quiz', 'interview', 'analyze', 'stats', 'export', 'history']) expect(commands).toContain(command);
+    for (const command of [
+      'sections',
+      'show',
+      'rehearse',
+      'quiz',
+      'interview',
+      'analyze',
+      'stats',
+      'export',
+      'history',
+    ])
+      expect(commands).toContain(command);
     expect(rows.some((row) => row.args.includes('--lang'))).toBe(true);
   });
 

@@ -14,7 +14,9 @@ import { fakeRecorderPath, isAlive } from '../helpers/fake-recorder.js';
 const freshHome = homesForThisFile();
 const history = historyOf;
 const cardIds = (home: string): string[] =>
-  existsSync(join(home, 'cards.json')) ? Object.keys(JSON.parse(readFileSync(join(home, 'cards.json'), 'utf8')).cards) : [];
+  existsSync(join(home, 'cards.json'))
+    ? Object.keys(JSON.parse(readFileSync(join(home, 'cards.json'), 'utf8')).cards)
+    : [];
 
 const SIGNALS = [
   ['SIGTERM', 143],
@@ -63,7 +65,12 @@ describe.each(SIGNALS)('%s during an interactive command', (signal, code) => {
   it('rehearse --record: the recorder is stopped and the recording kept with the aborted attempt', async () => {
     const home = freshHome();
     const { PATH, pidfile } = fakeRecorderPath(home);
-    const p = spawnPitch(['rehearse', '--record', '--target', '10s', '--no-countdown'], { PITCH_HOME: home, PATH, PITCH_RECORDER: 'arecord' }, undefined, DIRECT);
+    const p = spawnPitch(
+      ['rehearse', '--record', '--target', '10s', '--no-countdown'],
+      { PITCH_HOME: home, PATH, PITCH_RECORDER: 'arecord' },
+      undefined,
+      DIRECT,
+    );
     await p.waitFor('▶ 1/5');
     await nextSplit(p, '▶ 2/5');
     p.kill(signal);
@@ -77,7 +84,12 @@ describe.each(SIGNALS)('%s during an interactive command', (signal, code) => {
 
   /** A flash-card quiz of two questions, the first one answered and rated. */
   async function quizAfterOneRating(home: string): Promise<PtySession> {
-    const p = spawnPitch(['quiz', '--topic', 'spark', '--mode', 'flash', '--count', '2'], { PITCH_HOME: home }, undefined, DIRECT);
+    const p = spawnPitch(
+      ['quiz', '--topic', 'spark', '--mode', 'flash', '--count', '2'],
+      { PITCH_HOME: home },
+      undefined,
+      DIRECT,
+    );
     await p.waitFor('Répondez de tête');
     p.write(KEYS.enter);
     await p.waitFor('? Note');
@@ -114,7 +126,12 @@ describe.each(SIGNALS)('%s during an interactive command', (signal, code) => {
 
   it('interview (pitch on the live screen): the aborted pitch and the interview are both saved', async () => {
     const home = freshHome();
-    const p = spawnPitch(['interview', '--questions', '1', '--topics', 'spark', '--answer-time', '10s', '--no-countdown'], { PITCH_HOME: home }, undefined, DIRECT);
+    const p = spawnPitch(
+      ['interview', '--questions', '1', '--topics', 'spark', '--answer-time', '10s', '--no-countdown'],
+      { PITCH_HOME: home },
+      undefined,
+      DIRECT,
+    );
     await p.waitFor('Présentez-vous');
     p.write(KEYS.enter);
     await p.waitFor('▶ 1/5');
@@ -129,7 +146,12 @@ describe.each(SIGNALS)('%s during an interactive command', (signal, code) => {
 
   /** A mock interview without the pitch, two questions, the first one answered, ticked and rated. */
   async function interviewAfterOneAnswer(home: string): Promise<PtySession> {
-    const p = spawnPitch(['interview', '--no-pitch', '--questions', '2', '--topics', 'kubernetes', '--answer-time', '10s'], { PITCH_HOME: home }, undefined, DIRECT);
+    const p = spawnPitch(
+      ['interview', '--no-pitch', '--questions', '2', '--topics', 'kubernetes', '--answer-time', '10s'],
+      { PITCH_HOME: home },
+      undefined,
+      DIRECT,
+    );
     await p.waitFor('Question 1/2 · Entrée');
     p.write(KEYS.enter);
     await p.waitFor('Espace : réponse terminée');

@@ -11,14 +11,23 @@ import { ROOT } from '../helpers/cli.js';
 const work = mkdtempSync(join(tmpdir(), 'pitch-durability-'));
 const writer = join(work, 'writer.mjs');
 beforeAll(async () => {
-  await build({ entryPoints: [join(ROOT, 'test/helpers/store-writer.ts')], outfile: writer, bundle: true, format: 'esm', platform: 'node', logLevel: 'silent' });
+  await build({
+    entryPoints: [join(ROOT, 'test/helpers/store-writer.ts')],
+    outfile: writer,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    logLevel: 'silent',
+  });
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Starts a writer; resolves with the ids it acknowledged once it exits (or is killed). */
 function runWriter(home: string, prefix: string, count?: number, killAfterMs?: number) {
   return new Promise<{ acked: string[]; code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    const child = spawn(process.execPath, [writer, home, prefix, ...(count ? [String(count)] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [writer, home, prefix, ...(count ? [String(count)] : [])], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     let armed = false;
     child.stdout.on('data', (d) => {
@@ -30,15 +39,26 @@ function runWriter(home: string, prefix: string, count?: number, killAfterMs?: n
       }
     });
     child.on('exit', (code, signal) => {
-      const acked = out.split('\n').filter((l) => l.startsWith('ack ')).map((l) => l.slice(4));
+      const acked = out
+        .split('\n')
+        .filter((l) => l.startsWith('ack '))
+        .map((l) => l.slice(4));
       resolve({ acked, code, signal });
     });
   });
 }
 
 function storedIds(home: string): Set<string> {
-  const store = new Store({ home, onNotice: (n) => { throw new Error(`store moved a file aside: ${n.reason}`); } });
-  return new Set([...store.read(historySpec).rehearsals.map((r) => r.id), ...store.read(cardsSpec).reviews.map((r) => r.questionId)]);
+  const store = new Store({
+    home,
+    onNotice: (n) => {
+      throw new Error(`store moved a file aside: ${n.reason}`);
+    },
+  });
+  return new Set([
+    ...store.read(historySpec).rehearsals.map((r) => r.id),
+    ...store.read(cardsSpec).reviews.map((r) => r.questionId),
+  ]);
 }
 
 describe('durability of user data', () => {
@@ -60,7 +80,9 @@ describe('durability of user data', () => {
     expect(acked.length).toBeGreaterThan(200);
     expect(lost).toEqual([]);
     // No temp file is ever mistaken for data; stale ones may remain from killed writers, never the documents.
-    expect(readdirSync(home).filter((f) => f.endsWith('.json'))).toEqual(expect.arrayContaining(['history.json', 'cards.json']));
+    expect(readdirSync(home).filter((f) => f.endsWith('.json'))).toEqual(
+      expect.arrayContaining(['history.json', 'cards.json']),
+    );
   }, 300_000);
 
   it('loses no update when two processes write at once (2 × 200 writes)', async () => {

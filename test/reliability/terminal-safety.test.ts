@@ -49,7 +49,9 @@ describe('text from user files never reaches the terminal as control sequences',
   });
 
   it('the live rehearsal screen shows the pitch without its escape sequences', async () => {
-    const p = spawnPitch(['rehearse', '1', '--file', evilPitch, '--no-countdown', '--target', '30s'], { PITCH_HOME: home });
+    const p = spawnPitch(['rehearse', '1', '--file', evilPitch, '--no-countdown', '--target', '30s'], {
+      PITCH_HOME: home,
+    });
     await p.waitFor('Bonjour');
     p.write(KEYS.ctrlC);
     await p.exited;

@@ -72,7 +72,11 @@ describe('askChoices (several right answers)', () => {
 
 describe('askAnswer (typed answers)', () => {
   it('several lines; Enter on an empty line sends', async () => {
-    const { answer, events, getScreen } = await render(askAnswer, { ...common, message: 'Votre réponse', multiline: true });
+    const { answer, events, getScreen } = await render(askAnswer, {
+      ...common,
+      message: 'Votre réponse',
+      multiline: true,
+    });
     expect(getScreen()).toContain('Entrée sur une ligne vide : valider');
     events.type('le shuffle redistribue');
     events.keypress('enter');
@@ -85,7 +89,11 @@ describe('askAnswer (typed answers)', () => {
   });
 
   it('Backspace on an empty line goes back up to the line before', async () => {
-    const { answer, events, getScreen } = await render(askAnswer, { ...common, message: 'Votre réponse', multiline: true });
+    const { answer, events, getScreen } = await render(askAnswer, {
+      ...common,
+      message: 'Votre réponse',
+      multiline: true,
+    });
     events.type('première');
     events.keypress('enter');
     events.keypress('backspace');
@@ -98,14 +106,22 @@ describe('askAnswer (typed answers)', () => {
   });
 
   it('Enter straight away sends an empty answer ("I do not know")', async () => {
-    const { answer, events, getScreen } = await render(askAnswer, { ...common, message: 'Votre réponse', multiline: true });
+    const { answer, events, getScreen } = await render(askAnswer, {
+      ...common,
+      message: 'Votre réponse',
+      multiline: true,
+    });
     events.keypress('enter');
     await expect(answer).resolves.toBe('');
     expect(getScreen()).toContain('(pas de réponse)');
   });
 
   it('one line for a blank: Enter sends', async () => {
-    const { answer, events, getScreen } = await render(askAnswer, { ...common, message: 'Le mot manquant', multiline: false });
+    const { answer, events, getScreen } = await render(askAnswer, {
+      ...common,
+      message: 'Le mot manquant',
+      multiline: false,
+    });
     events.type(' 200 ');
     expect(getScreen()).toContain('? Le mot manquant ›  200');
     events.keypress('enter');
@@ -124,7 +140,13 @@ describe('askRating', () => {
   const intervals = { 1: '1 min', 2: '6 min', 3: '10 min', 4: '8 j' };
 
   it('shows the four ratings with their intervals; Enter takes the suggestion', async () => {
-    const { answer, events, getScreen } = await render(askRating, { ...common, suggestion: 2, canUndo: false, intervals, width: 120 });
+    const { answer, events, getScreen } = await render(askRating, {
+      ...common,
+      suggestion: 2,
+      canUndo: false,
+      intervals,
+      width: 120,
+    });
     expect(getScreen()).toContain('1 À revoir (1 min)');
     expect(getScreen()).toContain('[2 Difficile (6 min)]');
     expect(getScreen()).toContain('Entrée = 2 Difficile');
@@ -135,7 +157,13 @@ describe('askRating', () => {
   });
 
   it('on a narrow terminal the intervals go, so the four ratings stay on one line', async () => {
-    const { answer, events, getScreen } = await render(askRating, { ...common, suggestion: 3, canUndo: false, intervals, width: 60 });
+    const { answer, events, getScreen } = await render(askRating, {
+      ...common,
+      suggestion: 3,
+      canUndo: false,
+      intervals,
+      width: 60,
+    });
     expect(getScreen().split('\n')[0]!.trimEnd()).toBe('? Note  1 À revoir   2 Difficile  [3 Bien]  4 Facile');
     events.keypress('enter');
     await answer;
@@ -185,7 +213,10 @@ describe('askConfirm and askReveal', () => {
   });
 
   it('reveal waits for Enter', async () => {
-    const { answer, events, getScreen } = await render(askReveal, { ...common, message: 'Entrée pour voir la réponse' });
+    const { answer, events, getScreen } = await render(askReveal, {
+      ...common,
+      message: 'Entrée pour voir la réponse',
+    });
     expect(getScreen()).toBe('? Entrée pour voir la réponse');
     let done = false;
     void answer.then(() => (done = true));
@@ -198,7 +229,11 @@ describe('askConfirm and askReveal', () => {
 });
 
 it('text from packs is shown without its escape sequences', async () => {
-  const { answer, events, getScreen } = await render(askChoice, { ...common, message: 'Q', options: ['safe', 'evil\x1b]52;c;aGk=\x07 option'] });
+  const { answer, events, getScreen } = await render(askChoice, {
+    ...common,
+    message: 'Q',
+    options: ['safe', 'evil\x1b]52;c;aGk=\x07 option'],
+  });
   expect(getScreen({ raw: true })).not.toContain('\x1b]52');
   expect(getScreen()).toContain('2. evil option');
   events.keypress('1');

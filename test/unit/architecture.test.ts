@@ -5,22 +5,36 @@ import { ROOT } from '../helpers/cli.js';
 
 /** The import rules of docs/architecture.md, checked on the sources (type-only imports included). */
 const SRC = join(ROOT, 'src');
-const files = readdirSync(SRC, { recursive: true }).map(String).filter((f) => f.endsWith('.ts'));
+const files = readdirSync(SRC, { recursive: true })
+  .map(String)
+  .filter((f) => f.endsWith('.ts'));
 const importsOf = (file: string) =>
-  [...readFileSync(join(SRC, file), 'utf8').matchAll(/(?:from|import\()\s*'([^']+)'/g)].map((m) => m[1]!).filter((p) => p.startsWith('.'));
+  [...readFileSync(join(SRC, file), 'utf8').matchAll(/(?:from|import\()\s*'([^']+)'/g)]
+    .map((m) => m[1]!)
+    .filter((p) => p.startsWith('.'));
 const layerOf = (file: string, spec: string) => join(file, '..', spec).split(/[\\/]/)[0]!;
 
 describe('who may import whom', () => {
   const CORE = ['pitch', 'rehearsal', 'quiz', 'interview', 'stats', 'audio', 'core'];
-  it.each(files.filter((f) => CORE.includes(f.split(/[\\/]/)[0]!)))('%s (core) imports no cli, ui or store module', (file) => {
-    for (const spec of importsOf(file)) expect(['cli', 'ui', 'store'], `${file} imports ${spec}`).not.toContain(layerOf(file, spec));
-  });
+  it.each(files.filter((f) => CORE.includes(f.split(/[\\/]/)[0]!)))(
+    '%s (core) imports no cli, ui or store module',
+    (file) => {
+      for (const spec of importsOf(file))
+        expect(['cli', 'ui', 'store'], `${file} imports ${spec}`).not.toContain(layerOf(file, spec));
+    },
+  );
   it.each(files.filter((f) => f.startsWith('ui')))('%s (ui) imports no cli or store module', (file) => {
-    for (const spec of importsOf(file)) expect(['cli', 'store'], `${file} imports ${spec}`).not.toContain(layerOf(file, spec));
+    for (const spec of importsOf(file))
+      expect(['cli', 'store'], `${file} imports ${spec}`).not.toContain(layerOf(file, spec));
   });
   it('only the store, the export helper and the recorder write files', () => {
-    const writers = files.filter((f) => /\b(writeFileSync|writeSync|renameSync|appendFileSync|createWriteStream)\b/.test(readFileSync(join(SRC, f), 'utf8')));
-    for (const w of writers) expect(['audio/recorder.ts', 'io/export.ts', 'store/store.ts'], `${w} writes files`).toContain(w);
+    const writers = files.filter((f) =>
+      /\b(writeFileSync|writeSync|renameSync|appendFileSync|createWriteStream)\b/.test(
+        readFileSync(join(SRC, f), 'utf8'),
+      ),
+    );
+    for (const w of writers)
+      expect(['audio/recorder.ts', 'io/export.ts', 'store/store.ts'], `${w} writes files`).toContain(w);
     expect(writers).toContain('store/store.ts');
   });
 });

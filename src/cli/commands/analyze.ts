@@ -39,7 +39,10 @@ export async function analyzeCommand(ctx: AppContext, audioFile: string, opts: A
     ctx.print(JSON.stringify({ file: audioFile, section, ...analysis }, null, 2));
     return;
   }
-  const [{ renderAnalysis }, { formatDate }] = await Promise.all([import('../../ui/render/analyze.js'), import('../../ui/render/history.js')]);
+  const [{ renderAnalysis }, { formatDate }] = await Promise.all([
+    import('../../ui/render/analyze.js'),
+    import('../../ui/render/history.js'),
+  ]);
   const view = { file: audioFile, section, attemptDate: attempt ? formatDate(attempt.startedAt) : null };
   ctx.print(renderAnalysis(analysis, view, ctx.width(), ctx.t, ctx.chalk, ctx.lang));
 }
@@ -54,6 +57,8 @@ async function findRecordedAttempt(ctx: AppContext, audioFile: string): Promise<
   const inside = relative(resolve(home, 'recordings'), path);
   if (!inside || inside.startsWith('..') || isAbsolute(inside)) return null;
   const [store, { historySpec }] = await Promise.all([ctx.store(), import('../../store/documents.js')]);
-  const attempt = store.read(historySpec).rehearsals.find((a) => a.recording && resolve(home, a.recording.file) === path);
+  const attempt = store
+    .read(historySpec)
+    .rehearsals.find((a) => a.recording && resolve(home, a.recording.file) === path);
   return attempt?.recording && Array.isArray(attempt.recording.splitEnds) ? (attempt as RecordedAttempt) : null;
 }

@@ -8,7 +8,8 @@ import { sanitizeLine } from '../../ui/sanitize.js';
 
 /** `pitch export --csv DIR`: attempts, splits and reviews as three CSV files for a spreadsheet. */
 export async function exportCommand(ctx: AppContext, opts: { csv?: string }): Promise<void> {
-  if (opts.csv === undefined || !opts.csv.trim()) throw usageError('export.missingFormat', {}, 'export.missingFormatHint');
+  if (opts.csv === undefined || !opts.csv.trim())
+    throw usageError('export.missingFormat', {}, 'export.missingFormatHint');
   const dir = resolve(opts.csv);
   const store = await ctx.store();
   const history = store.read(historySpec);

@@ -12,7 +12,16 @@ import { findTopic } from '../../quiz/bank.js';
 import { applyReview, previewDue } from '../../quiz/schedule.js';
 import type { RatingValue, Topic } from '../../quiz/types.js';
 import { selectInterviewQuestions } from '../../interview/select.js';
-import { answerDone, keyPointsTicked, pitchDone, rated, startInterview, stopInterview, bandOf, type InterviewState } from '../../interview/state.js';
+import {
+  answerDone,
+  keyPointsTicked,
+  pitchDone,
+  rated,
+  startInterview,
+  stopInterview,
+  bandOf,
+  type InterviewState,
+} from '../../interview/state.js';
 import { buildInterviewReport } from '../../interview/report.js';
 import type { InterviewRecord } from '../../interview/types.js';
 import { cardsSpec, historySpec } from '../../store/documents.js';
@@ -44,12 +53,24 @@ const DEFAULT_ANSWER_SECONDS = 90;
 /** Topics that are not "the stack": behavioural questions close the interview, agile is left to the quiz. */
 const NOT_STACK = new Set(['behavioral', 'agile', 'pitch']);
 
-export async function interviewCommand(ctx: AppContext, opts: InterviewOptions, deps: { rng?: () => number } = {}): Promise<void> {
+export async function interviewCommand(
+  ctx: AppContext,
+  opts: InterviewOptions,
+  deps: { rng?: () => number } = {},
+): Promise<void> {
   const { t } = ctx;
   const rng = deps.rng ?? Math.random;
   // Options first, with or without a terminal.
-  const count = opts.questions === undefined ? DEFAULT_QUESTIONS : /^\s*\d{1,3}\s*$/.test(opts.questions) ? Number(opts.questions) : NaN;
-  if (!(count >= 1 && count <= MAX_QUESTIONS)) throw usageError('interview.badQuestions', { value: String(opts.questions) }, 'interview.badQuestionsHint', { max: MAX_QUESTIONS });
+  const count =
+    opts.questions === undefined
+      ? DEFAULT_QUESTIONS
+      : /^\s*\d{1,3}\s*$/.test(opts.questions)
+        ? Number(opts.questions)
+        : NaN;
+  if (!(count >= 1 && count <= MAX_QUESTIONS))
+    throw usageError('interview.badQuestions', { value: String(opts.questions) }, 'interview.badQuestionsHint', {
+      max: MAX_QUESTIONS,
+    });
   const answerSeconds = opts.answerTime === undefined ? DEFAULT_ANSWER_SECONDS : parseDuration(opts.answerTime);
   if (answerSeconds === null || answerSeconds < 10 || answerSeconds > 600)
     throw usageError('interview.badAnswerTime', { value: String(opts.answerTime) }, 'interview.badAnswerTimeHint');
@@ -70,13 +91,28 @@ export async function interviewCommand(ctx: AppContext, opts: InterviewOptions, 
 
   const store = await ctx.store();
   const now = ctx.now();
-  const questions = selectInterviewQuestions({ topics: stack, behavioral, cards: store.read(cardsSpec).cards, now, count, rng });
+  const questions = selectInterviewQuestions({
+    topics: stack,
+    behavioral,
+    cards: store.read(cardsSpec).cards,
+    now,
+    count,
+    rng,
+  });
   if (!questions.length) throw usageError('interview.noQuestions', {}, 'interview.noQuestionsHint');
   const titles = new Map(bank.topics.map((tp) => [tp.id, tp.title]));
   const { createPrompts } = await import('../../ui/prompts.js');
   const prompts = createPrompts({ t, chalk: ctx.chalk });
 
-  ctx.print(ctx.chalk.bold(t('interview.intro', { pitch: section ? t('interview.introPitch') : '', count: questions.length, time: formatClock(answerSeconds) })));
+  ctx.print(
+    ctx.chalk.bold(
+      t('interview.intro', {
+        pitch: section ? t('interview.introPitch') : '',
+        count: questions.length,
+        time: formatClock(answerSeconds),
+      }),
+    ),
+  );
   let state: InterviewState = startInterview(questions, Boolean(section));
   const startedAt = now;
   let pitchAttempt = null as Awaited<ReturnType<typeof runRehearsal>>['attempt'];
@@ -109,7 +145,9 @@ export async function interviewCommand(ctx: AppContext, opts: InterviewOptions, 
     while (state.phase === 'answer') {
       const question = state.questions[state.index]!;
       ctx.print('');
-      await prompts.askReveal({ message: t('interview.questionPrompt', { n: state.index + 1, total: questions.length }) });
+      await prompts.askReveal({
+        message: t('interview.questionPrompt', { n: state.index + 1, total: questions.length }),
+      });
       if (speaker) {
         ctx.print(ctx.chalk.dim(t('interview.answer.speaking')));
         const { speak } = await import('../../audio/speak.js');
@@ -142,14 +180,39 @@ export async function interviewCommand(ctx: AppContext, opts: InterviewOptions, 
       // Reveal the key points; the user ticks what they said, which suggests a rating.
       const current = state.answers[state.index]!;
       const band = bandOf(current.seconds);
-      ctx.print(t('interview.spoke', { time: formatClock(current.seconds ?? 0, true), band: band ? t(`interview.band.${band}`) : '—' }));
-      if (question.modelAnswer) ctx.print([ctx.chalk.bold(t('interview.modelAnswer')), ...wrapText(question.modelAnswer, ctx.width() - 2, '  ')].join('\n'));
-      const ticked = await prompts.askChoices({ message: t('interview.tick'), options: current.keyPoints.map((p) => sanitize(p)), allowNone: true });
-      state = keyPointsTicked(state, current.keyPoints.map((_, i) => ticked.includes(i)));
+      ctx.print(
+        t('interview.spoke', {
+          time: formatClock(current.seconds ?? 0, true),
+          band: band ? t(`interview.band.${band}`) : '—',
+        }),
+      );
+      if (question.modelAnswer)
+        ctx.print(
+          [ctx.chalk.bold(t('interview.modelAnswer')), ...wrapText(question.modelAnswer, ctx.width() - 2, '  ')].join(
+            '\n',
+          ),
+        );
+      const ticked = await prompts.askChoices({
+        message: t('interview.tick'),
+        options: current.keyPoints.map((p) => sanitize(p)),
+        allowNone: true,
+      });
+      state = keyPointsTicked(
+        state,
+        current.keyPoints.map((_, i) => ticked.includes(i)),
+      );
       const suggestion = state.answers[state.index]!.suggested!;
       const rating = await askRating(ctx, prompts, store, question.id, suggestion);
       store.update(cardsSpec, (doc) =>
-        applyReview(doc, { questionId: question.id, topic: question.topic, kind: question.kind, rating, seconds: current.seconds ?? 0, session: `interview-${startedAt.getTime()}`, now: ctx.now() }),
+        applyReview(doc, {
+          questionId: question.id,
+          topic: question.topic,
+          kind: question.kind,
+          rating,
+          seconds: current.seconds ?? 0,
+          session: `interview-${startedAt.getTime()}`,
+          now: ctx.now(),
+        }),
       );
       state = rated(state, rating);
     }
@@ -165,7 +228,12 @@ export async function interviewCommand(ctx: AppContext, opts: InterviewOptions, 
 }
 
 /** Stops an answer's recording and measures it (speaking time, pauses); the WAV stays in recordings/. */
-async function analyzeAnswer(ctx: AppContext, store: Store, recording: import('../../audio/recorder.js').Recording, wavName: string) {
+async function analyzeAnswer(
+  ctx: AppContext,
+  store: Store,
+  recording: import('../../audio/recorder.js').Recording,
+  wavName: string,
+) {
   await recording.stop();
   const [{ analyzeAudioFile }, { summarizeSpeech }, { renderSpeechLines }] = await Promise.all([
     import('../../audio/analyze-file.js'),
@@ -174,9 +242,15 @@ async function analyzeAnswer(ctx: AppContext, store: Store, recording: import('.
   ]);
   try {
     const analysis = await analyzeAudioFile(store.path(wavName), {});
-    return { summary: { file: wavName, ...summarizeSpeech(analysis) }, lines: renderSpeechLines(analysis, ctx.t, ctx.chalk, ctx.lang, ctx.width()) };
+    return {
+      summary: { file: wavName, ...summarizeSpeech(analysis) },
+      lines: renderSpeechLines(analysis, ctx.t, ctx.chalk, ctx.lang, ctx.width()),
+    };
   } catch {
-    return { summary: { file: wavName }, lines: [ctx.chalk.yellow(ctx.t('rehearse.analysisFailed', { file: store.path(wavName) }))] };
+    return {
+      summary: { file: wavName },
+      lines: [ctx.chalk.yellow(ctx.t('rehearse.analysisFailed', { file: store.path(wavName) }))],
+    };
   }
 }
 
@@ -202,7 +276,10 @@ function finish(
   };
   store.update(historySpec, (doc) => void doc.interviews.push(record));
   const report = buildInterviewReport(pitchAttempt, pbBefore, state.answers, store.read(cardsSpec).cards);
-  ctx.print('\n' + renderInterviewReport(report, (id) => titles.get(id) ?? id, state.interrupted, ctx.width(), ctx.t, ctx.chalk));
+  ctx.print(
+    '\n' +
+      renderInterviewReport(report, (id) => titles.get(id) ?? id, state.interrupted, ctx.width(), ctx.t, ctx.chalk),
+  );
 }
 
 async function askRating(
@@ -214,7 +291,9 @@ async function askRating(
 ): Promise<RatingValue> {
   const now = ctx.now();
   const due = previewDue(store.read(cardsSpec).cards[questionId], now);
-  const intervals = Object.fromEntries(([1, 2, 3, 4] as const).map((r) => [r, formatSpan(due[r].getTime() - now.getTime(), ctx.t)]));
+  const intervals = Object.fromEntries(
+    ([1, 2, 3, 4] as const).map((r) => [r, formatSpan(due[r].getTime() - now.getTime(), ctx.t)]),
+  );
   for (;;) {
     const answer = await prompts.askRating({ suggestion, canUndo: false, intervals, width: ctx.width() });
     if (answer !== 'undo') return answer;
@@ -237,20 +316,36 @@ async function timeAnswer(
     isDone: (s) => s.outcome !== null,
     ring: (prev, next) => prev.timer.overtimeAt === null && next.timer.overtimeAt !== null,
     render: (s, now, size) =>
-      renderAnswerScreen({ ...v, elapsedSeconds: elapsedMs(s.timer, now) / 1000, width: size.columns, rows: size.rows, t: ctx.t, chalk: ctx.chalk }),
+      renderAnswerScreen({
+        ...v,
+        elapsedSeconds: elapsedMs(s.timer, now) / 1000,
+        width: size.columns,
+        rows: size.rows,
+        t: ctx.t,
+        chalk: ctx.chalk,
+      }),
   });
   return { outcome: state.outcome!, seconds: elapsedMs(state.timer, clock()) / 1000, signal };
 }
 
 /** --topics → the topics asked and the behavioural topic that closes (default: every stack topic, plus one behavioural question). */
-function chooseTopics(topics: readonly Topic[], option: string | undefined): { stack: Topic[]; behavioral: Topic | null } {
+function chooseTopics(
+  topics: readonly Topic[],
+  option: string | undefined,
+): { stack: Topic[]; behavioral: Topic | null } {
   const behavioral = topics.find((tp) => tp.id === 'behavioral') ?? null;
   if (option === undefined) return { stack: topics.filter((tp) => !NOT_STACK.has(tp.id)), behavioral };
   const stack: Topic[] = [];
-  for (const name of option.split(',').map((n) => n.trim()).filter(Boolean)) {
+  for (const name of option
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean)) {
     const found = findTopic(topics, name);
     if (found.kind === 'unknown') {
-      if (found.closest.length) throw usageError('quiz.unknownTopic', { value: name }, 'quiz.unknownTopicHint', { list: found.closest.map((c) => c.id).join(', ') });
+      if (found.closest.length)
+        throw usageError('quiz.unknownTopic', { value: name }, 'quiz.unknownTopicHint', {
+          list: found.closest.map((c) => c.id).join(', '),
+        });
       throw usageError('quiz.unknownTopic', { value: name }, 'quiz.unknownTopicNoClose');
     }
     if (!stack.includes(found.topic)) stack.push(found.topic);

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../context.js';
 import { interrupted, usageError } from '../../core/errors.js';
-import { allPackFiles, loadPitchTopic, loadQuestionBank, packFiles, readAll, readPacks, type Sources } from '../question-bank.js';
+import {
+  allPackFiles,
+  loadPitchTopic,
+  loadQuestionBank,
+  packFiles,
+  readAll,
+  readPacks,
+  type Sources,
+} from '../question-bank.js';
 import { cardsSpec, historySpec } from '../../store/documents.js';
 import type { Store } from '../../store/store.js';
 import { findTopic, loadBank, type Bank } from '../../quiz/bank.js';
@@ -12,7 +20,14 @@ import { summarizeSession, toSessionRecord } from '../../quiz/summary.js';
 import { applyReview, previewDue, revertReview, type UndoToken } from '../../quiz/schedule.js';
 import { QUIZ_MODES, type QuizMode, type RatingValue, type StoredCard, type Topic } from '../../quiz/types.js';
 import type { Prompts } from '../../ui/prompts.js';
-import { formatSpan, formatWhen, renderAgain, renderGrade, renderQuestion, renderUndone } from '../../ui/render/quiz.js';
+import {
+  formatSpan,
+  formatWhen,
+  renderAgain,
+  renderGrade,
+  renderQuestion,
+  renderUndone,
+} from '../../ui/render/quiz.js';
 import { checkJson, renderCheck, renderTopics, topicsJson, type TopicRow } from '../../ui/render/quiz-list.js';
 
 export interface QuizOptions {
@@ -62,11 +77,13 @@ interface Settings {
 
 function readSettings(opts: QuizOptions): Settings {
   const count = opts.count === undefined ? DEFAULT_COUNT : wholeNumber(opts.count);
-  if (count === null || count < 1 || count > MAX_COUNT) throw usageError('quiz.badCount', { value: String(opts.count), max: MAX_COUNT }, 'quiz.countHint');
+  if (count === null || count < 1 || count > MAX_COUNT)
+    throw usageError('quiz.badCount', { value: String(opts.count), max: MAX_COUNT }, 'quiz.countHint');
   const newCap = opts.new === undefined ? count : wholeNumber(opts.new);
   if (newCap === null) throw usageError('quiz.badNew', { value: String(opts.new) }, 'quiz.countHint');
   const mode = (opts.mode ?? 'mixed').trim().toLowerCase();
-  if (!(QUIZ_MODES as readonly string[]).includes(mode)) throw usageError('quiz.badMode', { value: String(opts.mode) }, 'quiz.modeHint', { list: QUIZ_MODES.join(', ') });
+  if (!(QUIZ_MODES as readonly string[]).includes(mode))
+    throw usageError('quiz.badMode', { value: String(opts.mode) }, 'quiz.modeHint', { list: QUIZ_MODES.join(', ') });
   return { count, newCap, mode: mode as QuizMode };
 }
 
@@ -97,7 +114,11 @@ async function checkPacks(ctx: AppContext, opts: QuizOptions): Promise<void> {
 }
 
 async function listTopics(ctx: AppContext, opts: QuizOptions): Promise<void> {
-  const [bank, pitch, store] = await Promise.all([loadQuestionBank(ctx, opts), loadPitchTopic(ctx, opts.file), ctx.store()]);
+  const [bank, pitch, store] = await Promise.all([
+    loadQuestionBank(ctx, opts),
+    loadPitchTopic(ctx, opts.file),
+    ctx.store(),
+  ]);
   const cards = store.read(cardsSpec).cards;
   const now = ctx.now();
   const rows: TopicRow[] = [...bank.topics, pitch].map((topic) => ({
@@ -111,8 +132,15 @@ async function listTopics(ctx: AppContext, opts: QuizOptions): Promise<void> {
 }
 
 /** --topic "spark,k8s" → topics; the pitch topic is only built when asked for (or for all topics). */
-async function resolveTopics(ctx: AppContext, opts: QuizOptions, bank: Bank): Promise<{ topics: Topic[]; all: boolean }> {
-  const names = (opts.topic ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+async function resolveTopics(
+  ctx: AppContext,
+  opts: QuizOptions,
+  bank: Bank,
+): Promise<{ topics: Topic[]; all: boolean }> {
+  const names = (opts.topic ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
   if (!names.length) return { topics: [...bank.topics, await loadPitchTopic(ctx, opts.file)], all: true };
   const stub: Topic = { id: PITCH_TOPIC, title: ctx.t('quiz.pitchTitle'), aliases: [], synonyms: [], questions: [] };
   const candidates = [...bank.topics, stub];
@@ -121,7 +149,9 @@ async function resolveTopics(ctx: AppContext, opts: QuizOptions, bank: Bank): Pr
     const found = findTopic(candidates, name);
     if (found.kind === 'unknown') {
       if (!found.closest.length) throw usageError('quiz.unknownTopic', { value: name }, 'quiz.unknownTopicNoClose');
-      throw usageError('quiz.unknownTopic', { value: name }, 'quiz.unknownTopicHint', { list: found.closest.map((c) => c.id).join(', ') });
+      throw usageError('quiz.unknownTopic', { value: name }, 'quiz.unknownTopicHint', {
+        list: found.closest.map((c) => c.id).join(', '),
+      });
     }
     const topic = found.topic === stub ? await loadPitchTopic(ctx, opts.file) : found.topic;
     if (!topics.some((x) => x.id === topic.id)) topics.push(topic);
@@ -131,25 +161,45 @@ async function resolveTopics(ctx: AppContext, opts: QuizOptions, bank: Bank): Pr
 
 // ---------------------------------------------------------------- the session
 
-async function drill(ctx: AppContext, opts: QuizOptions, settings: Settings, promptsLoading: Promise<Prompts> | null, rng: () => number): Promise<void> {
+async function drill(
+  ctx: AppContext,
+  opts: QuizOptions,
+  settings: Settings,
+  promptsLoading: Promise<Prompts> | null,
+  rng: () => number,
+): Promise<void> {
   const { t, chalk } = ctx;
   const [bank, store] = await Promise.all([loadQuestionBank(ctx, opts), ctx.store()]);
   const { topics, all } = await resolveTopics(ctx, opts, bank);
   // Arguments first (a wrong topic is worth knowing even from a script), then the terminal.
   if (!promptsLoading) throw usageError('usage.needsTty', { command: 'quiz' }, 'usage.needsTtyHint');
   const promptsReady = promptsLoading;
-  if (all && !topics.some((topic) => topic.questions.length)) throw usageError('quiz.emptyBank', {}, 'quiz.emptyBankHint');
+  if (all && !topics.some((topic) => topic.questions.length))
+    throw usageError('quiz.emptyBank', {}, 'quiz.emptyBankHint');
   const cards = store.read(cardsSpec).cards;
   const now = ctx.now();
   const topicNames = topics.map((topic) => topic.id).join(', ');
-  const selection = selectSession({ topics, cards, now, count: settings.count, newCap: settings.newCap, mode: settings.mode, rng });
-  if (selection.pool === 0) throw usageError('quiz.noQuestions', { mode: settings.mode, topics: topicNames }, 'quiz.noQuestionsHint');
+  const selection = selectSession({
+    topics,
+    cards,
+    now,
+    count: settings.count,
+    newCap: settings.newCap,
+    mode: settings.mode,
+    rng,
+  });
+  if (selection.pool === 0)
+    throw usageError('quiz.noQuestions', { mode: settings.mode, topics: topicNames }, 'quiz.noQuestionsHint');
 
   let cram = false;
   let questions = selection.questions;
   if (!questions.length) {
     const next = earliestDue(topics, cards);
-    ctx.print(next ? t('quiz.cram.none', { topics: topicNames, when: formatWhen(next, now, t) }) : t('quiz.cram.noneNoNext', { topics: topicNames }));
+    ctx.print(
+      next
+        ? t('quiz.cram.none', { topics: topicNames, when: formatWhen(next, now, t) })
+        : t('quiz.cram.noneNoNext', { topics: topicNames }),
+    );
     const prompts = await promptsReady;
     if (!(await prompts.askConfirm({ message: t('quiz.cram.offer'), default: true }))) {
       ctx.print(t('quiz.cram.declined'));
@@ -167,7 +217,10 @@ async function drill(ctx: AppContext, opts: QuizOptions, settings: Settings, pro
   const synonyms = new Map(topics.map((topic) => [topic.id, topic.synonyms]));
   const session = randomUUID();
   const ports = sessionPorts(ctx, store, promptsReady, { cards, cram, session, titles });
-  const result = await runSession(buildItems(questions, rng), ports, { cram, synonyms: (id) => synonyms.get(id) ?? [] });
+  const result = await runSession(buildItems(questions, rng), ports, {
+    cram,
+    synonyms: (id) => synonyms.get(id) ?? [],
+  });
 
   if (result.rated.length) {
     const record = toSessionRecord(result, session, all ? [] : topics.map((topic) => topic.id), settings.mode);
@@ -211,7 +264,8 @@ function sessionPorts(
       switch (q.kind) {
         case 'mcq': {
           const options = item.shown?.options ?? q.options ?? [];
-          if ((item.shown?.right.length ?? 1) > 1) return { kind: 'choice', chosen: await prompts.askChoices({ message: t('quiz.prompt.choices'), options }) };
+          if ((item.shown?.right.length ?? 1) > 1)
+            return { kind: 'choice', chosen: await prompts.askChoices({ message: t('quiz.prompt.choices'), options }) };
           return { kind: 'choice', chosen: [await prompts.askChoice({ message: t('quiz.prompt.choice'), options })] };
         }
         case 'open':
@@ -230,7 +284,12 @@ function sessionPorts(
       if (request.again) ctx.print(renderAgain(item, request.index, request.total, ctx.width(), t, chalk));
       const prompts = await promptsReady;
       const intervals = state.cram ? undefined : previewIntervals(state.cards[item.question.id], ctx);
-      return prompts.askRating({ suggestion: request.suggestion, canUndo: request.canUndo, intervals, width: ctx.width() });
+      return prompts.askRating({
+        suggestion: request.suggestion,
+        canUndo: request.canUndo,
+        intervals,
+        width: ctx.width(),
+      });
     },
     showUndone(item) {
       ctx.print(renderUndone(item, ctx.width(), t, chalk));
@@ -238,7 +297,15 @@ function sessionPorts(
     save(item, rating, seconds) {
       const q = item.question;
       return store.update(cardsSpec, (doc) =>
-        applyReview(doc, { questionId: q.id, topic: q.topic, kind: q.kind, rating, seconds, session: state.session, now: ctx.now() }),
+        applyReview(doc, {
+          questionId: q.id,
+          topic: q.topic,
+          kind: q.kind,
+          rating,
+          seconds,
+          session: state.session,
+          now: ctx.now(),
+        }),
       );
     },
     unsave(token) {

@@ -21,17 +21,23 @@ export interface RehearseOptions {
 
 const COUNTDOWN_MS = 3000;
 
-export async function rehearseCommand(ctx: AppContext, sectionArg: string | undefined, opts: RehearseOptions): Promise<void> {
+export async function rehearseCommand(
+  ctx: AppContext,
+  sectionArg: string | undefined,
+  opts: RehearseOptions,
+): Promise<void> {
   // Every option is checked before anything else happens, with or without a terminal.
   const target = opts.target === undefined ? undefined : parseDuration(opts.target);
   if (target === null) throw usageError('rehearse.badTarget', { value: opts.target! }, 'rehearse.badTargetHint');
   const promptOption = opts.prompt ?? 'auto';
   if (promptOption !== 'auto' && !(PROMPT_LEVELS as readonly string[]).includes(promptOption))
     throw usageError('rehearse.badPrompt', { value: promptOption }, 'rehearse.badPromptHint');
-  if (opts.from !== undefined && opts.only !== undefined) throw usageError('rehearse.fromAndOnly', {}, 'rehearse.fromAndOnlyHint');
+  if (opts.from !== undefined && opts.only !== undefined)
+    throw usageError('rehearse.fromAndOnly', {}, 'rehearse.fromAndOnlyHint');
 
   const pitch = await ctx.loadPitch(opts.file);
-  const section = sectionArg !== undefined ? resolveSection(pitch, sectionArg) : defaultRehearsalSection(pitch.sections);
+  const section =
+    sectionArg !== undefined ? resolveSection(pitch, sectionArg) : defaultRehearsalSection(pitch.sections);
   if (!section) throw usageError('rehearse.noDefault', {}, 'rehearse.noDefaultHint');
   const targetSeconds = target ?? section.targetSeconds ?? Math.max(1, speakingSeconds(section.words));
   const plan = planRehearsal(section, targetSeconds);
@@ -40,7 +46,9 @@ export async function rehearseCommand(ctx: AppContext, sectionArg: string | unde
     if (value === undefined) return null;
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1 || n > plan.splits.length)
-      throw usageError('rehearse.badSplit', { value, count: plan.splits.length }, 'rehearse.badSplitHint', { count: plan.splits.length });
+      throw usageError('rehearse.badSplit', { value, count: plan.splits.length }, 'rehearse.badSplitHint', {
+        count: plan.splits.length,
+      });
     return n - 1;
   };
   const from = splitNumber(opts.from);

@@ -7,7 +7,9 @@ export function resolveSection(pitch: Pitch, query: string): Section {
   const result = findSection(pitch.sections, query);
   if (result.kind === 'found') return result.section;
   const list = (sections: Section[]) => sections.map((s) => `${s.number || s.id} « ${s.title} »`).join(', ');
-  if (result.kind === 'ambiguous') throw usageError('section.ambiguous', { query }, 'section.ambiguousHint', { list: list(result.matches) });
-  if (result.closest.length) throw usageError('section.unknown', { query }, 'section.unknownHint', { list: list(result.closest) });
+  if (result.kind === 'ambiguous')
+    throw usageError('section.ambiguous', { query }, 'section.ambiguousHint', { list: list(result.matches) });
+  if (result.closest.length)
+    throw usageError('section.unknown', { query }, 'section.unknownHint', { list: list(result.closest) });
   throw usageError('section.unknown', { query }, 'section.unknownNoClose');
 }

@@ -41,8 +41,11 @@ export async function statsCommand(ctx: AppContext, opts: StatsOptions): Promise
   const data = () => (read ??= readStatsData(store));
   // The pitch names sections (for --section) and is itself a quiz topic; the packs only matter for the quiz.
   const pitch = opts.section !== undefined ? await ctx.loadPitch(opts.file) : null;
-  const sectionId = opts.section === undefined ? null : resolveStatsSection(pitch!, opts.section, () => data().attempts);
-  const { topics, topicIds } = parts.quiz ? await quizTopics(ctx, opts.file, opts.topic, () => data().reviews) : { topics: [], topicIds: null };
+  const sectionId =
+    opts.section === undefined ? null : resolveStatsSection(pitch!, opts.section, () => data().attempts);
+  const { topics, topicIds } = parts.quiz
+    ? await quizTopics(ctx, opts.file, opts.topic, () => data().reviews)
+    : { topics: [], topicIds: null };
   const { attempts, reviews, cards, sessions, interviews } = data();
 
   const report = computeStats({
@@ -69,7 +72,8 @@ export async function statsCommand(ctx: AppContext, opts: StatsOptions): Promise
 function readSince(value: string, today: number): number {
   const result = parseSince(value, today);
   if (result.ok) return result.day;
-  if (result.problem === 'future') throw usageError('stats.sinceFuture', { value }, 'stats.sinceFutureHint', { today: dayToIso(today) });
+  if (result.problem === 'future')
+    throw usageError('stats.sinceFuture', { value }, 'stats.sinceFutureHint', { today: dayToIso(today) });
   if (result.problem === 'tooFar') throw usageError('stats.sinceTooFar', { value }, 'stats.sinceTooFarHint');
   throw usageError('stats.badSince', { value }, 'stats.sinceHint');
 }
@@ -127,7 +131,13 @@ function readStatsData(store: Store): StatsData {
       reset: () => void (builder = new ReviewTableBuilder()),
     },
   });
-  return { attempts, reviews: builder.build(), cards: (rest.cards ?? {}) as Record<string, StoredCard>, sessions, interviews };
+  return {
+    attempts,
+    reviews: builder.build(),
+    cards: (rest.cards ?? {}) as Record<string, StoredCard>,
+    sessions,
+    interviews,
+  };
 }
 
 // ---------------------------------------------------------------- narrowing
@@ -135,13 +145,17 @@ function readStatsData(store: Store): StatsData {
 /** --section: a section of the pitch, or the id of a section rehearsed before the pitch changed. */
 function resolveStatsSection(pitch: Pitch, query: string, attempts: () => readonly Attempt[]): string {
   const trimmed = query.trim();
-  if (findSection(pitch.sections, trimmed).kind !== 'found' && attempts().some((a) => a.sectionId === trimmed)) return trimmed;
+  if (findSection(pitch.sections, trimmed).kind !== 'found' && attempts().some((a) => a.sectionId === trimmed))
+    return trimmed;
   return resolveSection(pitch, query).id;
 }
 
 /** --topic spark,kubernetes → topic ids; a topic whose pack is gone still counts when reviews name it. */
 function resolveTopics(value: string, topics: readonly Topic[], reviews: () => ReviewTable): string[] {
-  const names = value.split(',').map((n) => n.trim()).filter(Boolean);
+  const names = value
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
   if (!names.length) throw usageError('quiz.unknownTopic', { value }, 'quiz.unknownTopicNoClose');
   const ids: string[] = [];
   for (const name of names) {
@@ -149,7 +163,10 @@ function resolveTopics(value: string, topics: readonly Topic[], reviews: () => R
     let id: string;
     if (found.kind === 'found') id = found.topic.id;
     else if (reviews().topicIds.includes(name)) id = name;
-    else if (found.closest.length) throw usageError('quiz.unknownTopic', { value: name }, 'quiz.unknownTopicHint', { list: found.closest.map((c) => c.id).join(', ') });
+    else if (found.closest.length)
+      throw usageError('quiz.unknownTopic', { value: name }, 'quiz.unknownTopicHint', {
+        list: found.closest.map((c) => c.id).join(', '),
+      });
     else throw usageError('quiz.unknownTopic', { value: name }, 'quiz.unknownTopicNoClose');
     if (!ids.includes(id)) ids.push(id);
   }
@@ -162,9 +179,17 @@ function resolveTopics(value: string, topics: readonly Topic[], reviews: () => R
  * The topics as statistics need them (ids and prompts of their questions) and the --topic ids. Only
  * that much is kept: the whole bank (explanations, options…) can be collected before the history is read.
  */
-async function quizTopics(ctx: AppContext, file: string | undefined, topic: string | undefined, reviews: () => ReviewTable) {
+async function quizTopics(
+  ctx: AppContext,
+  file: string | undefined,
+  topic: string | undefined,
+  reviews: () => ReviewTable,
+) {
   const topics = await loadTopics(ctx, file);
-  return { topics: topics.map(toTopicInfo), topicIds: topic === undefined ? null : resolveTopics(topic, topics, reviews) };
+  return {
+    topics: topics.map(toTopicInfo),
+    topicIds: topic === undefined ? null : resolveTopics(topic, topics, reviews),
+  };
 }
 
 /** The topics `pitch quiz` drills (bundled, the user's packs, the pitch's own cards); pack problems are `pitch quiz --check`'s business. */

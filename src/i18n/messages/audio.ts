@@ -4,7 +4,10 @@ export const audio = {
     fr: 'analyse un enregistrement : temps de parole, pauses, débit (hors ligne)',
     en: 'analyse a recording: speaking time, pauses, pace (offline)',
   },
-  'cli.arg.audioFile': { fr: 'fichier audio (WAV ; autres formats si ffmpeg est installé)', en: 'audio file (WAV; other formats when ffmpeg is installed)' },
+  'cli.arg.audioFile': {
+    fr: 'fichier audio (WAV ; autres formats si ffmpeg est installé)',
+    en: 'audio file (WAV; other formats when ffmpeg is installed)',
+  },
   'cli.opt.analyzeSection': {
     fr: 'section dite dans l’enregistrement (son texte donne le débit en mots/min)',
     en: 'section said in the recording (its text gives the pace in words/min)',
@@ -25,7 +28,10 @@ export const audio = {
     fr: 'Convertissez-le en WAV (sox, Audacity…) ou installez ffmpeg (apt install ffmpeg, brew install ffmpeg).',
     en: 'Convert it to WAV (sox, Audacity…) or install ffmpeg (apt install ffmpeg, brew install ffmpeg).',
   },
-  'audio.ffmpegFailed': { fr: 'ffmpeg n’a pas pu lire {file} : {reason}.', en: 'ffmpeg could not read {file}: {reason}.' },
+  'audio.ffmpegFailed': {
+    fr: 'ffmpeg n’a pas pu lire {file} : {reason}.',
+    en: 'ffmpeg could not read {file}: {reason}.',
+  },
   'audio.notAudioHint': {
     fr: 'Vérifiez que c’est bien un enregistrement audio (WAV, MP3, M4A, OGG…).',
     en: 'Check that it is an audio recording (WAV, MP3, M4A, OGG…).',
@@ -80,13 +86,19 @@ export const audio = {
 
   // The report of `pitch analyze`.
   'analyze.title': { fr: 'Analyse de la voix · {file}', en: 'Voice analysis · {file}' },
-  'analyze.formatWav': { fr: '{rate} Hz, {channels}, {bits} bits{float}', en: '{rate} Hz, {channels}, {bits}-bit{float}' },
+  'analyze.formatWav': {
+    fr: '{rate} Hz, {channels}, {bits} bits{float}',
+    en: '{rate} Hz, {channels}, {bits}-bit{float}',
+  },
   'analyze.mono': { fr: 'mono', en: 'mono' },
   'analyze.stereo': { fr: 'stéréo', en: 'stereo' },
   'analyze.channels': { fr: '{n} canaux', en: '{n} channels' },
   'analyze.float': { fr: ' flottants', en: ' float' },
   'analyze.formatFfmpeg': { fr: 'décodé par ffmpeg', en: 'decoded by ffmpeg' },
-  'analyze.section': { fr: 'Section {number} « {title} » · {words} mots', en: 'Section {number} "{title}" · {words} words' },
+  'analyze.section': {
+    fr: 'Section {number} « {title} » · {words} mots',
+    en: 'Section {number} "{title}" · {words} words',
+  },
   'analyze.duration': { fr: 'Durée', en: 'Duration' },
   'analyze.speech': { fr: 'Parole', en: 'Speech' },
   'analyze.pace': { fr: 'Débit', en: 'Pace' },
@@ -95,14 +107,23 @@ export const audio = {
   'analyze.speechValue': { fr: '{time} ({percent} % du temps)', en: '{time} ({percent}% of the time)' },
   'analyze.paceValue': { fr: '{wpm} mots/min', en: '{wpm} words/min' },
   'analyze.paceSpan': { fr: 'en {span} du premier au dernier mot', en: 'over {span} from first word to last' },
-  'analyze.verdict.slow': { fr: 'plus lent que la zone {min}–{max} mots/min', en: 'slower than the {min}–{max} words/min band' },
+  'analyze.verdict.slow': {
+    fr: 'plus lent que la zone {min}–{max} mots/min',
+    en: 'slower than the {min}–{max} words/min band',
+  },
   'analyze.verdict.good': { fr: 'dans la zone {min}–{max} mots/min', en: 'within the {min}–{max} words/min band' },
-  'analyze.verdict.fast': { fr: 'plus rapide que la zone {min}–{max} mots/min', en: 'faster than the {min}–{max} words/min band' },
+  'analyze.verdict.fast': {
+    fr: 'plus rapide que la zone {min}–{max} mots/min',
+    en: 'faster than the {min}–{max} words/min band',
+  },
   'analyze.noScript': {
     fr: '— (donnez --section pour le mesurer sur le texte dit)',
     en: '— (give --section to measure it against the text said)',
   },
-  'analyze.pauseCounts': { fr: '{short} ≥ 0,3 s · {long} ≥ 1 s · {veryLong} ≥ 2,5 s', en: '{short} ≥ 0.3 s · {long} ≥ 1 s · {veryLong} ≥ 2.5 s' },
+  'analyze.pauseCounts': {
+    fr: '{short} ≥ 0,3 s · {long} ≥ 1 s · {veryLong} ≥ 2,5 s',
+    en: '{short} ≥ 0.3 s · {long} ≥ 1 s · {veryLong} ≥ 2.5 s',
+  },
   'analyze.longest': { fr: 'la plus longue : {seconds} à {at}', en: 'longest: {seconds} at {at}' },
   'analyze.noPause': { fr: 'aucune pause de 0,3 s ou plus', en: 'no pause of 0.3 s or more' },
   'analyze.noSpeech': {
@@ -135,7 +156,10 @@ export const audio = {
   'analyze.header.longest': { fr: 'Max', en: 'Max' },
   'analyze.header.pace': { fr: 'Débit', en: 'Pace' },
   'analyze.splitUntitled': { fr: 'étape {n}', en: 'split {n}' },
-  'analyze.paceOverTime': { fr: 'Débit au fil des étapes : {spark} ({from} → {to} mots/min)', en: 'Pace over the splits: {spark} ({from} → {to} words/min)' },
+  'analyze.paceOverTime': {
+    fr: 'Débit au fil des étapes : {spark} ({from} → {to} mots/min)',
+    en: 'Pace over the splits: {spark} ({from} → {to} words/min)',
+  },
   'analyze.fromHistory': {
     fr: 'Répétition du {date} : découpage en étapes repris de l’historique.',
     en: 'Rehearsal of {date}: split times taken from the history.',

@@ -16,11 +16,17 @@ export const common = {
     fr: 'Commande inconnue : « {command} ».',
     en: 'Unknown command: "{command}".',
   },
-  'usage.helpHint': { fr: 'Lancez « pitch --help » pour la liste des commandes.', en: 'Run "pitch --help" for the list of commands.' },
+  'usage.helpHint': {
+    fr: 'Lancez « pitch --help » pour la liste des commandes.',
+    en: 'Run "pitch --help" for the list of commands.',
+  },
   'usage.commander': { fr: '{message}', en: '{message}' },
   'usage.unknownOption': { fr: 'Option inconnue : « {option} ».', en: 'Unknown option: "{option}".' },
   'usage.missingArgument': { fr: 'Argument manquant : « {argument} ».', en: 'Missing argument: "{argument}".' },
-  'usage.optionMissingArgument': { fr: 'L’option « {option} » attend une valeur.', en: 'The option "{option}" needs a value.' },
+  'usage.optionMissingArgument': {
+    fr: 'L’option « {option} » attend une valeur.',
+    en: 'The option "{option}" needs a value.',
+  },
   'usage.excessArguments': {
     fr: 'Trop d’arguments pour « {command} » (au plus {max}).',
     en: 'Too many arguments for "{command}" (at most {max}).',
@@ -45,7 +51,10 @@ export const common = {
 
   'input.missing': { fr: 'Fichier introuvable : {file}.', en: 'File not found: {file}.' },
   'input.directory': { fr: '{file} est un dossier, pas un fichier.', en: '{file} is a directory, not a file.' },
-  'input.unreadable': { fr: 'Impossible de lire {file} (droits insuffisants).', en: 'Cannot read {file} (permission denied).' },
+  'input.unreadable': {
+    fr: 'Impossible de lire {file} (droits insuffisants).',
+    en: 'Cannot read {file} (permission denied).',
+  },
   'input.hint': {
     fr: 'Vérifiez le chemin donné à --file ou à PITCH_FILE.',
     en: 'Check the path given to --file or PITCH_FILE.',
@@ -54,7 +63,10 @@ export const common = {
     fr: 'Donnez un fichier texte Markdown (UTF-8), par exemple une copie de data/pitch.fr.md.',
     en: 'Give a Markdown text file (UTF-8), for example a copy of data/pitch.fr.md.',
   },
-  'usage.langHint': { fr: 'Exemple : --lang en, ou la variable PITCH_LANG=en.', en: 'Example: --lang fr, or the variable PITCH_LANG=fr.' },
+  'usage.langHint': {
+    fr: 'Exemple : --lang en, ou la variable PITCH_LANG=en.',
+    en: 'Example: --lang fr, or the variable PITCH_LANG=fr.',
+  },
   'input.empty': { fr: '{file} est vide.', en: '{file} is empty.' },
   'input.tooLarge': {
     fr: '{file} est trop gros (plus de {max} Kio) pour être un pitch ou un paquet de questions.',
@@ -144,15 +156,30 @@ export const common = {
   'cli.ex.history': { fr: 'tout l’historique, en JSON', en: 'the whole history, as JSON' },
   'cli.ex.lang': { fr: 'interface en anglais', en: 'English interface (French is the default)' },
   'cli.opt.lang': { fr: 'langue de l’interface (fr ou en)', en: 'interface language (fr or en)' },
-  'cli.opt.file': { fr: 'pitch Markdown à utiliser (par défaut : le pitch fourni)', en: 'Markdown pitch to use (default: the bundled pitch)' },
+  'cli.opt.file': {
+    fr: 'pitch Markdown à utiliser (par défaut : le pitch fourni)',
+    en: 'Markdown pitch to use (default: the bundled pitch)',
+  },
   'cli.opt.json': { fr: 'sortie JSON (pour les scripts)', en: 'JSON output (for scripts)' },
   'cli.opt.version': { fr: 'affiche la version', en: 'print the version' },
   'cli.opt.help': { fr: 'affiche l’aide', en: 'display help' },
   'cli.cmd.help': { fr: 'affiche l’aide d’une commande', en: 'display help for a command' },
-  'cli.cmd.sections': { fr: 'liste les sections du pitch avec mots, durée estimée et cible', en: 'list the pitch sections with words, estimated and target time' },
-  'cli.cmd.show': { fr: 'affiche une section (ou tout le pitch) mise en forme', en: 'show a section (or the whole pitch), formatted' },
-  'cli.arg.section': { fr: 'numéro (2.3), identifiant ou partie du titre', en: 'number (2.3), id or part of the title' },
-  'cli.cmd.history': { fr: 'historique des répétitions et des sessions de quiz', en: 'history of rehearsals and quiz sessions' },
+  'cli.cmd.sections': {
+    fr: 'liste les sections du pitch avec mots, durée estimée et cible',
+    en: 'list the pitch sections with words, estimated and target time',
+  },
+  'cli.cmd.show': {
+    fr: 'affiche une section (ou tout le pitch) mise en forme',
+    en: 'show a section (or the whole pitch), formatted',
+  },
+  'cli.arg.section': {
+    fr: 'numéro (2.3), identifiant ou partie du titre',
+    en: 'number (2.3), id or part of the title',
+  },
+  'cli.cmd.history': {
+    fr: 'historique des répétitions et des sessions de quiz',
+    en: 'history of rehearsals and quiz sessions',
+  },
 
   'sections.header.number': { fr: 'N°', en: 'No.' },
   'sections.header.title': { fr: 'Section', en: 'Section' },

@@ -1,21 +1,39 @@
 /** Messages of `pitch interview`. */
 export const interview = {
-  'cli.cmd.interview': { fr: 'entretien blanc : le pitch, puis des questions chronométrées à l’oral, puis un bilan', en: 'mock interview: the pitch, then timed spoken answers, then a report' },
+  'cli.cmd.interview': {
+    fr: 'entretien blanc : le pitch, puis des questions chronométrées à l’oral, puis un bilan',
+    en: 'mock interview: the pitch, then timed spoken answers, then a report',
+  },
   'cli.opt.questions': { fr: 'nombre de questions (par défaut 5)', en: 'number of questions (default 5)' },
-  'cli.opt.answerTime': { fr: 'temps par réponse : 90s, 2m… (par défaut 90s)', en: 'time per answer: 90s, 2m… (default 90s)' },
+  'cli.opt.answerTime': {
+    fr: 'temps par réponse : 90s, 2m… (par défaut 90s)',
+    en: 'time per answer: 90s, 2m… (default 90s)',
+  },
   'cli.opt.topics': { fr: 'thèmes des questions, séparés par des virgules', en: 'question topics, comma-separated' },
-  'cli.opt.speak': { fr: 'lit les questions à voix haute (espeak-ng, say ou spd-say)', en: 'read questions aloud (espeak-ng, say or spd-say)' },
+  'cli.opt.speak': {
+    fr: 'lit les questions à voix haute (espeak-ng, say ou spd-say)',
+    en: 'read questions aloud (espeak-ng, say or spd-say)',
+  },
   'cli.opt.noPitch': { fr: 'passe directement aux questions', en: 'go straight to the questions' },
 
-  'interview.badQuestions': { fr: 'Nombre de questions invalide : « {value} ».', en: 'Invalid number of questions: "{value}".' },
+  'interview.badQuestions': {
+    fr: 'Nombre de questions invalide : « {value} ».',
+    en: 'Invalid number of questions: "{value}".',
+  },
   'interview.badQuestionsHint': { fr: 'Donnez un nombre entre 1 et {max}.', en: 'Give a number between 1 and {max}.' },
   'interview.badAnswerTime': { fr: 'Temps de réponse invalide : « {value} ».', en: 'Invalid answer time: "{value}".' },
-  'interview.badAnswerTimeHint': { fr: 'Par exemple 45s, 90s, 2m (entre 10 s et 10 min).', en: 'For example 45s, 90s, 2m (between 10 s and 10 min).' },
+  'interview.badAnswerTimeHint': {
+    fr: 'Par exemple 45s, 90s, 2m (entre 10 s et 10 min).',
+    en: 'For example 45s, 90s, 2m (between 10 s and 10 min).',
+  },
   'interview.noQuestions': {
     fr: 'Aucune question ouverte dans les thèmes choisis : rien à demander à l’oral.',
     en: 'No open question in the chosen topics: nothing to ask aloud.',
   },
-  'interview.noQuestionsHint': { fr: '« pitch quiz --list-topics » liste les thèmes.', en: '"pitch quiz --list-topics" lists the topics.' },
+  'interview.noQuestionsHint': {
+    fr: '« pitch quiz --list-topics » liste les thèmes.',
+    en: '"pitch quiz --list-topics" lists the topics.',
+  },
   'interview.noSpeaker': {
     fr: 'Aucun synthétiseur vocal trouvé pour --speak.',
     en: 'No speech synthesizer found for --speak.',
@@ -29,10 +47,19 @@ export const interview = {
     en: 'Mock interview: {pitch}{count} question(s), {time} per answer. Ctrl-C stops at any time; what is finished stays saved.',
   },
   'interview.introPitch': { fr: 'votre pitch, puis ', en: 'your pitch, then ' },
-  'interview.pitchPrompt': { fr: '« Présentez-vous. » Entrée pour commencer le pitch.', en: '"Tell me about yourself." Enter to start the pitch.' },
-  'interview.questionPrompt': { fr: 'Question {n}/{total} · Entrée quand vous êtes prêt·e', en: 'Question {n}/{total} · Enter when you are ready' },
+  'interview.pitchPrompt': {
+    fr: '« Présentez-vous. » Entrée pour commencer le pitch.',
+    en: '"Tell me about yourself." Enter to start the pitch.',
+  },
+  'interview.questionPrompt': {
+    fr: 'Question {n}/{total} · Entrée quand vous êtes prêt·e',
+    en: 'Question {n}/{total} · Enter when you are ready',
+  },
   'interview.answer.title': { fr: 'Question {n}/{total} · {topic}', en: 'Question {n}/{total} · {topic}' },
-  'interview.answer.keys': { fr: 'Répondez à voix haute · Espace : réponse terminée · q : arrêter l’entretien', en: 'Answer aloud · Space: answer finished · q: stop the interview' },
+  'interview.answer.keys': {
+    fr: 'Répondez à voix haute · Espace : réponse terminée · q : arrêter l’entretien',
+    en: 'Answer aloud · Space: answer finished · q: stop the interview',
+  },
   'interview.answer.speaking': { fr: 'Lecture de la question…', en: 'Reading the question…' },
   'interview.answer.over': { fr: 'Temps dépassé de {time}', en: '{time} over time' },
   'interview.answer.left': { fr: 'reste {time}', en: '{time} left' },
@@ -58,16 +85,25 @@ export const interview = {
   },
   'report.unanswered': { fr: 'pas de réponse notée', en: 'no rated answer' },
   'report.missed': { fr: 'manqué : {list}', en: 'missed: {list}' },
-  'report.band': { fr: 'Repère : une réponse technique tient en {min}–{max} s.', en: 'Guide: a technical answer takes {min}–{max} s.' },
+  'report.band': {
+    fr: 'Repère : une réponse technique tient en {min}–{max} s.',
+    en: 'Guide: a technical answer takes {min}–{max} s.',
+  },
   'report.coverage': { fr: 'Points clés couverts : {percent} %', en: 'Key points covered: {percent}%' },
   'report.weakest': {
     fr: 'Thème le plus faible : {topic}. À travailler : pitch quiz --topic {topic}',
     en: 'Weakest topic: {topic}. Drill it: pitch quiz --topic {topic}',
   },
   'report.nextDue': { fr: 'Prochaine révision : {when}', en: 'Next review: {when}' },
-  'report.stopped': { fr: 'Entretien arrêté avant la fin : les réponses terminées sont enregistrées.', en: 'Interview stopped early: finished answers are saved.' },
+  'report.stopped': {
+    fr: 'Entretien arrêté avant la fin : les réponses terminées sont enregistrées.',
+    en: 'Interview stopped early: finished answers are saved.',
+  },
   'history.interviews': { fr: 'Entretiens blancs', en: 'Mock interviews' },
-  'history.emptyInterviews': { fr: 'Aucun entretien blanc pour l’instant : lancez « pitch interview ».', en: 'No mock interview yet: run "pitch interview".' },
+  'history.emptyInterviews': {
+    fr: 'Aucun entretien blanc pour l’instant : lancez « pitch interview ».',
+    en: 'No mock interview yet: run "pitch interview".',
+  },
   'history.interviewLine': {
     fr: '{date}  {count} question(s), points clés {covered}/{total}{stopped}',
     en: '{date}  {count} question(s), key points {covered}/{total}{stopped}',

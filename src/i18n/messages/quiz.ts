@@ -1,16 +1,31 @@
 /** Messages of `pitch quiz`: options, usage errors, pack validation, the session, the summary. */
 export const quiz = {
-  'cli.cmd.quiz': { fr: 'questions sur la stack, notées et planifiées par répétition espacée', en: 'drills on the stack, graded and scheduled by spaced repetition' },
+  'cli.cmd.quiz': {
+    fr: 'questions sur la stack, notées et planifiées par répétition espacée',
+    en: 'drills on the stack, graded and scheduled by spaced repetition',
+  },
   'cli.opt.topic': {
     fr: 'thème : id ou alias, plusieurs séparés par des virgules ; pitch = votre propre pitch',
     en: 'topic: id or alias, several separated by commas; pitch = your own pitch',
   },
   'cli.opt.count': { fr: 'nombre de questions (10 par défaut)', en: 'number of questions (default 10)' },
-  'cli.opt.mode': { fr: 'type de questions : mixed (par défaut), mcq, open, flash ou cloze', en: 'kind of questions: mixed (default), mcq, open, flash or cloze' },
+  'cli.opt.mode': {
+    fr: 'type de questions : mixed (par défaut), mcq, open, flash ou cloze',
+    en: 'kind of questions: mixed (default), mcq, open, flash or cloze',
+  },
   'cli.opt.new': { fr: 'au plus N questions jamais vues', en: 'at most N never-seen questions' },
-  'cli.opt.bank': { fr: 'dossier (ou fichier) de paquets de questions en plus', en: 'extra directory (or file) of question packs' },
-  'cli.opt.check': { fr: 'valide les paquets (tous, ou ceux de DIR) et signale chaque erreur avec sa ligne', en: 'validate the packs (all, or those in DIR) and report every error with its line' },
-  'cli.opt.listTopics': { fr: 'liste les thèmes, leur nombre de questions et de questions à revoir', en: 'list the topics with their number of questions and of questions due' },
+  'cli.opt.bank': {
+    fr: 'dossier (ou fichier) de paquets de questions en plus',
+    en: 'extra directory (or file) of question packs',
+  },
+  'cli.opt.check': {
+    fr: 'valide les paquets (tous, ou ceux de DIR) et signale chaque erreur avec sa ligne',
+    en: 'validate the packs (all, or those in DIR) and report every error with its line',
+  },
+  'cli.opt.listTopics': {
+    fr: 'liste les thèmes, leur nombre de questions et de questions à revoir',
+    en: 'list the topics with their number of questions and of questions due',
+  },
 
   'quiz.badCount': {
     fr: '--count attend un nombre entier entre 1 et {max} (reçu : « {value} »).',
@@ -20,12 +35,21 @@ export const quiz = {
     fr: '--new attend un nombre entier positif ou nul (reçu : « {value} »).',
     en: '--new expects a whole number, zero or more (got "{value}").',
   },
-  'quiz.countHint': { fr: 'Exemple : pitch quiz --topic spark --count 5 --new 2', en: 'Example: pitch quiz --topic spark --count 5 --new 2' },
+  'quiz.countHint': {
+    fr: 'Exemple : pitch quiz --topic spark --count 5 --new 2',
+    en: 'Example: pitch quiz --topic spark --count 5 --new 2',
+  },
   'quiz.badMode': { fr: 'Mode inconnu : « {value} ».', en: 'Unknown mode: "{value}".' },
   'quiz.modeHint': { fr: 'Choix : {list}.', en: 'Choose one of: {list}.' },
-  'quiz.jsonAlone': { fr: '--json s’emploie avec --list-topics ou --check.', en: '--json goes with --list-topics or --check.' },
+  'quiz.jsonAlone': {
+    fr: '--json s’emploie avec --list-topics ou --check.',
+    en: '--json goes with --list-topics or --check.',
+  },
   'quiz.jsonHint': { fr: 'Exemple : pitch quiz --list-topics --json', en: 'Example: pitch quiz --list-topics --json' },
-  'quiz.checkAndList': { fr: '--check et --list-topics ne vont pas ensemble.', en: '--check and --list-topics do not go together.' },
+  'quiz.checkAndList': {
+    fr: '--check et --list-topics ne vont pas ensemble.',
+    en: '--check and --list-topics do not go together.',
+  },
   'quiz.checkAndListHint': { fr: 'Lancez-les l’un après l’autre.', en: 'Run them one after the other.' },
   'quiz.unknownTopic': { fr: 'Thème inconnu : « {value} ».', en: 'Unknown topic: "{value}".' },
   'quiz.unknownTopicHint': {
@@ -79,7 +103,10 @@ export const quiz = {
   },
 
   'pack.at': { fr: '{file}:{line} : {message}', en: '{file}:{line}: {message}' },
-  'pack.atQuestion': { fr: '{file}:{line} : question « {id} » : {message}', en: '{file}:{line}: question "{id}": {message}' },
+  'pack.atQuestion': {
+    fr: '{file}:{line} : question « {id} » : {message}',
+    en: '{file}:{line}: question "{id}": {message}',
+  },
   'pack.atFile': { fr: '{file} : {message}', en: '{file}: {message}' },
   'pack.yaml': { fr: 'YAML invalide : {message}', en: 'invalid YAML: {message}' },
   'pack.notMapping': {
@@ -87,20 +114,29 @@ export const quiz = {
     en: 'a pack is a YAML mapping with "topic", "title" and "questions"',
   },
   'pack.unknownKey': { fr: 'clé inconnue « {key} »', en: 'unknown key "{key}"' },
-  'pack.unknownKeyDidYouMean': { fr: 'clé inconnue « {key} » (vouliez-vous dire « {suggestion} » ?)', en: 'unknown key "{key}" (did you mean "{suggestion}"?)' },
+  'pack.unknownKeyDidYouMean': {
+    fr: 'clé inconnue « {key} » (vouliez-vous dire « {suggestion} » ?)',
+    en: 'unknown key "{key}" (did you mean "{suggestion}"?)',
+  },
   'pack.keyWrongKind': {
     fr: '« {key} » ne s’emploie pas dans une question {kind} (seulement : {kinds})',
     en: '"{key}" does not belong in a {kind} question (only in: {kinds})',
   },
   'pack.missing': { fr: '« {key} » est obligatoire', en: '"{key}" is required' },
-  'pack.missingInQuestion': { fr: 'la question n° {index} n’a pas de « {key} »', en: 'question #{index} has no "{key}"' },
+  'pack.missingInQuestion': {
+    fr: 'la question n° {index} n’a pas de « {key} »',
+    en: 'question #{index} has no "{key}"',
+  },
   'pack.notText': { fr: '« {key} » doit être un texte non vide', en: '"{key}" must be a non-empty text' },
   'pack.notList': { fr: '« {key} » doit être une liste', en: '"{key}" must be a list' },
   'pack.badTopicId': {
     fr: '« {key} » : « {value} » doit s’écrire en minuscules, chiffres et tirets (ex. spark-k8s)',
     en: '"{key}": "{value}" must be lowercase letters, digits and dashes (e.g. spark-k8s)',
   },
-  'pack.reservedTopic': { fr: 'le thème « {value} » est réservé à votre propre pitch', en: 'the topic "{value}" is reserved for your own pitch' },
+  'pack.reservedTopic': {
+    fr: 'le thème « {value} » est réservé à votre propre pitch',
+    en: 'the topic "{value}" is reserved for your own pitch',
+  },
   'pack.badSynonyms': {
     fr: 'le groupe de synonymes n° {index} doit être une liste d’au moins deux mots',
     en: 'synonym group #{index} must be a list of at least two words',
@@ -114,14 +150,32 @@ export const quiz = {
     fr: '« id » : « {value} » doit s’écrire en minuscules, chiffres, tirets, points ou soulignés',
     en: '"id": "{value}" must be lowercase letters, digits, dashes, dots or underscores',
   },
-  'pack.duplicateId': { fr: 'l’id « {value} » est déjà pris ({origin})', en: 'the id "{value}" is already taken ({origin})' },
-  'pack.badKind': { fr: '« kind » doit valoir mcq, open, flash ou cloze (trouvé : « {value} »)', en: '"kind" must be mcq, open, flash or cloze (found "{value}")' },
-  'pack.badDifficulty': { fr: '« difficulty » doit valoir 1, 2 ou 3 (trouvé : « {value} »)', en: '"difficulty" must be 1, 2 or 3 (found "{value}")' },
-  'pack.optionCount': { fr: '« options » doit compter de 2 à 6 choix (trouvé : {count})', en: '"options" must hold 2 to 6 choices (found {count})' },
+  'pack.duplicateId': {
+    fr: 'l’id « {value} » est déjà pris ({origin})',
+    en: 'the id "{value}" is already taken ({origin})',
+  },
+  'pack.badKind': {
+    fr: '« kind » doit valoir mcq, open, flash ou cloze (trouvé : « {value} »)',
+    en: '"kind" must be mcq, open, flash or cloze (found "{value}")',
+  },
+  'pack.badDifficulty': {
+    fr: '« difficulty » doit valoir 1, 2 ou 3 (trouvé : « {value} »)',
+    en: '"difficulty" must be 1, 2 or 3 (found "{value}")',
+  },
+  'pack.optionCount': {
+    fr: '« options » doit compter de 2 à 6 choix (trouvé : {count})',
+    en: '"options" must hold 2 to 6 choices (found {count})',
+  },
   'pack.optionDuplicate': { fr: 'l’option « {value} » apparaît deux fois', en: 'the option "{value}" appears twice' },
   'pack.answerNotOption': { fr: '« answer » doit être l’une des options', en: '"answer" must be one of the options' },
-  'pack.answerDuplicate': { fr: '« answer » cite deux fois la même option', en: '"answer" names the same option twice' },
-  'pack.keyPointCount': { fr: '« keyPoints » doit compter de 1 à 5 points (trouvé : {count})', en: '"keyPoints" must hold 1 to 5 points (found {count})' },
+  'pack.answerDuplicate': {
+    fr: '« answer » cite deux fois la même option',
+    en: '"answer" names the same option twice',
+  },
+  'pack.keyPointCount': {
+    fr: '« keyPoints » doit compter de 1 à 5 points (trouvé : {count})',
+    en: '"keyPoints" must hold 1 to 5 points (found {count})',
+  },
   'pack.keyPointShape': {
     fr: 'le point clé n° {index} doit avoir « point » (un texte) et « accept » (une liste non vide)',
     en: 'key point #{index} needs "point" (a text) and "accept" (a non-empty list)',
@@ -130,13 +184,22 @@ export const quiz = {
     fr: 'l’idée fausse n° {index} doit avoir « accept » (une liste non vide) et « note » (un texte)',
     en: 'misconception #{index} needs "accept" (a non-empty list) and "note" (a text)',
   },
-  'pack.phraseEmpty': { fr: 'la formulation « {value} » ne contient aucun mot à reconnaître', en: 'the phrasing "{value}" has no word to recognise' },
+  'pack.phraseEmpty': {
+    fr: 'la formulation « {value} » ne contient aucun mot à reconnaître',
+    en: 'the phrasing "{value}" has no word to recognise',
+  },
   'pack.clozeBlanks': {
     fr: '« prompt » d’une question cloze doit contenir exactement un blanc « ___ » (trouvé : {count})',
     en: 'the "prompt" of a cloze question must hold exactly one "___" blank (found {count})',
   },
-  'pack.badSource': { fr: '« source » doit être une URL http(s) (trouvé : « {value} »)', en: '"source" must be an http(s) URL (found "{value}")' },
-  'pack.aliasTaken': { fr: 'l’alias « {alias} » désigne déjà le thème « {topic} »', en: 'the alias "{alias}" already names the topic "{topic}"' },
+  'pack.badSource': {
+    fr: '« source » doit être une URL http(s) (trouvé : « {value} »)',
+    en: '"source" must be an http(s) URL (found "{value}")',
+  },
+  'pack.aliasTaken': {
+    fr: 'l’alias « {alias} » désigne déjà le thème « {topic} »',
+    en: 'the alias "{alias}" already names the topic "{topic}"',
+  },
 
   'quiz.list.id': { fr: 'Thème', en: 'Topic' },
   'quiz.list.title': { fr: 'Titre', en: 'Title' },
@@ -148,15 +211,24 @@ export const quiz = {
     en: '"pitch quiz --topic ID" drills one topic; without --topic, questions due in every topic come first.',
   },
   'quiz.pitchTitle': { fr: 'Votre pitch', en: 'Your pitch' },
-  'quiz.pitch.recall': { fr: 'Récitez les {count} éléments qui suivent : « {intro} »', en: 'Recite the {count} items that follow: "{intro}"' },
-  'quiz.pitch.recallNoIntro': { fr: 'Récitez les {count} éléments de cette liste de votre pitch', en: 'Recite the {count} items of this list of your pitch' },
+  'quiz.pitch.recall': {
+    fr: 'Récitez les {count} éléments qui suivent : « {intro} »',
+    en: 'Recite the {count} items that follow: "{intro}"',
+  },
+  'quiz.pitch.recallNoIntro': {
+    fr: 'Récitez les {count} éléments de cette liste de votre pitch',
+    en: 'Recite the {count} items of this list of your pitch',
+  },
   'quiz.pitch.where': { fr: '§ {number} {title}', en: '§ {number} {title}' },
 
   'quiz.kind.mcq': { fr: 'QCM', en: 'multiple choice' },
   'quiz.kind.open': { fr: 'question ouverte', en: 'open question' },
   'quiz.kind.flash': { fr: 'carte', en: 'flash card' },
   'quiz.kind.cloze': { fr: 'texte à trou', en: 'fill in the blank' },
-  'quiz.header': { fr: 'Question {index}/{total} · {topic} · {kind}', en: 'Question {index}/{total} · {topic} · {kind}' },
+  'quiz.header': {
+    fr: 'Question {index}/{total} · {topic} · {kind}',
+    en: 'Question {index}/{total} · {topic} · {kind}',
+  },
   'quiz.start': {
     fr: '{count} question(s) : {due} à revoir, {fresh} nouvelle(s). Ctrl+C arrête à tout moment, les notes données restent enregistrées.',
     en: '{count} question(s): {due} due, {fresh} new. Ctrl+C stops at any time; the ratings given stay saved.',
@@ -164,7 +236,10 @@ export const quiz = {
   'quiz.prompt.choice': { fr: 'Votre réponse', en: 'Your answer' },
   'quiz.prompt.choices': { fr: 'Vos réponses (plusieurs sont justes)', en: 'Your answers (several are right)' },
   'quiz.prompt.choiceHint': { fr: '(1–{max}, ou ↑↓ puis Entrée)', en: '(1–{max}, or ↑↓ then Enter)' },
-  'quiz.prompt.choicesHint': { fr: '(1–{max} ou Espace pour cocher, Entrée pour valider)', en: '(1–{max} or Space to tick, Enter to send)' },
+  'quiz.prompt.choicesHint': {
+    fr: '(1–{max} ou Espace pour cocher, Entrée pour valider)',
+    en: '(1–{max} or Space to tick, Enter to send)',
+  },
   'quiz.prompt.pickOne': { fr: 'Cochez au moins une réponse.', en: 'Tick at least one answer.' },
   'quiz.prompt.answer': { fr: 'Votre réponse', en: 'Your answer' },
   'quiz.prompt.blank': { fr: 'Le mot manquant', en: 'The missing words' },
@@ -189,7 +264,10 @@ export const quiz = {
   },
   'quiz.prompt.undone': { fr: 'Retour à la question précédente', en: 'Back to the previous question' },
   'quiz.prompt.nothingToUndo': { fr: 'Aucune note à annuler.', en: 'No rating to undo.' },
-  'quiz.prompt.reveal': { fr: 'Répondez de tête, puis Entrée pour voir la réponse', en: 'Answer in your head, then Enter to see the answer' },
+  'quiz.prompt.reveal': {
+    fr: 'Répondez de tête, puis Entrée pour voir la réponse',
+    en: 'Answer in your head, then Enter to see the answer',
+  },
   'quiz.prompt.yes': { fr: 'oui', en: 'yes' },
   'quiz.prompt.no': { fr: 'non', en: 'no' },
   'quiz.prompt.yesNoDefaultYes': { fr: '(O/n)', en: '(Y/n)' },
@@ -209,7 +287,10 @@ export const quiz = {
   'quiz.grade.source': { fr: 'Source : {url}', en: 'Source: {url}' },
   'quiz.grade.where': { fr: 'À relire : {where}', en: 'Read again: {where}' },
   'quiz.grade.suggestion': { fr: 'Note suggérée : {key} {label}', en: 'Suggested rating: {key} {label}' },
-  'quiz.undone': { fr: 'Note retirée pour « {prompt} » : notez-la à nouveau.', en: 'Rating taken back for "{prompt}": rate it again.' },
+  'quiz.undone': {
+    fr: 'Note retirée pour « {prompt} » : notez-la à nouveau.',
+    en: 'Rating taken back for "{prompt}": rate it again.',
+  },
   'quiz.again': { fr: 'Question {index}/{total} : {prompt}', en: 'Question {index}/{total}: {prompt}' },
 
   'quiz.cram.none': {
@@ -217,10 +298,19 @@ export const quiz = {
     en: 'Nothing due right now ({topics}): next review {when}.',
   },
   'quiz.cram.noneNoNext': { fr: 'Rien à revoir pour l’instant ({topics}).', en: 'Nothing due right now ({topics}).' },
-  'quiz.cram.offer': { fr: 'Lancer une révision libre (le planning ne change pas) ?', en: 'Start a cram session (the schedule stays as it is)?' },
+  'quiz.cram.offer': {
+    fr: 'Lancer une révision libre (le planning ne change pas) ?',
+    en: 'Start a cram session (the schedule stays as it is)?',
+  },
   'quiz.cram.declined': { fr: 'À plus tard.', en: 'See you later.' },
-  'quiz.cram.banner': { fr: 'Révision libre : vos notes ne changent pas le planning.', en: 'Cram session: your ratings do not change the schedule.' },
-  'quiz.interrupted': { fr: 'Session arrêtée : {count} note(s) enregistrée(s).', en: 'Session stopped: {count} rating(s) saved.' },
+  'quiz.cram.banner': {
+    fr: 'Révision libre : vos notes ne changent pas le planning.',
+    en: 'Cram session: your ratings do not change the schedule.',
+  },
+  'quiz.interrupted': {
+    fr: 'Session arrêtée : {count} note(s) enregistrée(s).',
+    en: 'Session stopped: {count} rating(s) saved.',
+  },
 
   'quiz.summary.title': { fr: 'Session terminée', en: 'Session over' },
   'quiz.summary.titleCram': { fr: 'Révision libre terminée', en: 'Cram session over' },
@@ -234,8 +324,14 @@ export const quiz = {
     en: 'Ratings: {again} Again · {hard} Hard · {good} Good · {easy} Easy',
   },
   'quiz.summary.topics': { fr: 'Par thème', en: 'By topic' },
-  'quiz.summary.topicLine': { fr: '{correct}/{graded} juste(s) · {count} question(s) · {again} à revoir', en: '{correct}/{graded} right · {count} question(s) · {again} again' },
-  'quiz.summary.topicLineNoGraded': { fr: '{count} carte(s) · {again} à revoir', en: '{count} card(s) · {again} again' },
+  'quiz.summary.topicLine': {
+    fr: '{correct}/{graded} juste(s) · {count} question(s) · {again} à revoir',
+    en: '{correct}/{graded} right · {count} question(s) · {again} again',
+  },
+  'quiz.summary.topicLineNoGraded': {
+    fr: '{count} carte(s) · {again} à revoir',
+    en: '{count} card(s) · {again} again',
+  },
   'quiz.summary.missed': { fr: 'Points clés manqués', en: 'Key points missed' },
   'quiz.summary.weakest': { fr: 'À retravailler', en: 'To work on' },
   'quiz.summary.noWeak': { fr: 'Aucune question notée À revoir ou Difficile.', en: 'No question rated Again or Hard.' },
@@ -247,7 +343,10 @@ export const quiz = {
     fr: 'Planning inchangé · {day} carte(s) dues d’ici 24 h, {week} d’ici 7 jours',
     en: 'Schedule unchanged · {day} card(s) due within 24 h, {week} within 7 days',
   },
-  'quiz.summary.saved': { fr: 'Session enregistrée : « pitch history » la montre.', en: 'Session saved: "pitch history" shows it.' },
+  'quiz.summary.saved': {
+    fr: 'Session enregistrée : « pitch history » la montre.',
+    en: 'Session saved: "pitch history" shows it.',
+  },
 
   'quiz.time.now': { fr: 'maintenant', en: 'now' },
   'quiz.time.in': { fr: 'dans {span}', en: 'in {span}' },

@@ -1,17 +1,29 @@
 /** Messages of `pitch rehearse`: options, the live screen, the summary. */
 export const rehearse = {
-  'cli.cmd.rehearse': { fr: 'répétez le pitch à voix haute contre un chronomètre à étapes', en: 'rehearse the pitch aloud against a split timer' },
+  'cli.cmd.rehearse': {
+    fr: 'répétez le pitch à voix haute contre un chronomètre à étapes',
+    en: 'rehearse the pitch aloud against a split timer',
+  },
   'cli.arg.rehearseSection': {
     fr: 'section à répéter (par défaut : la première avec une durée dans son titre)',
     en: 'section to rehearse (default: the first one with a duration in its heading)',
   },
   'cli.opt.target': { fr: 'durée cible : 90s, 2m, 1m30, 2:00', en: 'target time: 90s, 2m, 1m30, 2:00' },
-  'cli.opt.prompt': { fr: 'aide affichée : auto, full, cues, initials, none', en: 'cue level: auto, full, cues, initials, none' },
+  'cli.opt.prompt': {
+    fr: 'aide affichée : auto, full, cues, initials, none',
+    en: 'cue level: auto, full, cues, initials, none',
+  },
   'cli.opt.from': { fr: 'commencer à l’étape N (entraînement)', en: 'start at split N (practice)' },
   'cli.opt.only': { fr: 'répéter seulement l’étape N (entraînement)', en: 'rehearse split N only (practice)' },
-  'cli.opt.practice': { fr: 'entraînement : ne compte pas comme tentative ni record', en: 'practice run: never counts as an attempt or personal best' },
+  'cli.opt.practice': {
+    fr: 'entraînement : ne compte pas comme tentative ni record',
+    en: 'practice run: never counts as an attempt or personal best',
+  },
   'cli.opt.noCountdown': { fr: 'sans compte à rebours 3-2-1', en: 'skip the 3-2-1 countdown' },
-  'cli.opt.record': { fr: 'enregistre le micro et mesure débit et pauses', en: 'record the microphone and measure pace and pauses' },
+  'cli.opt.record': {
+    fr: 'enregistre le micro et mesure débit et pauses',
+    en: 'record the microphone and measure pace and pauses',
+  },
 
   'rehearse.badTarget': {
     fr: 'Durée cible invalide : « {value} ».',
@@ -22,7 +34,10 @@ export const rehearse = {
     en: 'Accepted forms: 90s, 2m, 1m30, 2:00 (at most 4 hours).',
   },
   'rehearse.badPrompt': { fr: 'Niveau d’aide inconnu : « {value} ».', en: 'Unknown cue level: "{value}".' },
-  'rehearse.badPromptHint': { fr: 'Choix : auto, full, cues, initials, none.', en: 'Choose auto, full, cues, initials or none.' },
+  'rehearse.badPromptHint': {
+    fr: 'Choix : auto, full, cues, initials, none.',
+    en: 'Choose auto, full, cues, initials or none.',
+  },
   'rehearse.badSplit': {
     fr: 'Étape invalide : « {value} » (cette section a {count} étape(s)).',
     en: 'Invalid split: "{value}" (this section has {count} split(s)).',
@@ -31,7 +46,10 @@ export const rehearse = {
     fr: 'Donnez un numéro entre 1 et {count}.',
     en: 'Give a number between 1 and {count}.',
   },
-  'rehearse.fromAndOnly': { fr: '--from et --only ne vont pas ensemble.', en: '--from and --only cannot be used together.' },
+  'rehearse.fromAndOnly': {
+    fr: '--from et --only ne vont pas ensemble.',
+    en: '--from and --only cannot be used together.',
+  },
   'rehearse.fromAndOnlyHint': { fr: 'Choisissez l’un ou l’autre.', en: 'Pick one of them.' },
   'rehearse.noDefault': {
     fr: 'Aucune section n’a de durée dans son titre, et aucune section n’a été donnée.',
@@ -63,12 +81,18 @@ export const rehearse = {
   },
   'live.countdown': { fr: 'Prêt ? Première étape : {title}', en: 'Ready? First split: {title}' },
   'live.help.title': { fr: 'Touches', en: 'Keys' },
-  'live.help.split': { fr: 'Espace, Entrée ou → : fin de l’étape, passe à la suivante', en: 'Space, Enter or →: end the split, go to the next' },
+  'live.help.split': {
+    fr: 'Espace, Entrée ou → : fin de l’étape, passe à la suivante',
+    en: 'Space, Enter or →: end the split, go to the next',
+  },
   'live.help.undo': { fr: '← ou Retour arrière : annule la dernière étape', en: '← or Backspace: undo the last split' },
   'live.help.skip': { fr: 's : passe l’étape (non chronométrée)', en: 's: skip the split (not timed)' },
   'live.help.pause': { fr: 'p : pause / reprise', en: 'p: pause / resume' },
   'live.help.stop': { fr: 'q ou Échap : arrêter (garder ou jeter)', en: 'q or Esc: stop (keep or discard)' },
-  'live.help.abort': { fr: 'Ctrl-C : interrompre (la tentative est gardée comme interrompue)', en: 'Ctrl-C: abort (the attempt is kept as aborted)' },
+  'live.help.abort': {
+    fr: 'Ctrl-C : interrompre (la tentative est gardée comme interrompue)',
+    en: 'Ctrl-C: abort (the attempt is kept as aborted)',
+  },
   'live.help.close': { fr: 'Une touche pour revenir.', en: 'Any key to go back.' },
 
   'level.full': { fr: 'texte complet', en: 'full text' },
@@ -96,8 +120,14 @@ export const rehearse = {
   },
   'summary.newBests': { fr: '{count} nouveau(x) meilleur(s) segment(s)', en: '{count} new best segment(s)' },
   'summary.sumOfBest': { fr: 'Somme des meilleurs segments : {time}', en: 'Sum of best segments: {time}' },
-  'summary.attempts': { fr: 'Tentative n° {n} sur cette section et cette cible', en: 'Attempt #{n} on this section and target' },
-  'summary.wpm': { fr: 'Débit : {wpm} mots/min (repère en français : {min}–{max})', en: 'Pace: {wpm} words/min (French norm: {min}–{max})' },
+  'summary.attempts': {
+    fr: 'Tentative n° {n} sur cette section et cette cible',
+    en: 'Attempt #{n} on this section and target',
+  },
+  'summary.wpm': {
+    fr: 'Débit : {wpm} mots/min (repère en français : {min}–{max})',
+    en: 'Pace: {wpm} words/min (French norm: {min}–{max})',
+  },
   'summary.pace.slow': { fr: 'un peu lent', en: 'a bit slow' },
   'summary.pace.good': { fr: 'dans la norme', en: 'within the norm' },
   'summary.pace.fast': { fr: 'trop rapide : respirez', en: 'too fast: breathe' },
@@ -108,7 +138,10 @@ export const rehearse = {
   'summary.allInBudget': { fr: 'Toutes les étapes sont dans leur budget.', en: 'Every split is within its budget.' },
   'summary.kind.incomplete': { fr: 'Tentative gardée comme incomplète.', en: 'Attempt kept as incomplete.' },
   'summary.kind.aborted': { fr: 'Tentative interrompue, gardée comme telle.', en: 'Attempt aborted, kept as such.' },
-  'summary.discarded': { fr: 'Tentative jetée : rien n’a été enregistré.', en: 'Attempt discarded: nothing was saved.' },
+  'summary.discarded': {
+    fr: 'Tentative jetée : rien n’a été enregistré.',
+    en: 'Attempt discarded: nothing was saved.',
+  },
   'summary.skipped': { fr: 'passée', en: 'skipped' },
   'rehearse.speechTitle': { fr: 'Votre voix (enregistrement)', en: 'Your voice (recording)' },
   'rehearse.analysisFailed': {

@@ -8,36 +8,72 @@ export const stats = {
     fr: 'seulement les répétitions de cette section (numéro, identifiant ou partie du titre)',
     en: 'only the rehearsals of this section (number, id or part of the title)',
   },
-  'cli.opt.statsTopic': { fr: 'seulement le quiz de ces thèmes (spark, ou spark,kubernetes)', en: 'only the quiz on these topics (spark, or spark,kubernetes)' },
+  'cli.opt.statsTopic': {
+    fr: 'seulement le quiz de ces thèmes (spark, ou spark,kubernetes)',
+    en: 'only the quiz on these topics (spark, or spark,kubernetes)',
+  },
   'cli.opt.since': {
     fr: 'depuis : 30d (jours), 12w (semaines), 6m (mois), 1y (ans) ou une date 2026-11-01',
     en: 'since: 30d (days), 12w (weeks), 6m (months), 1y (years) or a date 2026-11-01',
   },
-  'cli.cmd.export': { fr: 'exporte l’historique en CSV pour un tableur', en: 'export the history as CSV for spreadsheets' },
+  'cli.cmd.export': {
+    fr: 'exporte l’historique en CSV pour un tableur',
+    en: 'export the history as CSV for spreadsheets',
+  },
   'cli.opt.csv': {
     fr: 'dossier où écrire attempts.csv, splits.csv et reviews.csv (créé au besoin)',
     en: 'directory to write attempts.csv, splits.csv and reviews.csv to (created if needed)',
   },
 
-  'stats.badSince': { fr: 'Période invalide pour --since : « {value} ».', en: 'Invalid period for --since: "{value}".' },
+  'stats.badSince': {
+    fr: 'Période invalide pour --since : « {value} ».',
+    en: 'Invalid period for --since: "{value}".',
+  },
   'stats.sinceHint': {
     fr: 'Exemples : --since 30d (30 derniers jours), 12w (semaines), 6m (mois), 1y (an), ou une date : --since 2026-11-01.',
     en: 'Examples: --since 30d (last 30 days), 12w (weeks), 6m (months), 1y (year), or a date: --since 2026-11-01.',
   },
-  'stats.sinceFuture': { fr: 'La date de --since ({value}) est dans le futur.', en: 'The --since date ({value}) is in the future.' },
-  'stats.sinceFutureHint': { fr: 'Donnez une date passée, ou celle d’aujourd’hui : {today}.', en: 'Give a past date, or today’s: {today}.' },
-  'stats.sinceTooFar': { fr: '--since {value} remonte à plus de dix ans.', en: '--since {value} goes back more than ten years.' },
-  'stats.sinceTooFarHint': { fr: 'Sans --since, tout l’historique est pris en compte.', en: 'Without --since, the whole history is used.' },
+  'stats.sinceFuture': {
+    fr: 'La date de --since ({value}) est dans le futur.',
+    en: 'The --since date ({value}) is in the future.',
+  },
+  'stats.sinceFutureHint': {
+    fr: 'Donnez une date passée, ou celle d’aujourd’hui : {today}.',
+    en: 'Give a past date, or today’s: {today}.',
+  },
+  'stats.sinceTooFar': {
+    fr: '--since {value} remonte à plus de dix ans.',
+    en: '--since {value} goes back more than ten years.',
+  },
+  'stats.sinceTooFarHint': {
+    fr: 'Sans --since, tout l’historique est pris en compte.',
+    en: 'Without --since, the whole history is used.',
+  },
 
-  'export.missingFormat': { fr: 'Dites où écrire l’export : --csv DOSSIER.', en: 'Say where to write the export: --csv DIR.' },
-  'export.missingFormatHint': { fr: 'Exemple : pitch export --csv ~/pitch-export', en: 'Example: pitch export --csv ~/pitch-export' },
-  'export.notDirectory': { fr: '{path} existe déjà et n’est pas un dossier.', en: '{path} already exists and is not a directory.' },
+  'export.missingFormat': {
+    fr: 'Dites où écrire l’export : --csv DOSSIER.',
+    en: 'Say where to write the export: --csv DIR.',
+  },
+  'export.missingFormatHint': {
+    fr: 'Exemple : pitch export --csv ~/pitch-export',
+    en: 'Example: pitch export --csv ~/pitch-export',
+  },
+  'export.notDirectory': {
+    fr: '{path} existe déjà et n’est pas un dossier.',
+    en: '{path} already exists and is not a directory.',
+  },
   'export.notDirectoryHint': {
     fr: 'Donnez un dossier : il est créé s’il n’existe pas, et les fichiers CSV qu’il contient sont remplacés.',
     en: 'Give a directory: it is created when missing, and the CSV files in it are replaced.',
   },
-  'export.targetIsDirectory': { fr: '{path} est un dossier : impossible d’y écrire le fichier CSV.', en: '{path} is a directory: the CSV file cannot be written there.' },
-  'export.targetIsDirectoryHint': { fr: 'Renommez ce dossier, ou exportez ailleurs.', en: 'Rename that directory, or export somewhere else.' },
+  'export.targetIsDirectory': {
+    fr: '{path} est un dossier : impossible d’y écrire le fichier CSV.',
+    en: '{path} is a directory: the CSV file cannot be written there.',
+  },
+  'export.targetIsDirectoryHint': {
+    fr: 'Renommez ce dossier, ou exportez ailleurs.',
+    en: 'Rename that directory, or export somewhere else.',
+  },
   'export.noPermission': { fr: 'Pas le droit d’écrire dans {path}.', en: 'No permission to write to {path}.' },
   'export.cannotWrite': { fr: 'Impossible d’écrire dans {path} ({reason}).', en: 'Cannot write to {path} ({reason}).' },
   'export.cannotWriteHint': {
@@ -53,14 +89,20 @@ export const stats = {
   'stats.streak': { fr: 'série : {current} j (record {longest} j)', en: 'streak: {current} d (best {longest} d)' },
 
   'stats.rehearsals.title': { fr: 'Répétitions', en: 'Rehearsals' },
-  'stats.rehearsals.empty': { fr: 'aucune répétition{period} — lancez « pitch rehearse ».', en: 'no rehearsal{period} — run "pitch rehearse".' },
+  'stats.rehearsals.empty': {
+    fr: 'aucune répétition{period} — lancez « pitch rehearse ».',
+    en: 'no rehearsal{period} — run "pitch rehearse".',
+  },
   'stats.rehearsals.counts': {
     fr: '{count} essai(s) : {completed} complet(s), {practice} entraînement(s), {stopped} arrêté(s)',
     en: '{count} attempt(s): {completed} complete, {practice} practice, {stopped} stopped',
   },
   'stats.rehearsals.days': { fr: '{days} jour(s) de répétition', en: '{days} day(s) rehearsed' },
   'stats.section.title': { fr: '§ {title} — objectif {target}', en: '§ {title} — target {target}' },
-  'stats.section.counts': { fr: '{count} essai(s), {completed} complet(s)', en: '{count} attempt(s), {completed} complete' },
+  'stats.section.counts': {
+    fr: '{count} essai(s), {completed} complet(s)',
+    en: '{count} attempt(s), {completed} complete',
+  },
   'stats.section.noComplete': {
     fr: 'Pas encore d’essai complet : la courbe attend une répétition de bout en bout.',
     en: 'No complete run yet: the chart waits for a run from start to finish.',
@@ -83,7 +125,10 @@ export const stats = {
     fr: 'À travailler : l’étape {n} « {title} », {delta} au-dessus de son budget (médiane).',
     en: 'Work on split {n} "{title}": {delta} over its budget (median).',
   },
-  'stats.split.allInBudget': { fr: 'Chaque étape tient son budget (médiane).', en: 'Every split keeps to its budget (median).' },
+  'stats.split.allInBudget': {
+    fr: 'Chaque étape tient son budget (médiane).',
+    en: 'Every split keeps to its budget (median).',
+  },
   'stats.moreSections': {
     fr: '… et {count} autre(s) section(s) ou durée(s) : --section pour les voir, --json pour tout.',
     en: '… and {count} more section(s) or target(s): --section to see them, --json for everything.',
@@ -108,13 +153,22 @@ export const stats = {
   },
 
   'stats.quiz.title': { fr: 'Quiz', en: 'Quiz' },
-  'stats.quiz.empty': { fr: 'aucune révision{period} — lancez « pitch quiz ».', en: 'no review{period} — run "pitch quiz".' },
-  'stats.quiz.counts': { fr: '{reviews} révision(s) en {sessions} session(s)', en: '{reviews} review(s) in {sessions} session(s)' },
+  'stats.quiz.empty': {
+    fr: 'aucune révision{period} — lancez « pitch quiz ».',
+    en: 'no review{period} — run "pitch quiz".',
+  },
+  'stats.quiz.counts': {
+    fr: '{reviews} révision(s) en {sessions} session(s)',
+    en: '{reviews} review(s) in {sessions} session(s)',
+  },
   'stats.quiz.retention': {
     fr: 'rétention {percent} sur {count} révision(s) de cartes acquises',
     en: 'retention {percent} over {count} review(s) of learned cards',
   },
-  'stats.quiz.noRetention': { fr: 'rétention : aucune carte acquise revue', en: 'retention: no learned card reviewed yet' },
+  'stats.quiz.noRetention': {
+    fr: 'rétention : aucune carte acquise revue',
+    en: 'retention: no learned card reviewed yet',
+  },
   'stats.quiz.noReviewsPeriod': { fr: 'Aucune révision sur la période.', en: 'No review in this period.' },
   'stats.cal.title': { fr: 'Révisions par jour, 12 dernières semaines', en: 'Reviews per day, last 12 weeks' },
   'stats.cal.reviews': { fr: 'Révisions : {count}', en: 'Reviews: {count}' },

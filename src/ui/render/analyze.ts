@@ -23,7 +23,14 @@ export function formatSeconds(seconds: number, lang: Lang): string {
 const number = (x: number, lang: Lang) => x.toLocaleString(lang, { maximumFractionDigits: 0 });
 
 /** The human report of `pitch analyze` (its JSON twin is the RecordingAnalysis itself, plus file and section). */
-export function renderAnalysis(analysis: RecordingAnalysis, view: AnalyzeView, width: number, t: Translate, chalk: ChalkInstance, lang: Lang): string {
+export function renderAnalysis(
+  analysis: RecordingAnalysis,
+  view: AnalyzeView,
+  width: number,
+  t: Translate,
+  chalk: ChalkInstance,
+  lang: Lang,
+): string {
   const lines: string[] = [];
   const src = analysis.source;
   const format =
@@ -31,19 +38,44 @@ export function renderAnalysis(analysis: RecordingAnalysis, view: AnalyzeView, w
       ? t('analyze.formatFfmpeg')
       : t('analyze.formatWav', {
           rate: src.sampleRate,
-          channels: src.channels === 1 ? t('analyze.mono') : src.channels === 2 ? t('analyze.stereo') : t('analyze.channels', { n: src.channels ?? '?' }),
+          channels:
+            src.channels === 1
+              ? t('analyze.mono')
+              : src.channels === 2
+                ? t('analyze.stereo')
+                : t('analyze.channels', { n: src.channels ?? '?' }),
           bits: src.bitsPerSample ?? '?',
           float: src.encoding === 'float' ? t('analyze.float') : '',
         });
-  lines.push(...fitPieces('', [chalk.bold(t('analyze.title', { file: sanitizeLine(view.file) })), chalk.dim(`(${format})`)], width));
-  const note = (text: string, paint: (s: string) => string) => lines.push(...wrapText(text, width).map((l) => paint(l)));
+  lines.push(
+    ...fitPieces(
+      '',
+      [chalk.bold(t('analyze.title', { file: sanitizeLine(view.file) })), chalk.dim(`(${format})`)],
+      width,
+    ),
+  );
+  const note = (text: string, paint: (s: string) => string) =>
+    lines.push(...wrapText(text, width).map((l) => paint(l)));
   if (view.section) {
-    note(t('analyze.section', { number: view.section.number || '—', title: sanitizeLine(view.section.title), words: view.section.words }), chalk.dim);
+    note(
+      t('analyze.section', {
+        number: view.section.number || '—',
+        title: sanitizeLine(view.section.title),
+        words: view.section.words,
+      }),
+      chalk.dim,
+    );
   }
   if (view.attemptDate) note(t('analyze.fromHistory', { date: view.attemptDate }), chalk.dim);
-  if (src.sizeRepaired) note(t('analyze.repaired', { time: formatSeconds(analysis.durationSeconds, lang) }), chalk.yellow);
+  if (src.sizeRepaired)
+    note(t('analyze.repaired', { time: formatSeconds(analysis.durationSeconds, lang) }), chalk.yellow);
   if (analysis.clippedFraction > 0.001) {
-    note(t('analyze.clipped', { percent: (analysis.clippedFraction * 100).toLocaleString(lang, { maximumFractionDigits: 1 }) }), chalk.yellow);
+    note(
+      t('analyze.clipped', {
+        percent: (analysis.clippedFraction * 100).toLocaleString(lang, { maximumFractionDigits: 1 }),
+      }),
+      chalk.yellow,
+    );
   }
   lines.push('');
 
@@ -62,19 +94,37 @@ export function renderAnalysis(analysis: RecordingAnalysis, view: AnalyzeView, w
  * The figures alone (duration, speech, pace, pauses), one per line: what `pitch analyze` shows first
  * and what the rehearse summary shows for a recorded attempt.
  */
-export function renderSpeechLines(analysis: SpeechAnalysis, t: Translate, chalk: ChalkInstance, lang: Lang, width = 80): string[] {
+export function renderSpeechLines(
+  analysis: SpeechAnalysis,
+  t: Translate,
+  chalk: ChalkInstance,
+  lang: Lang,
+  width = 80,
+): string[] {
   const LABEL = 13;
   const row = (key: MessageKey, pieces: string[]) => fitPieces(padEnd(t(key), LABEL), pieces, width);
   const lines = row('analyze.duration', [formatClock(analysis.durationSeconds, true)]);
   if (analysis.noSpeech) {
-    return [...lines, '', ...wrapText(t('analyze.noSpeech'), width).map((l) => chalk.yellow.bold(l)), ...wrapText(t('analyze.noSpeechHint'), width).map((l) => chalk.dim(l))];
+    return [
+      ...lines,
+      '',
+      ...wrapText(t('analyze.noSpeech'), width).map((l) => chalk.yellow.bold(l)),
+      ...wrapText(t('analyze.noSpeechHint'), width).map((l) => chalk.dim(l)),
+    ];
   }
   lines.push(
-    ...row('analyze.speech', [t('analyze.speechValue', { time: formatClock(analysis.speechSeconds, true), percent: Math.round(analysis.speechRatio * 100) })]),
+    ...row('analyze.speech', [
+      t('analyze.speechValue', {
+        time: formatClock(analysis.speechSeconds, true),
+        percent: Math.round(analysis.speechRatio * 100),
+      }),
+    ]),
     ...row('analyze.pace', paceText(analysis, t, chalk, lang)),
   );
   if (analysis.speakingWordsPerMinute !== null) {
-    lines.push(...row('analyze.speakingPace', [t('analyze.paceValue', { wpm: number(analysis.speakingWordsPerMinute, lang) })]));
+    lines.push(
+      ...row('analyze.speakingPace', [t('analyze.paceValue', { wpm: number(analysis.speakingWordsPerMinute, lang) })]),
+    );
   }
   lines.push(...row('analyze.pauses', pausesText(analysis, t, lang)));
   return lines;
@@ -102,11 +152,18 @@ function fitPieces(label: string, pieces: string[], width: number): string[] {
 function paceText(a: SpeechAnalysis, t: Translate, chalk: ChalkInstance, lang: Lang): string[] {
   if (a.wordsPerMinute === null || !a.spokenSpan) return [chalk.dim(t('analyze.noScript'))];
   const value = t('analyze.paceValue', { wpm: number(a.wordsPerMinute, lang) });
-  const span = chalk.dim(`(${t('analyze.paceSpan', { span: formatClock(a.spokenSpan.end - a.spokenSpan.start, true) })})`);
+  const span = chalk.dim(
+    `(${t('analyze.paceSpan', { span: formatClock(a.spokenSpan.end - a.spokenSpan.start, true) })})`,
+  );
   return [chalk.bold(value), span, verdictText(a.verdict, a.paceBand, t, chalk)].filter(Boolean);
 }
 
-function verdictText(verdict: SpeechAnalysis['verdict'], band: { min: number; max: number }, t: Translate, chalk: ChalkInstance): string {
+function verdictText(
+  verdict: SpeechAnalysis['verdict'],
+  band: { min: number; max: number },
+  t: Translate,
+  chalk: ChalkInstance,
+): string {
   if (!verdict) return '';
   const text = t(`analyze.verdict.${verdict}`, band);
   return verdict === 'good' ? chalk.green(`✓ ${text}`) : chalk.yellow(`${verdict === 'slow' ? '↓' : '↑'} ${text}`);
@@ -114,9 +171,16 @@ function verdictText(verdict: SpeechAnalysis['verdict'], band: { min: number; ma
 
 function pausesText(a: SpeechAnalysis, t: Translate, lang: Lang): string[] {
   if (!a.pauses.length) return [t('analyze.noPause')];
-  const counts = t('analyze.pauseCounts', { short: a.pauseCounts.atLeast300ms, long: a.pauseCounts.atLeast1s, veryLong: a.pauseCounts.atLeast2500ms });
+  const counts = t('analyze.pauseCounts', {
+    short: a.pauseCounts.atLeast300ms,
+    long: a.pauseCounts.atLeast1s,
+    veryLong: a.pauseCounts.atLeast2500ms,
+  });
   const longest = a.pauses.reduce((best, p) => (p.end - p.start > best.end - best.start ? p : best));
-  return [`${counts} ·`, t('analyze.longest', { seconds: formatSeconds(a.longestPauseSeconds, lang), at: formatClock(longest.start) })];
+  return [
+    `${counts} ·`,
+    t('analyze.longest', { seconds: formatSeconds(a.longestPauseSeconds, lang), at: formatClock(longest.start) }),
+  ];
 }
 
 /**
@@ -153,17 +217,45 @@ export function renderTimeline(a: SpeechAnalysis, width: number, chalk: ChalkIns
 
 const SPARKS = '▁▂▃▄▅▆▇█';
 
-export function renderSplits(splits: SplitSpeech[], a: SpeechAnalysis, width: number, t: Translate, chalk: ChalkInstance, lang: Lang): string[] {
+export function renderSplits(
+  splits: SplitSpeech[],
+  a: SpeechAnalysis,
+  width: number,
+  t: Translate,
+  chalk: ChalkInstance,
+  lang: Lang,
+): string[] {
   // Narrow terminals drop the pause columns before squeezing the titles.
   const wide = width >= 72;
   const fixed = 4 + 2 + 7 + 2 + 7 + 2 + (wide ? 7 + 2 + 7 + 2 : 0) + 7;
   const titleW = Math.max(8, Math.min(40, width - fixed));
-  const cells = (n: string, title: string, time: string, speech: string, pauses: string, longest: string, pace: string) =>
-    padEnd(n, 4) + '  ' + padEnd(title, titleW) + '  ' + padStart(time, 7) + '  ' + padStart(speech, 7) + '  ' +
-    (wide ? padStart(pauses, 7) + '  ' + padStart(longest, 7) + '  ' : '') + pace;
+  const cells = (
+    n: string,
+    title: string,
+    time: string,
+    speech: string,
+    pauses: string,
+    longest: string,
+    pace: string,
+  ) =>
+    padEnd(n, 4) +
+    '  ' +
+    padEnd(title, titleW) +
+    '  ' +
+    padStart(time, 7) +
+    '  ' +
+    padStart(speech, 7) +
+    '  ' +
+    (wide ? padStart(pauses, 7) + '  ' + padStart(longest, 7) + '  ' : '') +
+    pace;
   const header = cells(
-    t('analyze.header.number'), t('analyze.header.split'), t('analyze.header.duration'), t('analyze.header.speech'),
-    t('analyze.header.pauses'), t('analyze.header.longest'), t('analyze.header.pace'),
+    t('analyze.header.number'),
+    t('analyze.header.split'),
+    t('analyze.header.duration'),
+    t('analyze.header.speech'),
+    t('analyze.header.pauses'),
+    t('analyze.header.longest'),
+    t('analyze.header.pace'),
   );
   const lines = [chalk.bold(t('analyze.splits')), chalk.dim(header)];
   for (const s of splits) {
@@ -171,11 +263,18 @@ export function renderSplits(splits: SplitSpeech[], a: SpeechAnalysis, width: nu
     const pace =
       s.wordsPerMinute === null
         ? chalk.dim('—')
-        : (s.verdict === 'good' ? chalk.green : chalk.yellow)(`${number(s.wordsPerMinute, lang)}${s.verdict === 'good' ? ' ✓' : s.verdict === 'slow' ? ' ↓' : ' ↑'}`);
+        : (s.verdict === 'good' ? chalk.green : chalk.yellow)(
+            `${number(s.wordsPerMinute, lang)}${s.verdict === 'good' ? ' ✓' : s.verdict === 'slow' ? ' ↓' : ' ↑'}`,
+          );
     lines.push(
       cells(
-        String(s.index + 1), title, formatClock(s.durationSeconds, true), `${Math.round(s.speechRatio * 100)} %`,
-        String(s.pauseCounts.atLeast300ms), s.longestPauseSeconds ? formatSeconds(s.longestPauseSeconds, lang) : '—', pace,
+        String(s.index + 1),
+        title,
+        formatClock(s.durationSeconds, true),
+        `${Math.round(s.speechRatio * 100)} %`,
+        String(s.pauseCounts.atLeast300ms),
+        s.longestPauseSeconds ? formatSeconds(s.longestPauseSeconds, lang) : '—',
+        pace,
       ),
     );
   }
@@ -183,8 +282,16 @@ export function renderSplits(splits: SplitSpeech[], a: SpeechAnalysis, width: nu
   if (paces.length >= 2) {
     const lo = Math.min(...paces);
     const hi = Math.max(...paces);
-    const spark = paces.map((w) => SPARKS[hi === lo ? 3 : Math.round(((w - lo) / (hi - lo)) * (SPARKS.length - 1))]).join('');
-    lines.push('', ...wrapText(t('analyze.paceOverTime', { spark, from: number(paces[0]!, lang), to: number(paces[paces.length - 1]!, lang) }), width));
+    const spark = paces
+      .map((w) => SPARKS[hi === lo ? 3 : Math.round(((w - lo) / (hi - lo)) * (SPARKS.length - 1))])
+      .join('');
+    lines.push(
+      '',
+      ...wrapText(
+        t('analyze.paceOverTime', { spark, from: number(paces[0]!, lang), to: number(paces[paces.length - 1]!, lang) }),
+        width,
+      ),
+    );
   }
   return lines;
 }

@@ -41,7 +41,11 @@ export function renderHeatmap(input: HeatmapInput): Heatmap {
   for (let w = 0; w < weeks; w++) {
     const week = days.slice(w * 7, w * 7 + 7);
     const start = week.find((d) => d.date.endsWith('-01')) ?? (w === 0 ? week[0] : undefined);
-    if (start) marks.push({ column: nameW + 1 + w * 3, text: monthName.format(new Date(`${start.date.slice(0, 7)}-01T00:00:00Z`)) });
+    if (start)
+      marks.push({
+        column: nameW + 1 + w * 3,
+        text: monthName.format(new Date(`${start.date.slice(0, 7)}-01T00:00:00Z`)),
+      });
   }
   let header = '';
   marks.forEach((mark, i) => {
@@ -55,7 +59,12 @@ export function renderHeatmap(input: HeatmapInput): Heatmap {
     let row = chalk.dim(padEnd(names[weekday]!, nameW)) + ' ';
     for (let w = 0; w < weeks; w++) {
       const day = days[w * 7 + weekday];
-      const cell = !day || day.reviews === null ? '  ' : day.reviews === 0 ? paint[0]!(EMPTY) : paint[level(day.reviews)]!(SHADES[level(day.reviews) - 1]!);
+      const cell =
+        !day || day.reviews === null
+          ? '  '
+          : day.reviews === 0
+            ? paint[0]!(EMPTY)
+            : paint[level(day.reviews)]!(SHADES[level(day.reviews) - 1]!);
       row += cell + (w < weeks - 1 ? ' ' : '');
     }
     lines.push(row.trimEnd());

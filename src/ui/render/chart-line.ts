@@ -119,7 +119,11 @@ export function renderLineChart(input: LineChartInput): LineChart {
     const span = columns.length + 1;
     const gap = span - visibleWidth(left) - visibleWidth(right);
     // Under the ends of the line; a chart too narrow for both gets "first – last".
-    const text = !right ? left : gap >= 1 ? left + ' '.repeat(gap) + right : truncate(`${left} – ${right}`, Math.max(span, input.width - labelW - 1));
+    const text = !right
+      ? left
+      : gap >= 1
+        ? left + ' '.repeat(gap) + right
+        : truncate(`${left} – ${right}`, Math.max(span, input.width - labelW - 1));
     if (text) lines.push(' '.repeat(labelW + 1) + dim(text));
   }
   return { lines, perColumn };
@@ -127,5 +131,7 @@ export function renderLineChart(input: LineChartInput): LineChart {
 
 /** Colours runs of glyphs at once (one escape pair per run, not per cell): the line cyan, references dim. */
 function paintRuns(cells: string, chalk: ChalkInstance): string {
-  return cells.replace(/ +|┄+|[^ ┄]+/g, (run) => (run[0] === ' ' ? run : run[0] === REFERENCE ? chalk.dim(run) : chalk.cyan(run)));
+  return cells.replace(/ +|┄+|[^ ┄]+/g, (run) =>
+    run[0] === ' ' ? run : run[0] === REFERENCE ? chalk.dim(run) : chalk.cyan(run),
+  );
 }

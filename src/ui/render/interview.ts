@@ -24,38 +24,70 @@ export interface AnswerScreen {
 export function renderAnswerScreen(v: AnswerScreen): string {
   const { t, chalk, width } = v;
   const rule = chalk.dim('─'.repeat(width));
-  const lines = [chalk.bold(truncate(t('interview.answer.title', { n: v.n, total: v.total, topic: sanitizeLine(v.topicTitle) }), width)), rule, ''];
+  const lines = [
+    chalk.bold(
+      truncate(t('interview.answer.title', { n: v.n, total: v.total, topic: sanitizeLine(v.topicTitle) }), width),
+    ),
+    rule,
+    '',
+  ];
   lines.push(...wrapText(v.prompt, width - 2, '  ').map((l) => chalk.bold(l)), '');
   const left = v.answerSeconds - v.elapsedSeconds;
   const clock = `${formatClock(v.elapsedSeconds, true)} / ${formatClock(v.answerSeconds)}`;
-  const rest = left >= 0 ? t('interview.answer.left', { time: formatClock(left) }) : t('interview.answer.over', { time: formatClock(-left) });
+  const rest =
+    left >= 0
+      ? t('interview.answer.left', { time: formatClock(left) })
+      : t('interview.answer.over', { time: formatClock(-left) });
   const barW = Math.max(10, width - clock.length - rest.length - 6);
   const filled = Math.min(barW, Math.round((Math.min(v.elapsedSeconds, v.answerSeconds) / v.answerSeconds) * barW));
   const paint = left < 0 ? chalk.red : left <= 15 ? chalk.hex('#ffb000') : chalk.green;
-  lines.push(`${chalk.bold(clock)}  ${paint('█'.repeat(filled))}${chalk.dim('░'.repeat(barW - filled))}  ${left < 0 ? chalk.red(rest) : rest}`);
+  lines.push(
+    `${chalk.bold(clock)}  ${paint('█'.repeat(filled))}${chalk.dim('░'.repeat(barW - filled))}  ${left < 0 ? chalk.red(rest) : rest}`,
+  );
   lines.push('', chalk.dim(truncate(t('interview.answer.keys'), width)));
   return lines.slice(0, Math.max(1, v.rows)).join('\n');
 }
 
-const RATING_NAMES: Record<number, MessageKey> = { 1: 'quiz.rating.1', 2: 'quiz.rating.2', 3: 'quiz.rating.3', 4: 'quiz.rating.4' };
+const RATING_NAMES: Record<number, MessageKey> = {
+  1: 'quiz.rating.1',
+  2: 'quiz.rating.2',
+  3: 'quiz.rating.3',
+  4: 'quiz.rating.4',
+};
 
 /** The end-of-interview report. */
-export function renderInterviewReport(r: InterviewReport, topicTitle: (id: string) => string, interrupted: boolean, width: number, t: Translate, chalk: ChalkInstance): string {
+export function renderInterviewReport(
+  r: InterviewReport,
+  topicTitle: (id: string) => string,
+  interrupted: boolean,
+  width: number,
+  t: Translate,
+  chalk: ChalkInstance,
+): string {
   const lines = [chalk.bold(t('report.title')), ''];
   if (interrupted) lines.push(chalk.yellow(t('report.stopped')), '');
   if (r.pitch) {
     const over = r.pitch.deltaSeconds > 0;
     lines.push(
-      t('report.pitch', { time: formatClock(r.pitch.totalSeconds, true), target: formatClock(r.pitch.targetSeconds), delta: (over ? chalk.red : chalk.green)(signed(r.pitch.deltaSeconds)) }) +
-        (r.pitch.personalBest !== null ? t('report.pitchPb', { pb: formatClock(r.pitch.personalBest, true) }) : ''),
+      t('report.pitch', {
+        time: formatClock(r.pitch.totalSeconds, true),
+        target: formatClock(r.pitch.targetSeconds),
+        delta: (over ? chalk.red : chalk.green)(signed(r.pitch.deltaSeconds)),
+      }) + (r.pitch.personalBest !== null ? t('report.pitchPb', { pb: formatClock(r.pitch.personalBest, true) }) : ''),
     );
   } else lines.push(t('report.noPitch'));
   lines.push('');
   r.answers.forEach((a, i) => {
-    lines.push(chalk.bold(t('report.question', { n: i + 1, topic: sanitizeLine(topicTitle(a.topic)) })) + '  ' + chalk.dim(truncate(sanitizeLine(a.prompt), Math.max(10, width - 20))));
+    lines.push(
+      chalk.bold(t('report.question', { n: i + 1, topic: sanitizeLine(topicTitle(a.topic)) })) +
+        '  ' +
+        chalk.dim(truncate(sanitizeLine(a.prompt), Math.max(10, width - 20))),
+    );
     if (a.rating === null) {
       // Not rated: the interview stopped during or right after this answer.
-      lines.push('  ' + chalk.dim((a.seconds !== null ? `${formatClock(a.seconds, true)} · ` : '') + t('report.unanswered')));
+      lines.push(
+        '  ' + chalk.dim((a.seconds !== null ? `${formatClock(a.seconds, true)} · ` : '') + t('report.unanswered')),
+      );
       return;
     }
     const bandText = a.band ? t(`interview.band.${a.band}` as MessageKey) : '—';
@@ -72,9 +104,19 @@ export function renderInterviewReport(r: InterviewReport, topicTitle: (id: strin
     );
     if (a.speech)
       lines.push(
-        '  ' + chalk.dim(t('report.speech', { speech: formatClock(a.speech.speechSeconds, true), pauses: a.speech.pauses, longest: a.speech.longestPauseSeconds.toFixed(1) })),
+        '  ' +
+          chalk.dim(
+            t('report.speech', {
+              speech: formatClock(a.speech.speechSeconds, true),
+              pauses: a.speech.pauses,
+              longest: a.speech.longestPauseSeconds.toFixed(1),
+            }),
+          ),
       );
-    if (a.missed.length && a.rating !== null) lines.push(...wrapText(t('report.missed', { list: a.missed.join(' ; ') }), width - 4, '    ').map((l) => chalk.yellow(l)));
+    if (a.missed.length && a.rating !== null)
+      lines.push(
+        ...wrapText(t('report.missed', { list: a.missed.join(' ; ') }), width - 4, '    ').map((l) => chalk.yellow(l)),
+      );
   });
   lines.push('', chalk.dim(t('report.band', { min: r.answerBand.min, max: r.answerBand.max })));
   if (r.coverage !== null) lines.push(t('report.coverage', { percent: Math.round(r.coverage * 100) }));

@@ -51,7 +51,8 @@ export function deltaColor(chalk: ChalkInstance, delta: number, previous: number
   return gaining ? c.behindGaining : c.behindLosing;
 }
 
-export const signed = (seconds: number): string => `${seconds > 0 ? '+' : seconds < 0 ? '−' : '±'}${formatClock(Math.abs(seconds), true)}`;
+export const signed = (seconds: number): string =>
+  `${seconds > 0 ? '+' : seconds < 0 ? '−' : '±'}${formatClock(Math.abs(seconds), true)}`;
 
 /** The whole live screen as a string, one line per terminal row, each fitting `width`. Pure. */
 export function renderLive(v: LiveViewInput): string {
@@ -62,14 +63,22 @@ export function renderLive(v: LiveViewInput): string {
   const current = Math.min(timer.marks.length, v.splits.length - 1);
   const lines: string[] = [];
 
-  const right = [t('live.level', { level: t(`level.${v.level}` as MessageKey) }), v.practice ? t('live.practice') : t('live.attempt', { n: v.attemptNumber })];
+  const right = [
+    t('live.level', { level: t(`level.${v.level}` as MessageKey) }),
+    v.practice ? t('live.practice') : t('live.attempt', { n: v.attemptNumber }),
+  ];
   if (timer.phase === 'paused') right.unshift(chalk.yellow.bold(t('live.paused')));
   lines.push(joinEnds(chalk.bold(sanitizeLine(v.sectionTitle)), chalk.dim(right.join(' · ')), width));
   lines.push(rule);
 
   if (timer.phase === 'countdown') {
     const n = countdownLeft(timer, v.now);
-    lines.push('', center(chalk.bold.yellow(`   ${n}   `), width), '', center(t('live.countdown', { title: sanitizeLine(v.splits[0]!.title) }), width));
+    lines.push(
+      '',
+      center(chalk.bold.yellow(`   ${n}   `), width),
+      '',
+      center(t('live.countdown', { title: sanitizeLine(v.splits[0]!.title) }), width),
+    );
     return fit(lines, v.rows, width);
   }
 
@@ -87,12 +96,22 @@ export function renderLive(v: LiveViewInput): string {
   const cueRoom = Math.max(1, v.rows - fixed);
   let cue: string[];
   if (v.session.mode === 'help') {
-    cue = (['live.help.split', 'live.help.undo', 'live.help.skip', 'live.help.pause', 'live.help.stop', 'live.help.abort', 'live.help.close'] as const).map(
-      (k) => '  ' + t(k),
-    );
+    cue = (
+      [
+        'live.help.split',
+        'live.help.undo',
+        'live.help.skip',
+        'live.help.pause',
+        'live.help.stop',
+        'live.help.abort',
+        'live.help.close',
+      ] as const
+    ).map((k) => '  ' + t(k));
     cue.unshift(chalk.bold(t('live.help.title')));
   } else {
-    cue = cueLines(split.units, v.level).flatMap((line) => wrapText(line, width - 2, '  ', line.startsWith('• ') ? '    ' : '  '));
+    cue = cueLines(split.units, v.level).flatMap((line) =>
+      wrapText(line, width - 2, '  ', line.startsWith('• ') ? '    ' : '  '),
+    );
   }
   if (cue.length > cueRoom) cue = [...cue.slice(0, cueRoom - 1), chalk.dim('  …')];
   lines.push(...cue, rule);
@@ -104,8 +123,16 @@ export function renderLive(v: LiveViewInput): string {
   const titleW = Math.max(8, width - (2 + numW + 2) - 4 * (col + 1));
   lines.push(
     chalk.dim(
-      padEnd('', 2 + numW + 2) + padEnd(t('live.split'), titleW) + ' ' + padStart(t('live.time'), col) + ' ' +
-        padStart(t('live.budget'), col) + ' ' + padStart(t('live.delta'), col) + ' ' + padStart(t('live.best'), col),
+      padEnd('', 2 + numW + 2) +
+        padEnd(t('live.split'), titleW) +
+        ' ' +
+        padStart(t('live.time'), col) +
+        ' ' +
+        padStart(t('live.budget'), col) +
+        ' ' +
+        padStart(t('live.delta'), col) +
+        ' ' +
+        padStart(t('live.best'), col),
     ),
   );
   let budgetCum = 0;
@@ -114,7 +141,14 @@ export function renderLive(v: LiveViewInput): string {
     budgetCum += s.budgetSeconds;
     const mark = timer.marks[i];
     const best = v.bestSegments[s.key];
-    const marker = i < timer.marks.length ? (mark!.skipped ? chalk.dim('–') : chalk.green('✓')) : i === current ? chalk.cyan('▶') : ' ';
+    const marker =
+      i < timer.marks.length
+        ? mark!.skipped
+          ? chalk.dim('–')
+          : chalk.green('✓')
+        : i === current
+          ? chalk.cyan('▶')
+          : ' ';
     let time = '';
     let delta = '';
     let bestText = best !== undefined ? formatClock(best, true) : '';
@@ -136,8 +170,15 @@ export function renderLive(v: LiveViewInput): string {
     }
     lines.push(
       `${marker} ${padStart(String(v.firstNumber + i), numW)}  ` +
-        padEnd(truncate(sanitizeLine(s.title), titleW), titleW) + ' ' + padStart(time, col) + ' ' +
-        padStart(formatClock(s.budgetSeconds, true), col) + ' ' + padStart(delta, col) + ' ' + padStart(bestText, col),
+        padEnd(truncate(sanitizeLine(s.title), titleW), titleW) +
+        ' ' +
+        padStart(time, col) +
+        ' ' +
+        padStart(formatClock(s.budgetSeconds, true), col) +
+        ' ' +
+        padStart(delta, col) +
+        ' ' +
+        padStart(bestText, col),
     );
   });
   lines.push(rule);
@@ -145,7 +186,8 @@ export function renderLive(v: LiveViewInput): string {
   // Elapsed against target, with a bar that turns amber in the last 15 s and red past the target.
   const left = v.targetSeconds - elapsed;
   const clock = `${formatClock(elapsed, true)} / ${formatClock(v.targetSeconds)}`;
-  const rest = left >= 0 ? t('live.remaining', { time: formatClock(left) }) : t('live.over', { time: formatClock(-left) });
+  const rest =
+    left >= 0 ? t('live.remaining', { time: formatClock(left) }) : t('live.over', { time: formatClock(-left) });
   const barW = Math.max(10, width - visibleWidth(clock) - visibleWidth(rest) - 6);
   const filled = Math.min(barW, Math.round((Math.min(elapsed, v.targetSeconds) / v.targetSeconds) * barW));
   const paint = left < 0 ? chalk.red : left <= 15 ? chalk.hex('#ffb000') : chalk.green;

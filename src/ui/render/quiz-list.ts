@@ -25,7 +25,10 @@ export function renderTopics(rows: readonly TopicRow[], width: number, t: Transl
   const fixed = idW + numW + dueW + 8;
   // Aliases are what people type: they get their room first; titles are cut when the terminal is narrow.
   const aliasW = Math.min(Math.max(t('quiz.list.aliases').length, ...rows.map((r) => r.aliases.join(', ').length)), 22);
-  const titleW = Math.max(12, Math.min(Math.max(t('quiz.list.title').length, ...rows.map((r) => r.title.length)), width - fixed - aliasW));
+  const titleW = Math.max(
+    12,
+    Math.min(Math.max(t('quiz.list.title').length, ...rows.map((r) => r.title.length)), width - fixed - aliasW),
+  );
   const lines = [
     chalk.bold(
       `${padEnd(t('quiz.list.id'), idW)}  ${padEnd(t('quiz.list.title'), titleW)}  ${padStart(t('quiz.list.questions'), numW)}  ${padStart(t('quiz.list.due'), dueW)}  ${t('quiz.list.aliases')}`,
@@ -46,7 +49,8 @@ export function formatIssue(issue: PackIssue, t: Translate): string {
   const message = t(issue.key, issue.params);
   const file = sanitizeLine(issue.file);
   if (issue.line <= 0) return t('pack.atFile', { file, message });
-  if (issue.questionId) return t('pack.atQuestion', { file, line: issue.line, id: sanitizeLine(issue.questionId), message });
+  if (issue.questionId)
+    return t('pack.atQuestion', { file, line: issue.line, id: sanitizeLine(issue.questionId), message });
   return t('pack.at', { file, line: issue.line, message });
 }
 
@@ -63,12 +67,20 @@ export function checkJson(report: CheckReport, t: Translate) {
     packs: report.packs,
     topics: report.topics,
     questions: report.questions,
-    errors: report.issues.map((i) => ({ file: i.file, line: i.line, ...(i.questionId ? { question: i.questionId } : {}), message: t(i.key, i.params) })),
+    errors: report.issues.map((i) => ({
+      file: i.file,
+      line: i.line,
+      ...(i.questionId ? { question: i.questionId } : {}),
+      message: t(i.key, i.params),
+    })),
   };
 }
 
 export function renderCheck(report: CheckReport, t: Translate, chalk: ChalkInstance): string {
-  if (!report.issues.length) return chalk.green(`✔ ${t('quiz.check.ok', { packs: report.packs, topics: report.topics, questions: report.questions })}`);
+  if (!report.issues.length)
+    return chalk.green(
+      `✔ ${t('quiz.check.ok', { packs: report.packs, topics: report.topics, questions: report.questions })}`,
+    );
   return [
     t('quiz.check.problems', { packs: report.packs, questions: report.questions, count: report.issues.length }),
     ...report.issues.map((i) => `  ${formatIssue(i, t)}`),

@@ -11,24 +11,40 @@ export function renderSummary(s: SessionSummary, now: Date, width: number, t: Tr
   const time = formatDuration(s.seconds, t);
   lines.push(
     s.graded
-      ? t('quiz.summary.score', { correct: s.correct, graded: s.graded, percent: Math.round((100 * s.correct) / s.graded), count: s.questions, time })
+      ? t('quiz.summary.score', {
+          correct: s.correct,
+          graded: s.graded,
+          percent: Math.round((100 * s.correct) / s.graded),
+          count: s.questions,
+          time,
+        })
       : t('quiz.summary.scoreNoGraded', { count: s.questions, time }),
   );
-  lines.push(chalk.dim(t('quiz.summary.ratings', { again: s.ratings[1], hard: s.ratings[2], good: s.ratings[3], easy: s.ratings[4] })));
+  lines.push(
+    chalk.dim(
+      t('quiz.summary.ratings', { again: s.ratings[1], hard: s.ratings[2], good: s.ratings[3], easy: s.ratings[4] }),
+    ),
+  );
 
   if (s.topics.length) {
     lines.push('', chalk.bold(t('quiz.summary.topics')));
     const idW = Math.min(24, Math.max(...s.topics.map((x) => x.title.length)));
     for (const topic of s.topics) {
       const detail = topic.graded
-        ? t('quiz.summary.topicLine', { correct: topic.correct, graded: topic.graded, count: topic.questions, again: topic.again })
+        ? t('quiz.summary.topicLine', {
+            correct: topic.correct,
+            graded: topic.graded,
+            count: topic.questions,
+            again: topic.again,
+          })
         : t('quiz.summary.topicLineNoGraded', { count: topic.questions, again: topic.again });
       lines.push(`  ${padEnd(truncate(sanitizeLine(topic.title), idW), idW)}  ${detail}`);
     }
   }
   if (s.missed.length) {
     lines.push('', chalk.bold(t('quiz.summary.missed')));
-    for (const m of s.missed) lines.push(...wrapText(`${m.point} ${chalk.dim(`(${m.questionId})`)}`, width, `  ${chalk.red('✘')} `, '    '));
+    for (const m of s.missed)
+      lines.push(...wrapText(`${m.point} ${chalk.dim(`(${m.questionId})`)}`, width, `  ${chalk.red('✘')} `, '    '));
   }
   lines.push('', chalk.bold(t('quiz.summary.weakest')));
   if (!s.weakest.length) lines.push(`  ${chalk.dim(t('quiz.summary.noWeak'))}`);
@@ -39,7 +55,10 @@ export function renderSummary(s: SessionSummary, now: Date, width: number, t: Tr
   }
   lines.push('');
   if (s.cram) lines.push(t('quiz.summary.nextCram', { day: s.next.day, week: s.next.week }));
-  else if (s.next.earliest) lines.push(t('quiz.summary.next', { when: formatWhen(s.next.earliest, now, t), day: s.next.day, week: s.next.week }));
+  else if (s.next.earliest)
+    lines.push(
+      t('quiz.summary.next', { when: formatWhen(s.next.earliest, now, t), day: s.next.day, week: s.next.week }),
+    );
   lines.push(chalk.dim(t('quiz.summary.saved')));
   return lines.join('\n');
 }

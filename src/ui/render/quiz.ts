@@ -40,17 +40,40 @@ export function formatDuration(seconds: number, t: Translate): string {
 }
 
 /** The question as it appears before the prompt: a header line, then the text wrapped to the width. */
-export function renderQuestion(item: SessionItem, index: number, total: number, topicTitle: string, width: number, t: Translate, chalk: ChalkInstance): string {
+export function renderQuestion(
+  item: SessionItem,
+  index: number,
+  total: number,
+  topicTitle: string,
+  width: number,
+  t: Translate,
+  chalk: ChalkInstance,
+): string {
   const q = item.question;
   const dots = '●'.repeat(q.difficulty) + '○'.repeat(3 - q.difficulty);
-  const header = t('quiz.header', { index: index + 1, total, topic: sanitizeLine(topicTitle), kind: t(KIND_KEYS[q.kind]) });
+  const header = t('quiz.header', {
+    index: index + 1,
+    total,
+    topic: sanitizeLine(topicTitle),
+    kind: t(KIND_KEYS[q.kind]),
+  });
   const lines = wrapText(q.prompt, width);
-  const body = q.kind === 'cloze' ? lines.map((l) => l.replaceAll('___', chalk.yellow.bold('___'))) : lines.map((l) => chalk.bold(l));
+  const body =
+    q.kind === 'cloze'
+      ? lines.map((l) => l.replaceAll('___', chalk.yellow.bold('___')))
+      : lines.map((l) => chalk.bold(l));
   return ['', `${chalk.dim(header)} ${chalk.dim(dots)}`, ...body].join('\n');
 }
 
 /** Shown when a question comes back to be rated again after an undo. */
-export function renderAgain(item: SessionItem, index: number, total: number, width: number, t: Translate, chalk: ChalkInstance): string {
+export function renderAgain(
+  item: SessionItem,
+  index: number,
+  total: number,
+  width: number,
+  t: Translate,
+  chalk: ChalkInstance,
+): string {
   const prompt = truncate(sanitizeLine(item.question.prompt), Math.max(20, width - 20));
   return chalk.dim(t('quiz.again', { index: index + 1, total, prompt }));
 }
@@ -61,26 +84,46 @@ export function renderUndone(item: SessionItem, width: number, t: Translate, cha
 }
 
 /** Feedback after an answer: right or wrong, what was expected, the key points, the model answer, why, and where to read more. */
-export function renderGrade(item: SessionItem, grade: Grade, width: number, t: Translate, chalk: ChalkInstance): string {
+export function renderGrade(
+  item: SessionItem,
+  grade: Grade,
+  width: number,
+  t: Translate,
+  chalk: ChalkInstance,
+): string {
   const q = item.question;
   const lines: string[] = [];
   const para = (text: string, indent = '  ') => lines.push(...wrapText(text, width, indent));
-  const verdict = (right: boolean) => (right ? chalk.green.bold(`✔ ${t('quiz.grade.right')}`) : chalk.red.bold(`✘ ${t('quiz.grade.wrong')}`));
+  const verdict = (right: boolean) =>
+    right ? chalk.green.bold(`✔ ${t('quiz.grade.right')}`) : chalk.red.bold(`✘ ${t('quiz.grade.wrong')}`);
   switch (grade.kind) {
     case 'mcq': {
       const options = item.shown?.options ?? q.options ?? [];
       const right = grade.right.map((i) => `${i + 1}. ${sanitizeLine(options[i] ?? '')}`).join(' · ');
       lines.push(verdict(grade.correct));
-      if (!grade.correct) lines.push(...wrapText(t(grade.right.length > 1 ? 'quiz.grade.rightAnswers' : 'quiz.grade.rightAnswer', { answer: right }), width, '  '));
+      if (!grade.correct)
+        lines.push(
+          ...wrapText(
+            t(grade.right.length > 1 ? 'quiz.grade.rightAnswers' : 'quiz.grade.rightAnswer', { answer: right }),
+            width,
+            '  ',
+          ),
+        );
       break;
     }
     case 'cloze':
       lines.push(verdict(grade.correct));
-      if (!grade.correct || (q.answers?.length ?? 0) > 1) lines.push(...wrapText(t('quiz.grade.expected', { answer: grade.expected }), width, '  '));
+      if (!grade.correct || (q.answers?.length ?? 0) > 1)
+        lines.push(...wrapText(t('quiz.grade.expected', { answer: grade.expected }), width, '  '));
       break;
     case 'open': {
       if (grade.empty) lines.push(chalk.yellow(t('quiz.grade.empty')));
-      const color = grade.hits === grade.points.length ? chalk.green.bold : grade.hits * 2 >= grade.points.length ? chalk.yellow.bold : chalk.red.bold;
+      const color =
+        grade.hits === grade.points.length
+          ? chalk.green.bold
+          : grade.hits * 2 >= grade.points.length
+            ? chalk.yellow.bold
+            : chalk.red.bold;
       lines.push(color(t('quiz.grade.points', { hits: grade.hits, total: grade.points.length })));
       for (const p of grade.points) {
         const mark = p.hit ? chalk.green('✔') : chalk.red('✘');
@@ -89,7 +132,10 @@ export function renderGrade(item: SessionItem, grade: Grade, width: number, t: T
       }
       for (const m of grade.misconceptions) {
         const text = wrapText(t('quiz.grade.misconception', { phrase: m.matched, note: m.note }), width, '    ');
-        lines.push(`  ${chalk.yellow('⚠')}${chalk.yellow(text[0]!.slice(3))}`, ...text.slice(1).map((l) => chalk.yellow(l)));
+        lines.push(
+          `  ${chalk.yellow('⚠')}${chalk.yellow(text[0]!.slice(3))}`,
+          ...text.slice(1).map((l) => chalk.yellow(l)),
+        );
       }
       if (q.modelAnswer) {
         lines.push(chalk.bold(t('quiz.grade.model')));
@@ -108,6 +154,9 @@ export function renderGrade(item: SessionItem, grade: Grade, width: number, t: T
   } else if (q.explanation) para(q.explanation);
   if (q.source) lines.push(chalk.dim(t('quiz.grade.source', { url: sanitizeLine(q.source) })));
   if (q.where) lines.push(chalk.dim(t('quiz.grade.where', { where: sanitizeLine(q.where) })));
-  if (grade.kind === 'open') lines.push(chalk.cyan(t('quiz.grade.suggestion', { key: grade.suggested, label: ratingLabel(t, grade.suggested) })));
+  if (grade.kind === 'open')
+    lines.push(
+      chalk.cyan(t('quiz.grade.suggestion', { key: grade.suggested, label: ratingLabel(t, grade.suggested) })),
+    );
   return lines.join('\n');
 }

@@ -25,15 +25,28 @@ export function renderSections(
   const fixed = numW + 2 + 6 + 2 + 8 + 2 + 6;
   const titleW = Math.max(20, width - fixed - 2);
   const header =
-    padEnd(t('sections.header.number'), numW) + '  ' + padEnd(t('sections.header.title'), titleW) + '  ' +
-    padStart(t('sections.header.words'), 6) + '  ' + padStart(t('sections.header.estimated'), 8) + '  ' + padStart(t('sections.header.target'), 6);
+    padEnd(t('sections.header.number'), numW) +
+    '  ' +
+    padEnd(t('sections.header.title'), titleW) +
+    '  ' +
+    padStart(t('sections.header.words'), 6) +
+    '  ' +
+    padStart(t('sections.header.estimated'), 8) +
+    '  ' +
+    padStart(t('sections.header.target'), 6);
   const lines = [chalk.bold(header)];
   for (const { s, depth } of rows) {
     const title = truncate('  '.repeat(depth) + sanitizeLine(s.title), titleW);
     const styledTitle = s.targetSeconds !== null ? chalk.bold(padEnd(title, titleW)) : padEnd(title, titleW);
     lines.push(
-      padEnd(s.number, numW) + '  ' + styledTitle + '  ' + padStart(String(s.words), 6) + '  ' +
-        padStart(formatClock(s.estimatedSeconds), 8) + '  ' +
+      padEnd(s.number, numW) +
+        '  ' +
+        styledTitle +
+        '  ' +
+        padStart(String(s.words), 6) +
+        '  ' +
+        padStart(formatClock(s.estimatedSeconds), 8) +
+        '  ' +
         padStart(s.targetSeconds === null ? '—' : chalk.cyan(formatClock(s.targetSeconds)), 6),
     );
   }

@@ -10,7 +10,8 @@ export function renderSection(section: Section, width: number, chalk: ChalkInsta
   const walk = (s: Section) => {
     if (lines.length) lines.push('');
     const label = `${s.number ? `${s.number}  ` : ''}${sanitizeLine(s.title)}`;
-    const heading = s.level <= 1 ? chalk.bold.underline(label) : s.level === 2 ? chalk.bold.cyan(label) : chalk.bold(label);
+    const heading =
+      s.level <= 1 ? chalk.bold.underline(label) : s.level === 2 ? chalk.bold.cyan(label) : chalk.bold(label);
     lines.push(heading + (s.targetSeconds !== null ? chalk.dim(`  [${formatClock(s.targetSeconds)}]`) : ''));
     for (const block of s.blocks) {
       lines.push('');

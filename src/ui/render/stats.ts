@@ -42,7 +42,12 @@ class Style {
     this.integer = new Intl.NumberFormat(c.lang, { maximumFractionDigits: 0 });
     this.decimal = new Intl.NumberFormat(c.lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
     this.shortDate = new Intl.DateTimeFormat(c.lang, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-    this.longDate = new Intl.DateTimeFormat(c.lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    this.longDate = new Intl.DateTimeFormat(c.lang, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
     this.weekday = new Intl.DateTimeFormat(c.lang, { weekday: 'short', day: 'numeric', timeZone: 'UTC' });
   }
 
@@ -51,13 +56,16 @@ class Style {
   percent = (share: number): string => this.t('stats.percent', { value: Math.round(share * 100) });
   clock = (seconds: number): string => formatClock(seconds, true);
   /** "+0:06.5", "−0:03.0". */
-  signed = (seconds: number): string => `${seconds > 0 ? '+' : seconds < 0 ? '−' : '±'}${formatClock(Math.abs(seconds), true)}`;
+  signed = (seconds: number): string =>
+    `${seconds > 0 ? '+' : seconds < 0 ? '−' : '±'}${formatClock(Math.abs(seconds), true)}`;
   /** "12 oct.", or "12 oct. 2025" for another year than this one. */
-  date = (day: string): string => (day.startsWith(this.year) ? this.shortDate : this.longDate).format(new Date(`${day.slice(0, 10)}T00:00:00Z`));
+  date = (day: string): string =>
+    (day.startsWith(this.year) ? this.shortDate : this.longDate).format(new Date(`${day.slice(0, 10)}T00:00:00Z`));
   weekdayDate = (day: string): string => this.weekday.format(new Date(`${day}T00:00:00Z`));
 
   /** A plain-text line cut to the width (indent included). */
-  fit = (text: string, indent = INDENT): string => indent + truncate(text, Math.max(10, this.width - visibleWidth(indent)));
+  fit = (text: string, indent = INDENT): string =>
+    indent + truncate(text, Math.max(10, this.width - visibleWidth(indent)));
 
   /** Parts joined with " · ", starting a new line when the next part would not fit. */
   pack(parts: readonly string[], indent = INDENT): string[] {
@@ -91,13 +99,15 @@ class Style {
 export function renderStats(report: StatsReport, c: StatsRenderContext): string {
   const s = new Style(c, report.today);
   const blocks: string[][] = [];
-  if (report.filters.since) blocks.push([c.chalk.dim(s.fit(c.t('stats.period', { date: s.date(report.filters.since) }), ''))]);
+  if (report.filters.since)
+    blocks.push([c.chalk.dim(s.fit(c.t('stats.period', { date: s.date(report.filters.since) }), ''))]);
   const period = report.filters.since ? c.t('stats.periodSuffix', { date: s.date(report.filters.since) }) : '';
   if (report.rehearsals) blocks.push(renderRehearsals(report.rehearsals, s, period));
   if (report.speech) blocks.push(renderSpeech(report.speech, s, period));
   if (report.quiz) blocks.push(renderQuiz(report.quiz, s, period, report.today));
   // Shown once there are some: the mock interview is a feature of its own, with its own report.
-  if (report.interviews?.count) blocks.push([s.heading(c.t('stats.interviews', { count: s.int(report.interviews.count) }))]);
+  if (report.interviews?.count)
+    blocks.push([s.heading(c.t('stats.interviews', { count: s.int(report.interviews.count) }))]);
   return blocks.map((b) => b.join('\n')).join('\n\n');
 }
 
@@ -109,13 +119,19 @@ function renderRehearsals(r: RehearsalStats, s: Style, period: string): string[]
   const lines = [s.chalk.bold(t('stats.rehearsals.title'))];
   lines.push(
     ...s.pack([
-      t('stats.rehearsals.counts', { count: s.int(r.count), completed: s.int(r.completed), practice: s.int(r.practice), stopped: s.int(r.incomplete + r.aborted) }),
+      t('stats.rehearsals.counts', {
+        count: s.int(r.count),
+        completed: s.int(r.completed),
+        practice: s.int(r.practice),
+        stopped: s.int(r.incomplete + r.aborted),
+      }),
       t('stats.rehearsals.days', { days: s.int(r.days) }),
       t('stats.streak', { current: r.streak.current, longest: r.streak.longest }),
     ]),
   );
   for (const section of r.sections.slice(0, MAX_SECTIONS)) lines.push('', ...renderSection(section, s));
-  if (r.sections.length > MAX_SECTIONS) lines.push('', s.chalk.dim(s.fit(t('stats.moreSections', { count: r.sections.length - MAX_SECTIONS }))));
+  if (r.sections.length > MAX_SECTIONS)
+    lines.push('', s.chalk.dim(s.fit(t('stats.moreSections', { count: r.sections.length - MAX_SECTIONS }))));
   return lines;
 }
 
@@ -150,9 +166,10 @@ function renderSection(sec: SectionStats, s: Style): string[] {
     lines.push(...s.pack(legend));
   } else lines.push(s.fit(t('stats.section.noComplete')));
 
-  const pb = sec.personalBest !== null && sec.personalBestAt
-    ? chalk.bold(t('stats.section.pb', { time: s.clock(sec.personalBest), date: s.date(sec.personalBestAt) }))
-    : t('stats.section.noPb');
+  const pb =
+    sec.personalBest !== null && sec.personalBestAt
+      ? chalk.bold(t('stats.section.pb', { time: s.clock(sec.personalBest), date: s.date(sec.personalBestAt) }))
+      : t('stats.section.noPb');
   lines.push(
     ...s.pack([
       pb,
@@ -173,8 +190,18 @@ function renderSplits(sec: SectionStats, s: Style): string[] {
   const cell = (v: number | null) => padStart(v === null ? '—' : s.clock(v), col);
   const lines = [
     chalk.dim(
-      INDENT + ' '.repeat(numW + 2) + padEnd(t('stats.split.name'), titleW) +
-        [t('stats.split.best'), t('stats.split.median'), t('stats.split.last'), t('stats.split.budget'), t('stats.split.over')].map((h) => padStart(h, col)).join(''),
+      INDENT +
+        ' '.repeat(numW + 2) +
+        padEnd(t('stats.split.name'), titleW) +
+        [
+          t('stats.split.best'),
+          t('stats.split.median'),
+          t('stats.split.last'),
+          t('stats.split.budget'),
+          t('stats.split.over'),
+        ]
+          .map((h) => padStart(h, col))
+          .join(''),
     ),
   ];
   sec.splits.forEach((split, i) => {
@@ -190,7 +217,11 @@ function renderSplits(sec: SectionStats, s: Style): string[] {
   const worst = sec.splits.findIndex((x) => x.key === sec.costliestSplit);
   if (worst >= 0) {
     const split = sec.splits[worst]!;
-    const text = t('stats.split.costliest', { n: worst + 1, title: sanitizeLine(split.title), delta: s.signed(split.overBudgetSeconds!) });
+    const text = t('stats.split.costliest', {
+      n: worst + 1,
+      title: sanitizeLine(split.title),
+      delta: s.signed(split.overBudgetSeconds!),
+    });
     lines.push(...wrapText(`▶ ${text}`, s.width, INDENT, INDENT + '  ').map((l) => chalk.yellow(l)));
   } else if (sec.splits.some((x) => x.median !== null)) lines.push(chalk.green(s.fit(t('stats.split.allInBudget'))));
   return lines;
@@ -205,7 +236,10 @@ function renderSpeech(sp: SpeechStats, s: Style, period: string): string[] {
   const lines = [s.heading(title, t('stats.speech.count', { count: s.int(sp.recorded) }))];
   const wpmRuns = sp.runs.filter((r) => r.wordsPerMinute !== null);
   const size = chartSize(s.width);
-  const x = (runs: typeof sp.runs) => ({ left: s.date(runs[0]!.day), right: runs.length > 1 ? s.date(runs[runs.length - 1]!.day) : '' });
+  const x = (runs: typeof sp.runs) => ({
+    left: s.date(runs[0]!.day),
+    right: runs.length > 1 ? s.date(runs[runs.length - 1]!.day) : '',
+  });
   const band = { min: sp.band.min, max: sp.band.max };
   if (wpmRuns.length) {
     const chart = renderLineChart({
@@ -218,11 +252,22 @@ function renderSpeech(sp: SpeechStats, s: Style, period: string): string[] {
       chalk,
     });
     lines.push(...chart.lines.map((l) => INDENT + l));
-    lines.push(...s.pack([`${chalk.cyan('──')} ${t('stats.speech.wpmLegend')}`, `${chalk.dim('┄┄')} ${t('stats.speech.band', band)}`]));
+    lines.push(
+      ...s.pack([
+        `${chalk.cyan('──')} ${t('stats.speech.wpmLegend')}`,
+        `${chalk.dim('┄┄')} ${t('stats.speech.band', band)}`,
+      ]),
+    );
     const w = sp.wordsPerMinute;
     lines.push(
       ...s.pack([
-        t('stats.speech.wpm', { median: w.median === null ? '—' : s.int(w.median), last: w.last === null ? '—' : s.int(w.last), inBand: w.inBand, measured: w.measured, ...band }),
+        t('stats.speech.wpm', {
+          median: w.median === null ? '—' : s.int(w.median),
+          last: w.last === null ? '—' : s.int(w.last),
+          inBand: w.inBand,
+          measured: w.measured,
+          ...band,
+        }),
       ]),
     );
   }
@@ -258,7 +303,9 @@ function renderQuiz(q: QuizStats, s: Style, period: string, today: string): stri
   lines.push(
     ...s.pack([
       t('stats.quiz.counts', { reviews: s.int(q.reviews), sessions: s.int(q.sessions) }),
-      q.retention === null ? t('stats.quiz.noRetention') : t('stats.quiz.retention', { percent: s.percent(q.retention), count: s.int(q.retentionReviews) }),
+      q.retention === null
+        ? t('stats.quiz.noRetention')
+        : t('stats.quiz.retention', { percent: s.percent(q.retention), count: s.int(q.retentionReviews) }),
     ]),
   );
   lines.push('', ...renderCalendar(q, s));
@@ -306,16 +353,28 @@ function renderTopics(q: QuizStats, s: Style): string[] {
   const lines = [`${INDENT}${chalk.bold(t('stats.topics.title'))}  ${legend}`];
   const rows = Object.entries(q.topics);
   if (!rows.length) return [...lines, s.fit(t('stats.topics.none'))];
-  const idW = Math.min(16, Math.max(visibleWidth(t('stats.topics.topic')), ...rows.map(([id]) => visibleWidth(sanitizeLine(id)))));
-  const numW = Math.max(5, ...[t('stats.topics.reviewShort'), t('stats.topics.learningShort'), t('stats.topics.newShort')].map(visibleWidth));
+  const idW = Math.min(
+    16,
+    Math.max(visibleWidth(t('stats.topics.topic')), ...rows.map(([id]) => visibleWidth(sanitizeLine(id)))),
+  );
+  const numW = Math.max(
+    5,
+    ...[t('stats.topics.reviewShort'), t('stats.topics.learningShort'), t('stats.topics.newShort')].map(visibleWidth),
+  );
   const retW = 12;
   const barW = Math.max(8, Math.min(60, s.width - INDENT.length - idW - 2 - 3 * (numW + 1) - 2 - retW));
   const max = Math.max(1, ...rows.map(([, x]) => x.questions));
   lines.push(
     chalk.dim(
-      INDENT + padEnd(t('stats.topics.topic'), idW) + '  ' + ' '.repeat(barW) +
-        [t('stats.topics.reviewShort'), t('stats.topics.learningShort'), t('stats.topics.newShort')].map((h) => padStart(h, numW + 1)).join('') +
-        '  ' + padStart(t('stats.topics.retention'), retW),
+      INDENT +
+        padEnd(t('stats.topics.topic'), idW) +
+        '  ' +
+        ' '.repeat(barW) +
+        [t('stats.topics.reviewShort'), t('stats.topics.learningShort'), t('stats.topics.newShort')]
+          .map((h) => padStart(h, numW + 1))
+          .join('') +
+        '  ' +
+        padStart(t('stats.topics.retention'), retW),
     ),
   );
   for (const [id, x] of rows) {
@@ -330,8 +389,13 @@ function renderTopics(q: QuizStats, s: Style): string[] {
     );
     const retention = x.retention === null ? '—' : `${s.percent(x.retention)} (${s.int(x.retentionReviews)})`;
     lines.push(
-      INDENT + padEnd(truncate(sanitizeLine(id), idW), idW) + '  ' + padEnd(bar, barW) +
-        [x.review, x.learning, x.new].map((n) => padStart(s.int(n), numW + 1)).join('') + '  ' + padStart(retention, retW),
+      INDENT +
+        padEnd(truncate(sanitizeLine(id), idW), idW) +
+        '  ' +
+        padEnd(bar, barW) +
+        [x.review, x.learning, x.new].map((n) => padStart(s.int(n), numW + 1)).join('') +
+        '  ' +
+        padStart(retention, retW),
     );
   }
   return lines;
@@ -341,14 +405,20 @@ function renderForecast(q: QuizStats, s: Style, today: string): string[] {
   const { t, chalk } = s;
   const lines = [chalk.bold(s.fit(t('stats.forecast.title', { now: s.int(q.dueNow) })))];
   const labels = q.forecast.map((f, i) =>
-    i === 0 && f.date === today ? t('stats.forecast.today') : i === 1 ? t('stats.forecast.tomorrow') : s.weekdayDate(f.date),
+    i === 0 && f.date === today
+      ? t('stats.forecast.today')
+      : i === 1
+        ? t('stats.forecast.tomorrow')
+        : s.weekdayDate(f.date),
   );
   const labelW = Math.max(...labels.map(visibleWidth));
   const max = Math.max(1, ...q.forecast.map((f) => f.due));
   const barW = Math.max(8, Math.min(40, s.width - INDENT.length - labelW - 2 - 8));
   q.forecast.forEach((f, i) => {
     const bar = renderBar(f.due, max, barW);
-    lines.push(`${INDENT}${padEnd(labels[i]!, labelW)}  ${chalk.cyan(bar)}${bar ? ' ' : ''}${f.due ? s.int(f.due) : chalk.dim('0')}`);
+    lines.push(
+      `${INDENT}${padEnd(labels[i]!, labelW)}  ${chalk.cyan(bar)}${bar ? ' ' : ''}${f.due ? s.int(f.due) : chalk.dim('0')}`,
+    );
   });
   return lines;
 }
@@ -360,8 +430,14 @@ function renderWeakest(q: QuizStats, s: Style): string[] {
   // Two lines each: the question as the user knows it, then where it is from and how often it slipped.
   q.weakest.forEach((w, i) => {
     const number = `${i + 1}. `;
-    const prompt = sanitizeLine(w.prompt ?? w.id).replace(/\s+/g, ' ').trim();
-    const counts = [sanitizeLine(w.topic), t('stats.weak.lapses', { count: w.lapses }), w.again ? t('stats.weak.again', { count: w.again }) : ''];
+    const prompt = sanitizeLine(w.prompt ?? w.id)
+      .replace(/\s+/g, ' ')
+      .trim();
+    const counts = [
+      sanitizeLine(w.topic),
+      t('stats.weak.lapses', { count: w.lapses }),
+      w.again ? t('stats.weak.again', { count: w.again }) : '',
+    ];
     lines.push(s.fit(prompt, INDENT + number));
     lines.push(chalk.dim(s.fit(counts.filter(Boolean).join(' · '), INDENT + ' '.repeat(number.length))));
   });

@@ -7,7 +7,17 @@ import { compareToTruth } from '../../../src/audio/accuracy.js';
 import { smoothSegments, type Segment } from '../../../src/audio/vad.js';
 import { parseWavHeader } from '../../../src/audio/wav.js';
 import { streamWavData } from '../../../src/audio/file-source.js';
-import { AUDIO_FIXTURES, bufferSource, encodeWav, readLayout, readPcm16, seededRandom, segmentLayouts, syntheticSpeech, type Encoding } from './helpers.js';
+import {
+  AUDIO_FIXTURES,
+  bufferSource,
+  encodeWav,
+  readLayout,
+  readPcm16,
+  seededRandom,
+  segmentLayouts,
+  syntheticSpeech,
+  type Encoding,
+} from './helpers.js';
 
 function detect(x: Float32Array, rate: number, chunk = 4096): Detection {
   const d = createSpeechDetector(rate);
@@ -40,14 +50,21 @@ describe('speech detection on synthetic speech with a known layout', () => {
     [16000, 20],
     [48000, 20],
     [22050, 20],
-  ])('%i Hz, SNR %s dB: speaking time within 3 %, pauses all found and none invented, edges within 50 ms', (rate, snrDb) => {
-    const x = syntheticSpeech(LAYOUT, DURATION, rate, { snrDb, seed: rate });
-    const result = detect(x, rate);
-    const accuracy = compareToTruth(LAYOUT, result.segments);
-    expect(accuracy.truthPauses).toBe(3);
-    expect(accuracy, JSON.stringify(result.segments)).toMatchObject({ missedPauses: 0, inventedPauses: 0, meetsGoals: true });
-    expect(result.durationSeconds).toBeCloseTo(DURATION, 3);
-  });
+  ])(
+    '%i Hz, SNR %s dB: speaking time within 3 %, pauses all found and none invented, edges within 50 ms',
+    (rate, snrDb) => {
+      const x = syntheticSpeech(LAYOUT, DURATION, rate, { snrDb, seed: rate });
+      const result = detect(x, rate);
+      const accuracy = compareToTruth(LAYOUT, result.segments);
+      expect(accuracy.truthPauses).toBe(3);
+      expect(accuracy, JSON.stringify(result.segments)).toMatchObject({
+        missedPauses: 0,
+        inventedPauses: 0,
+        meetsGoals: true,
+      });
+      expect(result.durationSeconds).toBeCloseTo(DURATION, 3);
+    },
+  );
 
   it('analyzeSamples gives the figures straight from samples', () => {
     const x = syntheticSpeech(LAYOUT, DURATION, 16000, { snrDb: 20, seed: 9 });
@@ -84,11 +101,19 @@ describe('speech detection on the committed espeak-ng fixtures (French, known la
     ['s32', 2, true],
     ['u8', 1, false],
     ['f64', 1, false],
-  ] as Array<[Encoding, number, boolean]>)('the clean fixture re-encoded as %s with %i channel(s) meets the goals', (encoding, channels, extensible) => {
-    const samples = readPcm16(clean);
-    const bytes = encodeWav({ sampleRate: 16000, encoding, channels: Array.from({ length: channels }, () => samples), extensible });
-    expect(compareToTruth(layout.segments, detectWav(bytes).segments).meetsGoals).toBe(true);
-  });
+  ] as Array<[Encoding, number, boolean]>)(
+    'the clean fixture re-encoded as %s with %i channel(s) meets the goals',
+    (encoding, channels, extensible) => {
+      const samples = readPcm16(clean);
+      const bytes = encodeWav({
+        sampleRate: 16000,
+        encoding,
+        channels: Array.from({ length: channels }, () => samples),
+        extensible,
+      });
+      expect(compareToTruth(layout.segments, detectWav(bytes).segments).meetsGoals).toBe(true);
+    },
+  );
 
   it('clipped audio (the fixture 20 dB too loud, hard-limited) still gives the right pauses', () => {
     const loud = readPcm16(clean).map((v) => Math.max(-1, Math.min(1, v * 10)));

@@ -17,7 +17,11 @@ const ROOT = join(import.meta.dirname, '..', '..', '..');
 const haveTools = Boolean(findExecutable('espeak-ng') && findExecutable('sox'));
 
 function make(dir: string, ...args: string[]): Layout {
-  const r = spawnSync('bash', [join(ROOT, 'scripts', 'make-audio-fixtures.sh'), '--out', dir, '--layout', 'long', ...args], { encoding: 'utf8' });
+  const r = spawnSync(
+    'bash',
+    [join(ROOT, 'scripts', 'make-audio-fixtures.sh'), '--out', dir, '--layout', 'long', ...args],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`make-audio-fixtures.sh failed: ${r.stderr}`);
   return readLayout(dir);
 }
@@ -58,14 +62,17 @@ describe.skipIf(!haveTools)('espeak-ng layouts generated at test time (needs esp
     ['male-slow', 'noisy.wav'],
   ];
 
-  it.each(cases)('%s/%s: speaking time within 3 %, every pause found, none invented, edges within 50 ms', async (set, file) => {
-    const { dir, layout } = sets[set]!;
-    const analysis = await analyzeAudioFile(join(dir, file));
-    const accuracy = compareToTruth(layout.segments, analysis.segments);
-    expect(accuracy.truthPauses).toBe(10);
-    expect(accuracy, JSON.stringify({ accuracy, segments: analysis.segments })).toMatchObject({ meetsGoals: true });
-    expect(analysis.durationSeconds).toBeCloseTo(layout.durationSeconds, 1);
-  });
+  it.each(cases)(
+    '%s/%s: speaking time within 3 %, every pause found, none invented, edges within 50 ms',
+    async (set, file) => {
+      const { dir, layout } = sets[set]!;
+      const analysis = await analyzeAudioFile(join(dir, file));
+      const accuracy = compareToTruth(layout.segments, analysis.segments);
+      expect(accuracy.truthPauses).toBe(10);
+      expect(accuracy, JSON.stringify({ accuracy, segments: analysis.segments })).toMatchObject({ meetsGoals: true });
+      expect(analysis.durationSeconds).toBeCloseTo(layout.durationSeconds, 1);
+    },
+  );
 
   it('the pause counts match the layout: 0.25 s is a gap, not a pause; 1 s and 2.5 s classes', async () => {
     const { dir } = sets.white!;

@@ -20,7 +20,10 @@ export function readLayout(dir = AUDIO_FIXTURES): Layout {
 }
 
 export function bufferSource(bytes: Uint8Array): ByteSource {
-  return { size: bytes.length, read: (position, length) => bytes.subarray(position, Math.min(bytes.length, position + length)) };
+  return {
+    size: bytes.length,
+    read: (position, length) => bytes.subarray(position, Math.min(bytes.length, position + length)),
+  };
 }
 
 export type Encoding = 'u8' | 's16' | 's24' | 's32' | 'f32' | 'f64';
@@ -117,13 +120,16 @@ export function readPcm16(bytes: Uint8Array): Float32Array {
   return out;
 }
 
-
-
 /**
  * Speech-like bursts with a known layout: each burst is a 150 Hz "voice" with harmonics, amplitude
  * modulated at syllable rate, plus an "s" of white noise at its end. Optional white noise at an SNR.
  */
-export function syntheticSpeech(layout: Segment[], duration: number, sampleRate: number, options: { snrDb?: number; seed?: number } = {}): Float32Array {
+export function syntheticSpeech(
+  layout: Segment[],
+  duration: number,
+  sampleRate: number,
+  options: { snrDb?: number; seed?: number } = {},
+): Float32Array {
   const n = Math.round(duration * sampleRate);
   const x = new Float32Array(n);
   const rng = seededRandom(options.seed ?? 1);
@@ -163,7 +169,11 @@ export function syntheticSpeech(layout: Segment[], duration: number, sampleRate:
 export const speechSeconds = (segments: readonly Segment[]) => segments.reduce((s, x) => s + x.end - x.start, 0);
 
 /** Arbitrary speech layouts for property tests: segments in order, each after a gap, within the given bounds (seconds). */
-export function segmentLayouts(gap: { min: number; max: number }, length: { min: number; max: number }, maxLength: number): fc.Arbitrary<Segment[]> {
+export function segmentLayouts(
+  gap: { min: number; max: number },
+  length: { min: number; max: number },
+  maxLength: number,
+): fc.Arbitrary<Segment[]> {
   return fc
     .array(fc.tuple(fc.double({ ...gap, noNaN: true }), fc.double({ ...length, noNaN: true })), { maxLength })
     .map((pairs) => {

@@ -13,7 +13,17 @@ describe('analyzeSegments: pace and pauses from speech segments', () => {
 
   it('gives the issue’s JSON contract', () => {
     const a = analyzeSegments({ durationSeconds: duration, segments });
-    expect(Object.keys(a)).toEqual(expect.arrayContaining(['durationSeconds', 'speechSeconds', 'segments', 'pauses', 'longestPauseSeconds', 'wordsPerMinute', 'splits']));
+    expect(Object.keys(a)).toEqual(
+      expect.arrayContaining([
+        'durationSeconds',
+        'speechSeconds',
+        'segments',
+        'pauses',
+        'longestPauseSeconds',
+        'wordsPerMinute',
+        'splits',
+      ]),
+    );
     expect(a).toMatchObject({ durationSeconds: 53, wordsPerMinute: null, splits: null, noSpeech: false });
     expect(JSON.parse(JSON.stringify(a))).toEqual(a);
   });
@@ -45,8 +55,20 @@ describe('analyzeSegments: pace and pauses from speech segments', () => {
   });
 
   it('silence only: no speech, no pauses, no pace, and no division by zero', () => {
-    const a = analyzeSegments({ durationSeconds: 12, segments: [] }, { scriptWords: 200, splitEnds: [5, 12], splitWords: [100, 100] });
-    expect(a).toMatchObject({ noSpeech: true, speechSeconds: 0, speechRatio: 0, pauses: [], longestPauseSeconds: 0, wordsPerMinute: null, verdict: null, spokenSpan: null });
+    const a = analyzeSegments(
+      { durationSeconds: 12, segments: [] },
+      { scriptWords: 200, splitEnds: [5, 12], splitWords: [100, 100] },
+    );
+    expect(a).toMatchObject({
+      noSpeech: true,
+      speechSeconds: 0,
+      speechRatio: 0,
+      pauses: [],
+      longestPauseSeconds: 0,
+      wordsPerMinute: null,
+      verdict: null,
+      spokenSpan: null,
+    });
     expect(a.splits!.map((s) => [s.speechSeconds, s.wordsPerMinute, s.verdict])).toEqual([
       [0, null, null],
       [0, null, null],
@@ -65,7 +87,13 @@ describe('per split figures', () => {
   it('cuts the recording at the split ends, from the clock start, with words per split', () => {
     const a = analyzeSegments(
       { durationSeconds: 21, segments },
-      { splitEnds: [6, 15, 20.5], splitWords: [10, 20, 8], splitTitles: ['Intro', 'Mission', 'Fin'], clockStart: 0.5, scriptWords: 38 },
+      {
+        splitEnds: [6, 15, 20.5],
+        splitWords: [10, 20, 8],
+        splitTitles: ['Intro', 'Mission', 'Fin'],
+        clockStart: 0.5,
+        scriptWords: 38,
+      },
     );
     expect(a.splits!.map((s) => [s.title, s.start, s.end])).toEqual([
       ['Intro', 0.5, 6],
@@ -81,7 +109,9 @@ describe('per split figures', () => {
     expect(mission!.pauseCounts).toEqual({ atLeast300ms: 2, atLeast1s: 1, atLeast2500ms: 1 });
     expect(mission!.longestPauseSeconds).toBe(3);
     expect(end!.speechSeconds).toBe(3);
-    expect(a.paceOverTime).toEqual(a.splits!.map((s) => ({ start: s.start, end: s.end, wordsPerMinute: s.wordsPerMinute })));
+    expect(a.paceOverTime).toEqual(
+      a.splits!.map((s) => ({ start: s.start, end: s.end, wordsPerMinute: s.wordsPerMinute })),
+    );
   });
 
   it('a split ending before the previous one (skipped) lasts zero seconds and has no pace', () => {
@@ -95,7 +125,9 @@ describe('per split figures', () => {
   });
 
   it('summarizeSpeech keeps the figures for history without the segment lists', () => {
-    const summary = summarizeSpeech(analyzeSegments({ durationSeconds: 21, segments }, { splitEnds: [6, 21], splitWords: [10, 20], scriptWords: 30 }));
+    const summary = summarizeSpeech(
+      analyzeSegments({ durationSeconds: 21, segments }, { splitEnds: [6, 21], splitWords: [10, 20], scriptWords: 30 }),
+    );
     expect(summary).not.toHaveProperty('segments');
     expect(summary.splits).toHaveLength(2);
     expect(JSON.stringify(summary).length).toBeLessThan(600);
@@ -115,7 +147,9 @@ describe('properties', () => {
         expect(a.pauseCounts.atLeast300ms).toBeGreaterThanOrEqual(a.pauseCounts.atLeast1s);
         expect(a.pauseCounts.atLeast1s).toBeGreaterThanOrEqual(a.pauseCounts.atLeast2500ms);
         expect(a.pauses.every((p) => p.end - p.start >= 0.299)).toBe(true);
-        for (const p of a.pauses) for (const s of a.segments) expect(Math.min(p.end, s.end) - Math.max(p.start, s.start)).toBeLessThanOrEqual(0.001);
+        for (const p of a.pauses)
+          for (const s of a.segments)
+            expect(Math.min(p.end, s.end) - Math.max(p.start, s.start)).toBeLessThanOrEqual(0.001);
       }),
     );
   });

@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  detectRecorder, probeRecorder, recordingSeconds, requireRecorder, startRecording, type RecorderInfo,
+  detectRecorder,
+  probeRecorder,
+  recordingSeconds,
+  requireRecorder,
+  startRecording,
+  type RecorderInfo,
 } from '../../../src/audio/recorder.js';
 import { analyzeAudioFile } from '../../../src/audio/analyze-file.js';
 import { findExecutable } from '../../../src/audio/tools.js';
@@ -30,7 +35,12 @@ function fakePath(...names: string[]): string {
 }
 
 const FAKE = join(AUDIO_FIXTURES, 'fake-recorder.mjs');
-const fake = (...flags: string[]): RecorderInfo => ({ kind: 'sox', label: 'fake-rec', command: process.execPath, args: [FAKE, ...flags, 'OUTPUT'] });
+const fake = (...flags: string[]): RecorderInfo => ({
+  kind: 'sox',
+  label: 'fake-rec',
+  command: process.execPath,
+  args: [FAKE, ...flags, 'OUTPUT'],
+});
 
 const alive = (pid: number) => {
   try {
@@ -72,7 +82,10 @@ const errorOf = async (promise: Promise<unknown>): Promise<PitchError> => {
 
 describe('detectRecorder: what the system has', () => {
   it('prefers sox rec, then sox -d, then arecord, then ffmpeg', () => {
-    expect(detectRecorder({ PATH: fakePath('rec', 'sox', 'arecord', 'ffmpeg') }, 'linux')).toMatchObject({ kind: 'sox', label: 'rec (sox)' });
+    expect(detectRecorder({ PATH: fakePath('rec', 'sox', 'arecord', 'ffmpeg') }, 'linux')).toMatchObject({
+      kind: 'sox',
+      label: 'rec (sox)',
+    });
     const soxOnly = detectRecorder({ PATH: fakePath('sox', 'arecord') }, 'linux')!;
     expect(soxOnly.kind).toBe('sox');
     expect(soxOnly.args).toContain('-d');
@@ -91,7 +104,9 @@ describe('detectRecorder: what the system has', () => {
     const path = fakePath('rec', 'arecord', 'ffmpeg');
     const sox = detectRecorder({ PATH: path, PITCH_RECORDER: 'sox' }, 'linux')!.args.join(' ');
     expect(sox).toContain('-r 16000 -c 1 -b 16 -e signed-integer -t wav OUTPUT');
-    expect(detectRecorder({ PATH: path, PITCH_RECORDER: 'arecord' }, 'linux')!.args.join(' ')).toContain('-f S16_LE -r 16000 -c 1 -t wav OUTPUT');
+    expect(detectRecorder({ PATH: path, PITCH_RECORDER: 'arecord' }, 'linux')!.args.join(' ')).toContain(
+      '-f S16_LE -r 16000 -c 1 -t wav OUTPUT',
+    );
   });
 
   it('PITCH_RECORDER picks one or none; Windows has none', () => {
@@ -104,7 +119,10 @@ describe('detectRecorder: what the system has', () => {
 
   it('nothing installed: one usage error naming what to install, for the platform', () => {
     const empty = { PATH: fakePath() };
-    for (const [platform, hint] of [['linux', 'recorder.installHintLinux'], ['darwin', 'recorder.installHintMac']] as const) {
+    for (const [platform, hint] of [
+      ['linux', 'recorder.installHintLinux'],
+      ['darwin', 'recorder.installHintMac'],
+    ] as const) {
       try {
         requireRecorder(empty, platform);
         expect.unreachable();
@@ -147,9 +165,14 @@ describe('a recording from start to stop (stand-in recorder, real processes)', (
   it('a recorder that dies at once (no microphone) is a usage error with its reason, and no file is left', async () => {
     const file = join(fresh('rec'), 'take.wav');
     // A long settle time: the stand-in is a Node script, slow to start on a busy machine.
-    const error = await errorOf(startRecording(fake('--fail', 'Sorry, there is no default audio device configured'), file, { settleMs: 10_000 }));
+    const error = await errorOf(
+      startRecording(fake('--fail', 'Sorry, there is no default audio device configured'), file, { settleMs: 10_000 }),
+    );
     expect(error).toMatchObject({ kind: 'usage', key: 'recorder.noDevice', hint: 'recorder.noDeviceHint' });
-    expect(error.params).toEqual({ recorder: 'fake-rec', reason: 'Sorry, there is no default audio device configured' });
+    expect(error.params).toEqual({
+      recorder: 'fake-rec',
+      reason: 'Sorry, there is no default audio device configured',
+    });
     expect(existsSync(file)).toBe(false);
   });
 
@@ -190,7 +213,9 @@ describe('a recording from start to stop (stand-in recorder, real processes)', (
     const dir = fresh('silent');
     mkdirSync(dir);
     const pidfile = join(dir, 'pid');
-    const error = await errorOf(startRecording(fake('--latency', '60000', '--pidfile', pidfile), join(dir, 'take.wav')));
+    const error = await errorOf(
+      startRecording(fake('--latency', '60000', '--pidfile', pidfile), join(dir, 'take.wav')),
+    );
     expect(error.key).toBe('recorder.noDevice');
     expect(error.params.reason).toBe('no sound received');
     expect(await waitGone(Number(readFileSync(pidfile, 'utf8')))).toBe(true);
@@ -227,7 +252,10 @@ setTimeout(() => {
 }, 600);
 `,
     );
-    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: join(AUDIO_FIXTURES, '..', '..', '..'), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+      cwd: join(AUDIO_FIXTURES, '..', '..', '..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -238,11 +266,15 @@ setTimeout(() => {
     return { file, recorderPid: Number(readFileSync(pidfile, 'utf8')) };
   }
 
-  it.each(['throw', 'exit', 'sigkill'] as const)('%s: the recorder stops by itself and its WAV is valid', async (how) => {
-    const { file, recorderPid } = await dieWhileRecording(how);
-    expect(await waitGone(recorderPid)).toBe(true);
-    expect(wavOk(file)).toMatchObject({ sizeRepaired: false, sampleRate: 16000 });
-  }, 20_000);
+  it.each(['throw', 'exit', 'sigkill'] as const)(
+    '%s: the recorder stops by itself and its WAV is valid',
+    async (how) => {
+      const { file, recorderPid } = await dieWhileRecording(how);
+      expect(await waitGone(recorderPid)).toBe(true);
+      expect(wavOk(file)).toMatchObject({ sizeRepaired: false, sampleRate: 16000 });
+    },
+    20_000,
+  );
 });
 
 const soundCards = (() => {
@@ -262,10 +294,13 @@ describe.skipIf(!findExecutable('rec') || soundCards)('the real sox on a machine
   });
 });
 
-describe.skipIf(!findExecutable('ffmpeg') || soundCards || process.platform !== 'linux')('the real ffmpeg on a machine without a sound card', () => {
-  it('probeRecorder says it cannot open the device', async () => {
-    const error = await errorOf(probeRecorder(detectRecorder({ ...process.env, PITCH_RECORDER: 'ffmpeg' })!));
-    expect(error.key).toBe('recorder.noDevice');
-    expect(error.params.reason).toMatch(/cannot open audio device|Input\/output error|No such/);
-  });
-});
+describe.skipIf(!findExecutable('ffmpeg') || soundCards || process.platform !== 'linux')(
+  'the real ffmpeg on a machine without a sound card',
+  () => {
+    it('probeRecorder says it cannot open the device', async () => {
+      const error = await errorOf(probeRecorder(detectRecorder({ ...process.env, PITCH_RECORDER: 'ffmpeg' })!));
+      expect(error.key).toBe('recorder.noDevice');
+      expect(error.params.reason).toMatch(/cannot open audio device|Input\/output error|No such/);
+    });
+  },
+);

@@ -7,10 +7,20 @@ import { renderAnalysis, renderSpeechLines } from '../../../src/ui/render/analyz
 import { translator } from '../../../src/i18n/index.js';
 
 const chalk = new Chalk({ level: 1 });
-const source = { reader: 'wav' as const, sampleRate: 16000, channels: 1, bitsPerSample: 16, encoding: 'pcm' as const, sizeRepaired: false };
+const source = {
+  reader: 'wav' as const,
+  sampleRate: 16000,
+  channels: 1,
+  bitsPerSample: 16,
+  encoding: 'pcm' as const,
+  sizeRepaired: false,
+};
 const seg = (start: number, end: number) => ({ start, end });
 
-function recording(extra: Parameters<typeof analyzeSegments>[1] = {}, segments = [seg(1, 20), seg(20.5, 40), seg(42, 70), seg(73, 118)]): RecordingAnalysis {
+function recording(
+  extra: Parameters<typeof analyzeSegments>[1] = {},
+  segments = [seg(1, 20), seg(20.5, 40), seg(42, 70), seg(73, 118)],
+): RecordingAnalysis {
   return { ...analyzeSegments({ durationSeconds: 120, segments }, extra), source, clippedFraction: 0, peakDbfs: -6 };
 }
 
@@ -19,26 +29,48 @@ describe('the analyze report', () => {
     for (const width of [50, 80, 120]) {
       for (const lang of ['fr', 'en'] as const) {
         const text = renderAnalysis(
-          recording({ scriptWords: 260, splitEnds: [40, 80, 120], splitWords: [90, 90, 80], splitTitles: ['Intro', 'Mission', 'Fin'] }),
+          recording({
+            scriptWords: 260,
+            splitEnds: [40, 80, 120],
+            splitWords: [90, 90, 80],
+            splitTitles: ['Intro', 'Mission', 'Fin'],
+          }),
           { file: 'take.wav', section: { number: '1', title: 'Pitch court', words: 260 }, attemptDate: null },
-          width, translator(lang), chalk, lang,
+          width,
+          translator(lang),
+          chalk,
+          lang,
         );
-        for (const line of stripVTControlCharacters(text).split('\n')) expect([...line].length, line).toBeLessThanOrEqual(width);
-        const timeline = stripVTControlCharacters(text).split('\n').find((l) => /^  [█─]+$/.test(l))!;
+        for (const line of stripVTControlCharacters(text).split('\n'))
+          expect([...line].length, line).toBeLessThanOrEqual(width);
+        const timeline = stripVTControlCharacters(text)
+          .split('\n')
+          .find((l) => /^ {2}[█─]+$/.test(l))!;
         expect([...timeline].length).toBeLessThanOrEqual(width);
       }
     }
   });
 
   it('shows the figures a speaker acts on: pace against the band, the pause classes, the longest pause and where', () => {
-    const text = stripVTControlCharacters(renderSpeechLines(recording({ scriptWords: 260 }), translator('fr'), chalk, 'fr').join('\n'));
-    expect(text).toMatch(/Débit\s+133 mots\/min  \(en 1:57\.0 du premier au dernier mot\)\n\s+✓ dans la zone 120–160 mots\/min/);
+    const text = stripVTControlCharacters(
+      renderSpeechLines(recording({ scriptWords: 260 }), translator('fr'), chalk, 'fr').join('\n'),
+    );
+    expect(text).toMatch(
+      /Débit\s+133 mots\/min {2}\(en 1:57\.0 du premier au dernier mot\)\n\s+✓ dans la zone 120–160 mots\/min/,
+    );
     expect(text).toMatch(/3 ≥ 0,3 s · 2 ≥ 1 s · 1 ≥ 2,5 s ·\s+la plus longue : 3,0 s à 1:10/);
   });
 
   it('per split: a table and the pace over the splits', () => {
     const text = stripVTControlCharacters(
-      renderAnalysis(recording({ splitEnds: [40, 80, 120], splitWords: [90, 60, 130], splitTitles: ['Intro', 'Mission', 'Fin'] }), { file: 'a.wav', section: null, attemptDate: '2026-11-20 10:00' }, 100, translator('en'), chalk, 'en'),
+      renderAnalysis(
+        recording({ splitEnds: [40, 80, 120], splitWords: [90, 60, 130], splitTitles: ['Intro', 'Mission', 'Fin'] }),
+        { file: 'a.wav', section: null, attemptDate: '2026-11-20 10:00' },
+        100,
+        translator('en'),
+        chalk,
+        'en',
+      ),
     );
     expect(text).toContain('Per split');
     expect(text).toMatch(/^1\s+Intro\s+0:40\.0\s+96 %\s+1\s+0\.5 s\s+135 ✓$/m);
@@ -50,13 +82,25 @@ describe('the analyze report', () => {
     const text = renderAnalysis(
       recording({ splitEnds: [60, 120], splitTitles: ['Intro\u001b]52;c;ZXZpbA==\u0007', 'Fin\u001b[2J'] }),
       { file: 'a\u001b[31m.wav', section: { number: '1', title: 'T\u0007', words: 1 }, attemptDate: null },
-      100, translator('fr'), new Chalk({ level: 0 }), 'fr',
+      100,
+      translator('fr'),
+      new Chalk({ level: 0 }),
+      'fr',
     );
     expect(text).not.toMatch(/\u001b|\u0007/);
   });
 
   it('no speech: says so with a hint instead of empty figures', () => {
-    const text = stripVTControlCharacters(renderAnalysis(recording({}, []), { file: 'a.wav', section: null, attemptDate: null }, 80, translator('fr'), chalk, 'fr'));
+    const text = stripVTControlCharacters(
+      renderAnalysis(
+        recording({}, []),
+        { file: 'a.wav', section: null, attemptDate: null },
+        80,
+        translator('fr'),
+        chalk,
+        'fr',
+      ),
+    );
     expect(text).toContain('Aucune parole détectée');
     expect(text).not.toContain('Débit');
   });

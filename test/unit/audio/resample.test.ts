@@ -17,7 +17,10 @@ function resampleAll(x: Float32Array, from: number, to: number, chunk = x.length
 }
 
 const tone = (hz: number, rate: number, seconds: number, amplitude = 0.5) =>
-  Float32Array.from({ length: Math.round(rate * seconds) }, (_, i) => amplitude * Math.sin((2 * Math.PI * hz * i) / rate));
+  Float32Array.from(
+    { length: Math.round(rate * seconds) },
+    (_, i) => amplitude * Math.sin((2 * Math.PI * hz * i) / rate),
+  );
 
 /** RMS away from the edges (the filter's run-in). */
 function middleRms(x: Float32Array): number {
@@ -29,17 +32,20 @@ function middleRms(x: Float32Array): number {
 }
 
 describe('resampling to 16 kHz', () => {
-  it.each([8000, 11025, 22050, 32000, 44100, 48000, 96000, 16001])('%i Hz: length follows the ratio and a 1 kHz tone keeps its level', (rate) => {
-    const x = tone(1000, rate, 1);
-    const y = resampleAll(x, rate, 16000, 4099);
-    expect(Math.abs(y.length - Math.round(x.length * (16000 / rate)))).toBeLessThanOrEqual(1);
-    expect(middleRms(y) / middleRms(x)).toBeCloseTo(1, 2);
-    // The tone is still at 1 kHz: count zero crossings over the middle second.
-    let crossings = 0;
-    for (let i = 1; i < y.length; i++) if (y[i - 1]! < 0 !== y[i]! < 0) crossings++;
-    expect(crossings).toBeGreaterThanOrEqual(1990);
-    expect(crossings).toBeLessThanOrEqual(2010);
-  });
+  it.each([8000, 11025, 22050, 32000, 44100, 48000, 96000, 16001])(
+    '%i Hz: length follows the ratio and a 1 kHz tone keeps its level',
+    (rate) => {
+      const x = tone(1000, rate, 1);
+      const y = resampleAll(x, rate, 16000, 4099);
+      expect(Math.abs(y.length - Math.round(x.length * (16000 / rate)))).toBeLessThanOrEqual(1);
+      expect(middleRms(y) / middleRms(x)).toBeCloseTo(1, 2);
+      // The tone is still at 1 kHz: count zero crossings over the middle second.
+      let crossings = 0;
+      for (let i = 1; i < y.length; i++) if (y[i - 1]! < 0 !== y[i]! < 0) crossings++;
+      expect(crossings).toBeGreaterThanOrEqual(1990);
+      expect(crossings).toBeLessThanOrEqual(2010);
+    },
+  );
 
   it('removes what lies above the new Nyquist frequency instead of folding it back (48 kHz, 12 kHz tone)', () => {
     const y = resampleAll(tone(12000, 48000, 1), 48000, 16000);

@@ -28,7 +28,14 @@ function errorKey(run: () => unknown): string {
 }
 
 describe('WAV reading: every PCM flavour decodes to the same mono signal', () => {
-  const tolerance: Record<Encoding, number> = { u8: 1 / 127, s16: 1 / 32767, s24: 1e-6, s32: 1e-7, f32: 1e-7, f64: 1e-7 };
+  const tolerance: Record<Encoding, number> = {
+    u8: 1 / 127,
+    s16: 1 / 32767,
+    s24: 1e-6,
+    s32: 1e-7,
+    f32: 1e-7,
+    f64: 1e-7,
+  };
   it.each(Object.keys(tolerance) as Encoding[])('%s mono', (encoding) => {
     const x = ramp(1000);
     const { samples, rate } = decodeAll(encodeWav({ sampleRate: 22050, encoding, channels: [x] }));
@@ -54,25 +61,40 @@ describe('WAV reading: every PCM flavour decodes to the same mono signal', () =>
   it('decodes the extremes exactly: 16-bit -32768 is -1, 8-bit 128 is silence, 24-bit keeps its sign', () => {
     const fmt = { encoding: 'pcm' as const, channels: 1, blockAlign: 2, bitsPerSample: 16 };
     expect([...decodeFrames(new Uint8Array([0x00, 0x80, 0xff, 0x7f, 0, 0]), fmt)]).toEqual([-1, 32767 / 32768, 0]);
-    expect([...decodeFrames(new Uint8Array([128, 0, 255]), { encoding: 'pcm', channels: 1, blockAlign: 1, bitsPerSample: 8 })]).toEqual([0, -1, 127 / 128]);
-    expect([...decodeFrames(new Uint8Array([0xff, 0xff, 0xff, 0, 0, 0x80]), { encoding: 'pcm', channels: 1, blockAlign: 3, bitsPerSample: 24 })]).toEqual([-1 / 8388608, -1]);
+    expect([
+      ...decodeFrames(new Uint8Array([128, 0, 255]), { encoding: 'pcm', channels: 1, blockAlign: 1, bitsPerSample: 8 }),
+    ]).toEqual([0, -1, 127 / 128]);
+    expect([
+      ...decodeFrames(new Uint8Array([0xff, 0xff, 0xff, 0, 0, 0x80]), {
+        encoding: 'pcm',
+        channels: 1,
+        blockAlign: 3,
+        bitsPerSample: 24,
+      }),
+    ]).toEqual([-1 / 8388608, -1]);
   });
 
   it('float samples that are NaN or beyond ±1 read as silence or full scale, never poisoning the sums', () => {
     const bytes = new Uint8Array(16);
     const v = new DataView(bytes.buffer);
     [NaN, 5, -Infinity, 0.25].forEach((x, i) => v.setFloat32(i * 4, x, true));
-    expect([...decodeFrames(bytes, { encoding: 'float', channels: 1, blockAlign: 4, bitsPerSample: 32 })]).toEqual([0, 1, -1, 0.25]);
+    expect([...decodeFrames(bytes, { encoding: 'float', channels: 1, blockAlign: 4, bitsPerSample: 32 })]).toEqual([
+      0, 1, -1, 0.25,
+    ]);
   });
 
   it('property: any 16-bit samples survive the round trip, whatever the chunking', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -32768, max: 32767 }), { minLength: 1, maxLength: 3000 }), fc.integer({ min: 1, max: 4 }), (ints, channels) => {
-        const chans = Array.from({ length: channels }, () => Float32Array.from(ints, (s) => s / 32768));
-        const { samples } = decodeAll(encodeWav({ sampleRate: 16000, encoding: 's16', channels: chans }));
-        expect(samples.length).toBe(ints.length);
-        ints.forEach((s, i) => expect(samples[i]).toBeCloseTo(s / 32768, 6));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: -32768, max: 32767 }), { minLength: 1, maxLength: 3000 }),
+        fc.integer({ min: 1, max: 4 }),
+        (ints, channels) => {
+          const chans = Array.from({ length: channels }, () => Float32Array.from(ints, (s) => s / 32768));
+          const { samples } = decodeAll(encodeWav({ sampleRate: 16000, encoding: 's16', channels: chans }));
+          expect(samples.length).toBe(ints.length);
+          ints.forEach((s, i) => expect(samples[i]).toBeCloseTo(s / 32768, 6));
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -81,7 +103,10 @@ describe('WAV reading: every PCM flavour decodes to the same mono signal', () =>
 describe('WAV headers that lie or break', () => {
   it('a data size of 0 or 0xFFFFFFFF (recorder killed before rewriting it) reads the samples on disk', () => {
     for (const dataSizeField of [0, 0xffffffff]) {
-      const format = parseWavHeader(bufferSource(encodeWav({ sampleRate: 16000, encoding: 's16', channels: [ramp(800)], dataSizeField })), 'x.wav');
+      const format = parseWavHeader(
+        bufferSource(encodeWav({ sampleRate: 16000, encoding: 's16', channels: [ramp(800)], dataSizeField })),
+        'x.wav',
+      );
       expect(format.dataBytes).toBe(1600);
       expect(format.sizeRepaired).toBe(true);
     }
@@ -146,7 +171,13 @@ describe('WAV headers that lie or break', () => {
 
 describe('headerRepairs: what to rewrite after a recorder died', () => {
   it('fills in unknown RIFF and data sizes from the file length', () => {
-    const bytes = encodeWav({ sampleRate: 16000, encoding: 's16', channels: [ramp(800)], dataSizeField: 0, riffSizeField: 0 });
+    const bytes = encodeWav({
+      sampleRate: 16000,
+      encoding: 's16',
+      channels: [ramp(800)],
+      dataSizeField: 0,
+      riffSizeField: 0,
+    });
     expect(headerRepairs(bufferSource(bytes))).toEqual([
       [4, bytes.length - 8],
       [40, 1600],
@@ -164,6 +195,13 @@ describe('headerRepairs: what to rewrite after a recorder died', () => {
   it('pcm16Header writes the canonical header our reader accepts', () => {
     const header = pcm16Header(16000, 1, 320);
     const format = parseWavHeader(bufferSource(new Uint8Array([...header, ...new Uint8Array(320)])), 'x.wav');
-    expect(format).toMatchObject({ sampleRate: 16000, channels: 1, bitsPerSample: 16, dataOffset: 44, dataBytes: 320, sizeRepaired: false });
+    expect(format).toMatchObject({
+      sampleRate: 16000,
+      channels: 1,
+      bitsPerSample: 16,
+      dataOffset: 44,
+      dataBytes: 320,
+      sizeRepaired: false,
+    });
   });
 });

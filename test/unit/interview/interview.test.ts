@@ -2,22 +2,61 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Question, StoredCard, Topic } from '../../../src/quiz/types.js';
 import { selectInterviewQuestions, sameSubject } from '../../../src/interview/select.js';
-import { answerDone, keyPointsTicked, pitchDone, rated, startInterview, stopInterview, suggestRating } from '../../../src/interview/state.js';
+import {
+  answerDone,
+  keyPointsTicked,
+  pitchDone,
+  rated,
+  startInterview,
+  stopInterview,
+  suggestRating,
+} from '../../../src/interview/state.js';
 import { buildInterviewReport } from '../../../src/interview/report.js';
 import { seededRandom } from '../../helpers/random.js';
 
 const NOW = new Date('2026-11-26T10:00:00Z');
 function q(topic: string, n: number, subject: string, kind: Question['kind'] = 'open'): Question {
   return {
-    id: `${topic}-${subject}-${n}`, topic, kind, difficulty: 2, subject, prompt: `${topic} ${subject} ${n} ?`,
-    keyPoints: kind === 'open' ? [{ point: 'a', accept: ['a'] }, { point: 'b', accept: ['b'] }] : undefined,
-    modelAnswer: 'm', origin: `${topic}.yaml:1`,
+    id: `${topic}-${subject}-${n}`,
+    topic,
+    kind,
+    difficulty: 2,
+    subject,
+    prompt: `${topic} ${subject} ${n} ?`,
+    keyPoints:
+      kind === 'open'
+        ? [
+            { point: 'a', accept: ['a'] },
+            { point: 'b', accept: ['b'] },
+          ]
+        : undefined,
+    modelAnswer: 'm',
+    origin: `${topic}.yaml:1`,
   };
 }
 function topic(id: string, subjects: string[], perSubject = 2): Topic {
-  return { id, title: id, aliases: [], synonyms: [], questions: subjects.flatMap((s) => Array.from({ length: perSubject }, (_, i) => q(id, i, s))).concat(q(id, 9, 'mcq-only', 'mcq')) };
+  return {
+    id,
+    title: id,
+    aliases: [],
+    synonyms: [],
+    questions: subjects
+      .flatMap((s) => Array.from({ length: perSubject }, (_, i) => q(id, i, s)))
+      .concat(q(id, 9, 'mcq-only', 'mcq')),
+  };
 }
-const card = (due: string, lapses = 0, state = 2): StoredCard => ({ due, stability: 5, difficulty: 5, elapsed_days: 3, scheduled_days: 3, learning_steps: 0, reps: 4, lapses, state, last_review: '2026-11-20T10:00:00Z' });
+const card = (due: string, lapses = 0, state = 2): StoredCard => ({
+  due,
+  stability: 5,
+  difficulty: 5,
+  elapsed_days: 3,
+  scheduled_days: 3,
+  learning_steps: 0,
+  reps: 4,
+  lapses,
+  state,
+  last_review: '2026-11-20T10:00:00Z',
+});
 
 const spark = topic('spark', ['aqe', 'shuffle', 'skew']);
 const argo = topic('argo', ['retry', 'dag']);
@@ -25,7 +64,14 @@ const behavioral = topic('behavioral', ['incident', 'conflict']);
 
 describe('choosing interview questions', () => {
   it('mixes topics, asks only spoken (open) questions, closes with one behavioural question', () => {
-    const picked = selectInterviewQuestions({ topics: [spark, argo], behavioral, cards: {}, now: NOW, count: 5, rng: seededRandom(1) });
+    const picked = selectInterviewQuestions({
+      topics: [spark, argo],
+      behavioral,
+      cards: {},
+      now: NOW,
+      count: 5,
+      rng: seededRandom(1),
+    });
     expect(picked).toHaveLength(5);
     expect(new Set(picked.slice(0, 4).map((x) => x.topic))).toEqual(new Set(['spark', 'argo']));
     expect(picked[4]!.topic).toBe('behavioral');
@@ -35,7 +81,14 @@ describe('choosing interview questions', () => {
   it('never repeats a question nor asks two of the same narrow subject in a row (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 1, max: 12 }), (seed, count) => {
-        const picked = selectInterviewQuestions({ topics: [spark, argo], behavioral, cards: {}, now: NOW, count, rng: seededRandom(seed) });
+        const picked = selectInterviewQuestions({
+          topics: [spark, argo],
+          behavioral,
+          cards: {},
+          now: NOW,
+          count,
+          rng: seededRandom(seed),
+        });
         expect(new Set(picked.map((x) => x.id)).size).toBe(picked.length);
         for (let i = 1; i < picked.length; i++) expect(sameSubject(picked[i]!, picked[i - 1]!)).toBe(false);
       }),
@@ -47,7 +100,14 @@ describe('choosing interview questions', () => {
     const cards = { [due.id]: card('2026-11-20T10:00:00Z', 3) };
     let hits = 0;
     for (let seed = 1; seed <= 200; seed++) {
-      const picked = selectInterviewQuestions({ topics: [spark], behavioral: null, cards, now: NOW, count: 1, rng: seededRandom(seed) });
+      const picked = selectInterviewQuestions({
+        topics: [spark],
+        behavioral: null,
+        cards,
+        now: NOW,
+        count: 1,
+        rng: seededRandom(seed),
+      });
       if (picked[0]!.id === due.id) hits++;
     }
     // 6 open questions: uniform would pick it ~33 times in 200; weighting makes it a clear favourite.
@@ -98,11 +158,29 @@ describe('the interview state machine', () => {
 describe('the interview report', () => {
   it('gives each answer its band, coverage, the weakest topic and the next review', () => {
     let s = startInterview([spark.questions[0]!, argo.questions[0]!, argo.questions[2]!], false);
-    for (const [secs, cov, r] of [[30, [true, true], 3], [130, [false, false], 1], [70, [true, false], 2]] as const) {
+    for (const [secs, cov, r] of [
+      [30, [true, true], 3],
+      [130, [false, false], 1],
+      [70, [true, false], 2],
+    ] as const) {
       s = rated(keyPointsTicked(answerDone(s, secs), cov as unknown as boolean[]), r);
     }
-    const cards = { [argo.questions[0]!.id]: card('2026-11-27T10:00:00Z'), [spark.questions[0]!.id]: card('2026-11-30T10:00:00Z') };
-    const pitch = { id: 'a', startedAt: NOW.toISOString(), sectionId: '1', sectionTitle: 'P', targetSeconds: 120, promptLevel: 'none' as const, kind: 'complete' as const, totalSeconds: 131.5, splits: [], words: 240 };
+    const cards = {
+      [argo.questions[0]!.id]: card('2026-11-27T10:00:00Z'),
+      [spark.questions[0]!.id]: card('2026-11-30T10:00:00Z'),
+    };
+    const pitch = {
+      id: 'a',
+      startedAt: NOW.toISOString(),
+      sectionId: '1',
+      sectionTitle: 'P',
+      targetSeconds: 120,
+      promptLevel: 'none' as const,
+      kind: 'complete' as const,
+      totalSeconds: 131.5,
+      splits: [],
+      words: 240,
+    };
     const r = buildInterviewReport(pitch, 125, s.answers, cards);
     expect(r.pitch).toMatchObject({ deltaSeconds: 11.5, personalBest: 125 });
     expect(r.answers.map((a) => a.band)).toEqual(['short', 'long', 'good']);

@@ -4,8 +4,21 @@ import { findDurationHint, formatClock, parseDuration, stripDurationHint } from 
 
 describe('parseDuration (--target values)', () => {
   it.each([
-    ['90s', 90], ['90 s', 90], ['90', 90], ['2m', 120], ['2 min', 120], ['2 minutes', 120], ['1m30', 90],
-    ['1m30s', 90], ['1 min 30', 90], ['1 min 30 s', 90], ['2:00', 120], ['1:05', 65], ['1,5 min', 90], ['1.5m', 90], ['6s', 6],
+    ['90s', 90],
+    ['90 s', 90],
+    ['90', 90],
+    ['2m', 120],
+    ['2 min', 120],
+    ['2 minutes', 120],
+    ['1m30', 90],
+    ['1m30s', 90],
+    ['1 min 30', 90],
+    ['1 min 30 s', 90],
+    ['2:00', 120],
+    ['1:05', 65],
+    ['1,5 min', 90],
+    ['1.5m', 90],
+    ['6s', 6],
   ])('%j → %i s', (text, seconds) => {
     expect(parseDuration(text)).toBe(seconds);
   });
@@ -26,8 +39,15 @@ describe('parseDuration (--target values)', () => {
 
 describe('duration hints in headings', () => {
   it.each([
-    ['Pitch court (≈ 2 min)', 120], ['Pitch (~2 min)', 120], ['Pitch en 2 minutes', 120], ['Intro 90 s', 90],
-    ['Version 1 min 30', 90], ['Version (1m30)', 90], ['Version détaillée', null], ['Support N2/N3', null], ['Les 3 sous-projets', null],
+    ['Pitch court (≈ 2 min)', 120],
+    ['Pitch (~2 min)', 120],
+    ['Pitch en 2 minutes', 120],
+    ['Intro 90 s', 90],
+    ['Version 1 min 30', 90],
+    ['Version (1m30)', 90],
+    ['Version détaillée', null],
+    ['Support N2/N3', null],
+    ['Les 3 sous-projets', null],
   ])('%j → %s', (title, seconds) => {
     expect(findDurationHint(title)).toBe(seconds);
   });

@@ -11,7 +11,21 @@ describe('the bundled pitch as a section tree', () => {
   it('treats the lone level-1 heading as the title and numbers its children 1, 2, 2.1…', () => {
     expect(pitch.sections).toHaveLength(1);
     expect(pitch.sections[0]!.number).toBe('');
-    expect(all.map((s) => s.number)).toEqual(['', '1', '2', '2.1', '2.2', '2.3', '2.3.1', '2.3.2', '2.3.3', '2.3.4', '2.3.5', '2.3.6', '2.4']);
+    expect(all.map((s) => s.number)).toEqual([
+      '',
+      '1',
+      '2',
+      '2.1',
+      '2.2',
+      '2.3',
+      '2.3.1',
+      '2.3.2',
+      '2.3.3',
+      '2.3.4',
+      '2.3.5',
+      '2.3.6',
+      '2.4',
+    ]);
   });
 
   it('gives stable ids from number + title without the duration hint', () => {
@@ -35,12 +49,18 @@ describe('the bundled pitch as a section tree', () => {
     const list = byNumber('1').blocks[5]!;
     expect(list.kind === 'list' && list.items.length).toBe(5);
     const first = byNumber('1').blocks[0]!;
-    expect(first.kind === 'paragraph' && first.inlines).toEqual([{ text: 'Bonjour, je m’appelle ' }, { text: 'Ibrahim', bold: true }, { text: '.' }]);
+    expect(first.kind === 'paragraph' && first.inlines).toEqual([
+      { text: 'Bonjour, je m’appelle ' },
+      { text: 'Ibrahim', bold: true },
+      { text: '.' },
+    ]);
   });
 
   it('extracts key terms from bold spans, with their sentence', () => {
     const terms = byNumber('1').keyTerms.map((k) => k.term);
-    expect(terms).toEqual(expect.arrayContaining(['Crédit Agricole CIB', 'Bâle IV', 'Argo Workflows', 'Dynatrace', 'Grafana', 'Kibana']));
+    expect(terms).toEqual(
+      expect.arrayContaining(['Crédit Agricole CIB', 'Bâle IV', 'Argo Workflows', 'Dynatrace', 'Grafana', 'Kibana']),
+    );
     expect(terms.indexOf('Crédit Agricole CIB')).toBeLessThan(terms.indexOf('Argo Workflows'));
     const bale = byNumber('1').keyTerms.find((k) => k.term === 'Bâle IV')!;
     expect(bale.phrase).toBe('projet Bâle IV');
@@ -58,7 +78,11 @@ describe('the bundled pitch as a section tree', () => {
 describe('parsePitch on other documents', () => {
   it('numbers several level-1 headings from 1 and keeps explicit numbers', () => {
     const p = parsePitch('# Intro\ntext\n# 5. Fin\n## Sous\nmore', 'x.md');
-    expect(flattenSections(p.sections).map((s) => `${s.number}:${s.id}`)).toEqual(['1:1-intro', '5:5-fin', '5.1:5-1-sous']);
+    expect(flattenSections(p.sections).map((s) => `${s.number}:${s.id}`)).toEqual([
+      '1:1-intro',
+      '5:5-fin',
+      '5.1:5-1-sous',
+    ]);
   });
 
   it('makes duplicate ids unique and ignores text before the first heading', () => {

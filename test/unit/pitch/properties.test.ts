@@ -64,9 +64,11 @@ describe('pitch parser properties', () => {
   });
 
   it('reads durations in any heading without throwing', () => {
-    fc.assert(fc.property(fc.string(), (t) => {
-      const v = findDurationHint(t);
-      expect(v === null || v > 0).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.string(), (t) => {
+        const v = findDurationHint(t);
+        expect(v === null || v > 0).toBe(true);
+      }),
+    );
   });
 });

@@ -41,20 +41,36 @@ describe('the bundled question bank', async () => {
     expect(topics.get(id)?.questions.length ?? 0).toBeGreaterThanOrEqual(min);
   });
 
-  it.each(Object.keys(MINIMUM).filter((id) => !NOT_TECHNICAL.has(id)))('%s mixes mcq, open and flash questions, each with a source URL', (id) => {
-    const questions = topics.get(id)?.questions ?? [];
-    const kinds = new Set<QuestionKind>(questions.map((q) => q.kind));
-    expect([...kinds].sort()).toEqual(expect.arrayContaining(['flash', 'mcq', 'open']));
-    expect(questions.filter((q) => !q.source?.startsWith('http')).map((q) => q.id)).toEqual([]);
-  });
+  it.each(Object.keys(MINIMUM).filter((id) => !NOT_TECHNICAL.has(id)))(
+    '%s mixes mcq, open and flash questions, each with a source URL',
+    (id) => {
+      const questions = topics.get(id)?.questions ?? [];
+      const kinds = new Set<QuestionKind>(questions.map((q) => q.kind));
+      expect([...kinds].sort()).toEqual(expect.arrayContaining(['flash', 'mcq', 'open']));
+      expect(questions.filter((q) => !q.source?.startsWith('http')).map((q) => q.id)).toEqual([]);
+    },
+  );
 
   it('every open question carries 2 to 5 key points, each with phrasings', () => {
-    const off = all.filter((q) => q.kind === 'open' && !(q.keyPoints && q.keyPoints.length >= 2 && q.keyPoints.length <= 5 && q.keyPoints.every((k) => k.accept.length > 0)));
+    const off = all.filter(
+      (q) =>
+        q.kind === 'open' &&
+        !(
+          q.keyPoints &&
+          q.keyPoints.length >= 2 &&
+          q.keyPoints.length <= 5 &&
+          q.keyPoints.every((k) => k.accept.length > 0)
+        ),
+    );
     expect(off.map((q) => q.id)).toEqual([]);
   });
 
   it('every mcq has its right answers among its options, and at least one wrong option', () => {
-    const off = all.filter((q) => q.kind === 'mcq' && !(q.answers?.length && q.answers.every((a) => q.options?.includes(a)) && q.answers.length < q.options!.length));
+    const off = all.filter(
+      (q) =>
+        q.kind === 'mcq' &&
+        !(q.answers?.length && q.answers.every((a) => q.options?.includes(a)) && q.answers.length < q.options!.length),
+    );
     expect(off.map((q) => q.id)).toEqual([]);
   });
 

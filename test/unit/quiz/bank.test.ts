@@ -15,7 +15,13 @@ describe('the bank: packs merge by topic', () => {
     expect(demo!.title).toBe('Démo Spark');
     expect(demo!.aliases).toEqual(['demo-spark', 'dm', 'demo2']);
     expect(demo!.questions.map((q) => q.id)).toEqual([
-      'demo-mcq-lazy', 'demo-mcq-actions', 'demo-mcq-partitions', 'demo-open-shuffle', 'demo-flash-aqe', 'demo-cloze-broadcast', 'demo-extra-cache',
+      'demo-mcq-lazy',
+      'demo-mcq-actions',
+      'demo-mcq-partitions',
+      'demo-open-shuffle',
+      'demo-flash-aqe',
+      'demo-cloze-broadcast',
+      'demo-extra-cache',
     ]);
     expect(bank.packs).toBe(2);
   });

@@ -101,7 +101,9 @@ describe('quizCommand with a scripted adapter', () => {
         return options.findIndex((o) => o.startsWith('Lorsqu') || o === '200');
       },
     };
-    await expect(quizCommand(ctx as AppContext, { ...demo, mode: 'mcq' }, { prompts, rng: seeded(1) })).rejects.toMatchObject({ kind: 'interrupted' });
+    await expect(
+      quizCommand(ctx as AppContext, { ...demo, mode: 'mcq' }, { prompts, rng: seeded(1) }),
+    ).rejects.toMatchObject({ kind: 'interrupted' });
     expect(out()).toContain('Session arrêtée : 1 note(s) enregistrée(s).');
     const history = JSON.parse(readFileSync(join(home, 'history.json'), 'utf8'));
     expect(history.quizzes[0]).toMatchObject({ interrupted: true, reviews: [{ questionId: 'demo-mcq-lazy' }] });
@@ -109,8 +111,14 @@ describe('quizCommand with a scripted adapter', () => {
 
   it('a pack with problems: the good questions are drilled and one warning line tells about the rest', async () => {
     const { ctx, err, out } = await setup();
-    await quizCommand(ctx as AppContext, { bank: join(FIXTURES, 'broken'), topic: 'argo-fixture' }, { prompts: rightAnswers([]) });
-    expect(err()).toMatch(/^9 problème\(s\) dans les paquets de questions, questions concernées ignorées \(par exemple .*argo\.yaml:11 : question « argo-retry-1 » : « answer » doit être l’une des options\)\. Détail : pitch quiz --check\n$/);
+    await quizCommand(
+      ctx as AppContext,
+      { bank: join(FIXTURES, 'broken'), topic: 'argo-fixture' },
+      { prompts: rightAnswers([]) },
+    );
+    expect(err()).toMatch(
+      /^9 problème\(s\) dans les paquets de questions, questions concernées ignorées \(par exemple .*argo\.yaml:11 : question « argo-retry-1 » : « answer » doit être l’une des options\)\. Détail : pitch quiz --check\n$/,
+    );
     expect(out()).toContain('Une question valide reste utilisable');
   });
 

@@ -10,19 +10,30 @@ const shuffleQuestion: Question = makeQuestion({
   kind: 'open',
   prompt: "Qu'est-ce qu'un shuffle et pourquoi coûte-t-il cher ?",
   keyPoints: [
-    { point: 'Redistribution des données entre partitions / exécuteurs', accept: ['redistribution', 'redistribue les données', 'échange entre exécuteurs'] },
+    {
+      point: 'Redistribution des données entre partitions / exécuteurs',
+      accept: ['redistribution', 'redistribue les données', 'échange entre exécuteurs'],
+    },
     { point: 'Écriture sur disque et transfert réseau', accept: ['disque', 'réseau', 'sérialisation'] },
     { point: 'Il crée une frontière de stage', accept: ['nouveau stage', 'frontière de stage'] },
   ],
-  misconceptions: [{ accept: ['coalesce provoque toujours un shuffle'], note: 'coalesce réduit les partitions sans shuffle complet' }],
+  misconceptions: [
+    { accept: ['coalesce provoque toujours un shuffle'], note: 'coalesce réduit les partitions sans shuffle complet' },
+  ],
   modelAnswer: 'm',
 });
-const synonyms = [['exécuteur', 'executor'], ['ramasse-miettes', 'gc', 'garbage collector']];
+const synonyms = [
+  ['exécuteur', 'executor'],
+  ['ramasse-miettes', 'gc', 'garbage collector'],
+];
 const compiled = compileOpen(shuffleQuestion, synonyms);
 const grade = (answer: string, seconds = 120) => gradeOpen(shuffleQuestion, compiled, answer, seconds);
 const hitsOf = (answer: string) =>
-  grade(answer).kind === 'open' ? (grade(answer) as Extract<ReturnType<typeof grade>, { kind: 'open' }>).points.map((p) => (p.hit ? 1 : 0)) : [];
-const open = (answer: string, seconds?: number) => grade(answer, seconds) as Extract<ReturnType<typeof grade>, { kind: 'open' }>;
+  grade(answer).kind === 'open'
+    ? (grade(answer) as Extract<ReturnType<typeof grade>, { kind: 'open' }>).points.map((p) => (p.hit ? 1 : 0))
+    : [];
+const open = (answer: string, seconds?: number) =>
+  grade(answer, seconds) as Extract<ReturnType<typeof grade>, { kind: 'open' }>;
 
 describe('open answers, graded the French way', () => {
   it.each([
@@ -48,9 +59,14 @@ describe('open answers, graded the French way', () => {
   it('a wrong concept alongside a right one: the point counts, the misconception is named and the rating drops', () => {
     const result = open('coalesce provoque toujours un shuffle, et ça passe par le réseau', 10);
     expect(result.points.map((p) => p.hit)).toEqual([false, true, false]);
-    expect(result.misconceptions).toEqual([{ note: 'coalesce réduit les partitions sans shuffle complet', matched: 'coalesce provoque toujours un shuffle' }]);
+    expect(result.misconceptions).toEqual([
+      { note: 'coalesce réduit les partitions sans shuffle complet', matched: 'coalesce provoque toujours un shuffle' },
+    ]);
     expect(result.suggested).toBe(1);
-    const full = open('redistribution sur le réseau avec un nouveau stage, mais coalesce provoque toujours un shuffle', 10);
+    const full = open(
+      'redistribution sur le réseau avec un nouveau stage, mais coalesce provoque toujours un shuffle',
+      10,
+    );
     expect(full.hits).toBe(3);
     expect(full.suggested).toBe(2);
     expect(full.correct).toBe(false);
@@ -67,7 +83,11 @@ describe('open answers, graded the French way', () => {
   });
 
   it('says which phrasing matched, for the feedback', () => {
-    expect(open('ça passe par le réseau').points[1]).toEqual({ point: 'Écriture sur disque et transfert réseau', hit: true, matched: 'réseau' });
+    expect(open('ça passe par le réseau').points[1]).toEqual({
+      point: 'Écriture sur disque et transfert réseau',
+      hit: true,
+      matched: 'réseau',
+    });
   });
 
   it('multi-word synonyms count both ways', () => {
@@ -77,8 +97,38 @@ describe('open answers, graded the French way', () => {
     expect((gradeOpen(q, c, 'des pauses du ramasse-miettes', 9) as { hits: number }).hits).toBe(1);
   });
 
-  const noise = fc.constantFrom('le', 'shuffle', 'coûte', 'cher', 'car', 'il', 'faut', 'données', 'réseau', 'disque', 'stage', 'nouveau', 'redistribue', 'exécuteurs', 'échange', 'entre', "l'", '!', ',', 'coalesce', 'provoque', 'toujours', 'un', 'É', 'Ω', '\n');
-  const answer = fc.oneof(fc.string(), fc.array(noise, { maxLength: 30 }).map((ws) => ws.join(' ')));
+  const noise = fc.constantFrom(
+    'le',
+    'shuffle',
+    'coûte',
+    'cher',
+    'car',
+    'il',
+    'faut',
+    'données',
+    'réseau',
+    'disque',
+    'stage',
+    'nouveau',
+    'redistribue',
+    'exécuteurs',
+    'échange',
+    'entre',
+    "l'",
+    '!',
+    ',',
+    'coalesce',
+    'provoque',
+    'toujours',
+    'un',
+    'É',
+    'Ω',
+    '\n',
+  );
+  const answer = fc.oneof(
+    fc.string(),
+    fc.array(noise, { maxLength: 30 }).map((ws) => ws.join(' ')),
+  );
 
   it('property: never throws, and hits are key points of the question, in order', () => {
     fc.assert(
@@ -86,7 +136,8 @@ describe('open answers, graded the French way', () => {
         const result = open(text, seconds);
         expect(result.points.map((p) => p.point)).toEqual(shuffleQuestion.keyPoints!.map((k) => k.point));
         expect(result.hits).toBe(result.points.filter((p) => p.hit).length);
-        for (const p of result.points) if (p.hit) expect(shuffleQuestion.keyPoints!.find((k) => k.point === p.point)!.accept).toContain(p.matched);
+        for (const p of result.points)
+          if (p.hit) expect(shuffleQuestion.keyPoints!.find((k) => k.point === p.point)!.accept).toContain(p.matched);
         expect([1, 2, 3, 4]).toContain(result.suggested);
       }),
       { numRuns: 500 },
@@ -109,11 +160,21 @@ describe('open answers, graded the French way', () => {
 
 describe('tokenize: what both sides of the comparison go through', () => {
   it('drops the letters left by elisions typed without an apostrophe ("n apparait qu a l action")', () => {
-    expect(tokenize("une erreur n apparait qu a l action").map((t) => t.word)).toEqual(['erreur', 'apparait', 'action']);
+    expect(tokenize('une erreur n apparait qu a l action').map((t) => t.word)).toEqual([
+      'erreur',
+      'apparait',
+      'action',
+    ]);
   });
 
   it('folds case and accents, drops elisions and stop words, trims plural and verb endings', () => {
-    expect(tokenize("L’exécuteur d'un job qu'il relance : les données").map((t) => t.stem)).toEqual(['executeur', 'job', 'il', 'relanc', 'donn']);
+    expect(tokenize("L’exécuteur d'un job qu'il relance : les données").map((t) => t.stem)).toEqual([
+      'executeur',
+      'job',
+      'il',
+      'relanc',
+      'donn',
+    ]);
     expect(tokenize('Œuvre').map((t) => t.word)).toEqual(['oeuvre']);
     expect(tokenize('réseaux chevaux').map((t) => t.stem)).toEqual(['reseau', 'cheval']);
     expect(tokenize('200 Mo').map((t) => t.stem)).toEqual(['200', 'mo']);
@@ -121,7 +182,11 @@ describe('tokenize: what both sides of the comparison go through', () => {
 });
 
 describe('cloze blanks', () => {
-  const q = makeQuestion({ kind: 'cloze', prompt: 'spark.sql.___', answers: ['autoBroadcastJoinThreshold', 'auto broadcast join threshold'] });
+  const q = makeQuestion({
+    kind: 'cloze',
+    prompt: 'spark.sql.___',
+    answers: ['autoBroadcastJoinThreshold', 'auto broadcast join threshold'],
+  });
   const n = makeQuestion({ kind: 'cloze', prompt: 'vaut ___', answers: ['200', 'deux cents'] });
   it.each([
     [q, 'autoBroadcastJoinThreshold', true],
@@ -142,7 +207,11 @@ describe('cloze blanks', () => {
   it('synonyms of the topic count in blanks', () => {
     const c = makeQuestion({ kind: 'cloze', answers: ['exécuteur'] });
     expect(gradeCloze(c, 'executor', 3, compileSynonyms(synonyms))).toMatchObject({ correct: true, suggested: 4 });
-    expect(gradeCloze(c, 'driver', 3, compileSynonyms(synonyms))).toMatchObject({ correct: false, suggested: 1, expected: 'exécuteur' });
+    expect(gradeCloze(c, 'driver', 3, compileSynonyms(synonyms))).toMatchObject({
+      correct: false,
+      suggested: 1,
+      expected: 'exécuteur',
+    });
   });
 });
 
@@ -168,11 +237,15 @@ describe('multiple choice', () => {
 
   it('property: shuffle is a permutation, whatever the random source returns', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer()), fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { minLength: 1 }), (items, draws) => {
-        let k = 0;
-        const out = shuffle(items, () => draws[k++ % draws.length]!);
-        expect([...out].sort()).toEqual([...items].sort());
-      }),
+      fc.property(
+        fc.array(fc.integer()),
+        fc.array(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), { minLength: 1 }),
+        (items, draws) => {
+          let k = 0;
+          const out = shuffle(items, () => draws[k++ % draws.length]!);
+          expect([...out].sort()).toEqual([...items].sort());
+        },
+      ),
     );
   });
 });

@@ -24,11 +24,27 @@ let serial = 0;
 /** A question with sensible defaults; tests override what they are about. */
 export function makeQuestion(over: Partial<Question> = {}): Question {
   serial++;
-  return { id: `q${serial}`, topic: 't', kind: 'flash', difficulty: 1, prompt: `Question ${serial}`, modelAnswer: 'answer', origin: `t.yaml:${serial}`, ...over };
+  return {
+    id: `q${serial}`,
+    topic: 't',
+    kind: 'flash',
+    difficulty: 1,
+    prompt: `Question ${serial}`,
+    modelAnswer: 'answer',
+    origin: `t.yaml:${serial}`,
+    ...over,
+  };
 }
 
 export function makeTopic(id: string, questions: Question[], over: Partial<Topic> = {}): Topic {
-  return { id, title: id.toUpperCase(), aliases: [], synonyms: [], questions: questions.map((q) => ({ ...q, topic: id })), ...over };
+  return {
+    id,
+    title: id.toUpperCase(),
+    aliases: [],
+    synonyms: [],
+    questions: questions.map((q) => ({ ...q, topic: id })),
+    ...over,
+  };
 }
 
 export { seededRandom as seeded } from '../../helpers/random.js';

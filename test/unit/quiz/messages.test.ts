@@ -4,9 +4,12 @@ import { quiz } from '../../../src/i18n/messages/quiz.js';
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('quiz messages', () => {
-  it.each(Object.entries(quiz))('%s: French and English take the same placeholders, neither is empty', (_key, { fr, en }) => {
-    expect(fr.trim()).not.toBe('');
-    expect(en.trim()).not.toBe('');
-    expect(placeholders(fr)).toEqual(placeholders(en));
-  });
+  it.each(Object.entries(quiz))(
+    '%s: French and English take the same placeholders, neither is empty',
+    (_key, { fr, en }) => {
+      expect(fr.trim()).not.toBe('');
+      expect(en.trim()).not.toBe('');
+      expect(placeholders(fr)).toEqual(placeholders(en));
+    },
+  );
 });

@@ -26,7 +26,9 @@ describe('the user’s pitch as a topic', () => {
     expect(byId.get('pitch-1-pitch-court-argo-workflows')!.prompt).toBe(
       'Créé et optimisé des workflows avec ___ pour orchestrer les traitements de calcul et de distribution ;',
     );
-    expect(byId.get('pitch-2-1-contexte-enjeux-credit-agricole-cib')!.prompt).toContain('Le projet Bâle IV chez ___ est un système critique');
+    expect(byId.get('pitch-2-1-contexte-enjeux-credit-agricole-cib')!.prompt).toContain(
+      'Le projet Bâle IV chez ___ est un système critique',
+    );
     for (const q of topic.questions.filter((x) => x.kind === 'cloze')) {
       expect(q.prompt).toContain('___');
       // The blanked sentence never gives the answer away.
@@ -44,7 +46,10 @@ describe('the user’s pitch as a topic', () => {
 
   it('the short pitch’s lists and enumerations become recall cards', () => {
     const recalls = topic.questions.filter((q) => q.kind === 'flash');
-    expect(recalls.map((q) => q.prompt)).toEqual(['Récitez 3 : Dans Bâle IV, il y a trois sous‑projets :', 'Récitez 5 : Concrètement, j’ai :']);
+    expect(recalls.map((q) => q.prompt)).toEqual([
+      'Récitez 3 : Dans Bâle IV, il y a trois sous‑projets :',
+      'Récitez 5 : Concrètement, j’ai :',
+    ]);
     expect(recalls[0]!.modelAnswer).toBe('• Acquisition\n• Calcul\n• Distribution');
     expect(recalls[1]!.modelAnswer!.split('\n')).toHaveLength(5);
     expect(recalls[1]!.modelAnswer).toMatch(/^• Implémenté et optimisé des jobs Spark sur Kubernetes/);
@@ -59,19 +64,26 @@ describe('the user’s pitch as a topic', () => {
   it('ids stay the same when the words around a term change', () => {
     const original = readFileSync(BUNDLED_PITCH_PATH, 'utf8');
     const edited = original
-      .replace('Bonjour, je m’appelle **Ibrahim**.', 'Bonjour à toutes et à tous, moi c’est **Ibrahim**, ravi d’être ici.')
+      .replace(
+        'Bonjour, je m’appelle **Ibrahim**.',
+        'Bonjour à toutes et à tous, moi c’est **Ibrahim**, ravi d’être ici.',
+      )
       .replace('Ma mission actuelle est chez', 'Depuis deux ans, ma mission est chez');
     const after = pitchTopic(parsePitch(edited, 'edited.md'), labels);
     const ibrahim = after.questions.find((q) => q.id === 'pitch-1-pitch-court-ibrahim');
     expect(ibrahim!.prompt).toBe('Bonjour à toutes et à tous, moi c’est ___, ravi d’être ici.');
-    expect(after.questions.find((q) => q.id === 'pitch-1-pitch-court-credit-agricole-cib')!.prompt).toMatch(/^Depuis deux ans, ma mission est chez ___/);
+    expect(after.questions.find((q) => q.id === 'pitch-1-pitch-court-credit-agricole-cib')!.prompt).toMatch(
+      /^Depuis deux ans, ma mission est chez ___/,
+    );
     expect(after.questions.map((q) => q.id).sort()).toEqual(topic.questions.map((q) => q.id).sort());
   });
 });
 
 describe('blankTerm', () => {
   it('blanks whole words only, every time they appear', () => {
-    expect(blankTerm('Spark lit la SparkSession puis Spark écrit.', 'Spark')).toBe('___ lit la SparkSession puis ___ écrit.');
+    expect(blankTerm('Spark lit la SparkSession puis Spark écrit.', 'Spark')).toBe(
+      '___ lit la SparkSession puis ___ écrit.',
+    );
     expect(blankTerm('Rien ici à voir.', 'Spark')).toBeNull();
     expect(blankTerm('Spark.', 'Spark')).toBeNull(); // nothing left to recall it from
   });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { applyReview, isDue, previewDue, recallChance, reviewCard, revertReview, type CardState } from '../../../src/quiz/schedule.js';
+import {
+  applyReview,
+  isDue,
+  previewDue,
+  recallChance,
+  reviewCard,
+  revertReview,
+  type CardState,
+} from '../../../src/quiz/schedule.js';
 import type { RatingValue } from '../../../src/quiz/types.js';
 
 const T0 = new Date('2026-11-26T09:00:00Z');
@@ -20,7 +28,10 @@ describe('FSRS scheduling with an injected clock', () => {
     expect(graduated.state).toBe(2);
     expect(graduated.scheduled_days).toBeGreaterThanOrEqual(1);
     expect(Date.parse(graduated.due)).toBeGreaterThan(Date.parse(learning.due) + DAY * 60_000 - 1);
-    expect(state.reviews.map((r) => [r.rating, r.state])).toEqual([[3, 0], [3, 1]]);
+    expect(state.reviews.map((r) => [r.rating, r.state])).toEqual([
+      [3, 0],
+      [3, 1],
+    ]);
   });
 
   it('Again on a card in review sends it back to relearning, due within minutes, and counts a lapse', () => {

@@ -9,7 +9,14 @@ const T0 = new Date('2026-11-26T09:00:00Z');
 
 const questions = [
   makeQuestion({ id: 'q1', kind: 'mcq', options: ['right', 'wrong'], answers: ['right'] }),
-  makeQuestion({ id: 'q2', kind: 'open', keyPoints: [{ point: 'Le réseau', accept: ['réseau'] }, { point: 'Le disque', accept: ['disque'] }] }),
+  makeQuestion({
+    id: 'q2',
+    kind: 'open',
+    keyPoints: [
+      { point: 'Le réseau', accept: ['réseau'] },
+      { point: 'Le disque', accept: ['disque'] },
+    ],
+  }),
   makeQuestion({ id: 'q3', kind: 'flash' }),
   makeQuestion({ id: 'q4', kind: 'cloze', answers: ['200'] }),
 ];
@@ -49,7 +56,15 @@ function scripted(script: Script) {
     },
     save(item, rating, seconds) {
       log.push(`save ${item.question.id} ${rating}`);
-      return applyReview(state, { questionId: item.question.id, topic: 't', kind: item.question.kind, rating, seconds, session: 's', now: new Date(clock) });
+      return applyReview(state, {
+        questionId: item.question.id,
+        topic: 't',
+        kind: item.question.kind,
+        rating,
+        seconds,
+        session: 's',
+        now: new Date(clock),
+      });
     },
     unsave(token) {
       log.push(`unsave ${(token as UndoToken).questionId}`);
@@ -68,7 +83,10 @@ const allAnswers: Script['answers'] = {
 };
 const run = (script: Script) => {
   const s = scripted(script);
-  return { ...s, result: runSession(buildItems(questions, seeded(4)), s.ports, { cram: script.cram ?? false, synonyms: () => [] }) };
+  return {
+    ...s,
+    result: runSession(buildItems(questions, seeded(4)), s.ports, { cram: script.cram ?? false, synonyms: () => [] }),
+  };
 };
 
 describe('a session', () => {
@@ -76,16 +94,30 @@ describe('a session', () => {
     const { result, log, state } = run({ answers: allAnswers, ratings: { q1: [3], q2: [2], q3: [4], q4: [3] } });
     const r = await result;
     expect(r).toMatchObject({ interrupted: false, cram: false });
-    expect(r.rated.map((i) => [i.question.id, i.rating])).toEqual([['q1', 3], ['q2', 2], ['q3', 4], ['q4', 3]]);
-    expect(log.filter((l) => l.startsWith('grade'))).toEqual(['grade q1 true 4', 'grade q2 false 2', 'grade q3 null 3', 'grade q4 true 4']);
+    expect(r.rated.map((i) => [i.question.id, i.rating])).toEqual([
+      ['q1', 3],
+      ['q2', 2],
+      ['q3', 4],
+      ['q4', 3],
+    ]);
+    expect(log.filter((l) => l.startsWith('grade'))).toEqual([
+      'grade q1 true 4',
+      'grade q2 false 2',
+      'grade q3 null 3',
+      'grade q4 true 4',
+    ]);
     expect(Object.keys(state.cards)).toEqual(['q1', 'q2', 'q3', 'q4']);
     expect(state.reviews.map((e) => e.rating)).toEqual([3, 2, 4, 3]);
     // Saved as given: each save comes right after its rating, before the next question.
     expect(log.filter((l) => !l.startsWith('grade'))).toEqual([
-      'rate q1 canUndo=false → 3', 'save q1 3',
-      'rate q2 canUndo=true → 2', 'save q2 2',
-      'rate q3 canUndo=true → 4', 'save q3 4',
-      'rate q4 canUndo=true → 3', 'save q4 3',
+      'rate q1 canUndo=false → 3',
+      'save q1 3',
+      'rate q2 canUndo=true → 2',
+      'save q2 2',
+      'rate q3 canUndo=true → 4',
+      'save q3 4',
+      'rate q4 canUndo=true → 3',
+      'save q4 3',
     ]);
   });
 
@@ -96,25 +128,55 @@ describe('a session', () => {
     await straight.result;
     expect(undone.asked).toEqual(['q1', 'q2', 'q3', 'q4']);
     expect(undone.log.filter((l) => !l.startsWith('grade'))).toEqual([
-      'rate q1 canUndo=false → 4', 'save q1 4',
-      'rate q2 canUndo=true → undo', 'unsave q1', 'undone q1',
-      'rate q1 again canUndo=false → 2', 'save q1 2',
-      'rate q2 again canUndo=true → 3', 'save q2 3',
-      'rate q3 canUndo=true → 3', 'save q3 3',
-      'rate q4 canUndo=true → 3', 'save q4 3',
+      'rate q1 canUndo=false → 4',
+      'save q1 4',
+      'rate q2 canUndo=true → undo',
+      'unsave q1',
+      'undone q1',
+      'rate q1 again canUndo=false → 2',
+      'save q1 2',
+      'rate q2 again canUndo=true → 3',
+      'save q2 3',
+      'rate q3 canUndo=true → 3',
+      'save q3 3',
+      'rate q4 canUndo=true → 3',
+      'save q4 3',
     ]);
-    expect(r.rated.map((i) => [i.question.id, i.rating])).toEqual([['q1', 2], ['q2', 3], ['q3', 3], ['q4', 3]]);
-    expect(undone.state.reviews.map((e) => [e.questionId, e.rating])).toEqual([['q1', 2], ['q2', 3], ['q3', 3], ['q4', 3]]);
+    expect(r.rated.map((i) => [i.question.id, i.rating])).toEqual([
+      ['q1', 2],
+      ['q2', 3],
+      ['q3', 3],
+      ['q4', 3],
+    ]);
+    expect(undone.state.reviews.map((e) => [e.questionId, e.rating])).toEqual([
+      ['q1', 2],
+      ['q2', 3],
+      ['q3', 3],
+      ['q4', 3],
+    ]);
     // Same ratings, same clock ticks for the saves that remain → same card states as if never undone, up to timing.
     expect(Object.keys(undone.state.cards)).toEqual(Object.keys(straight.state.cards));
     expect(undone.state.cards.q1!.reps).toBe(1);
   });
 
   it('undo can walk back several ratings', async () => {
-    const { result, state } = run({ answers: allAnswers, ratings: { q1: [3, 1], q2: [3, 'undo', 2], q3: ['undo', 4], q4: [3] } });
+    const { result, state } = run({
+      answers: allAnswers,
+      ratings: { q1: [3, 1], q2: [3, 'undo', 2], q3: ['undo', 4], q4: [3] },
+    });
     const r = await result;
-    expect(r.rated.map((i) => [i.question.id, i.rating])).toEqual([['q1', 1], ['q2', 2], ['q3', 4], ['q4', 3]]);
-    expect(state.reviews.map((e) => [e.questionId, e.rating])).toEqual([['q1', 1], ['q2', 2], ['q3', 4], ['q4', 3]]);
+    expect(r.rated.map((i) => [i.question.id, i.rating])).toEqual([
+      ['q1', 1],
+      ['q2', 2],
+      ['q3', 4],
+      ['q4', 3],
+    ]);
+    expect(state.reviews.map((e) => [e.questionId, e.rating])).toEqual([
+      ['q1', 1],
+      ['q2', 2],
+      ['q3', 4],
+      ['q4', 3],
+    ]);
     expect(state.cards.q2!.reps).toBe(1);
   });
 
@@ -136,12 +198,24 @@ describe('a session', () => {
   });
 
   it('any other error is not swallowed', async () => {
-    const { result } = run({ answers: { ...allAnswers, q1: () => { throw new Error('disk full'); } }, ratings: {} });
+    const { result } = run({
+      answers: {
+        ...allAnswers,
+        q1: () => {
+          throw new Error('disk full');
+        },
+      },
+      ratings: {},
+    });
     await expect(result).rejects.toThrow('disk full');
   });
 
   it('a cram session never touches the schedule, undo included', async () => {
-    const { result, state, log } = run({ answers: allAnswers, ratings: { q1: [3, 4], q2: ['undo', 1], q3: [3], q4: [3] }, cram: true });
+    const { result, state, log } = run({
+      answers: allAnswers,
+      ratings: { q1: [3, 4], q2: ['undo', 1], q3: [3], q4: [3] },
+      cram: true,
+    });
     const r = await result;
     expect(r).toMatchObject({ cram: true, interrupted: false });
     expect(r.rated.map((i) => i.rating)).toEqual([4, 1, 3, 3]);

@@ -48,12 +48,15 @@ function liteKeyLines(text: string): Map<string, number> {
 describe('parseYamlLite: the fast reader gives exactly what the yaml package gives', () => {
   const packs = [...packsIn(BUNDLED_DIR), ...packsIn(join(FIXTURES, 'good')), ...packsIn(join(FIXTURES, 'extra'))];
 
-  it.each(packs.map((p) => [p.name, p.text]))('%s: same data and the same line for every key, without falling back', (_name, text) => {
-    const lite = parseYamlLite(text);
-    expect(lite).not.toBeNull();
-    expect(lite!.value).toEqual(parse(text));
-    expect(liteKeyLines(text)).toEqual(yamlKeyLines(text));
-  });
+  it.each(packs.map((p) => [p.name, p.text]))(
+    '%s: same data and the same line for every key, without falling back',
+    (_name, text) => {
+      const lite = parseYamlLite(text);
+      expect(lite).not.toBeNull();
+      expect(lite!.value).toEqual(parse(text));
+      expect(liteKeyLines(text)).toEqual(yamlKeyLines(text));
+    },
+  );
 
   it('reads the constructs packs use', () => {
     const text = [
@@ -91,7 +94,10 @@ describe('parseYamlLite: the fast reader gives exactly what the yaml package giv
       title: "l'exécuteur",
       aliases: ['a', 'b c', 'd', 12, true, null],
       empty: null,
-      synonyms: [['exécuteur', 'executor'], ['gc', 'ramasse-miettes']],
+      synonyms: [
+        ['exécuteur', 'executor'],
+        ['gc', 'ramasse-miettes'],
+      ],
     });
   });
 
@@ -112,10 +118,58 @@ describe('parseYamlLite: the fast reader gives exactly what the yaml package giv
     expect(parseYamlLite(text)).toBeNull();
   });
 
-  const word = fc.constantFrom('Spark', 'exécuteur', 'l’état', "l'état", 'a: b', 'x #y', 'x#y', '"q"', "'s'", 'true', 'null', '~', '12', '-3', '1.5', '0x1F', '- x', '? x', '[a]', '{b}', '&a', '*a', '!t', '%', '@', '`', 'a\\b', 'é', '  lead', 'trail  ', '', '—', '#', ':', '-', 'yes');
+  const word = fc.constantFrom(
+    'Spark',
+    'exécuteur',
+    'l’état',
+    "l'état",
+    'a: b',
+    'x #y',
+    'x#y',
+    '"q"',
+    "'s'",
+    'true',
+    'null',
+    '~',
+    '12',
+    '-3',
+    '1.5',
+    '0x1F',
+    '- x',
+    '? x',
+    '[a]',
+    '{b}',
+    '&a',
+    '*a',
+    '!t',
+    '%',
+    '@',
+    '`',
+    'a\\b',
+    'é',
+    '  lead',
+    'trail  ',
+    '',
+    '—',
+    '#',
+    ':',
+    '-',
+    'yes',
+  );
   const text = fc.array(word, { minLength: 0, maxLength: 6 }).map((ws) => ws.join(' '));
   const scalar = fc.oneof(text, fc.integer({ min: -1000, max: 1000 }), fc.boolean(), fc.constant(null));
-  const keyName = fc.constantFrom('id', 'kind', 'prompt', 'answer', 'options', 'keyPoints', 'accept', 'note', 'a-b', 'x_1');
+  const keyName = fc.constantFrom(
+    'id',
+    'kind',
+    'prompt',
+    'answer',
+    'options',
+    'keyPoints',
+    'accept',
+    'note',
+    'a-b',
+    'x_1',
+  );
   const value = fc.letrec((tie) => ({
     node: fc.oneof({ depthSize: 'small' }, scalar, tie('list'), tie('map')),
     list: fc.array(tie('node'), { maxLength: 4 }),
@@ -139,7 +193,23 @@ describe('parseYamlLite: the fast reader gives exactly what the yaml package giv
     );
   });
 
-  const tameWord = fc.constantFrom('Spark', 'exécuteur', 'l’état', "l'état", 'mémoire', 'shuffle', 'OOM', 'x', 'k8s', 'Bâle', 'a-b', 'fin.', '(note)', '42ms', 'é');
+  const tameWord = fc.constantFrom(
+    'Spark',
+    'exécuteur',
+    'l’état',
+    "l'état",
+    'mémoire',
+    'shuffle',
+    'OOM',
+    'x',
+    'k8s',
+    'Bâle',
+    'a-b',
+    'fin.',
+    '(note)',
+    '42ms',
+    'é',
+  );
   const tameText = fc.array(tameWord, { minLength: 1, maxLength: 12 }).map((ws) => ws.join(' '));
   const tameValue = fc.letrec((tie) => ({
     node: fc.oneof({ depthSize: 'small' }, tameText, fc.integer({ min: 0, max: 99 }), tie('list'), tie('map')),
@@ -148,10 +218,20 @@ describe('parseYamlLite: the fast reader gives exactly what the yaml package giv
   })).node;
 
   // Written the way people write packs: plain keys, block collections, one-line quoted strings, folded blocks.
-  const packStyle = fc.oneof(
-    fc.record({ defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'), lineWidth: fc.constant(0) }),
-    fc.record({ defaultStringType: fc.constantFrom('BLOCK_FOLDED', 'BLOCK_LITERAL'), lineWidth: fc.constantFrom(20, 40, 80) }),
-  ).map((o) => ({ ...o, defaultKeyType: 'PLAIN', collectionStyle: 'block', indentSeq: true })) as fc.Arbitrary<Parameters<typeof stringify>[2] & object>;
+  const packStyle = fc
+    .oneof(
+      fc.record({
+        defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'),
+        lineWidth: fc.constant(0),
+      }),
+      fc.record({
+        defaultStringType: fc.constantFrom('BLOCK_FOLDED', 'BLOCK_LITERAL'),
+        lineWidth: fc.constantFrom(20, 40, 80),
+      }),
+    )
+    .map((o) => ({ ...o, defaultKeyType: 'PLAIN', collectionStyle: 'block', indentSeq: true })) as fc.Arbitrary<
+    Parameters<typeof stringify>[2] & object
+  >;
 
   it('property: on documents shaped like packs, it agrees and does not step aside', () => {
     let fast = 0;
@@ -174,10 +254,33 @@ describe('parseYamlLite: the fast reader gives exactly what the yaml package giv
 
   it('property: never throws, whatever the text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '\n', ':', '-', '#', '"', "'", '|', '>', '[', ']', ',', '\t', 'é', '\r', '\\') }), (source) => {
-        const lite = parseYamlLite(source);
-        if (lite) expect(lite.value).toEqual(parse(source));
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(
+            'a',
+            ' ',
+            '\n',
+            ':',
+            '-',
+            '#',
+            '"',
+            "'",
+            '|',
+            '>',
+            '[',
+            ']',
+            ',',
+            '\t',
+            'é',
+            '\r',
+            '\\',
+          ),
+        }),
+        (source) => {
+          const lite = parseYamlLite(source);
+          if (lite) expect(lite.value).toEqual(parse(source));
+        },
+      ),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 2000) },
     );
   });

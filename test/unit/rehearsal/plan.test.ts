@@ -22,7 +22,10 @@ describe('rehearsal plan', () => {
 
   it('splits a section with subsections by subsection', () => {
     expect(planRehearsal(section('2'), 180).splits.map((s) => s.title)).toEqual([
-      '2.1 Contexte & enjeux', '2.2 Rôle et responsabilités', '2.3 Actions clés', '2.4 Environnement technique',
+      '2.1 Contexte & enjeux',
+      '2.2 Rôle et responsabilités',
+      '2.3 Actions clés',
+      '2.4 Environnement technique',
     ]);
   });
 
@@ -35,7 +38,9 @@ describe('rehearsal plan', () => {
   });
 
   it('keeps split keys stable across targets', () => {
-    expect(planRehearsal(section('1'), 90).splits.map((s) => s.key)).toEqual(planRehearsal(section('1'), 120).splits.map((s) => s.key));
+    expect(planRehearsal(section('1'), 90).splits.map((s) => s.key)).toEqual(
+      planRehearsal(section('1'), 120).splits.map((s) => s.key),
+    );
   });
 
   it('allocates to the tenth with largest remainders', () => {
@@ -46,13 +51,17 @@ describe('rehearsal plan', () => {
 
   it('always sums to the target and never goes negative (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.nat(500), { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 14_400 }), (weights, tenths) => {
-        const target = tenths / 10;
-        const budgets = allocateBudgets(weights, target);
-        expect(budgets).toHaveLength(weights.length);
-        expect(Math.round(budgets.reduce((a, b) => a + b, 0) * 10)).toBe(tenths);
-        budgets.forEach((b) => expect(b).toBeGreaterThanOrEqual(0));
-      }),
+      fc.property(
+        fc.array(fc.nat(500), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 1, max: 14_400 }),
+        (weights, tenths) => {
+          const target = tenths / 10;
+          const budgets = allocateBudgets(weights, target);
+          expect(budgets).toHaveLength(weights.length);
+          expect(Math.round(budgets.reduce((a, b) => a + b, 0) * 10)).toBe(tenths);
+          budgets.forEach((b) => expect(b).toBeGreaterThanOrEqual(0));
+        },
+      ),
     );
   });
 });

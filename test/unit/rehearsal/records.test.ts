@@ -79,23 +79,38 @@ describe('run summary', () => {
 });
 
 describe('auto-fading cues', () => {
-  const run = (level: PromptLevel, total: number, kind: AttemptKind = 'complete') => ({ ...attempt(kind, [total / 3, total / 3, total / 3]), promptLevel: level, totalSeconds: total });
+  const run = (level: PromptLevel, total: number, kind: AttemptKind = 'complete') => ({
+    ...attempt(kind, [total / 3, total / 3, total / 3]),
+    promptLevel: level,
+    totalSeconds: total,
+  });
 
-  it('starts at full text', () => expect(autoPromptLevel([], '1-pitch-court')).toMatchObject({ level: 'full', reason: 'start' }));
+  it('starts at full text', () =>
+    expect(autoPromptLevel([], '1-pitch-court')).toMatchObject({ level: 'full', reason: 'start' }));
   it('fades one level after three runs at the current level within ±10% of the target', () => {
-    expect(autoPromptLevel([run('full', 125), run('full', 110), run('full', 130)], '1-pitch-court')).toMatchObject({ level: 'cues', reason: 'fade' });
+    expect(autoPromptLevel([run('full', 125), run('full', 110), run('full', 130)], '1-pitch-court')).toMatchObject({
+      level: 'cues',
+      reason: 'fade',
+    });
   });
   it('does not fade when one of the three was outside ±10%', () => {
-    expect(autoPromptLevel([run('full', 140), run('full', 110), run('full', 130)], '1-pitch-court')).toMatchObject({ level: 'full', reason: 'same' });
+    expect(autoPromptLevel([run('full', 140), run('full', 110), run('full', 130)], '1-pitch-court')).toMatchObject({
+      level: 'full',
+      reason: 'same',
+    });
   });
   it('needs three runs at the new level before fading again', () => {
-    expect(autoPromptLevel([run('full', 120), run('full', 120), run('full', 120), run('cues', 120)], '1-pitch-court').level).toBe('cues');
+    expect(
+      autoPromptLevel([run('full', 120), run('full', 120), run('full', 120), run('cues', 120)], '1-pitch-court').level,
+    ).toBe('cues');
   });
   it('comes back one level after a run more than 20% over', () => {
     expect(autoPromptLevel([run('initials', 150)], '1-pitch-court')).toMatchObject({ level: 'cues', reason: 'back' });
   });
   it('ignores practice and other sections', () => {
-    expect(autoPromptLevel([run('initials', 120), run('none', 300, 'practice')], '1-pitch-court').level).toBe('initials');
+    expect(autoPromptLevel([run('initials', 120), run('none', 300, 'practice')], '1-pitch-court').level).toBe(
+      'initials',
+    );
     expect(autoPromptLevel([run('initials', 120)], 'other').level).toBe('full');
   });
 });

@@ -24,7 +24,18 @@ describe('keys during a rehearsal', () => {
     s = pressKey(s, { name: 'p' }, 4500);
     s = pressKey(s, { name: 'right' }, 6000);
     expect(s.outcome).toBe('finished');
-    const a = buildAttempt({ id: 'x', startedAt: new Date(0), plan, first: 0, count: 3, timer: s.timer, now: 7000, outcome: s.outcome!, practice: false, promptLevel: 'full' });
+    const a = buildAttempt({
+      id: 'x',
+      startedAt: new Date(0),
+      plan,
+      first: 0,
+      count: 3,
+      timer: s.timer,
+      now: 7000,
+      outcome: s.outcome!,
+      practice: false,
+      promptLevel: 'full',
+    });
     expect(a).toMatchObject({ kind: 'complete', totalSeconds: 5 });
     expect(a!.splits.map((x) => x.seconds)).toEqual([2, null, 2]);
   });
@@ -48,7 +59,18 @@ describe('keys during a rehearsal', () => {
     s = pressKey(s, { name: 'space' }, 1000);
     s = pressKey(s, { name: 'c', ctrl: true }, 1500);
     expect(s.outcome).toBe('abort');
-    const a = buildAttempt({ id: 'x', startedAt: new Date(0), plan, first: 0, count: 3, timer: s.timer, now: 9000, outcome: 'abort', practice: false, promptLevel: 'full' });
+    const a = buildAttempt({
+      id: 'x',
+      startedAt: new Date(0),
+      plan,
+      first: 0,
+      count: 3,
+      timer: s.timer,
+      now: 9000,
+      outcome: 'abort',
+      practice: false,
+      promptLevel: 'full',
+    });
     expect(a).toMatchObject({ kind: 'aborted', totalSeconds: 1.5 });
   });
 
@@ -64,10 +86,36 @@ describe('keys during a rehearsal', () => {
   it('a practice run that reaches the end is saved as practice; a discarded one not at all', () => {
     let s = startSession(createTimer(1, 0));
     s = pressKey(s, { name: 'space' }, 1000);
-    expect(buildAttempt({ id: 'x', startedAt: new Date(0), plan, first: 2, count: 1, timer: s.timer, now: 1000, outcome: 'finished', practice: true, promptLevel: 'none' })).toMatchObject({
+    expect(
+      buildAttempt({
+        id: 'x',
+        startedAt: new Date(0),
+        plan,
+        first: 2,
+        count: 1,
+        timer: s.timer,
+        now: 1000,
+        outcome: 'finished',
+        practice: true,
+        promptLevel: 'none',
+      }),
+    ).toMatchObject({
       kind: 'practice',
       splits: [{ key: '3-c', seconds: 1 }],
     });
-    expect(buildAttempt({ id: 'x', startedAt: new Date(0), plan, first: 0, count: 1, timer: s.timer, now: 1000, outcome: 'discard', practice: false, promptLevel: 'none' })).toBeNull();
+    expect(
+      buildAttempt({
+        id: 'x',
+        startedAt: new Date(0),
+        plan,
+        first: 0,
+        count: 1,
+        timer: s.timer,
+        now: 1000,
+        outcome: 'discard',
+        practice: false,
+        promptLevel: 'none',
+      }),
+    ).toBeNull();
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, countdownLeft, createTimer, currentSplit, elapsedMs, segmentSeconds, settle, tick } from '../../../src/rehearsal/timer.js';
+import {
+  applyEvent,
+  countdownLeft,
+  createTimer,
+  currentSplit,
+  elapsedMs,
+  segmentSeconds,
+  settle,
+  tick,
+} from '../../../src/rehearsal/timer.js';
 
 describe('split timer', () => {
   it('derives elapsed time from the clock, whatever the redraw rate', () => {

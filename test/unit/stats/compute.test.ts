@@ -8,8 +8,22 @@ describe('the stats report', () => {
     const r = computeStats(statsInput());
     expect(r.rehearsals).toMatchObject({ count: 9, completed: 6, best: { '1-pitch-court': 121 } });
     expect(r.quiz).toMatchObject({ reviews: 9 });
-    expect(r.quiz!.topics.demo).toEqual({ title: 'Démo', questions: 4, new: 1, learning: 1, review: 2, reviews: 7, retention: 0.75, retentionReviews: 4 });
-    expect(r).toMatchObject({ today: '2026-11-26', timeZone: 'Europe/Paris', generatedAt: NOW.toISOString(), filters: { since: null, section: null, topics: null } });
+    expect(r.quiz!.topics.demo).toEqual({
+      title: 'Démo',
+      questions: 4,
+      new: 1,
+      learning: 1,
+      review: 2,
+      reviews: 7,
+      retention: 0.75,
+      retentionReviews: 4,
+    });
+    expect(r).toMatchObject({
+      today: '2026-11-26',
+      timeZone: 'Europe/Paris',
+      generatedAt: NOW.toISOString(),
+      filters: { since: null, section: null, topics: null },
+    });
   });
 
   it('shows only the part a narrowing flag is about, both when both are given', () => {
@@ -35,7 +49,11 @@ describe('the stats report', () => {
 
   it('counts mock interviews when history has the list (in the period when one is asked)', () => {
     expect(computeStats(statsInput()).interviews).toBeNull();
-    const interviews = [{ id: 'i1', startedAt: '2026-11-01T10:00:00Z' }, { id: 'i2', startedAt: '2026-11-26T10:00:00Z' }, 'junk'];
+    const interviews = [
+      { id: 'i1', startedAt: '2026-11-01T10:00:00Z' },
+      { id: 'i2', startedAt: '2026-11-26T10:00:00Z' },
+      'junk',
+    ];
     expect(computeStats(statsInput({ interviews })).interviews).toEqual({ count: 3 });
     expect(computeStats(statsInput({ interviews, sinceDay: isoToDay('2026-11-20') })).interviews).toEqual({ count: 1 });
     expect(computeStats(statsInput({ interviews: [] })).interviews).toEqual({ count: 0 });

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ATTEMPT_COLUMNS, CSV_BOM, REVIEW_COLUMNS, SPLIT_COLUMNS, attemptsCsv, reviewsCsv, splitsCsv, textCell, toCsv } from '../../../src/stats/csv.js';
+import {
+  ATTEMPT_COLUMNS,
+  CSV_BOM,
+  REVIEW_COLUMNS,
+  SPLIT_COLUMNS,
+  attemptsCsv,
+  reviewsCsv,
+  splitsCsv,
+  textCell,
+  toCsv,
+} from '../../../src/stats/csv.js';
 import { attempt, review } from './fixture.js';
 
 /** An RFC 4180 reader, written independently of the writer, to check what a spreadsheet would see. */
@@ -38,15 +48,28 @@ function parseCsv(text: string): string[][] {
 
 describe('CSV export', () => {
   it('quotes commas, quotes and line breaks, and nothing else', () => {
-    const text = toCsv(['a', 'b'], [['plain', 'with, comma'], ['say "hi"', 'two\nlines'], ['cr\rhere', null], [1.5, true]]);
-    expect(text).toBe(`${CSV_BOM}a,b\r\nplain,"with, comma"\r\n"say ""hi""","two\nlines"\r\n"cr\rhere",\r\n1.5,true\r\n`);
+    const text = toCsv(
+      ['a', 'b'],
+      [
+        ['plain', 'with, comma'],
+        ['say "hi"', 'two\nlines'],
+        ['cr\rhere', null],
+        [1.5, true],
+      ],
+    );
+    expect(text).toBe(
+      `${CSV_BOM}a,b\r\nplain,"with, comma"\r\n"say ""hi""","two\nlines"\r\n"cr\rhere",\r\n1.5,true\r\n`,
+    );
   });
 
   it('reads back exactly what was written, whatever the text', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.string({ unit: 'binary' }), { minLength: 2, maxLength: 2 }), { maxLength: 6 }), (rows) => {
-        expect(parseCsv(toCsv(['x', 'y'], rows))).toEqual([['x', 'y'], ...rows]);
-      }),
+      fc.property(
+        fc.array(fc.array(fc.string({ unit: 'binary' }), { minLength: 2, maxLength: 2 }), { maxLength: 6 }),
+        (rows) => {
+          expect(parseCsv(toCsv(['x', 'y'], rows))).toEqual([['x', 'y'], ...rows]);
+        },
+      ),
     );
   });
 
@@ -59,13 +82,41 @@ describe('CSV export', () => {
 
   it('writes attempts with a header row, ISO dates and numbers a spreadsheet can sum', () => {
     const a = attempt('2026-11-25T08:00:00.000Z', 'complete', [39, 47, 38], {
-      id: 'x1', sectionTitle: 'Pitch, « court »', speech: { wordsPerMinute: 152, longestPauseSeconds: 1.2 },
+      id: 'x1',
+      sectionTitle: 'Pitch, « court »',
+      speech: { wordsPerMinute: 152, longestPauseSeconds: 1.2 },
     });
     const b = attempt('2026-11-26T09:00:00Z', 'incomplete', [37, null, null], { id: 'x2' });
     const rows = parseCsv(attemptsCsv([a, b]));
     expect(rows[0]).toEqual([...ATTEMPT_COLUMNS]);
-    expect(rows[1]).toEqual(['x1', '2026-11-25T08:00:00.000Z', '1-pitch-court', 'Pitch, « court »', 'complete', '120', '124', '4', '3', '3', 'full', '270', '152', '1.2']);
-    expect(rows[2]!.slice(0, 10)).toEqual(['x2', '2026-11-26T09:00:00.000Z', '1-pitch-court', 'Pitch court (≈ 2 min)', 'incomplete', '120', '37', '-83', '1', '3']);
+    expect(rows[1]).toEqual([
+      'x1',
+      '2026-11-25T08:00:00.000Z',
+      '1-pitch-court',
+      'Pitch, « court »',
+      'complete',
+      '120',
+      '124',
+      '4',
+      '3',
+      '3',
+      'full',
+      '270',
+      '152',
+      '1.2',
+    ]);
+    expect(rows[2]!.slice(0, 10)).toEqual([
+      'x2',
+      '2026-11-26T09:00:00.000Z',
+      '1-pitch-court',
+      'Pitch court (≈ 2 min)',
+      'incomplete',
+      '120',
+      '37',
+      '-83',
+      '1',
+      '3',
+    ]);
     expect(rows[2]!.slice(12)).toEqual(['', '']);
   });
 
@@ -73,14 +124,40 @@ describe('CSV export', () => {
     const rows = parseCsv(splitsCsv([attempt('2026-11-26T09:00:00Z', 'incomplete', [37, null, null], { id: 'x2' })]));
     expect(rows[0]).toEqual([...SPLIT_COLUMNS]);
     expect(rows).toHaveLength(4);
-    expect(rows[1]).toEqual(['x2', '2026-11-26T09:00:00.000Z', '1-pitch-court', 'incomplete', '1', '1-bonjour', 'Bonjour, je m’appelle…', '40', '37', '-3', '90']);
+    expect(rows[1]).toEqual([
+      'x2',
+      '2026-11-26T09:00:00.000Z',
+      '1-pitch-court',
+      'incomplete',
+      '1',
+      '1-bonjour',
+      'Bonjour, je m’appelle…',
+      '40',
+      '37',
+      '-3',
+      '90',
+    ]);
     expect(rows[2]!.slice(8, 10)).toEqual(['', '']);
   });
 
   it('writes reviews with rating and state names', () => {
-    const rows = parseCsv(reviewsCsv([review('2026-11-20T10:00:00Z', 'demo-1', 'demo', 1, 3, { session: 's1', cram: true })]));
+    const rows = parseCsv(
+      reviewsCsv([review('2026-11-20T10:00:00Z', 'demo-1', 'demo', 1, 3, { session: 's1', cram: true })]),
+    );
     expect(rows[0]).toEqual([...REVIEW_COLUMNS]);
-    expect(rows[1]).toEqual(['2026-11-20T10:00:00.000Z', 'demo-1', 'demo', 'flash', '1', 'again', 'relearning', '3', '10', 'true', 's1']);
+    expect(rows[1]).toEqual([
+      '2026-11-20T10:00:00.000Z',
+      'demo-1',
+      'demo',
+      'flash',
+      '1',
+      'again',
+      'relearning',
+      '3',
+      '10',
+      'true',
+      's1',
+    ]);
   });
 
   it('is a header alone for an empty history', () => {

@@ -25,12 +25,20 @@ describe('local days', () => {
 
   it('agrees with Intl for any instant in any of several zones (cached offsets stay right)', () => {
     const zones = ['Europe/Paris', 'America/St_Johns', 'Australia/Lord_Howe', 'Pacific/Chatham', 'UTC'];
-    const clocks = zones.map((z) => ({ z, clock: createDayClock(z), fmt: new Intl.DateTimeFormat('en-CA', { timeZone: z, year: 'numeric', month: '2-digit', day: '2-digit' }) }));
+    const clocks = zones.map((z) => ({
+      z,
+      clock: createDayClock(z),
+      fmt: new Intl.DateTimeFormat('en-CA', { timeZone: z, year: 'numeric', month: '2-digit', day: '2-digit' }),
+    }));
     fc.assert(
-      fc.property(fc.integer({ min: Date.parse('2020-01-01'), max: Date.parse('2030-01-01') }), fc.nat(zones.length - 1), (ms, i) => {
-        const { clock, fmt } = clocks[i]!;
-        expect(dayToIso(clock.dayOf(ms))).toBe(fmt.format(new Date(ms)));
-      }),
+      fc.property(
+        fc.integer({ min: Date.parse('2020-01-01'), max: Date.parse('2030-01-01') }),
+        fc.nat(zones.length - 1),
+        (ms, i) => {
+          const { clock, fmt } = clocks[i]!;
+          expect(dayToIso(clock.dayOf(ms))).toBe(fmt.format(new Date(ms)));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -29,15 +29,21 @@ describe('writeExport', () => {
   it('refuses a path that exists and is not a directory, with a usage error', () => {
     const file = join(root, 'file.txt');
     writeFileSync(file, 'keep me');
-    expect(() => writeExport(file, 'a.csv', 'x')).toThrow(expect.objectContaining({ kind: 'usage', key: 'export.notDirectory' }));
-    expect(() => writeExport(join(file, 'below'), 'a.csv', 'x')).toThrow(expect.objectContaining({ kind: 'usage', key: 'export.notDirectory' }));
+    expect(() => writeExport(file, 'a.csv', 'x')).toThrow(
+      expect.objectContaining({ kind: 'usage', key: 'export.notDirectory' }),
+    );
+    expect(() => writeExport(join(file, 'below'), 'a.csv', 'x')).toThrow(
+      expect.objectContaining({ kind: 'usage', key: 'export.notDirectory' }),
+    );
     expect(readFileSync(file, 'utf8')).toBe('keep me');
   });
 
   it('refuses to replace a directory that has the file’s name', () => {
     const dir = join(root, 'clash');
     mkdirSync(join(dir, 'a.csv'), { recursive: true });
-    expect(() => writeExport(dir, 'a.csv', 'x')).toThrow(expect.objectContaining({ kind: 'usage', key: 'export.targetIsDirectory' }));
+    expect(() => writeExport(dir, 'a.csv', 'x')).toThrow(
+      expect.objectContaining({ kind: 'usage', key: 'export.targetIsDirectory' }),
+    );
     expect(readdirSync(dir)).toEqual(['a.csv']);
   });
 
@@ -45,6 +51,8 @@ describe('writeExport', () => {
     const dir = join(root, 'locked');
     mkdirSync(dir);
     chmodSync(dir, 0o500);
-    expect(() => writeExport(dir, 'a.csv', 'x')).toThrow(expect.objectContaining({ kind: 'usage', key: 'export.noPermission' }));
+    expect(() => writeExport(dir, 'a.csv', 'x')).toThrow(
+      expect.objectContaining({ kind: 'usage', key: 'export.noPermission' }),
+    );
   });
 });

@@ -14,8 +14,19 @@ const TITLES = ['Bonjour, je m’appelle…', 'Ma mission actuelle', 'Ce qui me 
 let counter = 0;
 
 /** An attempt of "1-pitch-court" at 2:00 (3 splits of 40 s budget); `times` null = skipped. */
-export function attempt(startedAt: string, kind: AttemptKind, times: Array<number | null>, extra: Partial<Attempt> = {}): Attempt {
-  const splits = KEYS.map((key, i) => ({ key, title: TITLES[i]!, budgetSeconds: 40, seconds: times[i] ?? null, words: 90 }));
+export function attempt(
+  startedAt: string,
+  kind: AttemptKind,
+  times: Array<number | null>,
+  extra: Partial<Attempt> = {},
+): Attempt {
+  const splits = KEYS.map((key, i) => ({
+    key,
+    title: TITLES[i]!,
+    budgetSeconds: 40,
+    seconds: times[i] ?? null,
+    words: 90,
+  }));
   return {
     id: `a${++counter}`,
     startedAt,
@@ -43,27 +54,71 @@ export function rehearsalHistory(): Attempt[] {
     attempt('2026-11-13T18:00:00.000Z', 'practice', [30, 30, 30]), // 90: practice
     attempt('2026-11-20T18:00:00.000Z', 'complete', [38, 46, 37]), // 121: PB
     attempt('2026-11-23T23:30:00.000Z', 'incomplete', [37, null, null]),
-    attempt('2026-11-25T08:00:00.000Z', 'complete', [39, 47, 38], { speech: { wordsPerMinute: 152.4, longestPauseSeconds: 1.24 } }), // 124
+    attempt('2026-11-25T08:00:00.000Z', 'complete', [39, 47, 38], {
+      speech: { wordsPerMinute: 152.4, longestPauseSeconds: 1.24 },
+    }), // 124
     attempt('2026-11-25T09:00:00.000Z', 'aborted', [null, null, null], { totalSeconds: 12 }),
-    attempt('2026-11-26T09:00:00.000Z', 'complete', [41, 48, 36], { speech: { wordsPerMinute: 171, longestPauseSeconds: 2.5 } }), // 125
+    attempt('2026-11-26T09:00:00.000Z', 'complete', [41, 48, 36], {
+      speech: { wordsPerMinute: 171, longestPauseSeconds: 2.5 },
+    }), // 125
     // The same section at another target: a race of its own.
-    attempt('2026-11-26T10:00:00.000Z', 'complete', [55, 60, 50], { targetSeconds: 180, speech: { wordsPerMinute: 'fast', other: true } as unknown as Attempt['speech'] }), // 165
+    attempt('2026-11-26T10:00:00.000Z', 'complete', [55, 60, 50], {
+      targetSeconds: 180,
+      speech: { wordsPerMinute: 'fast', other: true } as unknown as Attempt['speech'],
+    }), // 165
   ];
 }
 
 /** One review, by default a Good rating of a card in review. */
-export function review(reviewedAt: string, questionId: string, topic: string, rating: 1 | 2 | 3 | 4, state = 2, extra: Partial<ReviewLogEntry> = {}): ReviewLogEntry {
-  return { questionId, topic, kind: 'flash', rating, state, reviewedAt, elapsedDays: 3, seconds: 10, cram: false, ...extra };
+export function review(
+  reviewedAt: string,
+  questionId: string,
+  topic: string,
+  rating: 1 | 2 | 3 | 4,
+  state = 2,
+  extra: Partial<ReviewLogEntry> = {},
+): ReviewLogEntry {
+  return {
+    questionId,
+    topic,
+    kind: 'flash',
+    rating,
+    state,
+    reviewedAt,
+    elapsedDays: 3,
+    seconds: 10,
+    cram: false,
+    ...extra,
+  };
 }
 
 export function card(due: string, state: number, lapses = 0): StoredCard {
-  return { due, stability: 3, difficulty: 5, elapsed_days: 2, scheduled_days: 4, learning_steps: 0, reps: 4, lapses, state, last_review: '2026-11-20T10:00:00.000Z' };
+  return {
+    due,
+    stability: 3,
+    difficulty: 5,
+    elapsed_days: 2,
+    scheduled_days: 4,
+    learning_steps: 0,
+    reps: 4,
+    lapses,
+    state,
+    last_review: '2026-11-20T10:00:00.000Z',
+  };
 }
 
 /** Two topics of four questions each (demo-1…4, other-1…4). */
 export const TOPICS = [
-  { id: 'demo', title: 'Démo', questions: [1, 2, 3, 4].map((n) => ({ id: `demo-${n}`, prompt: `Question démo ${n} ?` })) },
-  { id: 'other', title: 'Autre', questions: [1, 2, 3, 4].map((n) => ({ id: `other-${n}`, prompt: `Autre question ${n} ?` })) },
+  {
+    id: 'demo',
+    title: 'Démo',
+    questions: [1, 2, 3, 4].map((n) => ({ id: `demo-${n}`, prompt: `Question démo ${n} ?` })),
+  },
+  {
+    id: 'other',
+    title: 'Autre',
+    questions: [1, 2, 3, 4].map((n) => ({ id: `other-${n}`, prompt: `Autre question ${n} ?` })),
+  },
 ];
 
 /**

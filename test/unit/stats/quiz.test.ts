@@ -6,7 +6,9 @@ import { NOW, TOPICS, cardStates, review, reviewLog } from './fixture.js';
 
 const clock = createDayClock('Europe/Paris');
 const today = clock.dayOf(NOW.getTime());
-const quiz = (options: { sinceDay?: number | null; topicIds?: string[] | null; log?: ReturnType<typeof reviewLog> } = {}) =>
+const quiz = (
+  options: { sinceDay?: number | null; topicIds?: string[] | null; log?: ReturnType<typeof reviewLog> } = {},
+) =>
   computeQuizStats(reviewTable(options.log ?? reviewLog()), cardStates(), TOPICS, [], {
     now: NOW,
     clock,
@@ -65,7 +67,14 @@ describe('quiz statistics', () => {
     expect(q.calendar.to).toBe('2026-11-26');
     expect(q.calendar.days).toHaveLength(81);
     const count = (date: string) => q.calendar.days.find((d) => d.date === date)!.reviews;
-    expect([count('2026-11-02'), count('2026-11-20'), count('2026-11-24'), count('2026-11-25'), count('2026-11-26'), count('2026-11-21')]).toEqual([2, 2, 1, 2, 2, 0]);
+    expect([
+      count('2026-11-02'),
+      count('2026-11-20'),
+      count('2026-11-24'),
+      count('2026-11-25'),
+      count('2026-11-26'),
+      count('2026-11-21'),
+    ]).toEqual([2, 2, 1, 2, 2, 0]);
   });
 
   it('narrows to topics: their reviews, cards, forecast and weak questions only', () => {
@@ -92,14 +101,26 @@ describe('quiz statistics', () => {
       { at: Number.NaN, topics: ['demo'] },
     ];
     const run = (sinceDay: number | null, topicIds: string[] | null) =>
-      computeQuizStats(reviewTable(reviewLog()), cardStates(), TOPICS, sessions, { now: NOW, clock, today, sinceDay, topicIds }).sessions;
+      computeQuizStats(reviewTable(reviewLog()), cardStates(), TOPICS, sessions, {
+        now: NOW,
+        clock,
+        today,
+        sinceDay,
+        topicIds,
+      }).sessions;
     expect(run(null, null)).toBe(2);
     expect(run(null, ['demo'])).toBe(1);
     expect(run(isoToDay('2026-11-25'), null)).toBe(1);
   });
 
   it('is all zeros for an empty log and no cards', () => {
-    const empty = computeQuizStats(reviewTable([]), {}, TOPICS, [], { now: NOW, clock, today, sinceDay: null, topicIds: null });
+    const empty = computeQuizStats(reviewTable([]), {}, TOPICS, [], {
+      now: NOW,
+      clock,
+      today,
+      sinceDay: null,
+      topicIds: null,
+    });
     expect(empty).toMatchObject({ reviews: 0, sessions: 0, daysStudied: 0, retention: null, dueNow: 0, weakest: [] });
     expect(empty.topics.demo).toMatchObject({ new: 4, learning: 0, review: 0, retention: null });
     expect(empty.forecast.every((f) => f.due === 0)).toBe(true);

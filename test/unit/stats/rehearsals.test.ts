@@ -30,7 +30,15 @@ describe('rehearsal statistics', () => {
   });
 
   it('gives sum of best, last and median of complete runs, and the chart points', () => {
-    expect(twoMinutes).toMatchObject({ sumOfBest: 90, last: 125, median: 124, completed: 5, practice: 1, incomplete: 1, aborted: 1 });
+    expect(twoMinutes).toMatchObject({
+      sumOfBest: 90,
+      last: 125,
+      median: 124,
+      completed: 5,
+      practice: 1,
+      incomplete: 1,
+      aborted: 1,
+    });
     expect(twoMinutes.runs.map((p) => [p.day, p.totalSeconds])).toEqual([
       ['2026-11-10', 128],
       ['2026-11-12', 123],
@@ -42,9 +50,36 @@ describe('rehearsal statistics', () => {
 
   it('gives per split best, median, last and budget, and names the split furthest over budget', () => {
     expect(twoMinutes.splits).toEqual([
-      { key: '1-bonjour', title: 'Bonjour, je m’appelle…', budgetSeconds: 40, best: 30, median: 39, last: 41, overBudgetSeconds: -1, timed: 7 },
-      { key: '2-mission', title: 'Ma mission actuelle', budgetSeconds: 40, best: 30, median: 45.5, last: 48, overBudgetSeconds: 5.5, timed: 6 },
-      { key: '3-motivation', title: 'Ce qui me motive', budgetSeconds: 40, best: 30, median: 37.5, last: 36, overBudgetSeconds: -2.5, timed: 6 },
+      {
+        key: '1-bonjour',
+        title: 'Bonjour, je m’appelle…',
+        budgetSeconds: 40,
+        best: 30,
+        median: 39,
+        last: 41,
+        overBudgetSeconds: -1,
+        timed: 7,
+      },
+      {
+        key: '2-mission',
+        title: 'Ma mission actuelle',
+        budgetSeconds: 40,
+        best: 30,
+        median: 45.5,
+        last: 48,
+        overBudgetSeconds: 5.5,
+        timed: 6,
+      },
+      {
+        key: '3-motivation',
+        title: 'Ce qui me motive',
+        budgetSeconds: 40,
+        best: 30,
+        median: 37.5,
+        last: 36,
+        overBudgetSeconds: -2.5,
+        timed: 6,
+      },
     ]);
     expect(twoMinutes.costliestSplit).toBe('2-mission');
   });
@@ -62,7 +97,12 @@ describe('rehearsal statistics', () => {
   });
 
   it('is empty without attempts', () => {
-    expect(stats(paris, null, [])).toMatchObject({ count: 0, sections: [], best: {}, streak: { current: 0, longest: 0, lastDay: null } });
+    expect(stats(paris, null, [])).toMatchObject({
+      count: 0,
+      sections: [],
+      best: {},
+      streak: { current: 0, longest: 0, lastDay: null },
+    });
   });
 
   it('leaves out attempts whose date cannot be read', () => {
@@ -89,8 +129,14 @@ describe('streak of days rehearsed', () => {
 
   it('is broken after a whole day without rehearsal; the longest run is kept', () => {
     const d = (iso: string) => isoToDay(iso)!;
-    expect(computeStreak([d('2026-11-01'), d('2026-11-02'), d('2026-11-03'), d('2026-11-24')], d('2026-11-26'))).toEqual({ current: 0, longest: 3, lastDay: '2026-11-24' });
-    expect(computeStreak([d('2026-11-26'), d('2026-11-26')], d('2026-11-26'))).toEqual({ current: 1, longest: 1, lastDay: '2026-11-26' });
+    expect(
+      computeStreak([d('2026-11-01'), d('2026-11-02'), d('2026-11-03'), d('2026-11-24')], d('2026-11-26')),
+    ).toEqual({ current: 0, longest: 3, lastDay: '2026-11-24' });
+    expect(computeStreak([d('2026-11-26'), d('2026-11-26')], d('2026-11-26'))).toEqual({
+      current: 1,
+      longest: 1,
+      lastDay: '2026-11-26',
+    });
     // A day in the future (a clock set wrong) does not count.
     expect(computeStreak([d('2026-11-30')], d('2026-11-26'))).toEqual({ current: 0, longest: 0, lastDay: null });
   });
@@ -110,7 +156,9 @@ describe('speech', () => {
   });
 
   it('is empty without recordings, and follows --since', () => {
-    expect(computeSpeechStats([attempt('2026-11-20T10:00:00Z', 'complete', [30, 30, 30])], paris, null).recorded).toBe(0);
+    expect(computeSpeechStats([attempt('2026-11-20T10:00:00Z', 'complete', [30, 30, 30])], paris, null).recorded).toBe(
+      0,
+    );
     expect(computeSpeechStats(rehearsalHistory(), paris, isoToDay('2026-11-26')).recorded).toBe(1);
   });
 });

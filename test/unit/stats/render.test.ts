@@ -16,7 +16,10 @@ const plain = new Chalk({ level: 0 });
 const colour = new Chalk({ level: 3 });
 const render = (width: number, lang: Lang = 'fr', over = {}, chalk = plain) =>
   renderStats(computeStats(statsInput(over)), { width, lang, t: translator(lang), chalk });
-const widths = (text: string) => stripVTControlCharacters(text).split('\n').map((l) => [...l].length);
+const widths = (text: string) =>
+  stripVTControlCharacters(text)
+    .split('\n')
+    .map((l) => [...l].length);
 
 describe('pitch stats, rendered', () => {
   it.each([80, 120])('matches the snapshot at %i columns (French)', (width) => {
@@ -43,7 +46,9 @@ describe('pitch stats, rendered', () => {
     expect(text).toContain('record 2:01.0 (20 nov.)');
     expect(text).toContain('somme des meilleurs 1:30.0');
     expect(text).toMatch(/▶2 {2}Ma mission actuelle +0:30\.0 +0:45\.5 +0:48\.0 +0:40\.0 +\+0:05\.5/);
-    expect(text.replace(/\s+/g, ' ')).toContain('▶ À travailler : l’étape 2 « Ma mission actuelle », +0:05.5 au-dessus de son budget (médiane).');
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      '▶ À travailler : l’étape 2 « Ma mission actuelle », +0:05.5 au-dessus de son budget (médiane).',
+    );
     expect(text).toContain('série : 3 j (record 3 j)');
     expect(text).toContain('1 sur 2 dans la plage 120–160');
     expect(text).toMatch(/demo +█+▓+░+ +2 +1 +1 +75 % \(4\)/);
@@ -59,7 +64,12 @@ describe('pitch stats, rendered', () => {
       'Voix : aucun essai enregistré — essayez « pitch rehearse --record ».',
       'Quiz : aucune révision — lancez « pitch quiz ».',
     ]);
-    const en = render(80, 'en', { attempts: [], reviews: reviewTable([]), cards: {}, sinceDay: isoToDay('2026-11-01') });
+    const en = render(80, 'en', {
+      attempts: [],
+      reviews: reviewTable([]),
+      cards: {},
+      sinceDay: isoToDay('2026-11-01'),
+    });
     expect(en.split('\n').filter(Boolean)).toEqual([
       'Since Nov 1',
       'Rehearsals: no rehearsal since Nov 1 — run "pitch rehearse".',
@@ -75,7 +85,9 @@ describe('pitch stats, rendered', () => {
   });
 
   it('strips escape sequences from titles read from the user’s files', () => {
-    const hostile = attempt('2026-11-20T10:00:00Z', 'complete', [30, 30, 30], { sectionTitle: 'Evil\x1b]52;c;cm0gLXJm\x07 title\x1b[2J' });
+    const hostile = attempt('2026-11-20T10:00:00Z', 'complete', [30, 30, 30], {
+      sectionTitle: 'Evil\x1b]52;c;cm0gLXJm\x07 title\x1b[2J',
+    });
     const text = render(80, 'fr', { attempts: [hostile] });
     expect(text).not.toMatch(/\x1b|\x07/);
     expect(text).toContain('§ Evil title — objectif 2:00');
@@ -84,7 +96,15 @@ describe('pitch stats, rendered', () => {
 
 describe('line chart', () => {
   const chart = (values: number[], width = 40, references = [{ value: 120 }]) =>
-    renderLineChart({ values, references, width, height: 6, formatValue: (v) => formatClock(v), xLabels: { left: 'début', right: 'fin' }, chalk: plain });
+    renderLineChart({
+      values,
+      references,
+      width,
+      height: 6,
+      formatValue: (v) => formatClock(v),
+      xLabels: { left: 'début', right: 'fin' },
+      chalk: plain,
+    });
 
   it('draws the line with box characters and the target as a dotted line labelled with its value', () => {
     const { lines } = chart([130, 125, 118, 121]);
@@ -115,7 +135,10 @@ describe('line chart', () => {
 });
 
 describe('calendar heatmap', () => {
-  const days = Array.from({ length: 14 }, (_, i) => ({ date: `2026-11-${String(16 + i).padStart(2, '0')}`, reviews: i < 11 ? i : null }));
+  const days = Array.from({ length: 14 }, (_, i) => ({
+    date: `2026-11-${String(16 + i).padStart(2, '0')}`,
+    reviews: i < 11 ? i : null,
+  }));
   const heatmap = renderHeatmap({ days, lang: 'fr', chalk: plain });
 
   it('draws one row per weekday, Monday first, one column per week', () => {

@@ -31,7 +31,21 @@ describe('--since', () => {
   });
 
   it('refuses what is not a period, zero, and periods beyond ten years', () => {
-    for (const bad of ['', 'abc', '30', 'd', '0d', '-3d', '3x', '3 minutes', '2026-02-30', '2026/11/01', '1.5m', '30dd']) expect(since(bad)).toBe('format');
+    for (const bad of [
+      '',
+      'abc',
+      '30',
+      'd',
+      '0d',
+      '-3d',
+      '3x',
+      '3 minutes',
+      '2026-02-30',
+      '2026/11/01',
+      '1.5m',
+      '30dd',
+    ])
+      expect(since(bad)).toBe('format');
     expect(since('11y')).toBe('tooFar');
     expect(since(`${MAX_SINCE_DAYS + 1}d`)).toBe('tooFar');
     expect(since(`${MAX_SINCE_DAYS}d`)).not.toBe('tooFar');

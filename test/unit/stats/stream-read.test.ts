@@ -39,9 +39,14 @@ function collect(...keys: string[]) {
 
 const many = (count: number) =>
   Array.from({ length: count }, (_, i) =>
-    attempt(new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString(), i % 5 ? 'complete' : 'practice', [30 + (i % 7), null, 41.5], {
-      sectionTitle: `Titre « ${i} », avec "guillemets", \\ et ]\n  },\n { faux`,
-    }),
+    attempt(
+      new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString(),
+      i % 5 ? 'complete' : 'practice',
+      [30 + (i % 7), null, 41.5],
+      {
+        sectionTitle: `Titre « ${i} », avec "guillemets", \\ et ]\n  },\n { faux`,
+      },
+    ),
   );
 
 describe('reading a document a batch at a time', () => {
@@ -50,7 +55,16 @@ describe('reading a document a batch at a time', () => {
     const attempts = many(3000); // ~3 MB: several read chunks and many batches
     store.update(historySpec, (doc) => {
       doc.rehearsals.push(...attempts);
-      doc.quizzes.push({ id: 'q1', startedAt: '2026-11-20T10:00:00Z', endedAt: '2026-11-20T10:10:00Z', topics: ['spark'], mode: 'mixed', cram: false, interrupted: false, reviews: [] });
+      doc.quizzes.push({
+        id: 'q1',
+        startedAt: '2026-11-20T10:00:00Z',
+        endedAt: '2026-11-20T10:10:00Z',
+        topics: ['spark'],
+        mode: 'mixed',
+        cram: false,
+        interrupted: false,
+        reviews: [],
+      });
     });
     const { sinks, got, stats } = collect('rehearsals', 'interviews');
     const rest = streamDocument(store, historySpec, sinks);
@@ -65,8 +79,26 @@ describe('reading a document a batch at a time', () => {
   it('reads the review log and the card states of cards.json', () => {
     const { store } = freshStore();
     store.update(cardsSpec, (doc) => {
-      for (let i = 0; i < 2000; i++) doc.reviews.push(review(new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), `q-${i % 50}`, 'demo', ((i % 4) + 1) as 1 | 2 | 3 | 4));
-      doc.cards['q-1'] = { due: '2026-12-01T00:00:00Z', stability: 1, difficulty: 5, elapsed_days: 0, scheduled_days: 1, learning_steps: 0, reps: 1, lapses: 0, state: 2 };
+      for (let i = 0; i < 2000; i++)
+        doc.reviews.push(
+          review(
+            new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+            `q-${i % 50}`,
+            'demo',
+            ((i % 4) + 1) as 1 | 2 | 3 | 4,
+          ),
+        );
+      doc.cards['q-1'] = {
+        due: '2026-12-01T00:00:00Z',
+        stability: 1,
+        difficulty: 5,
+        elapsed_days: 0,
+        scheduled_days: 1,
+        learning_steps: 0,
+        reps: 1,
+        lapses: 0,
+        state: 2,
+      };
     });
     const { sinks, got, stats } = collect('reviews');
     const rest = streamDocument(store, cardsSpec, sinks);
@@ -77,15 +109,23 @@ describe('reading a document a batch at a time', () => {
 
   it('holds any text the store wrote (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ title: fc.string({ unit: 'binary', maxLength: 40 }), key: fc.string({ maxLength: 10 }) }), { maxLength: 8 }), (texts) => {
-        const { store } = freshStore();
-        const attempts = texts.map((x, i) => attempt('2026-11-20T10:00:00Z', 'complete', [i, 2, 3], { sectionTitle: x.title, sectionId: x.key }));
-        store.update(historySpec, (doc) => void doc.rehearsals.push(...attempts));
-        const { sinks, got, stats } = collect('rehearsals');
-        streamDocument(store, historySpec, sinks);
-        expect(got.rehearsals).toEqual(store.read(historySpec).rehearsals);
-        expect(stats().resets).toBe(0);
-      }),
+      fc.property(
+        fc.array(
+          fc.record({ title: fc.string({ unit: 'binary', maxLength: 40 }), key: fc.string({ maxLength: 10 }) }),
+          { maxLength: 8 },
+        ),
+        (texts) => {
+          const { store } = freshStore();
+          const attempts = texts.map((x, i) =>
+            attempt('2026-11-20T10:00:00Z', 'complete', [i, 2, 3], { sectionTitle: x.title, sectionId: x.key }),
+          );
+          store.update(historySpec, (doc) => void doc.rehearsals.push(...attempts));
+          const { sinks, got, stats } = collect('rehearsals');
+          streamDocument(store, historySpec, sinks);
+          expect(got.rehearsals).toEqual(store.read(historySpec).rehearsals);
+          expect(stats().resets).toBe(0);
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -137,7 +177,12 @@ describe('reading a document a batch at a time', () => {
 
   it('refuses a document from a newer version, as every command does', () => {
     const { store } = freshStore();
-    store.writeAtomic('history.json', JSON.stringify({ version: 99, rehearsals: [], quizzes: [], interviews: [] }, null, 1));
-    expect(() => streamDocument(store, historySpec, collect('rehearsals').sinks)).toThrow(expect.objectContaining({ key: 'store.newerVersion' }));
+    store.writeAtomic(
+      'history.json',
+      JSON.stringify({ version: 99, rehearsals: [], quizzes: [], interviews: [] }, null, 1),
+    );
+    expect(() => streamDocument(store, historySpec, collect('rehearsals').sinks)).toThrow(
+      expect.objectContaining({ key: 'store.newerVersion' }),
+    );
   });
 });

@@ -22,7 +22,18 @@ describe('Store', () => {
 
   it('writes atomically with user-only permissions and leaves no temp or lock file', () => {
     const { home, store } = makeStore();
-    store.update(historySpec, (doc) => doc.quizzes.push({ id: 'q1', startedAt: 'a', endedAt: 'b', topics: [], mode: 'mixed', cram: false, interrupted: false, reviews: [] }));
+    store.update(historySpec, (doc) =>
+      doc.quizzes.push({
+        id: 'q1',
+        startedAt: 'a',
+        endedAt: 'b',
+        topics: [],
+        mode: 'mixed',
+        cram: false,
+        interrupted: false,
+        reviews: [],
+      }),
+    );
     expect(readdirSync(home)).toEqual(['history.json']);
     expect(statSync(join(home, 'history.json')).mode & 0o777).toBe(0o600);
     expect(store.read(historySpec).quizzes[0]!.id).toBe('q1');
@@ -50,13 +61,19 @@ describe('Store', () => {
     const { home, store } = makeStore();
     const text = JSON.stringify({ version: 99, rehearsals: [], quizzes: [] });
     writeFileSync(join(home, 'history.json'), text);
-    expect(() => store.update(historySpec, () => {})).toThrow(expect.objectContaining({ key: 'store.newerVersion', kind: 'failure' }));
+    expect(() => store.update(historySpec, () => {})).toThrow(
+      expect.objectContaining({ key: 'store.newerVersion', kind: 'failure' }),
+    );
     expect(readFileSync(join(home, 'history.json'), 'utf8')).toBe(text);
   });
 
   it('migrates a version-1 history (before mock interviews) and writes it back as version 2', () => {
     const { home, store } = makeStore();
-    const v1 = { version: 1, rehearsals: [{ id: 'a', sectionId: 's', startedAt: 'x', totalSeconds: 1, splits: [] }], quizzes: [] };
+    const v1 = {
+      version: 1,
+      rehearsals: [{ id: 'a', sectionId: 's', startedAt: 'x', totalSeconds: 1, splits: [] }],
+      quizzes: [],
+    };
     writeFileSync(join(home, 'history.json'), JSON.stringify(v1));
     expect(store.read(historySpec)).toMatchObject({ version: 2, interviews: [], rehearsals: [{ id: 'a' }] });
     store.update(historySpec, () => {});

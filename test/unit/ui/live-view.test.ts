@@ -73,7 +73,9 @@ describe('live view', () => {
   });
 
   it('shows the countdown before the run', () => {
-    const text = stripVTControlCharacters(renderLive(view({ session: startSession(createTimer(5, 0, 3000)), now: 500 })));
+    const text = stripVTControlCharacters(
+      renderLive(view({ session: startSession(createTimer(5, 0, 3000)), now: 500 })),
+    );
     expect(text).toMatch(/^\s+3\s*$/m);
     expect(text).toContain('Prêt ? Première étape : Bonjour, je m’appelle Ibrahim.');
   });
