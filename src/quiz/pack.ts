@@ -32,7 +32,7 @@ export const QUESTION_ID = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 export const PITCH_TOPIC = 'pitch';
 
 const PACK_KEYS = ['topic', 'title', 'aliases', 'synonyms', 'questions'];
-const COMMON_KEYS = ['id', 'kind', 'difficulty', 'subject', 'prompt', 'explanation', 'source'];
+const COMMON_KEYS = ['id', 'kind', 'difficulty', 'subject', 'prompt', 'explanation', 'source', 'checked', 'pitchRef'];
 const KIND_KEYS: Record<QuestionKind, string[]> = {
   mcq: ['options', 'answer'],
   open: ['keyPoints', 'misconceptions', 'modelAnswer'],
@@ -43,6 +43,10 @@ const ALL_KEYS = [...new Set([...COMMON_KEYS, ...Object.values(KIND_KEYS).flat()
 /** What the grader can match on: a letter or a digit (tokenize() keeps nothing else). */
 const HAS_WORD = /[\p{L}\p{N}]/u;
 const URL_LIKE = /^https?:\/\/[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$/i;
+/** `checked`: the month a question was last checked against its source, then what it was checked against. */
+export const CHECKED = /^(\d{4})-(0[1-9]|1[0-2])(?:\s+(\S.*))?$/;
+/** `pitchRef`: a section number of the pitch ("1", "2.3.1"). */
+export const PITCH_REF = /^\d+(?:\.\d+)*$/;
 
 /**
  * Text → data. The fast subset reader handles packs written the usual way; anything else
@@ -297,6 +301,21 @@ function validateQuestion(
   const explanation = text('explanation', false);
   const source = text('source', false);
   if (source !== undefined && !isUrl(source)) bad(at(q, 'source'), 'pack.badSource', { value: source });
+  const checked = text('checked', false);
+  if (checked !== undefined && !CHECKED.test(checked.trim()))
+    bad(at(q, 'checked'), 'pack.badChecked', { value: checked });
+  // A bare `pitchRef: 2` is read by YAML as a number, and so is `2.10`, which would silently become 2.1:
+  // a whole number is taken as written, any other number must be quoted.
+  const rawRef = q.pitchRef;
+  const pitchRef = Number.isInteger(rawRef)
+    ? String(rawRef)
+    : typeof rawRef === 'number'
+      ? undefined
+      : text('pitchRef', false);
+  if (typeof rawRef === 'number' && pitchRef === undefined)
+    bad(at(q, 'pitchRef'), 'pack.badPitchRef', { value: String(rawRef) });
+  else if (pitchRef !== undefined && !PITCH_REF.test(pitchRef.trim()))
+    bad(at(q, 'pitchRef'), 'pack.badPitchRef', { value: pitchRef });
 
   /** `wordsOnly`: phrasings of key points and misconceptions are matched word by word, so they need a word. */
   const phrases = (v: unknown, key: string, wordsOnly: boolean): string[] | null => {
@@ -321,6 +340,8 @@ function validateQuestion(
     ...(subject !== undefined ? { subject } : {}),
     ...(explanation !== undefined ? { explanation } : {}),
     ...(source !== undefined ? { source } : {}),
+    ...(checked !== undefined ? { checked: checked.trim() } : {}),
+    ...(pitchRef !== undefined ? { pitchRef: pitchRef.trim() } : {}),
   };
 
   switch (knownKind) {

@@ -36,6 +36,10 @@ export interface Question {
   modelAnswer?: string | undefined;
   explanation?: string | undefined;
   source?: string | undefined;
+  /** When and against what the question was last checked: "2026-11 Argo Workflows 3.7". */
+  checked?: string | undefined;
+  /** The pitch section a follow-up question is about ("2.3.1"). */
+  pitchRef?: string | undefined;
   /** Where the answer can be read again, for generated cards ("§ 1 Pitch court"). */
   where?: string | undefined;
   /** Where it was defined, for messages: "spark.yaml:42". */

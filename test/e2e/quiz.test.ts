@@ -286,7 +286,7 @@ describe('pitch quiz without a terminal', () => {
   it('--check --json on a good pack: ok, exit 0', () => {
     const r = runCli(['quiz', '--check', GOOD, '--json', '--lang', 'en'], env);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ ok: true, packs: 1, topics: 1, questions: 6, errors: [] });
+    expect(JSON.parse(r.stdout)).toEqual({ ok: true, packs: 1, topics: 1, questions: 6, warnings: [], errors: [] });
   });
 
   it('--check of everything (bundled packs, the user’s, --bank) passes on the bundled bank', () => {

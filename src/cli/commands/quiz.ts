@@ -28,6 +28,7 @@ import {
   renderQuestion,
   renderUndone,
 } from '../../ui/render/quiz.js';
+import { findLengthBias } from '../../quiz/mcq-form.js';
 import { checkJson, renderCheck, renderTopics, topicsJson, type TopicRow } from '../../ui/render/quiz-list.js';
 
 export interface QuizOptions {
@@ -108,6 +109,7 @@ async function checkPacks(ctx: AppContext, opts: QuizOptions): Promise<void> {
     topics: bank.topics.length,
     questions: bank.topics.reduce((n, topic) => n + topic.questions.length, 0),
     issues,
+    warnings: findLengthBias(bank.topics.flatMap((topic) => topic.questions)),
   };
   ctx.print(opts.json ? JSON.stringify(checkJson(report, ctx.t), null, 2) : renderCheck(report, ctx.t, ctx.chalk));
   if (issues.length) throw usageError('quiz.checkFailed', { count: issues.length }, 'quiz.checkFailedHint');

@@ -97,6 +97,14 @@ export const quiz = {
     fr: 'Aucun problème : {packs} paquet(s), {topics} thème(s), {questions} question(s).',
     en: 'No problems: {packs} pack(s), {topics} topic(s), {questions} question(s).',
   },
+  'quiz.check.longestBias': {
+    fr: '{file} : dans {count} QCM sur {measured} à une seule réponse, la bonne option est la plus longue ; on la devine sans rien savoir. Allongez les distracteurs (de vraies idées fausses) ou resserrez la bonne réponse.',
+    en: '{file}: in {count} of {measured} single-answer MCQs the right option is the longest; it can be guessed without knowing anything. Make the distractors real misconceptions of similar length, or trim the right option.',
+  },
+  'quiz.check.shortestBias': {
+    fr: '{file} : dans {count} QCM sur {measured} à une seule réponse, la bonne option est la plus courte ; on la devine sans rien savoir. Variez la longueur des options.',
+    en: '{file}: in {count} of {measured} single-answer MCQs the right option is the shortest; it can be guessed without knowing anything. Vary the length of the options.',
+  },
   'quiz.check.problems': {
     fr: '{packs} paquet(s), {questions} question(s) valide(s) ; {count} problème(s) :',
     en: '{packs} pack(s), {questions} valid question(s); {count} problem(s):',
@@ -191,6 +199,14 @@ export const quiz = {
   'pack.clozeBlanks': {
     fr: '« prompt » d’une question cloze doit contenir exactement un blanc « ___ » (trouvé : {count})',
     en: 'the "prompt" of a cloze question must hold exactly one "___" blank (found {count})',
+  },
+  'pack.badChecked': {
+    fr: '« checked » s’écrit AAAA-MM suivi de la version vérifiée, par ex. « 2026-11 Spark 4.0 » (trouvé : « {value} »)',
+    en: '"checked" is YYYY-MM followed by the version checked against, e.g. "2026-11 Spark 4.0" (found "{value}")',
+  },
+  'pack.badPitchRef': {
+    fr: '« pitchRef » est un numéro de section du pitch entre guillemets, par ex. "2.3.1" (trouvé : « {value} »)',
+    en: '"pitchRef" is a quoted section number of the pitch, e.g. "2.3.1" (found "{value}")',
   },
   'pack.badSource': {
     fr: '« source » doit être une URL http(s) (trouvé : « {value} »)',

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Translate } from '../../i18n/index.js';
 import type { PackIssue } from '../../quiz/types.js';
+import type { LengthBiasWarning } from '../../quiz/mcq-form.js';
 import { sanitizeLine } from '../sanitize.js';
 import { padEnd, padStart, truncate } from '../text-layout.js';
 
@@ -59,6 +60,14 @@ export interface CheckReport {
   topics: number;
   questions: number;
   issues: PackIssue[];
+  /** Not errors: packs whose MCQs give the right option away by its length. */
+  warnings?: LengthBiasWarning[];
+}
+
+/** A length-bias warning as a sentence. */
+export function formatLengthBias(w: LengthBiasWarning, t: Translate): string {
+  const key = w.side === 'longest' ? 'quiz.check.longestBias' : 'quiz.check.shortestBias';
+  return t(key, { file: sanitizeLine(w.file), count: w.count, measured: w.measured });
 }
 
 export function checkJson(report: CheckReport, t: Translate) {
@@ -67,6 +76,7 @@ export function checkJson(report: CheckReport, t: Translate) {
     packs: report.packs,
     topics: report.topics,
     questions: report.questions,
+    warnings: (report.warnings ?? []).map((w) => ({ file: w.file, message: formatLengthBias(w, t) })),
     errors: report.issues.map((i) => ({
       file: i.file,
       line: i.line,
@@ -77,12 +87,17 @@ export function checkJson(report: CheckReport, t: Translate) {
 }
 
 export function renderCheck(report: CheckReport, t: Translate, chalk: ChalkInstance): string {
+  const warnings = (report.warnings ?? []).map((w) => chalk.yellow(`⚠ ${formatLengthBias(w, t)}`));
   if (!report.issues.length)
-    return chalk.green(
-      `✔ ${t('quiz.check.ok', { packs: report.packs, topics: report.topics, questions: report.questions })}`,
-    );
+    return [
+      chalk.green(
+        `✔ ${t('quiz.check.ok', { packs: report.packs, topics: report.topics, questions: report.questions })}`,
+      ),
+      ...warnings,
+    ].join('\n');
   return [
     t('quiz.check.problems', { packs: report.packs, questions: report.questions, count: report.issues.length }),
     ...report.issues.map((i) => `  ${formatIssue(i, t)}`),
+    ...warnings,
   ].join('\n');
 }

@@ -5,6 +5,7 @@ import { loadBank } from '../../../src/quiz/bank.js';
 import { formatIssue } from '../../../src/ui/render/quiz-list.js';
 import { translator } from '../../../src/i18n/index.js';
 import type { QuestionKind } from '../../../src/quiz/types.js';
+import { CHECKED } from '../../../src/quiz/pack.js';
 import { BUNDLED_DIR, sourcesIn } from './helpers.js';
 
 const MINIMUM: Record<string, number> = {
@@ -72,6 +73,17 @@ describe('the bundled question bank', async () => {
         !(q.answers?.length && q.answers.every((a) => q.options?.includes(a)) && q.answers.length < q.options!.length),
     );
     expect(off.map((q) => q.id)).toEqual([]);
+  });
+
+  it('a technical question marked `checked` names the version it was checked against, in a month already past', () => {
+    const checked = all.filter((q) => q.checked !== undefined && !NOT_TECHNICAL.has(q.topic));
+    const off = checked.filter((q) => {
+      const m = CHECKED.exec(q.checked!);
+      return !m || !m[3] || `${m[1]}-${m[2]}` > new Date().toISOString().slice(0, 7);
+    });
+    expect(off.map((q) => `${q.id}: ${q.checked}`)).toEqual([]);
+    // The two facts the review found wrong were fixed and checked (issue 14).
+    expect(checked.map((q) => q.id)).toEqual(expect.arrayContaining(['argo-memoization-1', 'cicd-image-digest-1']));
   });
 
   it('every flash card has an answer to reveal and every cloze exactly one blank', () => {

@@ -258,6 +258,35 @@ describe('pack validation: every error names its file, line and question', () =>
     expect(lines((await check(pack(...questionLines))).issues)).toContain(expected);
   });
 
+  it('`checked` is a month and what was checked; `pitchRef` a section number; both are kept on the question', async () => {
+    const flash = ['    kind: flash', '    difficulty: 1', '    prompt: p', '    modelAnswer: m'];
+    const good = await check(
+      pack(
+        ...['  - id: a', ...flash, '    checked: 2026-11 Spark 4.0', '    pitchRef: "2.3.1"'],
+        ...['  - id: b', ...flash, '    checked: "2026-03"', '    pitchRef: 1'],
+      ),
+    );
+    expect(good.issues).toEqual([]);
+    expect(good.pack!.questions.map((q) => [q.checked, q.pitchRef])).toEqual([
+      ['2026-11 Spark 4.0', '2.3.1'],
+      ['2026-03', '1'],
+    ]);
+    const bad = await check(
+      pack(
+        ...['  - id: a', ...flash, '    checked: novembre 2026'],
+        ...['  - id: b', ...flash, '    checked: 2026-13 Spark 4.0'],
+        ...['  - id: c', ...flash, '    pitchRef: "§2.3"'],
+        ...['  - id: d', ...flash, '    pitchRef: 2.10'],
+      ),
+    );
+    expect(lines(bad.issues)).toEqual([
+      'p.yaml:9: question "a": "checked" is YYYY-MM followed by the version checked against, e.g. "2026-11 Spark 4.0" (found "novembre 2026")',
+      'p.yaml:15: question "b": "checked" is YYYY-MM followed by the version checked against, e.g. "2026-11 Spark 4.0" (found "2026-13 Spark 4.0")',
+      'p.yaml:21: question "c": "pitchRef" is a quoted section number of the pitch, e.g. "2.3.1" (found "§2.3")',
+      'p.yaml:27: question "d": "pitchRef" is a quoted section number of the pitch, e.g. "2.3.1" (found "2.1")',
+    ]);
+  });
+
   it('a pack in YAML the fast reader leaves aside (anchors) loads the same through the yaml package, lines included', async () => {
     const text = pack(
       '  - id: a',
