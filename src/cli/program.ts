@@ -30,6 +30,7 @@ const COMMAND_MODULES: Record<string, () => Promise<unknown>> = {
   analyze: () => import('./commands/analyze.js'),
   stats: () => import('./commands/stats.js'),
   export: () => import('./commands/export.js'),
+  report: () => import('./commands/report.js'),
 };
 
 const EXAMPLES: Array<[string, MessageKey]> = [
@@ -42,6 +43,7 @@ const EXAMPLES: Array<[string, MessageKey]> = [
   ['pitch show 1', 'cli.ex.show'],
   ['pitch stats --since 30d', 'cli.ex.stats'],
   ['pitch history --json', 'cli.ex.history'],
+  ['pitch report --open', 'cli.ex.report'],
   ['pitch --lang en --help', 'cli.ex.lang'],
 ];
 
@@ -172,6 +174,18 @@ export function createProgram(ctx: AppContext): Command {
     .action(async (opts: import('./commands/stats.js').StatsOptions) => {
       const { statsCommand } = await import('./commands/stats.js');
       await statsCommand(ctx, opts);
+    });
+
+  withFile(program.command('report'))
+    .description(t('cli.cmd.report'))
+    .option('-o, --out <file>', t('cli.opt.reportOut'))
+    .option('--open', t('cli.opt.reportOpen'))
+    .option('--section <section>', t('cli.opt.statsSection'))
+    .option('--topic <topics>', t('cli.opt.statsTopic'))
+    .option('--since <period>', t('cli.opt.since'))
+    .action(async (opts: import('./commands/report.js').ReportOptions) => {
+      const { reportCommand } = await import('./commands/report.js');
+      await reportCommand(ctx, opts);
     });
 
   program

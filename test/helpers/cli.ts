@@ -29,9 +29,10 @@ export function runCli(
   args: string[],
   env: Record<string, string | undefined> = {},
   input?: string | Buffer,
+  cwd: string = ROOT,
 ): RunResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
+    cwd,
     input: input ?? '',
     encoding: 'utf8',
     env: {

@@ -10,7 +10,8 @@ import { findSection } from '../../pitch/lookup.js';
 import type { QuizSessionRecord, StoredCard, Topic } from '../../quiz/types.js';
 import { findTopic } from '../../quiz/bank.js';
 import { PITCH_TOPIC } from '../../quiz/pack.js';
-import { createDayClock, dayToIso } from '../../stats/days.js';
+import { createDayClock, dayToIso, type DayClock } from '../../stats/days.js';
+import type { StatsReport } from '../../stats/types.js';
 import { parseSince } from '../../stats/since.js';
 import { ReviewTableBuilder, type ReviewFields, type ReviewTable } from '../../stats/review-table.js';
 import { computeStats, partsShown } from '../../stats/compute.js';
@@ -26,7 +27,26 @@ export interface StatsOptions {
   file?: string;
 }
 
+/** What `pitch stats` computed, with the data it came from (the report page draws from both). */
+export interface PreparedStats {
+  report: StatsReport;
+  data: StatsData;
+  clock: DayClock;
+  sinceDay: number | null;
+}
+
 export async function statsCommand(ctx: AppContext, opts: StatsOptions): Promise<void> {
+  const { report } = await prepareStats(ctx, opts);
+  if (opts.json) {
+    ctx.print(JSON.stringify(report, null, 2));
+    return;
+  }
+  const { renderStats } = await import('../../ui/render/stats.js');
+  ctx.print(renderStats(report, { width: ctx.width(), lang: ctx.lang, t: ctx.t, chalk: ctx.chalk }));
+}
+
+/** Options checked, history and cards read, statistics computed: shared by `pitch stats` and `pitch report`. */
+export async function prepareStats(ctx: AppContext, opts: StatsOptions): Promise<PreparedStats> {
   const now = ctx.now();
   // The process's own zone (TZ, else the system's): days and streaks are the user's days.
   const clock = createDayClock(Intl.DateTimeFormat().resolvedOptions().timeZone);
@@ -46,7 +66,8 @@ export async function statsCommand(ctx: AppContext, opts: StatsOptions): Promise
   const { topics, topicIds } = parts.quiz
     ? await quizTopics(ctx, opts.file, opts.topic, () => data().reviews)
     : { topics: [], topicIds: null };
-  const { attempts, reviews, cards, sessions, interviews } = data();
+  const all = data();
+  const { attempts, reviews, cards, sessions, interviews } = all;
 
   const report = computeStats({
     now,
@@ -61,12 +82,7 @@ export async function statsCommand(ctx: AppContext, opts: StatsOptions): Promise
     sectionId,
     topicIds,
   });
-  if (opts.json) {
-    ctx.print(JSON.stringify(report, null, 2));
-    return;
-  }
-  const { renderStats } = await import('../../ui/render/stats.js');
-  ctx.print(renderStats(report, { width: ctx.width(), lang: ctx.lang, t: ctx.t, chalk: ctx.chalk }));
+  return { report, data: all, clock, sinceDay };
 }
 
 function readSince(value: string, today: number): number {
@@ -80,8 +96,10 @@ function readSince(value: string, today: number): number {
 
 // ---------------------------------------------------------------- reading the store
 
-interface StatsData {
+export interface StatsData {
   attempts: Attempt[];
+  /** The most recent attempt with a recording, kept whole (attempts are compacted). */
+  latestRecorded: Attempt | null;
   reviews: ReviewTable;
   cards: Record<string, StoredCard>;
   sessions: SessionInfo[];
@@ -94,15 +112,23 @@ interface StatsData {
  */
 function readStatsData(store: Store): StatsData {
   let attempts: Attempt[] = [];
+  let latestRecorded: Attempt | null = null;
   let sessions: SessionInfo[] = [];
   let interviews: unknown[] | null = null;
   const compact = createAttemptCompactor();
   streamDocument(store, historySpec, {
     rehearsals: {
       add: (items) => {
-        for (const a of items as Attempt[]) attempts.push(compact(a));
+        for (const a of items as Attempt[]) {
+          attempts.push(compact(a));
+          if (a?.recording && typeof a.startedAt === 'string' && (!latestRecorded || a.startedAt >= latestRecorded.startedAt))
+            latestRecorded = a;
+        }
       },
-      reset: () => void (attempts = []),
+      reset: () => {
+        attempts = [];
+        latestRecorded = null;
+      },
     },
     quizzes: {
       add: (items) => {
@@ -133,6 +159,7 @@ function readStatsData(store: Store): StatsData {
   });
   return {
     attempts,
+    latestRecorded,
     reviews: builder.build(),
     cards: (rest.cards ?? {}) as Record<string, StoredCard>,
     sessions,

@@ -1,0 +1,44 @@
+/**
+ * A waveform summary for drawing: the peak level of each of `buckets` equal slices of a recording.
+ * The accumulator is pure and streaming (chunks in, peaks out), so a three-hour file costs one chunk of
+ * memory; `readPeaks` feeds it from a WAV on disk.
+ */
+import { openFileSource, streamWavData } from './file-source.js';
+import { parseWavHeader } from './wav.js';
+
+export interface PeakAccumulator {
+  push(mono: Float32Array): void;
+  finish(): number[];
+}
+
+/** Peaks of `totalSamples` samples spread over `buckets` slices (fewer when the file is shorter). */
+export function createPeakAccumulator(totalSamples: number, buckets: number): PeakAccumulator {
+  const count = Math.max(1, Math.min(buckets, totalSamples));
+  const perBucket = Math.max(1, totalSamples / count);
+  const peaks = new Array<number>(count).fill(0);
+  let at = 0;
+  return {
+    push(mono) {
+      for (let i = 0; i < mono.length; i++, at++) {
+        const k = Math.min(count - 1, Math.floor(at / perBucket));
+        const v = Math.abs(mono[i]!);
+        if (v > peaks[k]!) peaks[k] = v;
+      }
+    },
+    finish: () => peaks.map((p) => Math.round(Math.min(1, p) * 1000) / 1000),
+  };
+}
+
+/** The peak envelope of a WAV file and its duration. Throws the WAV reader's usage errors. */
+export function readPeaks(path: string, buckets: number): { durationSeconds: number; peaks: number[] } {
+  const source = openFileSource(path);
+  try {
+    const format = parseWavHeader(source, path);
+    const frames = Math.floor(format.dataBytes / format.blockAlign);
+    const acc = createPeakAccumulator(frames, buckets);
+    streamWavData(source, format, (mono) => acc.push(mono));
+    return { durationSeconds: frames / format.sampleRate, peaks: acc.finish() };
+  } finally {
+    source.close();
+  }
+}
