@@ -44,7 +44,9 @@ try {
   const stats = median(times.get('pitch stats'));
   const report = median(times.get('pitch report'));
   const kb = statSync(page).size / 1024;
-  console.log(`${ATTEMPTS.toLocaleString('en')} attempts, ${REVIEWS.toLocaleString('en')} reviews, ${RUNS} interleaved runs`);
+  console.log(
+    `${ATTEMPTS.toLocaleString('en')} attempts, ${REVIEWS.toLocaleString('en')} reviews, ${RUNS} interleaved runs`,
+  );
   console.log('| command | median ms | × pitch stats | goal |');
   console.log('|---|---:|---:|---|');
   console.log(`| pitch stats | ${stats.toFixed(0)} | 1.00 | |`);

@@ -14,7 +14,10 @@ export interface Opener {
 }
 
 /** The opener for this platform, or null when none is installed (a server, a minimal container). */
-export function findOpener(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): Opener | null {
+export function findOpener(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): Opener | null {
   if (platform === 'win32') {
     const cmd = env.ComSpec || findExecutable('cmd.exe', env);
     // start's first quoted argument is the window title: an empty one keeps a quoted path from being taken for it.

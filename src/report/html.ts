@@ -320,7 +320,8 @@ function recording(view: ReportView, ctx: PageContext): string {
   const { t } = ctx;
   const f = formatters(ctx);
   const r = view.recording;
-  if (!r) return `<section><h2>${esc(t('report.recording'))}</h2><p class="muted">${esc(t('report.noRecording'))}</p></section>`;
+  if (!r)
+    return `<section><h2>${esc(t('report.recording'))}</h2><p class="muted">${esc(t('report.noRecording'))}</p></section>`;
   const desc = t('report.waveDesc', {
     duration: duration(r.durationSeconds),
     speech: duration(r.speechSeconds),

@@ -48,7 +48,13 @@ export function spreadIndices(count: number, max: number): number[] {
   return [...new Set(out)];
 }
 
-function yAxis(y: (v: number) => number, ticks: number[], x0: number, x1: number, format: (v: number) => string): string {
+function yAxis(
+  y: (v: number) => number,
+  ticks: number[],
+  x0: number,
+  x1: number,
+  format: (v: number) => string,
+): string {
   return ticks
     .map(
       (v) =>
@@ -285,7 +291,12 @@ export function stackedBars(rows: readonly StackRow[], text: ChartText, width = 
 }
 
 /** Vertical bars with a label under each: the 7-day forecast. */
-export function bars(items: ReadonlyArray<{ label: string; value: number }>, text: ChartText, width = 720, height = 200): string {
+export function bars(
+  items: ReadonlyArray<{ label: string; value: number }>,
+  text: ChartText,
+  width = 720,
+  height = 200,
+): string {
   const m = { ...MARGIN, left: 36 };
   const x = scaleBand<number>()
     .domain(items.map((_, i) => i))

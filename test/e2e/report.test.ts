@@ -66,7 +66,8 @@ describe('pitch report (built binary)', () => {
     const r = runCli(['report', '-o', out, '--open'], env(home, { PATH: `${bin}:${process.env.PATH}` }));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Ouvert avec xdg-open.');
-    for (let i = 0; i < 50 && !existsSync(marker); i++) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    for (let i = 0; i < 50 && !existsSync(marker); i++)
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
     expect(readFileSync(marker, 'utf8')).toBe(out);
 
     const none = runCli(['report', '-o', out, '--open'], env(home, { PATH: join(home, 'empty') }));

@@ -58,4 +58,3 @@ export function populatedReportHome(home: string): string {
   });
   return home;
 }
-

@@ -121,7 +121,11 @@ function readStatsData(store: Store): StatsData {
       add: (items) => {
         for (const a of items as Attempt[]) {
           attempts.push(compact(a));
-          if (a?.recording && typeof a.startedAt === 'string' && (!latestRecorded || a.startedAt >= latestRecorded.startedAt))
+          if (
+            a?.recording &&
+            typeof a.startedAt === 'string' &&
+            (!latestRecorded || a.startedAt >= latestRecorded.startedAt)
+          )
             latestRecorded = a;
         }
       },

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { bars, calendar, clock, runsChart, spreadIndices, splitStrip, stackedBars, waveform } from '../../../src/report/svg.js';
+import {
+  bars,
+  calendar,
+  clock,
+  runsChart,
+  spreadIndices,
+  splitStrip,
+  stackedBars,
+  waveform,
+} from '../../../src/report/svg.js';
 
 const text = { id: 'c', title: 'Titre <court>', desc: 'Description & co' };
 
@@ -11,7 +20,14 @@ function attr(svg: string, element: string, name: string): number[] {
 describe('report charts', () => {
   it('every chart is an accessible image: title and description, escaped', () => {
     const svg = runsChart(
-      { runs: [120], firstLabel: 'a', lastLabel: 'b', targetSeconds: 120, band: { min: 96, max: 144 }, personalBest: 120 },
+      {
+        runs: [120],
+        firstLabel: 'a',
+        lastLabel: 'b',
+        targetSeconds: 120,
+        band: { min: 96, max: 144 },
+        personalBest: 120,
+      },
       text,
     );
     expect(svg).toContain('role="img"');
@@ -22,7 +38,14 @@ describe('report charts', () => {
 
   it('runs chart: longer runs are drawn higher, the target sits inside the band, the PB on the fastest run', () => {
     const svg = runsChart(
-      { runs: [130, 120, 110], firstLabel: '', lastLabel: '', targetSeconds: 120, band: { min: 96, max: 144 }, personalBest: 110 },
+      {
+        runs: [130, 120, 110],
+        firstLabel: '',
+        lastLabel: '',
+        targetSeconds: 120,
+        band: { min: 96, max: 144 },
+        personalBest: 110,
+      },
       text,
       700,
       240,

@@ -100,7 +100,10 @@ describe('report view', () => {
     const v = buildReportView({
       stats: computeStats({ ...input, sinceDay }),
       attempts: input.attempts,
-      interviews: [interview('2026-11-01T10:00:00Z', [[60, [true]]]), interview('2026-11-25T10:00:00Z', [[60, [true]]])],
+      interviews: [
+        interview('2026-11-01T10:00:00Z', [[60, [true]]]),
+        interview('2026-11-25T10:00:00Z', [[60, [true]]]),
+      ],
       recording: null,
       clock: input.clock,
       sinceDay,
@@ -122,7 +125,13 @@ describe('report view', () => {
       ],
     });
     expect(v.interviews.map((r) => r.length)).toEqual(['short', 'ok', 'long', null]);
-    expect(v.readiness.interviews).toMatchObject({ count: 1, answers: 4, inBand: 1, keyPointsCovered: 3, keyPointsTotal: 7 });
+    expect(v.readiness.interviews).toMatchObject({
+      count: 1,
+      answers: 4,
+      inBand: 1,
+      keyPointsCovered: 3,
+      keyPointsTotal: 7,
+    });
     expect(v.readiness.interviews.advice).toEqual({ key: 'length', inBand: 1, answers: 3 });
   });
 
@@ -205,4 +214,3 @@ describe('report advice', () => {
     expect(new Set(rehearsalHistory().map((a) => a.kind)).size).toBe(4);
   });
 });
-
