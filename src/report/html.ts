@@ -84,10 +84,10 @@ footer{margin-top:40px;font-size:.85rem;color:var(--muted)}
 export function renderReportPage(view: ReportView, ctx: PageContext): string {
   const { t } = ctx;
   const f = formatters(ctx);
-  const period = view.since ? t('report.since', { date: f.day(view.since) }) : t('report.allTime');
+  const period = view.since ? t('page.since', { date: f.day(view.since) }) : t('page.allTime');
   const body: string[] = [];
   body.push(
-    `<header><h1>${esc(t('report.title'))}</h1><p class="muted">${esc(t('report.generated', { date: f.when(view.generatedAt) }))} · ${esc(period)}</p></header>`,
+    `<header><h1>${esc(t('page.title'))}</h1><p class="muted">${esc(t('page.generated', { date: f.when(view.generatedAt) }))} · ${esc(period)}</p></header>`,
   );
   if (view.empty) body.push(emptyState(ctx));
   else {
@@ -97,14 +97,14 @@ export function renderReportPage(view: ReportView, ctx: PageContext): string {
     if (view.quiz) body.push(quiz(view, ctx));
     body.push(interviews(view, ctx));
   }
-  body.push(`<footer>${esc(t('report.footer'))}</footer>`);
+  body.push(`<footer>${esc(t('page.footer'))}</footer>`);
   return `<!DOCTYPE html>
 <html lang="${ctx.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
-<title>${esc(t('report.title'))}</title>
+<title>${esc(t('page.title'))}</title>
 <style>${CSS.trim()}</style>
 </head>
 <body>
@@ -118,10 +118,10 @@ ${body.join('\n')}
 
 function emptyState(ctx: PageContext): string {
   const { t } = ctx;
-  return `<section><h2>${esc(t('report.emptyTitle'))}</h2><p>${esc(t('report.emptyBody'))}</p><ol class="start">
-<li><code>pitch rehearse</code> — ${esc(t('report.emptyRehearse'))}</li>
-<li><code>pitch quiz</code> — ${esc(t('report.emptyQuiz'))}</li>
-<li><code>pitch interview</code> — ${esc(t('report.emptyInterview'))}</li></ol></section>`;
+  return `<section><h2>${esc(t('page.emptyTitle'))}</h2><p>${esc(t('page.emptyBody'))}</p><ol class="start">
+<li><code>pitch rehearse</code> — ${esc(t('page.emptyRehearse'))}</li>
+<li><code>pitch quiz</code> — ${esc(t('page.emptyQuiz'))}</li>
+<li><code>pitch interview</code> — ${esc(t('page.emptyInterview'))}</li></ol></section>`;
 }
 
 function figures(rows: Array<[string, string]>): string {
@@ -136,17 +136,17 @@ function pitchAdviceHtml(a: PitchAdvice, ctx: PageContext): string {
   const { t } = ctx;
   switch (a.key) {
     case 'noRun':
-      return adviceText(t, 'report.advice.pitch.noRun', {}, '');
+      return adviceText(t, 'page.advice.pitch.noRun', {}, '');
     case 'tooLong':
       return a.split
-        ? adviceText(t, 'report.advice.pitch.tooLong', { over: a.over, split: a.split }, 'warn')
-        : adviceText(t, 'report.advice.pitch.tooLongNoSplit', { over: a.over }, 'warn');
+        ? adviceText(t, 'page.advice.pitch.tooLong', { over: a.over, split: a.split }, 'warn')
+        : adviceText(t, 'page.advice.pitch.tooLongNoSplit', { over: a.over }, 'warn');
     case 'tooShort':
-      return adviceText(t, 'report.advice.pitch.tooShort', { under: a.under }, 'warn');
+      return adviceText(t, 'page.advice.pitch.tooShort', { under: a.under }, 'warn');
     case 'ready':
-      return adviceText(t, 'report.advice.pitch.ready', {}, 'ok');
+      return adviceText(t, 'page.advice.pitch.ready', {}, 'ok');
     case 'keepGoing':
-      return adviceText(t, 'report.advice.pitch.keepGoing', {}, '');
+      return adviceText(t, 'page.advice.pitch.keepGoing', {}, '');
   }
 }
 
@@ -155,13 +155,13 @@ function quizAdviceHtml(a: QuizAdvice, ctx: PageContext): string {
   const f = formatters(ctx);
   switch (a.key) {
     case 'start':
-      return adviceText(t, 'report.advice.quiz.start', {}, '');
+      return adviceText(t, 'page.advice.quiz.start', {}, '');
     case 'weakTopic':
-      return adviceText(t, 'report.advice.quiz.weakTopic', { topic: a.topic, retention: f.pct(a.retention) }, 'warn');
+      return adviceText(t, 'page.advice.quiz.weakTopic', { topic: a.topic, retention: f.pct(a.retention) }, 'warn');
     case 'due':
-      return adviceText(t, 'report.advice.quiz.due', { count: a.count }, '');
+      return adviceText(t, 'page.advice.quiz.due', { count: a.count }, '');
     case 'ready':
-      return adviceText(t, 'report.advice.quiz.ready', {}, 'ok');
+      return adviceText(t, 'page.advice.quiz.ready', {}, 'ok');
   }
 }
 
@@ -169,13 +169,13 @@ function interviewAdviceHtml(a: InterviewAdvice, ctx: PageContext): string {
   const { t } = ctx;
   switch (a.key) {
     case 'none':
-      return adviceText(t, 'report.advice.interview.none', {}, '');
+      return adviceText(t, 'page.advice.interview.none', {}, '');
     case 'length':
-      return adviceText(t, 'report.advice.interview.length', { inBand: a.inBand, answers: a.answers }, 'warn');
+      return adviceText(t, 'page.advice.interview.length', { inBand: a.inBand, answers: a.answers }, 'warn');
     case 'keyPoints':
-      return adviceText(t, 'report.advice.interview.keyPoints', { covered: a.covered, total: a.total }, 'warn');
+      return adviceText(t, 'page.advice.interview.keyPoints', { covered: a.covered, total: a.total }, 'warn');
     case 'ready':
-      return adviceText(t, 'report.advice.interview.ready', {}, 'ok');
+      return adviceText(t, 'page.advice.interview.ready', {}, 'ok');
   }
 }
 
@@ -186,15 +186,15 @@ function readiness(view: ReportView, ctx: PageContext): string {
   const { pitch, quiz, interviews } = view.readiness;
   const s = pitch.section;
   cards.push(
-    `<div class="card"><h3>${esc(t('report.pitchCard'))}${s ? ` <span class="muted">— ${esc(s.title)}</span>` : ''}</h3>` +
+    `<div class="card"><h3>${esc(t('page.pitchCard'))}${s ? ` <span class="muted">— ${esc(s.title)}</span>` : ''}</h3>` +
       (s
         ? figures([
-            [t('report.target'), duration(s.targetSeconds)],
-            [t('report.last'), duration(s.last)],
-            [t('report.median'), duration(s.median)],
-            [t('report.best'), duration(s.personalBest)],
-            [t('report.completeRuns'), String(s.completed)],
-            [t('report.trend'), s.trend ? t(`report.trend.${s.trend}`) : '—'],
+            [t('page.target'), duration(s.targetSeconds)],
+            [t('page.last'), duration(s.last)],
+            [t('page.median'), duration(s.median)],
+            [t('page.best'), duration(s.personalBest)],
+            [t('page.completeRuns'), String(s.completed)],
+            [t('page.trend'), s.trend ? t(`page.trend.${s.trend}`) : '—'],
           ])
         : '') +
       pitchAdviceHtml(pitch.advice, ctx) +
@@ -202,17 +202,17 @@ function readiness(view: ReportView, ctx: PageContext): string {
   );
   if (quiz)
     cards.push(
-      `<div class="card"><h3>${esc(t('report.quizCard'))}</h3>` +
+      `<div class="card"><h3>${esc(t('page.quizCard'))}</h3>` +
         figures([
-          [t('report.reviews'), String(quiz.reviews)],
-          [t('report.retention'), f.pct(quiz.retention)],
-          [t('report.dueWeek'), String(quiz.dueThisWeek)],
+          [t('page.reviews'), String(quiz.reviews)],
+          [t('page.retention'), f.pct(quiz.retention)],
+          [t('page.dueWeek'), String(quiz.dueThisWeek)],
         ]) +
         (quiz.weakest.length
-          ? `<p class="muted">${esc(t('report.weakest'))}</p><ul>${quiz.weakest
+          ? `<p class="muted">${esc(t('page.weakest'))}</p><ul>${quiz.weakest
               .map(
                 (w) =>
-                  `<li>${esc(shorten(w.prompt ?? w.id, 90))} <span class="muted">(${esc(t('report.lapses', { count: w.lapses }))})</span></li>`,
+                  `<li>${esc(shorten(w.prompt ?? w.id, 90))} <span class="muted">(${esc(t('page.lapses', { count: w.lapses }))})</span></li>`,
               )
               .join('')}</ul>`
           : '') +
@@ -220,19 +220,19 @@ function readiness(view: ReportView, ctx: PageContext): string {
         '</div>',
     );
   cards.push(
-    `<div class="card"><h3>${esc(t('report.interviewCard'))}</h3>` +
+    `<div class="card"><h3>${esc(t('page.interviewCard'))}</h3>` +
       figures([
-        [t('report.interviewsDone'), String(interviews.count)],
-        [t('report.answersInBand'), interviews.answers ? `${interviews.inBand} / ${interviews.answers}` : '—'],
+        [t('page.interviewsDone'), String(interviews.count)],
+        [t('page.answersInBand'), interviews.answers ? `${interviews.inBand} / ${interviews.answers}` : '—'],
         [
-          t('report.keyPointsCovered'),
+          t('page.keyPointsCovered'),
           interviews.keyPointsTotal ? `${interviews.keyPointsCovered} / ${interviews.keyPointsTotal}` : '—',
         ],
       ]) +
       interviewAdviceHtml(interviews.advice, ctx) +
       '</div>',
   );
-  return `<section><h2>${esc(t('report.readiness'))}</h2><div class="cards">${cards.join('')}</div></section>`;
+  return `<section><h2>${esc(t('page.readiness'))}</h2><div class="cards">${cards.join('')}</div></section>`;
 }
 
 function legend(items: Array<[cls: string, label: string]>): string {
@@ -244,7 +244,7 @@ function sectionCharts(s: SectionView, index: number, ctx: PageContext): string 
   const f = formatters(ctx);
   const out: string[] = [`<h3>${esc(s.title)} <span class="muted">(${esc(duration(s.targetSeconds))})</span></h3>`];
   if (s.series.length) {
-    const desc = t('report.runsChartDesc', {
+    const desc = t('page.runsChartDesc', {
       count: s.completed,
       title: s.title,
       target: duration(s.targetSeconds),
@@ -254,7 +254,7 @@ function sectionCharts(s: SectionView, index: number, ctx: PageContext): string 
       last: duration(s.last),
     });
     out.push(
-      `<figure><figcaption>${esc(t('report.runsChart'))}</figcaption>` +
+      `<figure><figcaption>${esc(t('page.runsChart'))}</figcaption>` +
         runsChart(
           {
             runs: s.series,
@@ -264,17 +264,17 @@ function sectionCharts(s: SectionView, index: number, ctx: PageContext): string 
             band: s.band,
             personalBest: s.personalBest,
           },
-          { id: `runs-${index}`, title: t('report.runsChart'), desc },
+          { id: `runs-${index}`, title: t('page.runsChart'), desc },
         ) +
         legend([
-          ['band', t('report.legendBand')],
-          ['good', t('report.legendTarget')],
-          ['accent', t('report.legendPb')],
+          ['band', t('page.legendBand')],
+          ['good', t('page.legendTarget')],
+          ['accent', t('page.legendPb')],
         ]) +
         (s.summarised
-          ? `<p class="muted">${esc(t('report.summarised', { points: s.series.length, count: s.completed }))}</p>`
+          ? `<p class="muted">${esc(t('page.summarised', { points: s.series.length, count: s.completed }))}</p>`
           : '') +
-        `<table><caption class="muted">${esc(t('report.latestRuns'))}</caption><thead><tr><th>${esc(t('report.date'))}</th><th class="num">${esc(t('report.time'))}</th><th class="num">${esc(t('report.vsTarget'))}</th></tr></thead><tbody>` +
+        `<table><caption class="muted">${esc(t('page.latestRuns'))}</caption><thead><tr><th>${esc(t('page.date'))}</th><th class="num">${esc(t('page.time'))}</th><th class="num">${esc(t('page.vsTarget'))}</th></tr></thead><tbody>` +
         s.latest
           .map(
             (r) =>
@@ -283,10 +283,10 @@ function sectionCharts(s: SectionView, index: number, ctx: PageContext): string 
           .join('') +
         '</tbody></table></figure>',
     );
-  } else out.push(`<p class="muted">${esc(t('report.noCompleteRun'))}</p>`);
+  } else out.push(`<p class="muted">${esc(t('page.noCompleteRun'))}</p>`);
   if (s.splits.length) {
     out.push(
-      `<figure><figcaption>${esc(t('report.splitsChart'))}</figcaption>` +
+      `<figure><figcaption>${esc(t('page.splitsChart'))}</figcaption>` +
         splitStrip(
           s.splits.map((x) => ({
             label: x.title,
@@ -295,9 +295,9 @@ function sectionCharts(s: SectionView, index: number, ctx: PageContext): string 
             practice: x.practice,
             median: x.median,
           })),
-          { id: `splits-${index}`, title: t('report.splitsChart'), desc: t('report.splitsChartDesc') },
+          { id: `splits-${index}`, title: t('page.splitsChart'), desc: t('page.splitsChartDesc') },
         ) +
-        `<table><thead><tr><th>${esc(t('report.split'))}</th><th class="num">${esc(t('report.budget'))}</th><th class="num">${esc(t('report.median'))}</th><th class="num">${esc(t('report.completeRuns'))}</th><th class="num">${esc(t('report.practiceRuns'))}</th></tr></thead><tbody>` +
+        `<table><thead><tr><th>${esc(t('page.split'))}</th><th class="num">${esc(t('page.budget'))}</th><th class="num">${esc(t('page.median'))}</th><th class="num">${esc(t('page.completeRuns'))}</th><th class="num">${esc(t('page.practiceRuns'))}</th></tr></thead><tbody>` +
         s.splits
           .map(
             (x) =>
@@ -313,7 +313,7 @@ function sectionCharts(s: SectionView, index: number, ctx: PageContext): string 
 function rehearsals(view: ReportView, ctx: PageContext): string {
   const { t } = ctx;
   if (!view.sections.length) return '';
-  return `<section><h2>${esc(t('report.rehearsals'))}</h2>${view.sections.map((s, i) => sectionCharts(s, i, ctx)).join('')}</section>`;
+  return `<section><h2>${esc(t('page.rehearsals'))}</h2>${view.sections.map((s, i) => sectionCharts(s, i, ctx)).join('')}</section>`;
 }
 
 function recording(view: ReportView, ctx: PageContext): string {
@@ -321,25 +321,25 @@ function recording(view: ReportView, ctx: PageContext): string {
   const f = formatters(ctx);
   const r = view.recording;
   if (!r)
-    return `<section><h2>${esc(t('report.recording'))}</h2><p class="muted">${esc(t('report.noRecording'))}</p></section>`;
-  const desc = t('report.waveDesc', {
+    return `<section><h2>${esc(t('page.recording'))}</h2><p class="muted">${esc(t('page.noRecording'))}</p></section>`;
+  const desc = t('page.waveDesc', {
     duration: duration(r.durationSeconds),
     speech: duration(r.speechSeconds),
     pause: f.n1(r.longestPauseSeconds),
   });
   return (
-    `<section><h2>${esc(t('report.recording'))}</h2><p class="muted">${esc(t('report.recordingOf', { title: r.sectionTitle, date: f.when(r.at) }))}</p>` +
-    `<figure><figcaption>${esc(t('report.recording'))}</figcaption>` +
+    `<section><h2>${esc(t('page.recording'))}</h2><p class="muted">${esc(t('page.recordingOf', { title: r.sectionTitle, date: f.when(r.at) }))}</p>` +
+    `<figure><figcaption>${esc(t('page.recording'))}</figcaption>` +
     waveform(
       { durationSeconds: r.durationSeconds, peaks: r.peaks, segments: r.segments, pauses: r.pauses, marks: r.marks },
-      { id: 'wave', title: t('report.recording'), desc },
+      { id: 'wave', title: t('page.recording'), desc },
     ) +
     legend([
-      ['speech', t('report.legendSpeech')],
-      ['pause', t('report.legendPause')],
+      ['speech', t('page.legendSpeech')],
+      ['pause', t('page.legendPause')],
     ]) +
     (r.splits.length
-      ? `<table><thead><tr><th>${esc(t('report.split'))}</th><th class="num">${esc(t('report.time'))}</th><th class="num">${esc(t('report.pace'))}</th></tr></thead><tbody>` +
+      ? `<table><thead><tr><th>${esc(t('page.split'))}</th><th class="num">${esc(t('page.time'))}</th><th class="num">${esc(t('page.pace'))}</th></tr></thead><tbody>` +
         r.splits
           .map(
             (s) =>
@@ -357,25 +357,25 @@ function quiz(view: ReportView, ctx: PageContext): string {
   const f = formatters(ctx);
   const q = view.quiz!;
   const total = q.calendar.reduce((n, d) => n + (d.reviews ?? 0), 0);
-  const out: string[] = [`<section><h2>${esc(t('report.quiz'))}</h2>`];
+  const out: string[] = [`<section><h2>${esc(t('page.quiz'))}</h2>`];
   out.push(
-    `<figure><figcaption>${esc(t('report.calendar'))}</figcaption>` +
-      calendar(q.calendar, { id: 'calendar', title: t('report.calendar'), desc: t('report.calendarDesc', { total }) }) +
+    `<figure><figcaption>${esc(t('page.calendar'))}</figcaption>` +
+      calendar(q.calendar, { id: 'calendar', title: t('page.calendar'), desc: t('page.calendarDesc', { total }) }) +
       '</figure>',
   );
   if (q.topics.length)
     out.push(
-      `<figure><figcaption>${esc(t('report.cardsByState'))}</figcaption>` +
+      `<figure><figcaption>${esc(t('page.cardsByState'))}</figcaption>` +
         stackedBars(
           q.topics.map((x) => ({ label: x.title, values: [x.new, x.learning, x.review] })),
-          { id: 'topics', title: t('report.cardsByState'), desc: t('report.cardsByStateDesc') },
+          { id: 'topics', title: t('page.cardsByState'), desc: t('page.cardsByStateDesc') },
         ) +
         legend([
-          ['s0', t('report.state.new')],
-          ['s1', t('report.state.learning')],
-          ['s2', t('report.state.review')],
+          ['s0', t('page.state.new')],
+          ['s1', t('page.state.learning')],
+          ['s2', t('page.state.review')],
         ]) +
-        `<table><thead><tr><th>${esc(t('report.topic'))}</th><th class="num">${esc(t('report.state.new'))}</th><th class="num">${esc(t('report.state.learning'))}</th><th class="num">${esc(t('report.state.review'))}</th><th class="num">${esc(t('report.reviews'))}</th><th class="num">${esc(t('report.retention'))}</th></tr></thead><tbody>` +
+        `<table><thead><tr><th>${esc(t('page.topic'))}</th><th class="num">${esc(t('page.state.new'))}</th><th class="num">${esc(t('page.state.learning'))}</th><th class="num">${esc(t('page.state.review'))}</th><th class="num">${esc(t('page.reviews'))}</th><th class="num">${esc(t('page.retention'))}</th></tr></thead><tbody>` +
         q.topics
           .map(
             (x) =>
@@ -385,10 +385,10 @@ function quiz(view: ReportView, ctx: PageContext): string {
         '</tbody></table></figure>',
     );
   out.push(
-    `<figure><figcaption>${esc(t('report.forecast'))}</figcaption>` +
+    `<figure><figcaption>${esc(t('page.forecast'))}</figcaption>` +
       bars(
         q.forecast.map((d) => ({ label: f.weekday(d.date), value: d.due })),
-        { id: 'forecast', title: t('report.forecast'), desc: t('report.forecastDesc') },
+        { id: 'forecast', title: t('page.forecast'), desc: t('page.forecastDesc') },
       ) +
       `<table><thead><tr>${q.forecast.map((d) => `<th class="num">${esc(f.day(d.date))}</th>`).join('')}</tr></thead><tbody><tr>${q.forecast.map((d) => `<td class="num">${d.due}</td>`).join('')}</tr></tbody></table></figure>`,
   );
@@ -400,13 +400,13 @@ function interviews(view: ReportView, ctx: PageContext): string {
   const { t } = ctx;
   const f = formatters(ctx);
   if (!view.interviews.length)
-    return `<section><h2>${esc(t('report.interviews'))}</h2><p class="muted">${esc(t('report.noInterview'))}</p></section>`;
+    return `<section><h2>${esc(t('page.interviews'))}</h2><p class="muted">${esc(t('page.noInterview'))}</p></section>`;
   return (
-    `<section><h2>${esc(t('report.interviews'))}</h2><table><thead><tr><th>${esc(t('report.date'))}</th><th>${esc(t('report.question'))}</th><th class="num">${esc(t('report.answerTime'))}</th><th class="num">${esc(t('report.keyPoints'))}</th><th>${esc(t('report.rating'))}</th></tr></thead><tbody>` +
+    `<section><h2>${esc(t('page.interviews'))}</h2><table><thead><tr><th>${esc(t('page.date'))}</th><th>${esc(t('page.question'))}</th><th class="num">${esc(t('page.answerTime'))}</th><th class="num">${esc(t('page.keyPoints'))}</th><th>${esc(t('page.rating'))}</th></tr></thead><tbody>` +
     view.interviews
       .map((r) => {
-        const length = r.length ? t(`report.length.${r.length}`) : t('report.notAnswered');
-        const rating = r.rating ? t(`report.rating.${r.rating}` as MessageKey) : '—';
+        const length = r.length ? t(`page.length.${r.length}`) : t('page.notAnswered');
+        const rating = r.rating ? t(`page.rating.${r.rating}` as MessageKey) : '—';
         return `<tr><td>${esc(f.when(r.at))}</td><td>${esc(r.prompt)} <span class="muted">(${esc(r.topic)})</span></td><td class="num">${esc(duration(r.seconds))} / ${esc(duration(r.clockSeconds))}<br><span class="muted">${esc(length)}</span></td><td class="num">${r.covered} / ${r.total}</td><td>${esc(rating)}</td></tr>`;
       })
       .join('') +

@@ -39,13 +39,13 @@ export async function reportCommand(ctx: AppContext, opts: ReportOptions): Promi
   const target = resolve(opts.out?.trim() ? opts.out : 'pitch-report.html');
   writeExport(dirname(target), basename(target), html);
   const { t, chalk } = ctx;
-  ctx.print(chalk.green(t('report.written', { file: sanitizeLine(target) })));
+  ctx.print(chalk.green(t('page.written', { file: sanitizeLine(target) })));
   if (opts.open) {
     const { findOpener, openWith } = await import('../../io/open.js');
     const opener = findOpener(process.platform, ctx.env);
-    if (opener && (await openWith(opener, target, ctx.env))) ctx.print(t('report.opened', { tool: opener.name }));
-    else ctx.warn(chalk.yellow(t('report.noOpener')));
-  } else ctx.print(chalk.dim(t('report.writtenHint')));
+    if (opener && (await openWith(opener, target, ctx.env))) ctx.print(t('page.opened', { tool: opener.name }));
+    else ctx.warn(chalk.yellow(t('page.noOpener')));
+  } else ctx.print(chalk.dim(t('page.writtenHint')));
 }
 
 function isInterview(item: unknown): item is InterviewRecord {
@@ -94,7 +94,7 @@ async function recordingView(ctx: AppContext, attempt: Attempt, file: string): P
     };
   } catch {
     // The page is still worth having without the waveform (a recording deleted or damaged since).
-    ctx.warn(ctx.chalk.yellow(ctx.t('report.recordingUnreadable', { file: sanitizeLine(file) })));
+    ctx.warn(ctx.chalk.yellow(ctx.t('page.recordingUnreadable', { file: sanitizeLine(file) })));
     return null;
   }
 }
