@@ -72,7 +72,15 @@ export function createContext(lang: Lang, env: NodeJS.ProcessEnv = process.env):
     store() {
       storePromise ??= (async () => {
         const [{ Store }, { dataHome }] = await Promise.all([import('../store/store.js'), import('../store/paths.js')]);
-        return new Store({ home: dataHome(env), onNotice: (n) => ctx.warn(noticeText(n, t, ctx.chalkErr)) });
+        return new Store({
+          home: dataHome(env),
+          onNotice: (n) => ctx.warn(noticeText(n, t, ctx.chalkErr)),
+          // Plain JSON on its own line (no colour), so it can be copied or cut out of a log as it is.
+          onUnsaved: (records) =>
+            ctx.warn(
+              `${ctx.chalkErr.yellow(t('store.unsavedKept', { what: Object.keys(records).join(', ') }))}\n${JSON.stringify(records)}`,
+            ),
+        });
       })();
       return storePromise;
     },

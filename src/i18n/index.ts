@@ -5,12 +5,13 @@ import { audio } from './messages/audio.js';
 import { stats } from './messages/stats.js';
 import { interview } from './messages/interview.js';
 import { report } from './messages/report.js';
+import { store } from './messages/store.js';
 
 /**
  * Every user-facing sentence lives under src/i18n/messages, one file per domain, each message
  * with its French and English text side by side so neither can be forgotten.
  */
-const messages = { ...common, ...rehearse, ...quiz, ...audio, ...stats, ...interview, ...report };
+const messages = { ...common, ...rehearse, ...quiz, ...audio, ...stats, ...interview, ...report, ...store };
 
 export type { Lang } from './lang.js';
 export { LANGS, detectLang, isLang } from './lang.js';

@@ -56,6 +56,11 @@ export interface SessionResult {
   /** The signal (SIGTERM, SIGHUP) that interrupted the session; absent or null for Ctrl-C. */
   signal?: NodeJS.Signals | null;
   cram: boolean;
+  /**
+   * Why saving a rating failed (a full disk…): the session stopped there. The ratings saved before
+   * it are in `rated`, so the caller can still keep the session's record before reporting the failure.
+   */
+  saveError?: unknown;
 }
 
 /** Session items, with each mcq's options shuffled once by the injected random source. */
@@ -98,6 +103,14 @@ export async function runSession(
   const done: Array<{ item: SessionItem; token: unknown }> = [];
   let interrupted = false;
   let signal: NodeJS.Signals | null = null;
+  const finish = (): SessionResult => ({
+    startedAt,
+    endedAt: ports.now(),
+    rated: done.map((d) => d.item),
+    interrupted,
+    signal,
+    cram: options.cram,
+  });
   try {
     let i = 0;
     while (i < items.length) {
@@ -129,8 +142,13 @@ export async function runSession(
         i = items.indexOf(last.item);
         continue;
       }
+      let token: unknown = null;
+      try {
+        if (!options.cram) token = ports.save(item, choice, item.seconds ?? 0);
+      } catch (error) {
+        return { ...finish(), saveError: error };
+      }
       item.rating = choice;
-      const token = options.cram ? null : ports.save(item, choice, item.seconds ?? 0);
       done.push({ item, token });
       i++;
     }
@@ -139,5 +157,5 @@ export async function runSession(
     interrupted = true;
     signal = error.signal;
   }
-  return { startedAt, endedAt: ports.now(), rated: done.map((d) => d.item), interrupted, signal, cram: options.cram };
+  return finish();
 }

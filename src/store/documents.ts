@@ -2,6 +2,16 @@ import type { DocSpec } from './store.js';
 import type { Attempt } from '../rehearsal/types.js';
 import type { QuizSessionRecord, ReviewLogEntry, StoredCard } from '../quiz/types.js';
 import type { InterviewRecord } from '../interview/types.js';
+import {
+  checkAttempt,
+  checkCard,
+  checkInterview,
+  checkList,
+  checkQuiz,
+  checkReview,
+  idMap,
+  isObject,
+} from './validate.js';
 
 export interface HistoryDoc {
   version: number;
@@ -13,17 +23,9 @@ export interface HistoryDoc {
 
 export interface CardsDoc {
   version: number;
-  /** FSRS state per question id: progress survives edits to a question's text. */
+  /** FSRS state per question id (a null-prototype object): progress survives edits to a question's text. */
   cards: Record<string, StoredCard>;
   reviews: ReviewLogEntry[];
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function checkItems(list: unknown, what: string, check: (item: Record<string, unknown>) => boolean): string | null {
-  if (!Array.isArray(list)) return `"${what}" is not a list`;
-  const bad = list.findIndex((item) => !isObject(item) || !check(item));
-  return bad >= 0 ? `"${what}" item ${bad + 1} is malformed` : null;
 }
 
 export const historySpec: DocSpec<HistoryDoc> = {
@@ -33,18 +35,9 @@ export const historySpec: DocSpec<HistoryDoc> = {
   validate(doc) {
     if (!isObject(doc)) return 'not an object';
     return (
-      checkItems(
-        doc.rehearsals,
-        'rehearsals',
-        (a) =>
-          typeof a.id === 'string' &&
-          typeof a.sectionId === 'string' &&
-          typeof a.startedAt === 'string' &&
-          typeof a.totalSeconds === 'number' &&
-          Array.isArray(a.splits),
-      ) ??
-      checkItems(doc.quizzes, 'quizzes', (q) => typeof q.id === 'string' && Array.isArray(q.reviews)) ??
-      checkItems(doc.interviews, 'interviews', (i) => typeof i.id === 'string' && Array.isArray(i.answers))
+      checkList(doc.rehearsals, 'rehearsals', checkAttempt) ??
+      checkList(doc.quizzes, 'quizzes', checkQuiz) ??
+      checkList(doc.interviews, 'interviews', checkInterview)
     );
   },
   migrations: {
@@ -56,15 +49,16 @@ export const historySpec: DocSpec<HistoryDoc> = {
 export const cardsSpec: DocSpec<CardsDoc> = {
   file: 'cards.json',
   version: 1,
-  empty: () => ({ version: 1, cards: {}, reviews: [] }),
+  empty: () => ({ version: 1, cards: idMap(), reviews: [] }),
   validate(doc) {
     if (!isObject(doc)) return 'not an object';
     if (!isObject(doc.cards)) return '"cards" is not an object';
     for (const [id, card] of Object.entries(doc.cards)) {
-      if (!isObject(card) || typeof card.due !== 'string' || typeof card.state !== 'number')
-        return `card "${id}" is malformed`;
+      if (!isObject(card) || checkCard(card)) return `card "${id}" is malformed`;
     }
-    return checkItems(doc.reviews, 'reviews', (r) => typeof r.questionId === 'string' && typeof r.rating === 'number');
+    return checkList(doc.reviews, 'reviews', checkReview);
   },
+  // JSON.parse gives "__proto__" as an own key; copying into a null-prototype object keeps it an ordinary id.
+  revive: (doc) => ({ ...(doc as unknown as CardsDoc), cards: idMap(Object.entries(doc.cards as object)) }),
   migrations: {},
 };

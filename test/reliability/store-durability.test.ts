@@ -1,7 +1,7 @@
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, readdirSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { Store } from '../../src/store/store.js';
@@ -23,29 +23,32 @@ beforeAll(async () => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Starts a writer; resolves with the ids it acknowledged once it exits (or is killed). */
-function runWriter(home: string, prefix: string, count?: number, killAfterMs?: number) {
-  return new Promise<{ acked: string[]; code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    const child = spawn(process.execPath, [writer, home, prefix, ...(count ? [String(count)] : [])], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    let armed = false;
-    child.stdout.on('data', (d) => {
-      out += d;
-      // The kill clock starts once the writer is up, so the kill lands among the writes, not during start-up.
-      if (killAfterMs !== undefined && !armed && out.includes('ready')) {
-        armed = true;
-        setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-      }
-    });
-    child.on('exit', (code, signal) => {
-      const acked = out
-        .split('\n')
-        .filter((l) => l.startsWith('ack '))
-        .map((l) => l.slice(4));
-      resolve({ acked, code, signal });
-    });
-  });
+function runWriter(home: string, prefix: string, count?: number, killAfterMs?: number, extraEnv = {}) {
+  return new Promise<{ acked: string[]; out: string; code: number | null; signal: NodeJS.Signals | null }>(
+    (resolve) => {
+      const child = spawn(process.execPath, [writer, home, prefix, ...(count ? [String(count)] : [])], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: { ...process.env, ...extraEnv },
+      });
+      let out = '';
+      let armed = false;
+      child.stdout.on('data', (d) => {
+        out += d;
+        // The kill clock starts once the writer is up, so the kill lands among the writes, not during start-up.
+        if (killAfterMs !== undefined && !armed && out.includes('ready')) {
+          armed = true;
+          setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+        }
+      });
+      child.on('exit', (code, signal) => {
+        const acked = out
+          .split('\n')
+          .filter((l) => l.startsWith('ack '))
+          .map((l) => l.slice(4));
+        resolve({ acked, out, code, signal });
+      });
+    },
+  );
 }
 
 function storedIds(home: string): Set<string> {
@@ -93,5 +96,35 @@ describe('durability of user data', () => {
     const ids = storedIds(home);
     expect(ids.size).toBe(400);
     for (const id of [...a.acked, ...b.acked]) expect(ids.has(id)).toBe(true);
+  }, 120_000);
+
+  it('takes over a stale lock race-free: 6 writers start together against a dead process’s lock (10 trials)', async () => {
+    // A pid that surely belongs to no live process: a child that has exited.
+    const dead = await new Promise<number>((resolve) => {
+      const child = spawn(process.execPath, ['-e', '0']);
+      child.on('exit', () => resolve(child.pid!));
+    });
+    let overlaps = 0;
+    for (let trial = 0; trial < 10; trial++) {
+      const home = join(work, `stale-${trial}`);
+      mkdirSync(home, { recursive: true });
+      const lock = `${dead} 0123456789abcdef ${hostname()}\n`;
+      writeFileSync(join(home, 'history.json.lock'), lock);
+      writeFileSync(join(home, 'cards.json.lock'), lock);
+      const runs = await Promise.all(
+        Array.from({ length: 6 }, (_, w) =>
+          runWriter(home, `t${trial}w${w}`, 12, undefined, { PITCH_TEST_EXCLUSIVE: '1' }),
+        ),
+      );
+      for (const r of runs) {
+        expect(r.code).toBe(0);
+        overlaps += r.out.split('\n').filter((l) => l === 'overlap').length;
+      }
+      const ids = storedIds(home);
+      expect(ids.size).toBe(72);
+      for (const r of runs) for (const id of r.acked) expect(ids.has(id)).toBe(true);
+      expect(readdirSync(home).filter((f) => f.includes('.lock'))).toEqual([]);
+    }
+    expect(overlaps).toBe(0);
   }, 120_000);
 });

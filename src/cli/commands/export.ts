@@ -3,7 +3,7 @@ import type { AppContext } from '../context.js';
 import { usageError } from '../../core/errors.js';
 import { cardsSpec, historySpec } from '../../store/documents.js';
 import { attemptsCsv, reviewsCsv, splitsCsv } from '../../stats/csv.js';
-import { writeExport } from '../../io/export.js';
+import { writeExportSet } from '../../store/export.js';
 import { sanitizeLine } from '../../ui/sanitize.js';
 
 /** `pitch export --csv DIR`: attempts, splits and reviews as three CSV files for a spreadsheet. */
@@ -19,7 +19,10 @@ export async function exportCommand(ctx: AppContext, opts: { csv?: string }): Pr
     ['splits.csv', splitsCsv(history.rehearsals), history.rehearsals.reduce((n, a) => n + a.splits.length, 0)],
     ['reviews.csv', reviewsCsv(cards.reviews), cards.reviews.length],
   ];
-  for (const [name, content] of files) writeExport(dir, name, content);
+  writeExportSet(
+    dir,
+    files.map(([name, content]) => [name, content]),
+  );
   const { t, chalk } = ctx;
   ctx.print(
     [

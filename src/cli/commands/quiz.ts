@@ -226,8 +226,14 @@ async function drill(
 
   if (result.rated.length) {
     const record = toSessionRecord(result, session, all ? [] : topics.map((topic) => topic.id), settings.mode);
-    store.update(historySpec, (doc) => void doc.quizzes.push(record));
+    try {
+      store.update(historySpec, (doc) => void doc.quizzes.push(record));
+    } catch (error) {
+      throw result.saveError ?? error;
+    }
   }
+  // A rating that could not be saved ends the session: its sentence, after the session's record is kept.
+  if (result.saveError) throw result.saveError;
   if (result.interrupted) {
     ctx.print(`\n${t('quiz.interrupted', { count: result.rated.length })}`);
     throw interrupted(result.signal ?? null);

@@ -25,8 +25,8 @@ describe('Store', () => {
     store.update(historySpec, (doc) =>
       doc.quizzes.push({
         id: 'q1',
-        startedAt: 'a',
-        endedAt: 'b',
+        startedAt: '2026-11-26T10:00:00.000Z',
+        endedAt: '2026-11-26T10:05:00.000Z',
         topics: [],
         mode: 'mixed',
         cram: false,
@@ -71,7 +71,20 @@ describe('Store', () => {
     const { home, store } = makeStore();
     const v1 = {
       version: 1,
-      rehearsals: [{ id: 'a', sectionId: 's', startedAt: 'x', totalSeconds: 1, splits: [] }],
+      rehearsals: [
+        {
+          id: 'a',
+          sectionId: 's',
+          sectionTitle: 'S',
+          startedAt: '2026-01-01T10:00:00.000Z',
+          targetSeconds: 60,
+          promptLevel: 'full',
+          kind: 'complete',
+          totalSeconds: 1,
+          splits: [],
+          words: 3,
+        },
+      ],
       quizzes: [],
     };
     writeFileSync(join(home, 'history.json'), JSON.stringify(v1));
