@@ -34,8 +34,9 @@ function runWriter(home: string, prefix: string, count?: number, killAfterMs?: n
       let armed = false;
       child.stdout.on('data', (d) => {
         out += d;
-        // The kill clock starts once the writer is up, so the kill lands among the writes, not during start-up.
-        if (killAfterMs !== undefined && !armed && out.includes('ready')) {
+        // The kill clock starts at the first acknowledged write, so the kill lands among the writes (not during
+        // start-up) however slow fsync is on a busy machine.
+        if (killAfterMs !== undefined && !armed && out.includes('ack ')) {
           armed = true;
           setTimeout(() => child.kill('SIGKILL'), killAfterMs);
         }
