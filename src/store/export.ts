@@ -102,3 +102,8 @@ function writeError(error: unknown, path: string) {
     }
   }
 }
+
+/** One file the user asked for (an export, a report page), written the same way: whole or not at all. */
+export function writeExport(dir: string, name: string, content: string): void {
+  writeExportSet(dir, [[name, content]]);
+}

@@ -1,6 +1,6 @@
 import { basename, dirname, resolve } from 'node:path';
 import type { AppContext } from '../context.js';
-import { writeExport } from '../../io/export.js';
+import { writeExport } from '../../store/export.js';
 import { sanitizeLine } from '../../ui/sanitize.js';
 import type { Attempt } from '../../rehearsal/types.js';
 import type { InterviewRecord } from '../../interview/types.js';
