@@ -31,6 +31,7 @@ const COMMAND_MODULES: Record<string, () => Promise<unknown>> = {
   stats: () => import('./commands/stats.js'),
   export: () => import('./commands/export.js'),
   report: () => import('./commands/report.js'),
+  grade: () => import('./commands/grade.js'),
 };
 
 const EXAMPLES: Array<[string, MessageKey]> = [
@@ -44,6 +45,7 @@ const EXAMPLES: Array<[string, MessageKey]> = [
   ['pitch stats --since 30d', 'cli.ex.stats'],
   ['pitch history --json', 'cli.ex.history'],
   ['pitch report --open', 'cli.ex.report'],
+  ['pitch grade ID "réponse"', 'cli.ex.grade'],
   ['pitch --lang en --help', 'cli.ex.lang'],
 ];
 
@@ -144,6 +146,19 @@ export function createProgram(ctx: AppContext): Command {
     .action(async (opts: import('./commands/interview.js').InterviewOptions) => {
       const { interviewCommand } = await import('./commands/interview.js');
       await interviewCommand(ctx, opts);
+    });
+
+  withFile(program.command('grade'))
+    .description(t('cli.cmd.grade'))
+    .argument('[question-id]', t('cli.arg.questionId'))
+    .argument('[answer...]', t('cli.arg.answer'))
+    .option('--json', t('cli.opt.json'))
+    .option('--batch <file>', t('cli.opt.batch'))
+    .option('--bank <dir>', t('cli.opt.bank'))
+    .option('--topic <topics>', t('cli.opt.gradeTopic'))
+    .action(async (id: string | undefined, answer: string[], opts: import('./commands/grade.js').GradeOptions) => {
+      const { gradeCommand } = await import('./commands/grade.js');
+      await gradeCommand(ctx, id, answer, opts);
     });
 
   program

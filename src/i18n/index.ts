@@ -6,12 +6,13 @@ import { stats } from './messages/stats.js';
 import { interview } from './messages/interview.js';
 import { report } from './messages/report.js';
 import { store } from './messages/store.js';
+import { grade } from './messages/grade.js';
 
 /**
  * Every user-facing sentence lives under src/i18n/messages, one file per domain, each message
  * with its French and English text side by side so neither can be forgotten.
  */
-const messages = { ...common, ...rehearse, ...quiz, ...audio, ...stats, ...interview, ...report, ...store };
+const messages = { ...common, ...rehearse, ...quiz, ...audio, ...stats, ...interview, ...report, ...store, ...grade };
 
 export type { Lang } from './lang.js';
 export { LANGS, detectLang, isLang } from './lang.js';

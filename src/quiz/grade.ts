@@ -2,12 +2,15 @@ import type { Question, RatingValue } from './types.js';
 import {
   compilePhrase,
   compileSynonyms,
-  equalsPhrase,
-  findPhrase,
-  tokenize,
+  indexText,
+  Matcher,
   type Phrase,
+  type PhraseMatch,
   type SynonymTable,
+  type TextIndex,
 } from './match.js';
+import { clozeAccepts } from './cloze.js';
+import { phraseEarns, promptWords } from './echo.js';
 
 /** How one key point of an open answer fared. */
 export interface KeyPointResult {
@@ -15,17 +18,29 @@ export interface KeyPointResult {
   hit: boolean;
   /** The accepted phrasing found in the answer. */
   matched?: string | undefined;
+  /** The words of the answer that earned the point. */
+  evidence?: string | undefined;
+  /** The answer states the opposite: the words that do, and the phrasing they matched. */
+  contradiction?: { matched: string; evidence: string } | undefined;
 }
 
 export interface MisconceptionResult {
   note: string;
   matched: string;
+  evidence?: string | undefined;
 }
 
 /** What the grader says about one answer; `suggested` is the rating proposed to the user. */
 export type Grade =
   | { kind: 'mcq'; correct: boolean; chosen: number[]; right: number[]; suggested: RatingValue }
-  | { kind: 'cloze'; correct: boolean; expected: string; suggested: RatingValue }
+  | {
+      kind: 'cloze';
+      correct: boolean;
+      expected: string;
+      /** What was typed, for the diff shown on a miss. */
+      typed?: string | undefined;
+      suggested: RatingValue;
+    }
   | { kind: 'flash'; correct: null; suggested: RatingValue }
   | {
       kind: 'open';
@@ -35,6 +50,8 @@ export type Grade =
       misconceptions: MisconceptionResult[];
       empty: boolean;
       suggested: RatingValue;
+      /** False when the evidence is thin or the answer contradicts itself: the user picks, nothing is pre-selected. */
+      sure: boolean;
     };
 
 /** An mcq as shown: options in display order, and which of them are right. */
@@ -88,7 +105,7 @@ export function gradeMcq(question: Question, shown: ShownMcq, chosen: readonly n
   };
 }
 
-/** A typed blank is right when it says the expected text or an accepted one, forgiving what the open grader forgives. */
+/** A typed blank is right when it says the expected text or an accepted one, forgiving what README promises. */
 export function gradeCloze(
   question: Question,
   typed: string,
@@ -96,19 +113,12 @@ export function gradeCloze(
   synonyms: SynonymTable = { groups: [] },
 ): Grade {
   const expected = question.answers ?? [];
-  const tokens = tokenize(typed);
-  const folded = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-  const correct =
-    typed.trim() !== '' &&
-    expected.some((answer) => {
-      const phrase = compilePhrase(answer, synonyms);
-      // An answer made only of punctuation or symbols ("%", "->") has no words to compare: compare the text.
-      return phrase.slots.length ? equalsPhrase(tokens, phrase) : folded(answer) === folded(typed);
-    });
+  const correct = typed.trim() !== '' && expected.some((answer) => clozeAccepts(answer, typed, synonyms));
   return {
     kind: 'cloze',
     correct,
     expected: expected[0] ?? '',
+    typed,
     suggested: correct ? goodOrEasy(question, seconds) : 1,
   };
 }
@@ -117,54 +127,155 @@ export function gradeFlash(): Grade {
   return { kind: 'flash', correct: null, suggested: 3 };
 }
 
-/** A question's phrasings compiled once (grading a long session reuses them). */
+/** A key point's phrasings compiled once (grading a long session reuses them). */
+export interface CompiledPoint {
+  point: string;
+  phrases: Phrase[];
+  about: Phrase[];
+  contradicts: Phrase[];
+}
+
 export interface CompiledOpen {
-  points: Array<{ point: string; phrases: Phrase[] }>;
+  points: CompiledPoint[];
   misconceptions: Array<{ note: string; phrases: Phrase[] }>;
 }
 
 export function compileOpen(question: Question, synonyms: readonly (readonly string[])[] = []): CompiledOpen {
   const table = compileSynonyms(synonyms);
+  const echo = promptWords(question.prompt);
+  // A phrasing that only says what the prompt or a generic word already says earns nothing: dropped here.
+  const earning = (list: readonly string[] = []) =>
+    list.map((a) => compilePhrase(a, table)).filter((p) => phraseEarns(p, echo));
   return {
     points: (question.keyPoints ?? []).map((k) => ({
       point: k.point,
-      phrases: k.accept.map((a) => compilePhrase(a, table)),
+      phrases: earning(k.accept),
+      about: (k.about ?? []).map((a) => compilePhrase(a, table)),
+      contradicts: earning(k.contradicts),
     })),
-    misconceptions: (question.misconceptions ?? []).map((m) => ({
-      note: m.note,
-      phrases: m.accept.map((a) => compilePhrase(a, table)),
-    })),
+    misconceptions: (question.misconceptions ?? []).map((m) => ({ note: m.note, phrases: earning(m.accept) })),
   };
 }
 
+/** Where an answer mentions what a key point is about. */
+interface Mention {
+  at: number;
+  sentence: number;
+  points: Set<number>;
+}
+
 /**
- * Grades an open answer against its key points.
- * Suggested rating: every point and no misconception → Good (Easy when fast); at least half the
- * points → Hard; fewer → Again. A misconception lowers the suggestion one step (never below Again).
+ * The claim at `first..last` is about the point's subject when the nearest subject named before it
+ * in its sentence (or, failing that, after it in its clause, or last in the previous sentence) is one of its own.
+ */
+function boundTo(point: number, first: number, last: number, mentions: readonly Mention[], index: TextIndex): boolean {
+  const tok = index.tokens;
+  let before: Mention | undefined;
+  for (const m of mentions) {
+    if (m.at > last) {
+      if (!before && tok[m.at]!.clause === tok[first]!.clause) return m.points.has(point);
+      break;
+    }
+    before = m;
+  }
+  if (!before) return false;
+  const sentence = tok[first]!.sentence;
+  if (before.sentence === sentence || before.sentence === sentence - 1) return before.points.has(point);
+  return false;
+}
+
+/** The suggested rating for an open answer (docs/grading.md shows how it was calibrated on the corpus). */
+export function suggestOpenRating(covered: number, total: number, contradicted: boolean, fast: boolean): RatingValue {
+  if (total === 0 || covered === 0) return 1;
+  const ratio = covered / total;
+  let rating: RatingValue = ratio === 1 ? (fast ? 4 : 3) : ratio >= 0.7 ? 3 : ratio >= 0.34 ? 2 : 1;
+  if (contradicted) rating = Math.max(1, Math.min(rating, 3) - 1) as RatingValue;
+  return rating;
+}
+
+/**
+ * Grades an open answer against its key points: a point counts when one of its phrasings is said
+ * (not denied) in one clause, about the point's subject, and nothing in the answer states its opposite.
  */
 export function gradeOpen(question: Question, compiled: CompiledOpen, answer: string, seconds: number): Grade {
-  const tokens = tokenize(answer);
-  const points: KeyPointResult[] = compiled.points.map(({ point, phrases }) => {
-    const found = phrases.find((p) => findPhrase(tokens, p) >= 0);
-    return found ? { point, hit: true, matched: found.text } : { point, hit: false };
+  const index = indexText(answer);
+  const matcher = new Matcher(index);
+  const evidenceOf = (m: PhraseMatch) => answer.slice(index.tokens[m.first]!.start, index.tokens[m.last]!.end);
+  const mentions = new Map<number, Mention>();
+  compiled.points.forEach((p, k) => {
+    for (const phrase of p.about)
+      for (const m of matcher.find(phrase, 1)) {
+        const mention = mentions.get(m.first) ?? {
+          at: m.first,
+          sentence: index.tokens[m.first]!.sentence,
+          points: new Set(),
+        };
+        mention.points.add(k);
+        mentions.set(m.first, mention);
+      }
+  });
+  const sortedMentions = [...mentions.values()].sort((a, b) => a.at - b.at);
+  const bound = (k: number, m: PhraseMatch) =>
+    compiled.points[k]!.about.length === 0 || boundTo(k, m.first, m.last, sortedMentions, index);
+  let typoOnly = false;
+  const points: KeyPointResult[] = compiled.points.map((p, k) => {
+    let hit: { phrase: Phrase; match: PhraseMatch } | null = null;
+    let denied: { phrase: Phrase; match: PhraseMatch } | null = null;
+    for (const phrase of p.phrases) {
+      for (const m of matcher.find(phrase)) {
+        if (!bound(k, m)) continue;
+        if (m.affirmed) {
+          if (!hit || (hit.match.typo && !m.typo)) hit = { phrase, match: m };
+        } else denied ??= { phrase, match: m };
+      }
+      if (hit && !hit.match.typo) break;
+    }
+    let contradiction: { phrase: Phrase; match: PhraseMatch } | null = null;
+    for (const phrase of p.contradicts) {
+      const m = matcher.find(phrase).find((x) => x.affirmed && bound(k, x));
+      if (m) {
+        contradiction = { phrase, match: m };
+        break;
+      }
+    }
+    if (!contradiction && !hit && denied) contradiction = denied;
+    if (hit && !contradiction) {
+      if (hit.match.typo) typoOnly = true;
+      return { point: p.point, hit: true, matched: hit.phrase.text, evidence: evidenceOf(hit.match) };
+    }
+    return {
+      point: p.point,
+      hit: false,
+      ...(contradiction
+        ? { contradiction: { matched: contradiction.phrase.text, evidence: evidenceOf(contradiction.match) } }
+        : {}),
+    };
   });
   const misconceptions: MisconceptionResult[] = [];
   for (const m of compiled.misconceptions) {
-    const found = m.phrases.find((p) => findPhrase(tokens, p) >= 0);
-    if (found) misconceptions.push({ note: m.note, matched: found.text });
+    for (const phrase of m.phrases) {
+      const found = matcher.find(phrase).find((x) => x.affirmed);
+      if (found) {
+        misconceptions.push({ note: m.note, matched: phrase.text, evidence: evidenceOf(found) });
+        break;
+      }
+    }
   }
   const hits = points.filter((p) => p.hit).length;
   const total = points.length;
-  let suggested: RatingValue =
-    hits === total && total > 0 ? goodOrEasy(question, seconds) : hits * 2 >= total && hits > 0 ? 2 : 1;
-  if (misconceptions.length) suggested = Math.max(1, Math.min(suggested, 3) - 1) as RatingValue;
+  const contradicted = misconceptions.length > 0 || points.some((p) => p.contradiction);
+  const suggested = suggestOpenRating(hits, total, contradicted, seconds <= easySeconds(question));
+  const words = points.filter((p) => p.hit).map((p) => (p.evidence ?? '').split(/\s+/).length);
+  // Thin: every point earned by a lone word, or a point earned only through the typo allowance.
+  const thin = hits > 0 && hits < total && (typoOnly || words.every((n) => n <= 1));
   return {
     kind: 'open',
-    correct: hits === total && total > 0 && misconceptions.length === 0,
+    correct: hits === total && total > 0 && !contradicted,
     points,
     hits,
     misconceptions,
-    empty: tokens.length === 0,
+    empty: index.tokens.length === 0,
     suggested,
+    sure: !contradicted && !thin,
   };
 }

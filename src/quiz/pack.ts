@@ -39,6 +39,8 @@ const KIND_KEYS: Record<QuestionKind, string[]> = {
   flash: ['modelAnswer'],
   cloze: ['answer', 'accept'],
 };
+/** A key point: its text, what counts as saying it, what it is about, what says the opposite. */
+const KEY_POINT_KEYS = ['point', 'accept', 'about', 'contradicts'];
 const ALL_KEYS = [...new Set([...COMMON_KEYS, ...Object.values(KIND_KEYS).flat()])];
 /** What the grader can match on: a letter or a digit (tokenize() keeps nothing else). */
 const HAS_WORD = /[\p{L}\p{N}]/u;
@@ -381,11 +383,17 @@ function validateQuestion(
           const where = itemAt(points, i);
           if (!isObject(p) || !isText(p.point)) return bad(where, 'pack.keyPointShape', { index: i + 1 });
           for (const k of Object.keys(p))
-            if (k !== 'point' && k !== 'accept')
-              unknownKey(k, ['point', 'accept'], (key, params) => bad(at(p, k), key, params));
+            if (!KEY_POINT_KEYS.includes(k)) unknownKey(k, KEY_POINT_KEYS, (key, params) => bad(at(p, k), key, params));
           const accept = phrases(p.accept, 'accept', true);
           if (!accept) return bad(at(p, 'accept'), 'pack.keyPointShape', { index: i + 1 });
-          keyPoints.push({ point: p.point, accept });
+          const keyPoint: KeyPoint = { point: p.point, accept };
+          for (const key of ['about', 'contradicts'] as const) {
+            if (p[key] === undefined || p[key] === null) continue;
+            const list = phrases(p[key], key, true);
+            if (list) keyPoint[key] = list;
+            else bad(at(p, key), 'pack.notList', { key });
+          }
+          keyPoints.push(keyPoint);
         });
         question.keyPoints = keyPoints;
       }

@@ -12,6 +12,10 @@ export const QUIZ_MODES: readonly QuizMode[] = ['mixed', 'mcq', 'open', 'flash',
 export interface KeyPoint {
   point: string;
   accept: string[];
+  /** What the claim is about (and its other names): a phrasing counts only in a clause about it. */
+  about?: string[] | undefined;
+  /** Phrasings that state the opposite: found in the answer, they cancel the point and are shown. */
+  contradicts?: string[] | undefined;
 }
 
 /** Phrasings that reveal a wrong idea, and the note that corrects it. */

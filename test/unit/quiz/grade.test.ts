@@ -60,7 +60,11 @@ describe('open answers, graded the French way', () => {
     const result = open('coalesce provoque toujours un shuffle, et ça passe par le réseau', 10);
     expect(result.points.map((p) => p.hit)).toEqual([false, true, false]);
     expect(result.misconceptions).toEqual([
-      { note: 'coalesce réduit les partitions sans shuffle complet', matched: 'coalesce provoque toujours un shuffle' },
+      {
+        note: 'coalesce réduit les partitions sans shuffle complet',
+        matched: 'coalesce provoque toujours un shuffle',
+        evidence: 'coalesce provoque toujours un shuffle',
+      },
     ]);
     expect(result.suggested).toBe(1);
     const full = open(
@@ -87,6 +91,7 @@ describe('open answers, graded the French way', () => {
       point: 'Écriture sur disque et transfert réseau',
       hit: true,
       matched: 'réseau',
+      evidence: 'réseau',
     });
   });
 
@@ -167,13 +172,12 @@ describe('tokenize: what both sides of the comparison go through', () => {
     ]);
   });
 
-  it('folds case and accents, drops elisions and stop words, trims plural and verb endings', () => {
+  it('folds case and accents, drops elisions and stop words, stems with the French Snowball stemmer', () => {
     expect(tokenize("L’exécuteur d'un job qu'il relance : les données").map((t) => t.stem)).toEqual([
       'executeur',
       'job',
-      'il',
       'relanc',
-      'donn',
+      'donne',
     ]);
     expect(tokenize('Œuvre').map((t) => t.word)).toEqual(['oeuvre']);
     expect(tokenize('réseaux chevaux').map((t) => t.stem)).toEqual(['reseau', 'cheval']);

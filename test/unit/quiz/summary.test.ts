@@ -47,6 +47,7 @@ const result: SessionResult = {
     item(spark.questions[0]!, 3, { kind: 'mcq', correct: true, chosen: [1], right: [1], suggested: 3 }),
     item(spark.questions[1]!, 2, {
       kind: 'open',
+      sure: true,
       correct: false,
       hits: 1,
       empty: false,
