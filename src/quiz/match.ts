@@ -37,11 +37,22 @@ const STOP_WORDS = new Set(
 );
 
 /** Negators that close a pending "ne" ("ne … pas") or, in spoken French, stand alone ("c'est pas"). */
-const VERBAL_CLOSERS = new Set(['pas', 'jamais', 'rien', 'aucun', 'aucune', 'guere', 'personne', 'nullement']);
+const VERBAL_CLOSERS = new Set([
+  'pas',
+  'jamais',
+  'rien',
+  'aucun',
+  'aucune',
+  'guere',
+  'personne',
+  'nullement',
+  'not',
+  'never',
+]);
 /** Negators only with a "ne" before them: alone, "plus de mémoire" means more memory. */
 const NE_ONLY_CLOSERS = new Set(['plus', 'point']);
-/** Negators whose scope runs forward from them to the end of the clause. */
-const FORWARD_NEGATORS = new Set(['sans', 'non', 'not', 'never', 'no', 'without', 'nothing', 'none', 'neither', 'nor']);
+/** Prepositional negators: they deny the few words that follow them. */
+const FORWARD_NEGATORS = new Set(['sans', 'non', 'no', 'without', 'nothing', 'none', 'neither', 'nor']);
 /** Words that end a clause, as a comma would: what follows is a new claim. */
 const CLAUSE_WORDS = new Set([
   'mais',
@@ -256,7 +267,8 @@ export function indexText(text: string): TextIndex {
 
 /** Whether the claim made by content tokens first..last is denied: an odd number of negations reach it. */
 export function isNegated(index: TextIndex, first: number, last: number): boolean {
-  return (index.verbalBefore[last]! + index.negAfter[last]! + index.prepOn[first]!) % 2 === 1;
+  const prep = Math.max(index.prepOn[first]!, index.prepOn[last]!);
+  return (index.verbalBefore[last]! + index.negAfter[last]! + prep) % 2 === 1;
 }
 
 /** Text → content tokens (what both sides of a comparison are reduced to). */
