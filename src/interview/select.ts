@@ -11,6 +11,43 @@ export interface InterviewSelectOptions {
   now: Date;
   count: number;
   rng: () => number;
+  /**
+   * Follow-up questions on the pitch just delivered (already narrowed to that pitch): one or two of them
+   * come first, as an interviewer reacts to what was said before moving to the stack.
+   */
+  followUps?: readonly Question[] | undefined;
+}
+
+/** The topic of follow-up questions on the pitch (bundled: data/questions/pitch-followups.yaml). */
+export const FOLLOW_UP_TOPIC = 'pitch-followups';
+
+/**
+ * How many follow-ups an interview of `count` questions opens with: none for a single question, one for a
+ * short interview, one or two (drawn) from five questions on, so the stack keeps most of the time.
+ */
+export function followUpCount(count: number, rng: () => number): number {
+  if (count < 2) return 0;
+  if (count < 5) return 1;
+  return rng() < 0.5 ? 1 : 2;
+}
+
+/**
+ * The follow-ups that fit the pitch delivered: their `pitchRef` names one of its sections. The bundled ones
+ * speak of the bundled pitch only (a pitch of your own gets your own packs' follow-ups); bundled packs are
+ * the ones named by a bare file name.
+ */
+export function followUpsFor(
+  topic: Topic | undefined,
+  sectionNumbers: ReadonlySet<string>,
+  bundledPitch: boolean,
+): Question[] {
+  return (topic?.questions ?? []).filter(
+    (q) =>
+      isSpeakable(q) &&
+      q.pitchRef !== undefined &&
+      sectionNumbers.has(q.pitchRef) &&
+      (bundledPitch || /[\\/]/.test(q.origin)),
+  );
 }
 
 /** Only questions answered by speaking and checked against key points make sense in a mock interview. */
@@ -36,16 +73,30 @@ export function interviewWeight(q: Question, cards: Readonly<Record<string, Stor
  */
 export function selectInterviewQuestions(o: InterviewSelectOptions): Question[] {
   const wantBehavioral = o.behavioral && o.behavioral.questions.some(isSpeakable) && o.count > 1 ? 1 : 0;
-  const technical = Math.max(0, o.count - wantBehavioral);
+  const followUps = (o.followUps ?? []).filter(isSpeakable);
+  // The rng is only drawn from when there are follow-ups, so an interview without them is drawn as before.
+  const wantFollowUps = followUps.length ? Math.min(followUpCount(o.count, o.rng), followUps.length) : 0;
+  const technical = Math.max(0, o.count - wantBehavioral - wantFollowUps);
+  const picked: Question[] = [];
+  const used = new Set<string>();
+  for (let i = 0; i < wantFollowUps; i++) {
+    const last = picked[picked.length - 1];
+    const choice = weightedPick(
+      followUps.filter((q) => !used.has(q.id) && !(last && sameSubject(q, last))),
+      (q) => interviewWeight(q, o.cards, o.now),
+      o.rng,
+    );
+    if (!choice) break;
+    used.add(choice.id);
+    picked.push(choice);
+  }
   const pools = shuffle(
     o.topics.map((t) => t.questions.filter(isSpeakable)).filter((p) => p.length > 0),
     o.rng,
   );
-  const picked: Question[] = [];
-  const used = new Set<string>();
   let turn = 0;
   let misses = 0;
-  while (picked.length < technical && misses < pools.length) {
+  while (picked.length < wantFollowUps + technical && misses < pools.length) {
     const pool = pools[turn % pools.length]!;
     turn++;
     const last = picked[picked.length - 1];

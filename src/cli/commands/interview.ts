@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../context.js';
 import { interrupted, PitchError, usageError } from '../../core/errors.js';
@@ -11,7 +12,9 @@ import { pressKey, startSession, type SessionState } from '../../rehearsal/sessi
 import { findTopic } from '../../quiz/bank.js';
 import { applyReview, previewDue } from '../../quiz/schedule.js';
 import type { RatingValue, Topic } from '../../quiz/types.js';
-import { selectInterviewQuestions } from '../../interview/select.js';
+import { FOLLOW_UP_TOPIC, followUpsFor, selectInterviewQuestions } from '../../interview/select.js';
+import { flattenSections } from '../../pitch/model.js';
+import { BUNDLED_PITCH } from '../context.js';
 import {
   answerDone,
   keyPointsTicked,
@@ -51,7 +54,8 @@ const MAX_QUESTIONS = 20;
 const DEFAULT_QUESTIONS = 5;
 const DEFAULT_ANSWER_SECONDS = 90;
 /** Topics that are not "the stack": behavioural questions close the interview, agile is left to the quiz. */
-const NOT_STACK = new Set(['behavioral', 'agile', 'pitch']);
+/** Follow-ups on the pitch are asked right after it, not drawn as a stack topic. */
+const NOT_STACK = new Set(['behavioral', 'agile', 'pitch', FOLLOW_UP_TOPIC]);
 
 export async function interviewCommand(
   ctx: AppContext,
@@ -91,6 +95,20 @@ export async function interviewCommand(
 
   const store = await ctx.store();
   const now = ctx.now();
+  // Follow-ups on the pitch come right after it: by default, or when --topics names them.
+  const followUpTopic = bank.topics.find((tp) => tp.id === FOLLOW_UP_TOPIC);
+  const askFollowUps = opts.topics === undefined || (followUpTopic !== undefined && stack.includes(followUpTopic));
+  const followUps =
+    pitch && section && askFollowUps
+      ? followUpsFor(
+          followUpTopic,
+          new Set(flattenSections(pitch.sections).map((s) => s.number)),
+          resolve(pitch.file) === BUNDLED_PITCH,
+        )
+      : [];
+  // Named with other topics, they are asked as follow-ups only; named alone, they fill the interview.
+  const named = followUpTopic ? stack.indexOf(followUpTopic) : -1;
+  if (followUps.length && named >= 0 && stack.length > 1) stack.splice(named, 1);
   const questions = selectInterviewQuestions({
     topics: stack,
     behavioral,
@@ -98,6 +116,7 @@ export async function interviewCommand(
     now,
     count,
     rng,
+    followUps,
   });
   if (!questions.length) throw usageError('interview.noQuestions', {}, 'interview.noQuestionsHint');
   const titles = new Map(bank.topics.map((tp) => [tp.id, tp.title]));

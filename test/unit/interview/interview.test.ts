@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Question, StoredCard, Topic } from '../../../src/quiz/types.js';
-import { selectInterviewQuestions, sameSubject } from '../../../src/interview/select.js';
+import { followUpsFor, selectInterviewQuestions, sameSubject } from '../../../src/interview/select.js';
 import {
   answerDone,
   keyPointsTicked,
@@ -76,6 +76,76 @@ describe('choosing interview questions', () => {
     expect(new Set(picked.slice(0, 4).map((x) => x.topic))).toEqual(new Set(['spark', 'argo']));
     expect(picked[4]!.topic).toBe('behavioral');
     expect(picked.every((x) => x.kind === 'open')).toBe(true);
+  });
+
+  it('opens with one or two follow-ups on the pitch, then the stack, then the behavioural close', () => {
+    const followUps = topic('pitch-followups', ['tuning', 'gitops', 'incident']).questions;
+    const counts = new Map<number, number>();
+    for (let seed = 1; seed <= 100; seed++) {
+      const picked = selectInterviewQuestions({
+        topics: [spark, argo],
+        behavioral,
+        cards: {},
+        now: NOW,
+        count: 5,
+        rng: seededRandom(seed),
+        followUps,
+      });
+      expect(picked).toHaveLength(5);
+      const n = picked.filter((x) => x.topic === 'pitch-followups').length;
+      counts.set(n, (counts.get(n) ?? 0) + 1);
+      // Follow-ups first, never after a stack question; the behavioural one still closes.
+      expect(picked.slice(0, n).every((x) => x.topic === 'pitch-followups')).toBe(true);
+      expect(picked.slice(n, 4).every((x) => x.topic === 'spark' || x.topic === 'argo')).toBe(true);
+      expect(picked[4]!.topic).toBe('behavioral');
+    }
+    expect([...counts.keys()].sort()).toEqual([1, 2]);
+    // A short interview gets one; a single question stays a stack question.
+    const short = { topics: [spark], behavioral: null, cards: {}, now: NOW, followUps };
+    expect(selectInterviewQuestions({ ...short, count: 3, rng: seededRandom(3) })[0]!.topic).toBe('pitch-followups');
+    expect(selectInterviewQuestions({ ...short, count: 1, rng: seededRandom(3) })[0]!.topic).toBe('spark');
+  });
+
+  it('the same seed draws the same interview, follow-ups included', () => {
+    const followUps = topic('pitch-followups', ['tuning', 'gitops']).questions;
+    const draw = () =>
+      selectInterviewQuestions({
+        topics: [spark, argo],
+        behavioral,
+        cards: {},
+        now: NOW,
+        count: 6,
+        rng: seededRandom(42),
+        followUps,
+      }).map((x) => x.id);
+    expect(draw()).toEqual(draw());
+  });
+
+  it('keeps only the follow-ups that fit the pitch delivered', () => {
+    const ask = (id: string, pitchRef: string | undefined, origin = 'pitch-followups.yaml:3'): Question => ({
+      ...q('pitch-followups', 1, id),
+      id,
+      pitchRef,
+      origin,
+    });
+    const pack: Topic = {
+      id: 'pitch-followups',
+      title: 't',
+      aliases: [],
+      synonyms: [],
+      questions: [
+        ask('a', '2.3.1'),
+        ask('b', '9'),
+        ask('c', undefined),
+        { ...ask('d', '1'), kind: 'flash', keyPoints: undefined },
+        ask('e', '1', '/home/me/questions/mine.yaml:4'),
+      ],
+    };
+    const sections = new Set(['1', '2', '2.3', '2.3.1']);
+    expect(followUpsFor(pack, sections, true).map((x) => x.id)).toEqual(['a', 'e']);
+    // A pitch of one's own: the bundled follow-ups speak of another pitch; one's own packs still count.
+    expect(followUpsFor(pack, sections, false).map((x) => x.id)).toEqual(['e']);
+    expect(followUpsFor(undefined, sections, true)).toEqual([]);
   });
 
   it('never repeats a question nor asks two of the same narrow subject in a row (property)', () => {

@@ -8,24 +8,27 @@ import { formatIssue } from '../../../src/ui/render/quiz-list.js';
 import { translator } from '../../../src/i18n/index.js';
 import type { QuestionKind } from '../../../src/quiz/types.js';
 import { CHECKED } from '../../../src/quiz/pack.js';
+import { parsePitch } from '../../../src/pitch/parse.js';
+import { flattenSections } from '../../../src/pitch/model.js';
 import { BUNDLED_DIR, sourcesIn } from './helpers.js';
 
 const MINIMUM: Record<string, number> = {
-  spark: 84,
+  spark: 88,
   'spark-k8s': 15,
   argo: 30,
   argocd: 57,
   helm: 25,
-  kubernetes: 20,
-  cicd: 15,
+  kubernetes: 40,
+  cicd: 24,
   observability: 30,
   bale4: 25,
   platform: 12,
   agile: 6,
-  behavioral: 20,
+  behavioral: 37,
+  'pitch-followups': 29,
 };
 /** Topics that are about the person, not a technology: no documentation to point to. */
-const NOT_TECHNICAL = new Set(['behavioral']);
+const NOT_TECHNICAL = new Set(['behavioral', 'pitch-followups']);
 
 describe('the bundled question bank', async () => {
   const bank = await loadBank(sourcesIn(BUNDLED_DIR));
@@ -87,6 +90,24 @@ describe('the bundled question bank', async () => {
     expect(off.map((q) => `${q.id}: ${q.checked}`)).toEqual([]);
     // The two facts the review found wrong were fixed and checked (issue 14).
     expect(checked.map((q) => q.id)).toEqual(expect.arrayContaining(['argo-memoization-1', 'cicd-image-digest-1']));
+  });
+
+  it('every follow-up on the pitch is an open question tied to a section of the bundled pitch', () => {
+    const pitchFile = join(BUNDLED_DIR, '..', 'pitch.fr.md');
+    const numbers = new Set(
+      flattenSections(parsePitch(readFileSync(pitchFile, 'utf8'), pitchFile).sections).map((s) => s.number),
+    );
+    const followUps = topics.get('pitch-followups');
+    expect(followUps?.title).toBe('Questions de relance sur le pitch');
+    const off = (followUps?.questions ?? []).filter(
+      (q) => q.kind !== 'open' || q.pitchRef === undefined || !numbers.has(q.pitchRef) || !q.modelAnswer,
+    );
+    expect(off.map((q) => `${q.id} (${q.pitchRef})`)).toEqual([]);
+    // The candidate's own figures are asked for, not invented.
+    const toFill = followUps!.questions.filter((q) => q.keyPoints!.some((k) => k.point.includes('[à préciser]')));
+    expect(toFill.length).toBeGreaterThanOrEqual(10);
+    // Only follow-ups carry a pitchRef.
+    expect(all.filter((q) => q.pitchRef !== undefined && q.topic !== 'pitch-followups').map((q) => q.id)).toEqual([]);
   });
 
   it("README's topic table and total are the bank's", () => {
