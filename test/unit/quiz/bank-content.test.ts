@@ -8,6 +8,7 @@ import { formatIssue } from '../../../src/ui/render/quiz-list.js';
 import { translator } from '../../../src/i18n/index.js';
 import type { QuestionKind } from '../../../src/quiz/types.js';
 import { CHECKED } from '../../../src/quiz/pack.js';
+import { findLengthBias, MAX_LENGTH_SHARE, measureLengthBias } from '../../../src/quiz/mcq-form.js';
 import { parsePitch } from '../../../src/pitch/parse.js';
 import { flattenSections } from '../../../src/pitch/model.js';
 import { BUNDLED_DIR, sourcesIn } from './helpers.js';
@@ -116,6 +117,24 @@ describe('the bundled question bank', async () => {
     expect(Object.fromEntries(rows)).toEqual(Object.fromEntries(bank.topics.map((t) => [t.id, t.questions.length])));
     expect(readme).toContain(`| | **total** | **${all.length}** | |`);
     expect(readme).toContain(`and ${all.length} French interview questions`);
+  });
+
+  it('an MCQ is not answered by the length of its options, nor by "all of the above"', () => {
+    const bias = measureLengthBias(all);
+    expect(bias.measured).toBeGreaterThanOrEqual(150);
+    expect(bias.longest / bias.measured, 'share where the right option is the longest').toBeLessThanOrEqual(
+      MAX_LENGTH_SHARE,
+    );
+    expect(bias.shortest / bias.measured, 'share where the right option is the shortest').toBeLessThanOrEqual(
+      MAX_LENGTH_SHARE,
+    );
+    // Nor the reverse tell: "the longest is never the right one" would be just as easy to learn.
+    expect(bias.longest / bias.measured).toBeGreaterThanOrEqual(0.1);
+    // No bundled pack would be warned about by `pitch quiz --check`.
+    expect(findLengthBias(all)).toEqual([]);
+    const catchAll =
+      /tout(es)? (les réponses|ce qui précède|les propositions)|aucune des (réponses|propositions)|all of the above|none of the above/i;
+    expect(all.filter((q) => q.options?.some((o) => catchAll.test(o))).map((q) => q.id)).toEqual([]);
   });
 
   it('every flash card has an answer to reveal and every cloze exactly one blank', () => {
