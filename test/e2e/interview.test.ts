@@ -49,6 +49,32 @@ describe('pitch interview in a real terminal', () => {
     expect(iv.answers.every((a: { rating: number | null }) => a.rating !== null)).toBe(true);
   });
 
+  it('after the bundled pitch, the first question is a follow-up on what the pitch said', async () => {
+    const home = freshHome();
+    const p = spawnPitch(['interview', '--questions', '2', '--answer-time', '10s', '--no-countdown'], {
+      PITCH_HOME: home,
+    });
+    await p.waitFor('Présentez-vous');
+    p.write(KEYS.enter);
+    await p.waitFor('▶ 1/5');
+    for (let i = 1; i <= 5; i++) {
+      await p.press(KEYS.space, i < 5 ? `▶ ${i + 1}/5` : 'Bilan', 5000);
+    }
+    for (let q = 1; q <= 2; q++) {
+      await p.waitFor(`Question ${q}/2 · Entrée`);
+      await p.press(KEYS.enter, 'Espace : réponse terminée', 5000);
+      if (q === 1) await p.waitFor('Questions de relance sur le pitch');
+      await sleep(300);
+      await p.press(KEYS.space, 'Quels points clés avez-vous couverts', 5000);
+      await p.press(KEYS.enter, 'Entrée = ', 5000);
+      p.write(KEYS.enter);
+    }
+    await p.waitFor('Bilan de l’entretien blanc');
+    expect((await p.exited).exitCode).toBe(0);
+    const iv = history(home).interviews[0];
+    expect(iv.answers.map((a: { topic: string }) => a.topic)).toEqual(['pitch-followups', 'behavioral']);
+  });
+
   it('--record records each answer and reports its speaking time and pauses', async () => {
     const home = freshHome();
     const { PATH, pidfile } = fakeRecorderPath(home);
