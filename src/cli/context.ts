@@ -1,5 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { fileURLToPath } from 'node:url';
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Lang, Translate } from '../i18n/index.js';
 import { translator } from '../i18n/index.js';
 import type { Store, StoreNotice } from '../store/store.js';
@@ -88,7 +90,7 @@ export function createContext(lang: Lang, env: NodeJS.ProcessEnv = process.env):
       const path = file ?? (env.PITCH_FILE?.trim() || BUNDLED_PITCH);
       // Parsed once per version of the file: later runs skip the Markdown parser (docs/performance.md).
       const { cached } = await import('./cache.js');
-      return cached(ctx, 'pitch', [{ path, name: path }], [], async () => {
+      const pitch = await cached(ctx, 'pitch', [{ path, name: path }], [], async () => {
         const [{ readTextInput }, { parsePitch }] = await Promise.all([
           import('../io/input.js'),
           import('../pitch/parse.js'),
@@ -97,6 +99,9 @@ export function createContext(lang: Lang, env: NodeJS.ProcessEnv = process.env):
         if (!pitch.sections.length) throw usageError('pitch.noHeadings', { file: path }, 'pitch.noHeadingsHint');
         return pitch;
       });
+      // The pitch's identity (rehearsal/identity.ts) is where it really lives: the same file by any path is one pitch.
+      pitch.path = resolvedPath(path);
+      return pitch;
     },
     print: (text) => void ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     warn: (text) => void ctx.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
@@ -104,6 +109,15 @@ export function createContext(lang: Lang, env: NodeJS.ProcessEnv = process.env):
     isInteractive: () => Boolean(ctx.stdin.isTTY && ctx.stdout.isTTY),
   };
   return ctx;
+}
+
+/** The canonical path of a file (symbolic links followed), or its absolute path when that fails. */
+export function resolvedPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
 }
 
 function noticeText(notice: StoreNotice, t: Translate, chalk: ChalkInstance): string {

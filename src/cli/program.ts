@@ -161,13 +161,30 @@ export function createProgram(ctx: AppContext): Command {
       await gradeCommand(ctx, id, answer, opts);
     });
 
-  program
+  const history = program
     .command('history')
     .description(t('cli.cmd.history'))
     .option('--json', t('cli.opt.json'))
     .action(async (opts: { json?: boolean }) => {
       const { historyCommand } = await import('./commands/history.js');
       await historyCommand(ctx, opts);
+    });
+  history
+    .command('delete')
+    .description(t('cli.cmd.historyDelete'))
+    .argument('<id>', t('cli.arg.historyId'))
+    .option('-y, --yes', t('cli.opt.yes'))
+    .action(async (id: string, opts: { yes?: boolean }) => {
+      const { historyDeleteCommand } = await import('./commands/history.js');
+      await historyDeleteCommand(ctx, id, opts);
+    });
+  history
+    .command('undo')
+    .description(t('cli.cmd.historyUndo'))
+    .option('-y, --yes', t('cli.opt.yes'))
+    .action(async (opts: { yes?: boolean }) => {
+      const { historyUndoCommand } = await import('./commands/history.js');
+      await historyUndoCommand(ctx, opts);
     });
 
   withFile(program.command('analyze'))

@@ -47,6 +47,12 @@ export interface Pitch {
   /** Where it was read from (for display). */
   file: string;
   sections: Section[];
+  /** The language it is written in: front matter `lang:`, else detected from its words (pitch/language.ts). */
+  lang?: 'fr' | 'en' | undefined;
+  /** Fingerprint of the file's text (rehearsal/identity.ts contentHash), to notice edits. */
+  hash?: string | undefined;
+  /** The file's resolved path (set by the shell, which knows the file system): the pitch's identity. */
+  path?: string | undefined;
 }
 
 /** Depth-first list of every section. */

@@ -3,6 +3,8 @@ import type { Block, Inline, KeyTerm, ListItem, Pitch, Section } from './model.j
 import { countWords } from './words.js';
 import { findDurationHint, stripDurationHint } from './duration.js';
 import { slugify, splitSentences } from './text.js';
+import { contentHash } from './hash.js';
+import { detectTextLang, readPitchLang, splitFrontMatter } from './language.js';
 
 /** Headings of these levels become sections; deeper ones are ignored as structure. */
 const MAX_LEVEL = 4;
@@ -18,7 +20,9 @@ interface Draft {
  * A document that opens with its only level-1 heading treats it as the title: number "", children 1, 2, ….
  */
 export function parsePitch(markdown: string, file: string): Pitch {
-  const tokens = lexer(markdown.replace(/^\uFEFF/, ''));
+  // A front matter block is metadata (`lang: en`), not a section: Markdown would read "lang: en" + "---" as a heading.
+  const { fields, body } = splitFrontMatter(markdown.replace(/^\uFEFF/, ''));
+  const tokens = lexer(body);
   const roots: Draft[] = [];
   const stack: Draft[] = [];
   const all: Draft[] = [];
@@ -83,7 +87,8 @@ export function parsePitch(markdown: string, file: string): Pitch {
     (s.words = s.blocks.reduce((n, b) => n + b.words, 0) + s.children.reduce((n, c) => n + sumWords(c), 0));
   const sections = roots.map((d) => d.section);
   sections.forEach(sumWords);
-  return { file, sections };
+  const lang = readPitchLang(fields.lang) ?? detectTextLang(all.flatMap((d) => d.section.blocks.map((b) => b.text)).join('\n'));
+  return { file, sections, lang, hash: contentHash(markdown) };
 }
 
 function uniqueId(base: string, used: Set<string>): string {

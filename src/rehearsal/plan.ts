@@ -1,8 +1,9 @@
 import type { Block, Section } from '../pitch/model.js';
 import { allBlocks } from '../pitch/model.js';
-import { openingWords } from '../pitch/words.js';
+import { DEFAULT_WPM, openingWords } from '../pitch/words.js';
 import { slugify } from '../pitch/text.js';
 import type { CueUnit } from './cues.js';
+import { sectionHash } from './identity.js';
 
 /** One split of a rehearsal: what to say, and how long it may take. */
 export interface PlannedSplit {
@@ -19,6 +20,21 @@ export interface RehearsalPlan {
   sectionTitle: string;
   targetSeconds: number;
   splits: PlannedSplit[];
+  /** Fingerprint of the section's text (rehearsal/identity.ts), to notice an edit since the personal best. */
+  sectionHash?: string | undefined;
+}
+
+/**
+ * The duration a section's headings give it: its own ("(2 min)"), else the sum of its parts when every
+ * subsection has one (its own opening text, if any, at the estimated speaking pace). Null when unknown.
+ */
+export function sectionDuration(section: Section): number | null {
+  if (section.targetSeconds !== null) return section.targetSeconds;
+  if (!section.children.length) return null;
+  const parts = section.children.map(sectionDuration);
+  if (parts.some((d) => d === null)) return null;
+  const own = section.blocks.reduce((n, b) => n + b.words, 0);
+  return Math.round(parts.reduce<number>((n, d) => n + d!, 0) + (own * 60) / DEFAULT_WPM);
 }
 
 /** Blocks shorter than this join the next one: "Bonjour, je m’appelle Ibrahim." is not a split of its own. */
@@ -28,24 +44,33 @@ const MIN_SPLIT_WORDS = 8;
  * Splits a section for rehearsal: one split per subsection when it has subsections (its own opening
  * blocks, if any, become a first split), otherwise one per block, where a paragraph announcing a list
  * ("Concrètement, j’ai :") and very short blocks are merged with the block that follows.
- * Budgets are proportional to words and add up exactly to the target (to the tenth of a second).
+ * Budgets add up exactly to the target (to the tenth of a second): see splitBudgets.
  */
 export function planRehearsal(section: Section, targetSeconds: number): RehearsalPlan {
-  const groups: Array<{ title: string; blocks: Block[] }> = [];
+  const groups: Array<{ title: string; blocks: Block[]; duration: number | null }> = [];
   if (section.children.length) {
-    if (section.blocks.length) groups.push({ title: firstWords(section.blocks), blocks: section.blocks });
+    if (section.blocks.length)
+      groups.push({ title: firstWords(section.blocks), blocks: section.blocks, duration: null });
     for (const child of section.children)
-      groups.push({ title: `${child.number} ${child.title}`.trim(), blocks: allBlocks(child) });
+      groups.push({
+        title: `${child.number} ${child.title}`.trim(),
+        blocks: allBlocks(child),
+        duration: sectionDuration(child),
+      });
   } else {
-    for (const run of mergeBlocks(section.blocks)) groups.push({ title: firstWords(run), blocks: run });
+    for (const run of mergeBlocks(section.blocks)) groups.push({ title: firstWords(run), blocks: run, duration: null });
   }
-  if (!groups.length) groups.push({ title: section.title, blocks: [] });
+  if (!groups.length) groups.push({ title: section.title, blocks: [], duration: null });
   const words = groups.map((g) => g.blocks.reduce((n, b) => n + b.words, 0));
-  const budgets = allocateBudgets(words, targetSeconds);
+  const budgets = splitBudgets(
+    groups.map((g, i) => ({ words: words[i]!, duration: g.duration })),
+    targetSeconds,
+  );
   return {
     sectionId: section.id,
     sectionTitle: section.title,
     targetSeconds,
+    sectionHash: sectionHash(section),
     splits: groups.map((g, i) => ({
       key: `${i + 1}-${slugify(g.title).slice(0, 40)}`,
       title: g.title,
@@ -85,6 +110,34 @@ function toUnits(block: Block): CueUnit[] {
 /** The opening words of some blocks, punctuation kept: "Bonjour, je m’appelle Ibrahim. Aujourd’hui…". */
 function firstWords(blocks: readonly Block[], n = 5): string {
   return openingWords(blocks.map((b) => b.text).join(' '), n);
+}
+
+/**
+ * Budgets of the splits, adding up exactly to `total`. A split whose heading gives a duration ("(45 s)")
+ * keeps it, and the others share what is left in proportion to their words. When the durations alone fill
+ * the target (or every split has one), all budgets are scaled together: durations and, for the others, the
+ * time their words take at the estimated pace keep their proportions.
+ */
+export function splitBudgets(parts: ReadonlyArray<{ words: number; duration: number | null }>, total: number): number[] {
+  const fixed = parts.reduce((n, p) => n + (p.duration ?? 0), 0);
+  if (fixed === 0)
+    return allocateBudgets(
+      parts.map((p) => p.words),
+      total,
+    );
+  const free = parts.flatMap((p, i) => (p.duration === null ? [i] : []));
+  // What is left must give each other split at least a second, else the durations cannot be kept as written.
+  if (free.length && total - fixed >= free.length) {
+    const rest = allocateBudgets(
+      free.map((i) => parts[i]!.words),
+      Math.round((total - fixed) * 10) / 10,
+    );
+    return parts.map((p, i) => p.duration ?? rest[free.indexOf(i)]!);
+  }
+  return allocateBudgets(
+    parts.map((p) => p.duration ?? (Math.max(1, p.words) * 60) / DEFAULT_WPM),
+    total,
+  );
 }
 
 /**

@@ -1,40 +1,76 @@
-import type { Attempt } from './types.js';
+import type { Attempt, SplitEnd } from './types.js';
 import type { PromptLevel } from './cues.js';
 import { PROMPT_LEVELS } from './cues.js';
+import { assessPlausibility } from './plausibility.js';
+import { belongsTo, type PitchIdentity } from './identity.js';
+import { cumulativeFromSegments } from './columns.js';
 
 /** What the history says about one section at one target: the references a run is compared with. */
 export interface Records {
-  /** Fastest complete run with every split said (practice runs never count). */
+  /** Fastest run that counts (complete, credible). */
   personalBest: Attempt | null;
-  /** Best time of each split, by split key, from every kind of run. */
+  /** Best time of each split, by split key, from the runs that count. */
   bestSegments: Record<string, number>;
   /** Sum of the best segments, when every split has one. */
   sumOfBest: number | null;
-  /** Runs of this section and target before this one (complete ones). */
+  /** Runs of this section and target that count for records. */
   completedCount: number;
+  /** Every run of this section and target (any kind): the attempt counter. */
   attemptCount: number;
+  /** Complete runs left out because they were implausibly fast. */
+  suspectCount: number;
 }
 
-export const sameRun = (sectionId: string, targetSeconds: number) => (a: Attempt) =>
-  a.sectionId === sectionId && Math.abs(a.targetSeconds - targetSeconds) < 0.05;
-
-/** A run that may be a personal best: complete, not practice, nothing skipped. */
-export function isPbEligible(a: Attempt): boolean {
-  return a.kind === 'complete' && a.splits.every((s) => s.seconds !== null);
+/**
+ * An attempt as this version understands it, whatever version saved it: a "complete" run with a split not
+ * said is incomplete; a run saved before the plausibility rule gets judged by it now (unless confirmed);
+ * every split says how it ended; pitchFile is null when unknown. Pure; returns the same object when nothing changes.
+ */
+export function normalizeAttempt(a: Attempt): Attempt {
+  const ends = a.splits.some((s) => s.end === undefined);
+  const unsaid = a.kind === 'complete' && a.splits.some((s) => s.seconds === null || (s.end && s.end !== 'said'));
+  const judge = a.suspect === undefined;
+  const noFile = a.pitchFile === undefined;
+  if (!ends && !unsaid && !judge && !noFile) return a;
+  const out: Attempt = { ...a };
+  if (ends)
+    out.splits = a.splits.map((s) =>
+      s.end !== undefined ? s : { ...s, end: (s.seconds === null ? 'unreached' : 'said') as SplitEnd },
+    );
+  if (unsaid) out.kind = 'incomplete';
+  if (judge) {
+    const reasons = a.confirmedFast ? [] : assessPlausibility(a.splits);
+    out.suspect = reasons.length > 0;
+    if (reasons.length) out.suspectReasons = reasons;
+  }
+  if (noFile) out.pitchFile = null;
+  return out;
 }
+
+/** The one rule for what feeds records, medians, charts and pace trends: complete and credible. */
+export function countsForRecords(a: Attempt): boolean {
+  const n = normalizeAttempt(a);
+  return n.kind === 'complete' && !n.suspect;
+}
+
+export const sameRun =
+  (sectionId: string, targetSeconds: number, identity: PitchIdentity | null = null) =>
+  (a: Attempt) =>
+    a.sectionId === sectionId && Math.abs(a.targetSeconds - targetSeconds) < 0.05 && belongsTo(identity)(a);
 
 export function computeRecords(
   history: readonly Attempt[],
   sectionId: string,
   targetSeconds: number,
   splitKeys: readonly string[],
+  identity: PitchIdentity | null = null,
 ): Records {
-  const runs = history.filter(sameRun(sectionId, targetSeconds));
+  const runs = history.filter(sameRun(sectionId, targetSeconds, identity)).map(normalizeAttempt);
+  const counted = runs.filter(countsForRecords);
   let personalBest: Attempt | null = null;
-  for (const a of runs)
-    if (isPbEligible(a) && (!personalBest || a.totalSeconds < personalBest.totalSeconds)) personalBest = a;
+  for (const a of counted) if (!personalBest || a.totalSeconds < personalBest.totalSeconds) personalBest = a;
   const bestSegments: Record<string, number> = {};
-  for (const a of runs)
+  for (const a of counted)
     for (const s of a.splits)
       if (
         s.seconds !== null &&
@@ -47,22 +83,18 @@ export function computeRecords(
     personalBest,
     bestSegments,
     sumOfBest: complete ? Math.round(splitKeys.reduce((n, k) => n + bestSegments[k]!, 0) * 10) / 10 : null,
-    completedCount: runs.filter((a) => a.kind === 'complete').length,
+    completedCount: counted.length,
     attemptCount: runs.length,
+    suspectCount: runs.filter((a) => a.kind === 'complete' && a.suspect).length,
   };
 }
 
 /** Cumulative seconds of the personal best at the end of each split (null where unknown). */
 export function pbCumulative(pb: Attempt | null, splitKeys: readonly string[]): Array<number | null> {
   if (!pb) return splitKeys.map(() => null);
-  let sum = 0;
-  const byKey = new Map(pb.splits.map((s) => [s.key, s.seconds]));
-  return splitKeys.map((k) => {
-    const v = byKey.get(k);
-    if (v === null || v === undefined) return null;
-    sum += v;
-    return Math.round(sum * 10) / 10;
-  });
+  const at = cumulativeFromSegments(pb.splits);
+  const byKey = new Map(pb.splits.map((s, i) => [s.key, s.seconds === null ? null : at[i]!]));
+  return splitKeys.map((k) => byKey.get(k) ?? null);
 }
 
 export type LevelChange = {
@@ -76,8 +108,13 @@ export type LevelChange = {
  * when the last three complete runs were all at the current level and within ±10% of their target;
  * come back up one level after a complete run more than 20% over its target.
  */
-export function autoPromptLevel(history: readonly Attempt[], sectionId: string): LevelChange {
-  const runs = history.filter((a) => a.sectionId === sectionId && a.kind === 'complete');
+export function autoPromptLevel(
+  history: readonly Attempt[],
+  sectionId: string,
+  identity: PitchIdentity | null = null,
+): LevelChange {
+  const mine = belongsTo(identity);
+  const runs = history.filter((a) => a.sectionId === sectionId && mine(a) && countsForRecords(a));
   const last = runs[runs.length - 1];
   if (!last) return { level: 'full', previous: null, reason: 'start' };
   const index = Math.max(0, PROMPT_LEVELS.indexOf(last.promptLevel));

@@ -1,8 +1,24 @@
 import type { PromptLevel } from './cues.js';
 import type { SpeechSummary } from '../audio/metrics.js';
 
-/** complete: a full run from the first split to the last; practice: --from/--only/--practice; incomplete: stopped and kept; aborted: Ctrl-C. */
+/**
+ * complete: every split ended by the speaker (none skipped, none left unsaid); incomplete: a split was skipped
+ * or never reached (stopped and kept with q); aborted: Ctrl-C after the clock started; practice: --from/--only/--practice.
+ */
 export type AttemptKind = 'complete' | 'practice' | 'incomplete' | 'aborted';
+
+/** How a split ended: said (the speaker pressed split), skipped (s), or never reached (the run stopped before it). */
+export type SplitEnd = 'said' | 'skipped' | 'unreached';
+
+/** Why a run was judged implausible (rehearsal/plausibility.ts). */
+export interface SuspectReason {
+  /** The split's key, or null for the whole run. */
+  key: string | null;
+  rule: 'pace' | 'floor';
+  words: number;
+  seconds: number;
+  wordsPerMinute: number | null;
+}
 
 export interface SplitRecord {
   /** Stable key of the split within its section (index + slug of its title). */
@@ -12,6 +28,10 @@ export interface SplitRecord {
   /** Seconds spent on this split; null when it was skipped or never reached. */
   seconds: number | null;
   words: number;
+  /** How it ended; absent in records saved before it existed (then read from `seconds`). */
+  end?: SplitEnd | undefined;
+  /** Clock time at the split's end (a skipped split too), for cumulative deltas; null when not reached. */
+  at?: number | null | undefined;
 }
 
 /** One rehearsal, as saved in history. */
@@ -28,6 +48,20 @@ export interface Attempt {
   splits: SplitRecord[];
   /** Words of the script rehearsed (for words per minute). */
   words: number;
+  /**
+   * Faster than anyone speaks (rehearsal/plausibility.ts): kept in history but never a personal best, a best
+   * segment, part of the sum of best, a median or a chart point. False when the user confirmed a fast run.
+   */
+  suspect?: boolean | undefined;
+  /** What made it implausible (kept when the user confirmed it, so the reason stays visible). */
+  suspectReasons?: SuspectReason[] | undefined;
+  /** The user said "keep it as a record" about a run the plausibility rule flagged. */
+  confirmedFast?: boolean | undefined;
+  /** Identity of the pitch: its resolved path (null in records saved before identities existed). */
+  pitchFile?: string | null | undefined;
+  /** Short content hash of the whole pitch file and of this section's text, to notice edits. */
+  pitchHash?: string | undefined;
+  sectionHash?: string | undefined;
   /**
    * With --record: the WAV (relative to the data directory), and on its time line the moment the clock
    * started (clockStart) and the end of each split (splitEnds), in seconds from the start of the file.

@@ -23,6 +23,8 @@ export function createAttemptCompactor(): (attempt: Attempt) => Attempt {
             budgetSeconds: s.budgetSeconds,
             seconds: s.seconds ?? null,
             words: s.words,
+            ...(s.end !== undefined ? { end: s.end } : {}),
+            ...(s.at !== undefined ? { at: s.at } : {}),
           }),
         )
       : [];
@@ -41,6 +43,10 @@ export function createAttemptCompactor(): (attempt: Attempt) => Attempt {
       totalSeconds: a.totalSeconds,
       splits,
       words: a.words,
+      // What decides whether the run counts (rehearsal/records.ts countsForRecords) and which pitch it belongs to.
+      ...(a.suspect !== undefined ? { suspect: a.suspect } : {}),
+      ...(a.confirmedFast ? { confirmedFast: true } : {}),
+      pitchFile: a.pitchFile == null ? null : share(a.pitchFile),
       ...(speech ? { speech } : {}),
     };
   };

@@ -1,6 +1,6 @@
 import type { Attempt } from '../rehearsal/types.js';
-import { computeRecords } from '../rehearsal/records.js';
-import { PACE_BAND } from '../pitch/words.js';
+import { computeRecords, countsForRecords, normalizeAttempt } from '../rehearsal/records.js';
+import { PACE_BANDS, type PitchLang } from '../pitch/language.js';
 import type { DayClock } from './days.js';
 import { dayToIso } from './days.js';
 import type { RehearsalStats, SectionStats, SpeechPoint, SpeechStats, SplitStats, Streak } from './types.js';
@@ -66,17 +66,17 @@ export interface RehearsalOptions {
  */
 export function computeRehearsalStats(history: readonly Attempt[], options: RehearsalOptions): RehearsalStats {
   const { clock, today, sinceDay } = options;
-  const all = chronological(history, clock);
+  const all = chronological(history.map(normalizeAttempt), clock);
   const streak = computeStreak(
     all.map((d) => d.day),
     today,
   );
   const inWindow = sinceDay === null ? all : all.filter((d) => d.day >= sinceDay);
 
-  // One group per section and target, in order of first appearance.
+  // One group per pitch file, section and target, in order of first appearance.
   const groups = new Map<string, Dated[]>();
   for (const d of inWindow) {
-    const key = `${d.a.sectionId}\u0000${Math.round(d.a.targetSeconds * 10)}`;
+    const key = `${d.a.pitchFile ?? ''}\u0000${d.a.sectionId}\u0000${Math.round(d.a.targetSeconds * 10)}`;
     const list = groups.get(key);
     if (list) list.push(d);
     else groups.set(key, [d]);
@@ -84,16 +84,22 @@ export function computeRehearsalStats(history: readonly Attempt[], options: Rehe
   // The section rehearsed last comes first: that is the one the user is working on.
   const sections = [...groups.values()].sort((x, y) => y[y.length - 1]!.at - x[x.length - 1]!.at).map(sectionStats);
 
-  const best: Record<string, number> = {};
+  // Every section rehearsed has an entry: its best complete, credible run, or null when it has none.
+  const best: Record<string, number | null> = {};
   for (const s of sections) {
-    if (s.personalBest !== null && (best[s.id] === undefined || s.personalBest < best[s.id]!))
-      best[s.id] = s.personalBest;
+    const known = best[s.id] ?? null;
+    best[s.id] = s.personalBest !== null && (known === null || s.personalBest < known) ? s.personalBest : known;
   }
   const kinds = { complete: 0, practice: 0, incomplete: 0, aborted: 0 };
-  for (const { a } of inWindow) if (Object.hasOwn(kinds, a.kind)) kinds[a.kind]++;
+  let suspect = 0;
+  for (const { a } of inWindow) {
+    if (a.kind === 'complete' && a.suspect) suspect++;
+    else if (Object.hasOwn(kinds, a.kind)) kinds[a.kind]++;
+  }
   return {
     count: inWindow.length,
     completed: kinds.complete,
+    suspect,
     practice: kinds.practice,
     incomplete: kinds.incomplete,
     aborted: kinds.aborted,
@@ -112,11 +118,14 @@ function sectionStats(dated: readonly Dated[]): SectionStats {
     [...runs].reverse().find((a) => a.kind === 'complete') ??
     runs.reduce((a, b) => (b.splits.length >= a.splits.length ? b : a));
   const keys = reference.splits.map((s) => s.key);
+  // Runs are already one pitch file's (grouped by it): no identity filter needed here.
   const records = computeRecords(runs, latest.sectionId, latest.targetSeconds, keys);
+  // Medians, charts and split times come from the runs that count, as records do.
+  const counted = runs.filter(countsForRecords);
 
   const keyIndex = new Map(keys.map((k, i) => [k, i]));
   const times: number[][] = keys.map(() => []);
-  for (const a of runs) {
+  for (const a of counted) {
     for (const s of a.splits) {
       const i = keyIndex.get(s.key);
       if (i !== undefined && typeof s.seconds === 'number' && s.seconds > 0) times[i]!.push(s.seconds);
@@ -145,7 +154,7 @@ function sectionStats(dated: readonly Dated[]): SectionStats {
     )
       costliest = s;
 
-  const complete = dated.filter((d) => d.a.kind === 'complete');
+  const complete = dated.filter((d) => countsForRecords(d.a));
   const totals = complete.map((d) => d.a.totalSeconds);
   const pb = records.personalBest;
   const count = (kind: Attempt['kind']) => runs.reduce((n, a) => n + (a.kind === kind ? 1 : 0), 0);
@@ -153,8 +162,10 @@ function sectionStats(dated: readonly Dated[]): SectionStats {
     id: latest.sectionId,
     title: latest.sectionTitle,
     targetSeconds: latest.targetSeconds,
+    pitchFile: latest.pitchFile ?? null,
     count: runs.length,
     completed: complete.length,
+    suspect: runs.filter((a) => a.kind === 'complete' && a.suspect).length,
     practice: count('practice'),
     incomplete: count('incomplete'),
     aborted: count('aborted'),
@@ -179,9 +190,12 @@ export function computeSpeechStats(
   attempts: readonly Attempt[],
   clock: DayClock,
   sinceDay: number | null,
+  lang: PitchLang = 'fr',
 ): SpeechStats {
   const runs: SpeechPoint[] = [];
-  for (const { a, day } of chronological(attempts, clock)) {
+  const band = PACE_BANDS[lang];
+  // A pace trend is drawn from the runs that count: an accidental tap or a stopped run says nothing of the pace.
+  for (const { a, day } of chronological(attempts.filter(countsForRecords), clock)) {
     const speech = a.speech;
     if (!speech || typeof speech !== 'object' || (sinceDay !== null && day < sinceDay)) continue;
     const wpm = positive(speech.wordsPerMinute);
@@ -208,12 +222,12 @@ export function computeSpeechStats(
   };
   return {
     recorded: runs.length,
-    band: { min: PACE_BAND.min, max: PACE_BAND.max },
+    band: { min: band.min, max: band.max },
     wordsPerMinute: {
       median: med(wpms, Math.round),
       last: wpms.length ? wpms[wpms.length - 1]! : null,
       measured: wpms.length,
-      inBand: wpms.filter((w) => w >= PACE_BAND.min && w <= PACE_BAND.max).length,
+      inBand: wpms.filter((w) => w >= band.min && w <= band.max).length,
     },
     longestPauseSeconds: {
       median: med(pauses, tenths),

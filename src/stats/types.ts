@@ -29,7 +29,7 @@ export interface SplitStats {
   key: string;
   title: string;
   budgetSeconds: number;
-  /** Best time ever said (every kind of run counts, as for best segments). */
+  /** Best time said in a run that counts (as for best segments). */
   best: number | null;
   median: number | null;
   last: number | null;
@@ -42,14 +42,19 @@ export interface SplitStats {
 /** One section rehearsed at one target time (a 2-minute and a 3-minute version are different races). */
 export interface SectionStats {
   id: string;
+  /** The pitch file rehearsed (null for records saved before pitch identities). */
+  pitchFile: string | null;
   title: string;
   targetSeconds: number;
   count: number;
+  /** Complete and credible: the runs that feed records, medians and charts. */
   completed: number;
+  /** Complete but implausibly fast (rehearsal/plausibility.ts): kept apart. */
+  suspect: number;
   practice: number;
   incomplete: number;
   aborted: number;
-  /** Fastest complete run with every split said; practice runs never count. */
+  /** Fastest complete, credible run; practice, stopped and suspect runs never count. */
   personalBest: number | null;
   personalBestAt: string | null;
   sumOfBest: number | null;
@@ -65,12 +70,17 @@ export interface SectionStats {
 
 export interface RehearsalStats {
   count: number;
+  /** Complete and credible runs; suspect ones are counted apart. */
   completed: number;
+  suspect: number;
   practice: number;
   incomplete: number;
   aborted: number;
-  /** Personal best per section id: the fastest over every target it was rehearsed at. */
-  best: Record<string, number>;
+  /**
+   * Personal best per section id rehearsed: the fastest complete, credible run over every target (and pitch
+   * file) it was rehearsed at; null when it has none.
+   */
+  best: Record<string, number | null>;
   /** Distinct days with a rehearsal. */
   days: number;
   streak: Streak;

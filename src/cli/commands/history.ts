@@ -1,17 +1,113 @@
 import type { AppContext } from '../context.js';
+import { usageError } from '../../core/errors.js';
 import { historySpec } from '../../store/documents.js';
+import { deleteRehearsal } from '../../store/history-edits.js';
+import type { Store } from '../../store/store.js';
+import type { Attempt } from '../../rehearsal/types.js';
+import { computeRecords, normalizeAttempt, sameRun } from '../../rehearsal/records.js';
+import { formatClock } from '../../pitch/duration.js';
+import type { MessageKey } from '../../i18n/index.js';
 import { renderHistory } from '../../ui/render/history.js';
+import { formatWhen } from '../../ui/dates.js';
+import { sanitizeLine } from '../../ui/sanitize.js';
 
 export async function historyCommand(ctx: AppContext, opts: { json?: boolean }): Promise<void> {
   const store = await ctx.store();
   const history = store.read(historySpec);
+  // Every rehearsal as this version reads it: kind, suspect and pitchFile are always there.
+  const rehearsals = history.rehearsals.map(normalizeAttempt);
   if (opts.json)
+    ctx.print(JSON.stringify({ rehearsals, quizzes: history.quizzes, interviews: history.interviews }, null, 2));
+  else ctx.print(renderHistory({ ...history, rehearsals }, ctx.t, ctx.chalk, { now: ctx.now(), lang: ctx.lang }));
+}
+
+export interface HistoryEditOptions {
+  yes?: boolean;
+}
+
+/** `pitch history delete ID`: one rehearsal out of history, records recomputed from what remains. */
+export async function historyDeleteCommand(ctx: AppContext, id: string, opts: HistoryEditOptions): Promise<void> {
+  const store = await ctx.store();
+  const rehearsals = store.read(historySpec).rehearsals;
+  const wanted = id.trim();
+  // The full id, or a unique end of it ("3f9a"): ids are long to type.
+  const matches = rehearsals.filter((a) => a.id === wanted || (wanted.length >= 4 && a.id.endsWith(wanted)));
+  const exact = matches.find((a) => a.id === wanted);
+  if (!exact && matches.length > 1)
+    throw usageError('history.ambiguousId', { value: wanted, count: matches.length }, 'history.idHint');
+  const attempt = exact ?? matches[0];
+  if (!attempt) throw usageError('history.unknownId', { value: wanted }, 'history.idHint');
+  await removeWithConfirmation(ctx, store, attempt, opts);
+}
+
+/** `pitch history undo`: the last rehearsal saved, out of history. */
+export async function historyUndoCommand(ctx: AppContext, opts: HistoryEditOptions): Promise<void> {
+  const store = await ctx.store();
+  const rehearsals = store.read(historySpec).rehearsals;
+  const attempt = rehearsals[rehearsals.length - 1];
+  if (!attempt) throw usageError('history.nothingToUndo', {}, 'history.nothingToUndoHint');
+  await removeWithConfirmation(ctx, store, attempt, opts);
+}
+
+async function removeWithConfirmation(
+  ctx: AppContext,
+  store: Store,
+  attempt: Attempt,
+  opts: HistoryEditOptions,
+): Promise<void> {
+  const { t } = ctx;
+  const described = describe(ctx, attempt);
+  if (!opts.yes) {
+    if (!ctx.isInteractive()) throw usageError('history.needsYes', { attempt: described }, 'history.needsYesHint');
+    const { createPrompts } = await import('../../ui/prompts.js');
+    const ok = await createPrompts({ t, chalk: ctx.chalk }).askConfirm({
+      message: t('history.confirmDelete', { attempt: described }),
+      default: false,
+    });
+    if (!ok) {
+      ctx.print(t('history.kept'));
+      return;
+    }
+  }
+  const before = recordOf(store.read(historySpec).rehearsals, attempt);
+  const removed = deleteRehearsal(store, attempt.id);
+  if (!removed) throw usageError('history.unknownId', { value: attempt.id }, 'history.idHint');
+  if (removed.recording?.file) store.remove(removed.recording.file);
+  const after = recordOf(store.read(historySpec).rehearsals, attempt);
+  ctx.print(t('history.deleted', { attempt: described }));
+  const title = sanitizeLine(attempt.sectionTitle);
+  if (before === after) {
+    if (after !== null) ctx.print(t('history.pbSame', { section: title, pb: formatClock(after, true) }));
+  } else if (after === null) ctx.print(ctx.chalk.yellow(t('history.pbGone', { section: title })));
+  else
     ctx.print(
-      JSON.stringify(
-        { rehearsals: history.rehearsals, quizzes: history.quizzes, interviews: history.interviews },
-        null,
-        2,
+      ctx.chalk.yellow(
+        t('history.pbChanged', {
+          section: title,
+          from: before === null ? '—' : formatClock(before, true),
+          to: formatClock(after, true),
+        }),
       ),
     );
-  else ctx.print(renderHistory(history, ctx.t, ctx.chalk));
+}
+
+/** The personal best of the attempt's pitch, section and target in these rehearsals. */
+function recordOf(rehearsals: readonly Attempt[], attempt: Attempt): number | null {
+  const mine = rehearsals.filter(
+    (a) =>
+      sameRun(attempt.sectionId, attempt.targetSeconds)(a) && (a.pitchFile ?? null) === (attempt.pitchFile ?? null),
+  );
+  return computeRecords(mine, attempt.sectionId, attempt.targetSeconds, []).personalBest?.totalSeconds ?? null;
+}
+
+/** "20261126-140512-3f9a · Pitch court · hier 14:05 · 1:58.1 / 2:00 · complète". */
+function describe(ctx: AppContext, a: Attempt): string {
+  const n = normalizeAttempt(a);
+  return [
+    a.id,
+    sanitizeLine(a.sectionTitle),
+    formatWhen(a.startedAt, ctx.now(), ctx.lang, ctx.t),
+    `${formatClock(a.totalSeconds, true)} / ${formatClock(a.targetSeconds)}`,
+    ctx.t(`history.kind.${n.kind}` as MessageKey) + (n.suspect ? ` · ${ctx.t('history.suspect')}` : ''),
+  ].join(' · ');
 }

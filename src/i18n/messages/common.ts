@@ -3,6 +3,8 @@ export const common = {
   'error.prefix': { fr: 'Erreur', en: 'Error' },
   'error.hint': { fr: 'Astuce', en: 'Hint' },
   'punct.colon': { fr: ' : ', en: ': ' },
+  'punct.decimal': { fr: ',', en: '.' },
+  'date.now': { fr: 'à l’instant', en: 'just now' },
   'error.unexpected': {
     fr: 'Erreur inattendue : {message}',
     en: 'Unexpected error: {message}',
@@ -204,6 +206,64 @@ export const common = {
   'history.kind.practice': { fr: 'entraînement', en: 'practice' },
   'history.kind.incomplete': { fr: 'incomplète', en: 'incomplete' },
   'history.kind.aborted': { fr: 'interrompue', en: 'aborted' },
+  'history.suspect': { fr: 'trop rapide pour compter', en: 'too fast to count' },
+  'history.deleteHint': {
+    fr: 'Supprimer une répétition : pitch history delete ID (ou la fin de l’ID) · la dernière : pitch history undo',
+    en: 'Delete a rehearsal: pitch history delete ID (or the end of the ID) · the last one: pitch history undo',
+  },
+  'history.unknownId': {
+    fr: 'Aucune répétition n’a l’identifiant « {value} ».',
+    en: 'No rehearsal has the id "{value}".',
+  },
+  'history.ambiguousId': {
+    fr: '« {value} » désigne {count} répétitions.',
+    en: '"{value}" matches {count} rehearsals.',
+  },
+  'history.idHint': {
+    fr: '« pitch history » affiche l’identifiant de chaque répétition, en fin de ligne.',
+    en: '"pitch history" shows each rehearsal’s id at the end of its line.',
+  },
+  'history.nothingToUndo': { fr: 'Aucune répétition à annuler.', en: 'No rehearsal to undo.' },
+  'history.nothingToUndoHint': {
+    fr: 'L’historique des répétitions est vide.',
+    en: 'The rehearsal history is empty.',
+  },
+  'history.needsYes': {
+    fr: 'Supprimer {attempt} demande une confirmation.',
+    en: 'Deleting {attempt} needs a confirmation.',
+  },
+  'history.needsYesHint': {
+    fr: 'Sans terminal, ajoutez --yes pour confirmer.',
+    en: 'Without a terminal, add --yes to confirm.',
+  },
+  'history.confirmDelete': { fr: 'Supprimer {attempt} ?', en: 'Delete {attempt}?' },
+  'history.kept': { fr: 'Rien n’a été supprimé.', en: 'Nothing was deleted.' },
+  'history.deleted': { fr: 'Supprimée : {attempt}', en: 'Deleted: {attempt}' },
+  'history.pbSame': {
+    fr: 'Record de « {section} » inchangé : {pb}.',
+    en: 'Personal best of "{section}" unchanged: {pb}.',
+  },
+  'history.pbChanged': {
+    fr: 'Record de « {section} » recalculé : {from} → {to}.',
+    en: 'Personal best of "{section}" recomputed: {from} → {to}.',
+  },
+  'history.pbGone': {
+    fr: '« {section} » n’a plus de record : aucune répétition complète ne reste.',
+    en: '"{section}" has no personal best any more: no complete run is left.',
+  },
+  'cli.cmd.historyDelete': {
+    fr: 'supprime une répétition (records recalculés)',
+    en: 'delete a rehearsal (records recomputed)',
+  },
+  'cli.cmd.historyUndo': {
+    fr: 'supprime la dernière répétition enregistrée',
+    en: 'delete the last rehearsal saved',
+  },
+  'cli.arg.historyId': {
+    fr: 'identifiant de la répétition (ou sa fin), voir « pitch history »',
+    en: 'id of the rehearsal (or its end), see "pitch history"',
+  },
+  'cli.opt.yes': { fr: 'ne pas demander de confirmation', en: 'do not ask for confirmation' },
   'history.quizLine': {
     fr: '{date}  {topics}  {count} question(s), {correct} réussie(s){cram}',
     en: '{date}  {topics}  {count} question(s), {correct} right{cram}',

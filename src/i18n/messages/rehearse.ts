@@ -67,7 +67,9 @@ export const rehearse = {
   'live.split': { fr: 'Étape', en: 'Split' },
   'live.time': { fr: 'Temps', en: 'Time' },
   'live.budget': { fr: 'Budget', en: 'Budget' },
-  'live.delta': { fr: 'Écart', en: 'Delta' },
+  'live.segmentDelta': { fr: '± budget', en: '± budget' },
+  'live.cumulativePb': { fr: '± record', en: '± PB' },
+  'live.cumulativeTarget': { fr: '± cible', en: '± target' },
   'live.best': { fr: 'Meilleur', en: 'Best' },
   'live.remaining': { fr: 'reste {time}', en: '{time} left' },
   'live.over': { fr: 'dépassé de {time}', en: '{time} over' },
@@ -124,10 +126,16 @@ export const rehearse = {
     fr: 'Tentative n° {n} sur cette section et cette cible',
     en: 'Attempt #{n} on this section and target',
   },
-  'summary.wpm': {
-    fr: 'Débit : {wpm} mots/min (repère en français : {min}–{max})',
-    en: 'Pace: {wpm} words/min (French norm: {min}–{max})',
+  'summary.wpm.text': {
+    fr: 'Débit estimé d’après le texte : {wpm} mots/min (repère {band})',
+    en: 'Pace estimated from the text: {wpm} words/min (norm {band})',
   },
+  'summary.wpm.recording': {
+    fr: 'Débit mesuré sur l’enregistrement : {wpm} mots/min (repère {band})',
+    en: 'Pace measured on the recording: {wpm} words/min (norm {band})',
+  },
+  'summary.band.fr': { fr: 'en français : {min}–{max} mots/min', en: 'for French: {min}–{max} words/min' },
+  'summary.band.en': { fr: 'en anglais : {min}–{max} mots/min', en: 'for English: {min}–{max} wpm' },
   'summary.pace.slow': { fr: 'un peu lent', en: 'a bit slow' },
   'summary.pace.good': { fr: 'dans la norme', en: 'within the norm' },
   'summary.pace.fast': { fr: 'trop rapide : respirez', en: 'too fast: breathe' },
@@ -136,6 +144,46 @@ export const rehearse = {
     en: 'Work on: "{title}" ({delta} over its budget). Practise it with: pitch rehearse {section} --only {n}',
   },
   'summary.allInBudget': { fr: 'Toutes les étapes sont dans leur budget.', en: 'Every split is within its budget.' },
+  'summary.noneSignificant': {
+    fr: 'Aucune étape ne dépasse nettement son budget (au moins 10 % et 2 s).',
+    en: 'No split runs clearly over its budget (by 10% and 2 s or more).',
+  },
+  'summary.unsaid': {
+    fr: '{count} étape(s) non dite(s) : pas de verdict sur l’ensemble des budgets.',
+    en: '{count} split(s) not said: no verdict on the budgets as a whole.',
+  },
+  'summary.target.short': {
+    fr: 'Nettement plus court que la cible : {time} pour {target} ({percent} %). Il manque sans doute une partie.',
+    en: 'Much shorter than the target: {time} for {target} ({percent}%). Something was probably left out.',
+  },
+  'summary.target.long': {
+    fr: 'Nettement plus long que la cible : {time} pour {target} (+{percent} %). Resserrez le texte ou le débit.',
+    en: 'Much longer than the target: {time} for {target} (+{percent}%). Tighten the text or the pace.',
+  },
+  'summary.textChanged': {
+    fr: 'Le texte de cette section a changé depuis le record : la comparaison est indicative.',
+    en: 'The text of this section changed since the personal best: the comparison is only indicative.',
+  },
+  'summary.suspect.run': {
+    fr: 'Trop rapide pour être vrai : {words} mots en {time}, soit {wpm} mots/min.',
+    en: 'Too fast to be real: {words} words in {time}, that is {wpm} words/min.',
+  },
+  'summary.suspect.pace': {
+    fr: 'Trop rapide pour être vrai : l’étape {n} « {title} » ({words} mots) en {time}, soit {wpm} mots/min.',
+    en: 'Too fast to be real: split {n} "{title}" ({words} words) in {time}, that is {wpm} words/min.',
+  },
+  'summary.suspect.floor': {
+    fr: 'Trop rapide pour être vrai : l’étape {n} « {title} » ({words} mots) terminée en {time}.',
+    en: 'Too fast to be real: split {n} "{title}" ({words} words) ended in {time}.',
+  },
+  'summary.suspect.rule': {
+    fr: 'Au-delà de {wpm} mots/min, ou sous {floor} s pour une étape de {words} mots ou plus, c’est une touche accidentelle : la tentative est gardée dans l’historique mais ne compte ni pour le record ni pour les meilleurs segments.',
+    en: 'Faster than {wpm} words/min, or under {floor} s for a split of {words} words or more, is an accidental tap: the attempt stays in history but counts for no personal best and no best segment.',
+  },
+  'summary.suspect.confirmed': {
+    fr: 'Gardée comme record à votre demande, malgré un débit hors norme.',
+    en: 'Kept as a record at your request, despite an unusual pace.',
+  },
   'summary.kind.incomplete': { fr: 'Tentative gardée comme incomplète.', en: 'Attempt kept as incomplete.' },
   'summary.kind.aborted': { fr: 'Tentative interrompue, gardée comme telle.', en: 'Attempt aborted, kept as such.' },
   'summary.discarded': {
@@ -143,6 +191,7 @@ export const rehearse = {
     en: 'Attempt discarded: nothing was saved.',
   },
   'summary.skipped': { fr: 'passée', en: 'skipped' },
+  'summary.unreached': { fr: 'non dite', en: 'not said' },
   'rehearse.speechTitle': { fr: 'Votre voix (enregistrement)', en: 'Your voice (recording)' },
   'rehearse.analysisFailed': {
     fr: 'L’enregistrement est gardé ({file}) mais n’a pas pu être analysé ; réessayez avec « pitch analyze ».',

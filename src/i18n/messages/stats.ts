@@ -97,6 +97,10 @@ export const stats = {
     fr: '{count} essai(s) : {completed} complet(s), {practice} entraînement(s), {stopped} arrêté(s)',
     en: '{count} attempt(s): {completed} complete, {practice} practice, {stopped} stopped',
   },
+  'stats.rehearsals.suspect': {
+    fr: '{count} trop rapide(s) pour compter',
+    en: '{count} too fast to count',
+  },
   'stats.rehearsals.days': { fr: '{days} jour(s) de répétition', en: '{days} day(s) rehearsed' },
   'stats.section.title': { fr: '§ {title} — objectif {target}', en: '§ {title} — target {target}' },
   'stats.section.counts': {
@@ -120,7 +124,7 @@ export const stats = {
   'stats.split.median': { fr: 'Médiane', en: 'Median' },
   'stats.split.last': { fr: 'Dernier', en: 'Last' },
   'stats.split.budget': { fr: 'Budget', en: 'Budget' },
-  'stats.split.over': { fr: 'Écart', en: 'Delta' },
+  'stats.split.over': { fr: '± budget', en: '± budget' },
   'stats.split.costliest': {
     fr: 'À travailler : l’étape {n} « {title} », {delta} au-dessus de son budget (médiane).',
     en: 'Work on split {n} "{title}": {delta} over its budget (median).',

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { Translate, MessageKey } from '../../i18n/index.js';
+import type { Lang, Translate, MessageKey } from '../../i18n/index.js';
 import type { Attempt } from '../../rehearsal/types.js';
 import type { QuizSessionRecord } from '../../quiz/types.js';
 import type { InterviewRecord } from '../../interview/types.js';
@@ -12,6 +12,7 @@ export interface HistoryView {
 }
 import { formatClock } from '../../pitch/duration.js';
 import { sanitizeLine } from '../sanitize.js';
+import { formatWhen } from '../dates.js';
 
 /** Local "2026-11-26 14:05" for a stored ISO date. */
 export function formatDate(iso: string): string {
@@ -21,7 +22,13 @@ export function formatDate(iso: string): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-export function renderHistory(history: HistoryView, t: Translate, chalk: ChalkInstance): string {
+export function renderHistory(
+  history: HistoryView,
+  t: Translate,
+  chalk: ChalkInstance,
+  when: { now: Date; lang: Lang },
+): string {
+  const formatDate = (iso: string) => formatWhen(iso, when.now, when.lang, t);
   const lines: string[] = [chalk.bold(t('history.rehearsals'))];
   if (!history.rehearsals.length) lines.push('  ' + t('history.emptyRehearsals'));
   for (const a of history.rehearsals) {
@@ -30,9 +37,12 @@ export function renderHistory(history: HistoryView, t: Translate, chalk: ChalkIn
     const splits = a.splits.filter((s) => s.seconds !== null).length;
     lines.push(
       `  ${formatDate(a.startedAt)}  ${sanitizeLine(a.sectionTitle)}  ${formatClock(a.totalSeconds, true)} / ${formatClock(a.targetSeconds)} ${deltaText}` +
-        `  ${splits}/${a.splits.length}  ${chalk.dim(t(`history.kind.${a.kind}` as MessageKey))}`,
+        `  ${splits}/${a.splits.length}  ${chalk.dim(t(`history.kind.${a.kind}` as MessageKey))}` +
+        (a.suspect ? chalk.yellow(` · ${t('history.suspect')}`) : '') +
+        `  ${chalk.dim(a.id)}`,
     );
   }
+  if (history.rehearsals.length) lines.push(chalk.dim('  ' + t('history.deleteHint')));
   lines.push('', chalk.bold(t('history.quizzes')));
   if (!history.quizzes.length) lines.push('  ' + t('history.emptyQuizzes'));
   for (const q of history.quizzes) {

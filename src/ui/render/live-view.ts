@@ -5,9 +5,12 @@ import type { SessionState } from '../../rehearsal/session.js';
 import type { PromptLevel } from '../../rehearsal/cues.js';
 import { cueLines } from '../../rehearsal/cues.js';
 import { countdownLeft, elapsedMs, segmentSeconds } from '../../rehearsal/timer.js';
+import { splitEnds } from '../../rehearsal/attempt.js';
+import { comparisonOf, splitRows } from '../../rehearsal/columns.js';
+import { renderSplitTable } from './split-table.js';
 import { formatClock } from '../../pitch/duration.js';
 import { sanitizeLine } from '../sanitize.js';
-import { padEnd, padStart, truncate, visibleWidth, wrapText } from '../text-layout.js';
+import { padEnd, truncate, visibleWidth, wrapText } from '../text-layout.js';
 
 export interface LiveViewInput {
   sectionTitle: string;
@@ -31,28 +34,7 @@ export interface LiveViewInput {
   chalk: ChalkInstance;
 }
 
-/** LiveSplit's four delta colours, gold for a best segment, blue for personal-best pace. */
-export function paceColors(chalk: ChalkInstance) {
-  return {
-    aheadGaining: chalk.hex('#00cc36'),
-    aheadLosing: chalk.hex('#52cc73'),
-    behindGaining: chalk.hex('#cc5c52'),
-    behindLosing: chalk.hex('#cc1200'),
-    gold: chalk.hex('#ffd500'),
-    pb: chalk.hex('#16a6ff'),
-  };
-}
-
-/** Colour of a delta (negative = ahead), given the previous split's delta (gaining = it went down). */
-export function deltaColor(chalk: ChalkInstance, delta: number, previous: number) {
-  const c = paceColors(chalk);
-  const gaining = delta < previous;
-  if (delta <= 0) return gaining ? c.aheadGaining : c.aheadLosing;
-  return gaining ? c.behindGaining : c.behindLosing;
-}
-
-export const signed = (seconds: number): string =>
-  `${seconds > 0 ? '+' : seconds < 0 ? '−' : '±'}${formatClock(Math.abs(seconds), true)}`;
+export { deltaColor, paceColors, signed } from './split-table.js';
 
 /** The whole live screen as a string, one line per terminal row, each fitting `width`. Pure. */
 export function renderLive(v: LiveViewInput): string {
@@ -116,71 +98,27 @@ export function renderLive(v: LiveViewInput): string {
   if (cue.length > cueRoom) cue = [...cue.slice(0, cueRoom - 1), chalk.dim('  …')];
   lines.push(...cue, rule);
 
-  // The split table: time, budget, delta (LiveSplit colours), best segment (gold when beaten).
-  const colors = paceColors(chalk);
-  const numW = String(v.firstNumber + v.splits.length - 1).length;
-  const col = 9;
-  const titleW = Math.max(8, width - (2 + numW + 2) - 4 * (col + 1));
-  lines.push(
-    chalk.dim(
-      padEnd('', 2 + numW + 2) +
-        padEnd(t('live.split'), titleW) +
-        ' ' +
-        padStart(t('live.time'), col) +
-        ' ' +
-        padStart(t('live.budget'), col) +
-        ' ' +
-        padStart(t('live.delta'), col) +
-        ' ' +
-        padStart(t('live.best'), col),
-    ),
-  );
-  let budgetCum = 0;
-  let prevDelta = 0;
-  v.splits.forEach((s, i) => {
-    budgetCum += s.budgetSeconds;
-    const mark = timer.marks[i];
-    const best = v.bestSegments[s.key];
-    const marker =
-      i < timer.marks.length
-        ? mark!.skipped
-          ? chalk.dim('–')
-          : chalk.green('✓')
-        : i === current
-          ? chalk.cyan('▶')
-          : ' ';
-    let time = '';
-    let delta = '';
-    let bestText = best !== undefined ? formatClock(best, true) : '';
-    if (mark) {
-      const seg = segments[i];
-      const cum = mark.atMs / 1000;
-      const d = cum - budgetCum;
-      time = seg === null ? t('summary.skipped') : formatClock(seg, true);
-      delta = deltaColor(chalk, d, prevDelta)(signed(d));
-      prevDelta = d;
-      if (seg !== null && seg > 0 && (best === undefined || seg < best)) {
-        time = colors.gold(time);
-        bestText = colors.gold(formatClock(seg, true));
-      } else if (v.pbCumulative[i] != null && cum < v.pbCumulative[i]!) time = colors.pb(time);
-    } else if (i === current) {
-      time = formatClock(live, true);
-      const d = elapsed - budgetCum;
-      if (d > 0) delta = deltaColor(chalk, d, prevDelta)(signed(d)); // LiveSplit shows a live delta only when behind
-    }
-    lines.push(
-      `${marker} ${padStart(String(v.firstNumber + i), numW)}  ` +
-        padEnd(truncate(sanitizeLine(s.title), titleW), titleW) +
-        ' ' +
-        padStart(time, col) +
-        ' ' +
-        padStart(formatClock(s.budgetSeconds, true), col) +
-        ' ' +
-        padStart(delta, col) +
-        ' ' +
-        padStart(bestText, col),
-    );
+  // The split table, with the summary's columns (rehearsal/columns.ts).
+  const rows = splitRows({
+    splits: v.splits,
+    ends: splitEnds(timer).slice(0, v.splits.length),
+    segments,
+    at: v.splits.map((_, i) => (timer.marks[i] ? timer.marks[i]!.atMs / 1000 : null)),
+    bestSegments: v.bestSegments,
+    pbCumulative: v.pbCumulative,
+    canSetBests: !v.practice,
+    live: timer.phase === 'finished' ? undefined : { index: current, segment: live, elapsed },
   });
+  lines.push(
+    ...renderSplitTable(rows, {
+      comparison: comparisonOf(v.pbCumulative),
+      firstNumber: v.firstNumber,
+      width,
+      live: true,
+      t,
+      chalk,
+    }),
+  );
   lines.push(rule);
 
   // Elapsed against target, with a bar that turns amber in the last 15 s and red past the target.

@@ -2,10 +2,9 @@ import type { ChalkInstance } from 'chalk';
 import type { Translate } from '../../i18n/index.js';
 import type { RunSummary } from '../../rehearsal/summary.js';
 import { formatClock } from '../../pitch/duration.js';
-import { PACE_BAND } from '../../pitch/words.js';
+import { PLAUSIBILITY } from '../../rehearsal/plausibility.js';
 import { sanitizeLine } from '../sanitize.js';
-import { padEnd, padStart, truncate } from '../text-layout.js';
-import { deltaColor, paceColors, signed } from './live-view.js';
+import { paceColors, renderSplitTable, signed } from './split-table.js';
 
 export interface SummaryContext {
   sectionTitle: string;
@@ -25,6 +24,8 @@ export function renderRunSummary(s: RunSummary, c: SummaryContext): string {
   const lines: string[] = [chalk.bold(t('summary.title', { section: sanitizeLine(c.sectionTitle) })), ''];
   if (s.kind === 'incomplete') lines.push(chalk.yellow(t('summary.kind.incomplete')));
   if (s.kind === 'aborted') lines.push(chalk.yellow(t('summary.kind.aborted')));
+  if (s.suspect) lines.push(...suspectLines(s, c).map((l) => chalk.yellow(l)));
+  else if (s.suspectReasons.length) lines.push(chalk.dim(t('summary.suspect.confirmed')));
 
   const over = s.deltaSeconds > 0;
   lines.push(
@@ -33,6 +34,18 @@ export function renderRunSummary(s: RunSummary, c: SummaryContext): string {
         t('summary.vsTarget', { delta: signed(s.deltaSeconds), target: formatClock(s.targetSeconds) }),
       ),
   );
+  if (s.targetVerdict) {
+    const percent = Math.round(((s.totalSeconds - s.targetSeconds) / s.targetSeconds) * 100);
+    lines.push(
+      chalk.yellow(
+        t(`summary.target.${s.targetVerdict}`, {
+          time: formatClock(s.totalSeconds, true),
+          target: formatClock(s.targetSeconds),
+          percent: s.targetVerdict === 'short' ? `−${Math.abs(percent)}` : percent,
+        }),
+      ),
+    );
+  }
   if (s.kind === 'practice') lines.push(chalk.dim(t('summary.noPbPractice')));
   else if (s.newPersonalBest)
     lines.push(
@@ -40,72 +53,31 @@ export function renderRunSummary(s: RunSummary, c: SummaryContext): string {
         s.pbBefore === null ? t('summary.firstPb') : t('summary.newPb', { pb: formatClock(s.pbBefore, true) }),
       ),
     );
-  else if (s.pbBefore !== null && s.kind === 'complete')
+  else if (s.pbBefore !== null && s.kind === 'complete' && !s.suspect)
     lines.push(t('summary.vsPb', { delta: signed(s.totalSeconds - s.pbBefore), pb: formatClock(s.pbBefore, true) }));
+  if (s.textChangedSincePb) lines.push(chalk.dim(t('summary.textChanged')));
 
-  // Split table.
-  const numW = String(c.firstNumber + s.splits.length - 1).length;
-  const col = 9;
-  const titleW = Math.max(10, Math.min(48, c.width - (numW + 2) - 4 * (col + 1)));
   lines.push(
     '',
-    chalk.dim(
-      padEnd('', numW + 2) +
-        padEnd(t('live.split'), titleW) +
-        ' ' +
-        padStart(t('live.time'), col) +
-        ' ' +
-        padStart(t('live.budget'), col) +
-        ' ' +
-        padStart(t('live.delta'), col) +
-        ' ' +
-        padStart(t('live.best'), col),
-    ),
+    ...renderSplitTable(s.splits, {
+      comparison: s.comparison,
+      firstNumber: c.firstNumber,
+      width: Math.min(c.width, 110),
+      live: false,
+      highlight: s.workOn,
+      t,
+      chalk,
+    }),
+    '',
   );
-  let prev = 0;
-  let cumDelta = 0;
-  s.splits.forEach((sp, i) => {
-    const time =
-      sp.seconds === null
-        ? chalk.dim(t('summary.skipped'))
-        : sp.newBest
-          ? colors.gold(formatClock(sp.seconds, true))
-          : formatClock(sp.seconds, true);
-    let delta = '';
-    if (sp.deltaSeconds !== null) {
-      cumDelta += sp.deltaSeconds;
-      delta = deltaColor(chalk, cumDelta, prev)(signed(sp.deltaSeconds));
-      prev = cumDelta;
-    }
-    const best =
-      sp.newBest && sp.seconds !== null
-        ? colors.gold(formatClock(sp.seconds, true))
-        : sp.bestBefore !== null
-          ? formatClock(sp.bestBefore, true)
-          : '';
-    const title = padEnd(truncate(sanitizeLine(sp.title), titleW), titleW);
-    lines.push(
-      padStart(String(c.firstNumber + i), numW) +
-        '  ' +
-        (i === s.workOn ? chalk.bold(title) : title) +
-        ' ' +
-        padStart(time, col) +
-        ' ' +
-        padStart(formatClock(sp.budgetSeconds, true), col) +
-        ' ' +
-        padStart(delta, col) +
-        ' ' +
-        padStart(best, col),
-    );
-  });
-  lines.push('');
   if (s.newBestCount) lines.push(colors.gold(t('summary.newBests', { count: s.newBestCount })));
   if (s.sumOfBest !== null) lines.push(t('summary.sumOfBest', { time: formatClock(s.sumOfBest, true) }));
   lines.push(t('summary.attempts', { n: s.attemptNumber }));
-  if (s.wordsPerMinute !== null && s.pace) {
-    const paint = s.pace === 'good' ? chalk.green : chalk.yellow;
+  if (s.pace) {
+    const paint = s.pace.verdict === 'good' ? chalk.green : chalk.yellow;
+    const band = t(`summary.band.${s.pace.lang}`, { min: s.pace.band.min, max: s.pace.band.max });
     lines.push(
-      `${t('summary.wpm', { wpm: s.wordsPerMinute, min: PACE_BAND.min, max: PACE_BAND.max })} — ${paint(t(`summary.pace.${s.pace}`))}`,
+      `${t(s.pace.source === 'recording' ? 'summary.wpm.recording' : 'summary.wpm.text', { wpm: s.pace.wordsPerMinute, band })} — ${paint(t(`summary.pace.${s.pace.verdict}`))}`,
     );
   }
   if (s.workOn !== null) {
@@ -114,12 +86,44 @@ export function renderRunSummary(s: RunSummary, c: SummaryContext): string {
       chalk.yellow(
         t('summary.workOn', {
           title: sanitizeLine(sp.title),
-          delta: formatClock(sp.deltaSeconds!, true),
+          delta: formatClock(sp.segmentDelta!, true),
           section: c.sectionRef,
           n: c.firstNumber + s.workOn,
         }),
       ),
     );
-  } else if (s.splits.some((sp) => sp.seconds !== null)) lines.push(chalk.green(t('summary.allInBudget')));
+  }
+  if (s.budgetVerdict === 'allWithin') lines.push(chalk.green(t('summary.allInBudget')));
+  else if (s.budgetVerdict === 'noneSignificant') lines.push(chalk.green(t('summary.noneSignificant')));
+  else if (s.unsaid > 0 && s.kind !== 'practice') lines.push(chalk.dim(t('summary.unsaid', { count: s.unsaid })));
   return lines.join('\n');
+}
+
+/** Why the run is held back, in the words of the rule. */
+function suspectLines(s: RunSummary, c: SummaryContext): string[] {
+  const { t } = c;
+  // The whole run's pace says it best; else the first split that broke the rule.
+  const reason = s.suspectReasons.find((r) => r.key === null) ?? s.suspectReasons[0];
+  const lines: string[] = [];
+  if (reason) {
+    const index = reason.key === null ? -1 : s.splits.findIndex((r) => r.key === reason.key);
+    const common = { words: reason.words, time: formatClock(reason.seconds, true), wpm: reason.wordsPerMinute ?? '∞' };
+    if (index < 0) lines.push(t('summary.suspect.run', common));
+    else
+      lines.push(
+        t(reason.rule === 'floor' ? 'summary.suspect.floor' : 'summary.suspect.pace', {
+          ...common,
+          n: c.firstNumber + index,
+          title: sanitizeLine(s.splits[index]!.title),
+        }),
+      );
+  }
+  lines.push(
+    t('summary.suspect.rule', {
+      wpm: PLAUSIBILITY.maxWordsPerMinute,
+      floor: String(PLAUSIBILITY.floorSeconds).replace('.', t('punct.decimal')),
+      words: PLAUSIBILITY.floorMinWords,
+    }),
+  );
+  return lines;
 }

@@ -125,6 +125,7 @@ function renderRehearsals(r: RehearsalStats, s: Style, period: string): string[]
         practice: s.int(r.practice),
         stopped: s.int(r.incomplete + r.aborted),
       }),
+      r.suspect ? t('stats.rehearsals.suspect', { count: s.int(r.suspect) }) : '',
       t('stats.rehearsals.days', { days: s.int(r.days) }),
       t('stats.streak', { current: r.streak.current, longest: r.streak.longest }),
     ]),

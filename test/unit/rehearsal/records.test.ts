@@ -39,13 +39,13 @@ describe('personal best, best segments, sum of best', () => {
   it('takes the fastest complete run with nothing skipped as personal best, never a practice run', () => {
     expect(r.personalBest!.totalSeconds).toBe(121);
   });
-  it('takes best segments from every kind of run of this section and target', () => {
-    expect(r.bestSegments).toEqual({ '1-a': 30, '2-b': 30, '3-c': 30 });
-    expect(r.sumOfBest).toBe(90);
+  it('takes best segments only from complete runs of this section and target (practice, aborted, skipped: never)', () => {
+    expect(r.bestSegments).toEqual({ '1-a': 40, '2-b': 38, '3-c': 41 });
+    expect(r.sumOfBest).toBe(119);
   });
-  it('counts attempts and complete runs', () => {
+  it('counts every attempt, and the complete ones apart', () => {
     expect(r.attemptCount).toBe(5);
-    expect(r.completedCount).toBe(3);
+    expect(r.completedCount).toBe(2);
   });
   it('gives the PB cumulative split times for live comparison', () => {
     expect(pbCumulative(r.personalBest, KEYS)).toEqual([42, 80, 121]);
@@ -64,11 +64,10 @@ describe('run summary', () => {
     const s = summarizeRun(run, records, [...before, run], KEYS);
     expect(s.newPersonalBest).toBe(true);
     expect(s.pbBefore).toBe(135);
-    expect(s.splits.map((x) => x.newBest)).toEqual([true, false, true]);
+    expect(s.splits.map((x) => x.gold)).toEqual([true, false, true]);
     expect(s.sumOfBest).toBe(38 + 45 + 30);
     expect(s.workOn).toBe(1); // 50 s for a 40 s budget
-    expect(s.wordsPerMinute).toBe(Math.round((300 / 118) * 60));
-    expect(s.pace).toBe('good'); // 153 words a minute: inside 120–160
+    expect(s.pace).toMatchObject({ wordsPerMinute: Math.round((300 / 118) * 60), source: 'text', verdict: 'good' });
     expect(s.attemptNumber).toBe(2);
   });
   it('never makes a practice run a personal best', () => {

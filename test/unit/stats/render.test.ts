@@ -44,10 +44,10 @@ describe('pitch stats, rendered', () => {
   it('shows what a user looks for: record, the split to work on, pace band, retention, forecast, weak questions', () => {
     const text = render(80);
     expect(text).toContain('record 2:01.0 (20 nov.)');
-    expect(text).toContain('somme des meilleurs 1:30.0');
-    expect(text).toMatch(/▶2 {2}Ma mission actuelle +0:30\.0 +0:45\.5 +0:48\.0 +0:40\.0 +\+0:05\.5/);
+    expect(text).toContain('somme des meilleurs 1:58.0');
+    expect(text).toMatch(/▶2 {2}Ma mission actuelle +0:44\.0 +0:46\.0 +0:48\.0 +0:40\.0 +\+0:06\.0/);
     expect(text.replace(/\s+/g, ' ')).toContain(
-      '▶ À travailler : l’étape 2 « Ma mission actuelle », +0:05.5 au-dessus de son budget (médiane).',
+      '▶ À travailler : l’étape 2 « Ma mission actuelle », +0:06.0 au-dessus de son budget (médiane).',
     );
     expect(text).toContain('série : 3 j (record 3 j)');
     expect(text).toContain('1 sur 2 dans la plage 120–160');

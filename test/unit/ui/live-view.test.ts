@@ -44,10 +44,28 @@ describe('live view', () => {
     const text = stripVTControlCharacters(renderLive(view()));
     expect(text).toContain('▶ 2/5  Ma mission actuelle est chez…');
     expect(text).toContain('Ma mission actuelle est chez Crédit Agricole CIB');
-    expect(text).toMatch(/✓ 1 {2}Bonjour.*0:14\.0 +0:15\.6 +−0:01\.6 +0:14\.0/);
+    // Segment, budget, segment delta, cumulative delta (against the target's pace: no PB yet), best.
+    expect(text).toMatch(/Temps +Budget +± budget +± cible +Meilleur/);
+    expect(text).toMatch(/✓ 1 {2}Bonjour.*0:14\.0 +0:15\.6 +−0:01\.6 +−0:01\.6 +0:14\.0/);
     expect(text).toContain('0:20.0 / 2:00');
     expect(text).toContain('reste 1:40');
     expect(text).toContain('tentative n° 3');
+  });
+
+  it('compares the cumulative column with the personal best when there is one, and names it so', () => {
+    const pb = [16, 40, 61, 105, 115]; // the PB's clock at the end of each split
+    const text = stripVTControlCharacters(renderLive(view({ pbCumulative: pb })));
+    expect(text).toMatch(/± budget +± record +Meilleur/);
+    // 14.0 s at the end of split 1 against the PB's 16.0: 2 s ahead; against the budget: 1.6 s ahead.
+    expect(text).toMatch(/✓ 1 {2}Bonjour.*0:14\.0 +0:15\.6 +−0:01\.6 +−0:02\.0/);
+  });
+
+  it('shows the running split’s deltas only once it is behind', () => {
+    const ahead = stripVTControlCharacters(renderLive(view({ now: 20_000 })));
+    expect(ahead).toMatch(/▶ 2 {2}Ma mission.* 0:06\.0 +0:27\.6 *$/m);
+    const behind = stripVTControlCharacters(renderLive(view({ now: 44_000 })));
+    // 30.0 s on a 27.6 s split: +2.4 on its own; the clock (44.0) is 0.8 s past the budgets so far (43.2).
+    expect(behind).toMatch(/▶ 2 {2}Ma mission.* 0:30\.0 +0:27\.6 +\+0:02\.4 +\+0:00\.8/);
   });
 
   it('paints a new best segment gold', () => {
