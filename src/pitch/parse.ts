@@ -87,7 +87,8 @@ export function parsePitch(markdown: string, file: string): Pitch {
     (s.words = s.blocks.reduce((n, b) => n + b.words, 0) + s.children.reduce((n, c) => n + sumWords(c), 0));
   const sections = roots.map((d) => d.section);
   sections.forEach(sumWords);
-  const lang = readPitchLang(fields.lang) ?? detectTextLang(all.flatMap((d) => d.section.blocks.map((b) => b.text)).join('\n'));
+  const lang =
+    readPitchLang(fields.lang) ?? detectTextLang(all.flatMap((d) => d.section.blocks.map((b) => b.text)).join('\n'));
   return { file, sections, lang, hash: contentHash(markdown) };
 }
 

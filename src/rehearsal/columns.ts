@@ -78,8 +78,7 @@ export function splitRows(input: RowsInput): SplitRow[] {
     }
     const segment = end === 'said' ? (input.segments[i] ?? null) : null;
     const at = input.at[i] ?? null;
-    const credible =
-      segment !== null && splitImplausibility({ key: s.key, words: s.words, seconds: segment }) === null;
+    const credible = segment !== null && splitImplausibility({ key: s.key, words: s.words, seconds: segment }) === null;
     return {
       key: s.key,
       title: s.title,

@@ -31,7 +31,6 @@ export function belongsTo(identity: PitchIdentity | null): (a: Attempt) => boole
   return (a) => (a.pitchFile == null ? identity.ownsLegacy : a.pitchFile === identity.file);
 }
 
-
 /**
  * The identity of a loaded pitch. `bundledPath` is the resolved path of the pitch shipped with the program:
  * records without a pitchFile belong to it. Null when the shell did not resolve the pitch's path.

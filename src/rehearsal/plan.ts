@@ -118,7 +118,10 @@ function firstWords(blocks: readonly Block[], n = 5): string {
  * the target (or every split has one), all budgets are scaled together: durations and, for the others, the
  * time their words take at the estimated pace keep their proportions.
  */
-export function splitBudgets(parts: ReadonlyArray<{ words: number; duration: number | null }>, total: number): number[] {
+export function splitBudgets(
+  parts: ReadonlyArray<{ words: number; duration: number | null }>,
+  total: number,
+): number[] {
   const fixed = parts.reduce((n, p) => n + (p.duration ?? 0), 0);
   if (fixed === 0)
     return allocateBudgets(

@@ -30,4 +30,3 @@ export function formatWhen(when: string | Date, now: Date, lang: Lang, t: Transl
 function calendarDay(d: Date): number {
   return Math.round(new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime() / 86_400_000);
 }
-

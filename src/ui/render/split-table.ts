@@ -88,13 +88,25 @@ export function renderSplitTable(rows: readonly SplitRow[], o: SplitTableOptions
       cumDelta = deltaColor(chalk, r.cumulativeDelta, previous)(signed(r.cumulativeDelta));
       if (r.state !== 'current') previous = r.cumulativeDelta;
     }
-    const best = r.gold && r.segment !== null ? colors.gold(formatClock(r.segment, true)) : r.best !== null ? formatClock(r.best, true) : '';
+    const best =
+      r.gold && r.segment !== null
+        ? colors.gold(formatClock(r.segment, true))
+        : r.best !== null
+          ? formatClock(r.best, true)
+          : '';
     const title = padEnd(truncate(sanitizeLine(r.title), titleW), titleW);
     lines.push(
       marker +
         padStart(String(o.firstNumber + i), numW) +
         '  ' +
-        cells(i === o.highlight ? chalk.bold(title) : title, time, formatClock(r.budget, true), segDelta, cumDelta, best),
+        cells(
+          i === o.highlight ? chalk.bold(title) : title,
+          time,
+          formatClock(r.budget, true),
+          segDelta,
+          cumDelta,
+          best,
+        ),
     );
   });
   return lines;

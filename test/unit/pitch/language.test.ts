@@ -8,7 +8,9 @@ describe('the language of a pitch', () => {
 
   it('is read from the words when nothing says it', () => {
     expect(detectTextLang('Hello, I am a data engineer and I have worked on the risk platform of a bank.')).toBe('en');
-    expect(detectTextLang('Bonjour, je suis ingénieur data et j’ai travaillé sur la plateforme de risques.')).toBe('fr');
+    expect(detectTextLang('Bonjour, je suis ingénieur data et j’ai travaillé sur la plateforme de risques.')).toBe(
+      'fr',
+    );
     expect(detectTextLang('Spark, Kubernetes, Argo CD.')).toBe('fr'); // unsure: French
   });
 

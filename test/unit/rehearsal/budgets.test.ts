@@ -70,13 +70,24 @@ describe('budgets from sub-headings', () => {
   });
 
   it('stays proportional to words when no heading gives a duration', () => {
-    expect(splitBudgets([{ words: 10, duration: null }, { words: 30, duration: null }], 40)).toEqual([10, 30]);
+    expect(
+      splitBudgets(
+        [
+          { words: 10, duration: null },
+          { words: 30, duration: null },
+        ],
+        40,
+      ),
+    ).toEqual([10, 30]);
   });
 
   it('always adds up exactly to the target', () => {
     for (const target of [30, 61.7, 124, 200, 600]) {
       for (const title of ['Présentation', 'Sans durée']) {
-        const total = planRehearsal(find(title), target).splits.reduce((n, s) => n + Math.round(s.budgetSeconds * 10), 0);
+        const total = planRehearsal(find(title), target).splits.reduce(
+          (n, s) => n + Math.round(s.budgetSeconds * 10),
+          0,
+        );
         expect(total).toBe(Math.round(target * 10));
       }
     }

@@ -69,13 +69,27 @@ describe('what a run counts as', () => {
   });
 
   it('is incomplete when stopped and kept, the splits never reached marked so (not "skipped")', () => {
-    const a = build(run([['split', 10_000], ['stop', 15_000]]), 'keep')!;
+    const a = build(
+      run([
+        ['split', 10_000],
+        ['stop', 15_000],
+      ]),
+      'keep',
+    )!;
     expect(a.kind).toBe('incomplete');
     expect(a.splits.map((s) => s.end)).toEqual(['said', 'unreached', 'unreached']);
   });
 
   it('is aborted on Ctrl-C once the clock runs, and nothing at all during the countdown', () => {
-    expect(build(run([['split', 10_000], ['stop', 12_000]]), 'abort')!.kind).toBe('aborted');
+    expect(
+      build(
+        run([
+          ['split', 10_000],
+          ['stop', 12_000],
+        ]),
+        'abort',
+      )!.kind,
+    ).toBe('aborted');
     const counting = run([['stop', 1_000]], 3_000);
     expect(counting.startedAt).toBeNull();
     expect(build(counting, 'abort')).toBeNull();
@@ -113,7 +127,14 @@ describe('what a run counts as', () => {
   });
 
   it('carries the pitch identity and the section fingerprint', () => {
-    const a = build(run([['split', 10_000], ['split', 20_000], ['split', 30_000]]), 'finished')!;
+    const a = build(
+      run([
+        ['split', 10_000],
+        ['split', 20_000],
+        ['split', 30_000],
+      ]),
+      'finished',
+    )!;
     expect(a).toMatchObject({ pitchFile: '/home/me/pitch.md', pitchHash: 'f00', sectionHash: 'abc' });
   });
 });
