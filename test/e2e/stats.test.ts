@@ -120,11 +120,12 @@ describe('pitch stats --json (built binary)', () => {
       id: '1-pitch-court',
       targetSeconds: 120,
       personalBest: 121,
-      sumOfBest: 90,
+      // Best segments and medians come from the four complete runs only: 38 + 45 + 36.
+      sumOfBest: 119,
       costliestSplit: '2-mission',
     });
     expect(section.runs).toHaveLength(4);
-    expect(section.splits.map((s: { median: number }) => s.median)).toEqual([38.5, 46, 37]);
+    expect(section.splits.map((s: { median: number }) => s.median)).toEqual([40, 46.5, 37.5]);
     expect(data.rehearsals.streak).toMatchObject({ current: 3 });
     expect(data.speech).toMatchObject({ recorded: 2, wordsPerMinute: { median: 162, inBand: 1 } });
     expect(data.quiz).toMatchObject({ sessions: 1, streak: { current: 2 }, dueNow: 1 });
