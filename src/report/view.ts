@@ -4,6 +4,7 @@
  * file system, no clock but the one passed in — so every figure and every piece of advice is testable.
  */
 import type { Attempt } from '../rehearsal/types.js';
+import { countsForRecords } from '../rehearsal/records.js';
 import type { InterviewRecord } from '../interview/types.js';
 import type { SectionStats, StatsReport, WeakQuestion } from '../stats/types.js';
 import type { DayClock } from '../stats/days.js';
@@ -228,11 +229,17 @@ function lengthOf(seconds: number | null, clockSeconds: number): InterviewRow['l
 }
 
 function sectionView(stats: SectionStats, attempts: readonly Attempt[]): SectionView {
-  const mine = attempts.filter((a) => a.sectionId === stats.id && a.targetSeconds === stats.targetSeconds);
+  const mine = attempts.filter(
+    (a) =>
+      a.sectionId === stats.id &&
+      a.targetSeconds === stats.targetSeconds &&
+      (a.pitchFile ?? null) === (stats.pitchFile ?? null),
+  );
   const complete = stats.runs.map((r) => r.totalSeconds);
   const band = { min: stats.targetSeconds * (1 - TARGET_BAND), max: stats.targetSeconds * (1 + TARGET_BAND) };
   const series = summariseSeries(complete);
-  const completeAttempts = mine.filter((a) => a.kind === 'complete');
+  // The runs that count (rehearsal/records.ts): complete and credible, as every chart of the app.
+  const completeAttempts = mine.filter(countsForRecords);
   const practiceAttempts = mine.filter((a) => a.kind === 'practice');
   const splits = stats.splits.map((s) => {
     const times = (list: readonly Attempt[]) =>
