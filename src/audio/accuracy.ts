@@ -62,3 +62,55 @@ export function compareToTruth(truth: readonly Segment[], detected: readonly Seg
       maxBoundaryErrorSeconds <= ACCURACY_GOALS.boundarySeconds + 1e-9,
   };
 }
+
+/** Pause-level agreement with a known layout, as issue 21 counts it. */
+export interface PauseAgreement {
+  truthPauses: number;
+  /** True pauses matched by a detected pause whose two edges are both within the tolerance. */
+  found: number;
+  /** Detected pauses (≥ 0.3 s) that overlap no true pause. */
+  invented: number;
+  /** (detected − true) speaking time over true speaking time, in percent. */
+  speechErrorPercent: number;
+  /** Mean distance of matched pause edges (seconds), null when nothing matched. */
+  meanEdgeErrorSeconds: number | null;
+}
+
+/** Each true pause matched at most once, to the detected pause with the closest edges. */
+export function comparePauses(
+  truth: readonly Segment[],
+  detected: readonly Segment[],
+  toleranceSeconds = 0.15,
+): PauseAgreement {
+  const total = (list: readonly Segment[]) => list.reduce((sum, s) => sum + s.end - s.start, 0);
+  const trueSpeech = total(truth);
+  const truePauses = pausesOf(truth);
+  const foundPauses = pausesOf(detected);
+  const used = new Set<number>();
+  let found = 0;
+  let edgeSum = 0;
+  for (const p of truePauses) {
+    let best = -1;
+    let bestError = Infinity;
+    foundPauses.forEach((q, k) => {
+      if (used.has(k)) return;
+      const error = Math.max(Math.abs(q.start - p.start), Math.abs(q.end - p.end));
+      if (error <= toleranceSeconds + 1e-9 && error < bestError) {
+        best = k;
+        bestError = error;
+      }
+    });
+    if (best >= 0) {
+      used.add(best);
+      found++;
+      edgeSum += Math.abs(foundPauses[best]!.start - p.start) + Math.abs(foundPauses[best]!.end - p.end);
+    }
+  }
+  return {
+    truthPauses: truePauses.length,
+    found,
+    invented: foundPauses.filter((q) => !truePauses.some((p) => overlaps(p, q))).length,
+    speechErrorPercent: trueSpeech > 0 ? ((total(detected) - trueSpeech) / trueSpeech) * 100 : 0,
+    meanEdgeErrorSeconds: found ? edgeSum / (2 * found) : null,
+  };
+}

@@ -8,6 +8,7 @@ import type { Segment, SmoothingParams, VadParams } from './vad.js';
 import { DEFAULT_SMOOTHING, DEFAULT_VAD, detectSpeechFrames, framesToSegments, smoothSegments } from './vad.js';
 import type { AnalyzeOptions, SpeechAnalysis } from './metrics.js';
 import { analyzeSegments } from './metrics.js';
+import { adaptToRoom, type RoomEstimate } from './room.js';
 
 /** A sample at or beyond this magnitude counts as clipped. */
 const CLIP_LEVEL = 0.999;
@@ -20,6 +21,8 @@ export interface Detection {
   clippedFraction: number;
   /** Highest absolute sample, 0 … 1. */
   peak: number;
+  /** Reverberation, background level and voices, as measured; what the detection was corrected for. */
+  room: RoomEstimate;
 }
 
 export interface SpeechDetector {
@@ -49,7 +52,8 @@ export function createSpeechDetector(sampleRate: number, options: DetectorOption
       const peak = levels[2]!;
       features.push(resampler.flush());
       const f = features.finish();
-      const speech = detectSpeechFrames(f, { ...DEFAULT_VAD, ...options.vad });
+      const detected = detectSpeechFrames(f, { ...DEFAULT_VAD, ...options.vad });
+      const { speech, room } = adaptToRoom(f, detected);
       const durationSeconds = samples / sampleRate;
       const segments = smoothSegments(framesToSegments(speech), { ...DEFAULT_SMOOTHING, ...options.smoothing }).map(
         (s) => ({
@@ -57,7 +61,7 @@ export function createSpeechDetector(sampleRate: number, options: DetectorOption
           end: Math.min(s.end, durationSeconds),
         }),
       );
-      return { durationSeconds, segments, clippedFraction: samples ? clipped / samples : 0, peak };
+      return { durationSeconds, segments, clippedFraction: samples ? clipped / samples : 0, peak, room };
     },
   };
 }

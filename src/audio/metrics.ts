@@ -4,6 +4,7 @@
  */
 import { PACE_BAND } from '../pitch/words.js';
 import type { Segment } from './vad.js';
+import type { RoomEstimate } from './room.js';
 
 /** Pauses are gaps between speech segments of at least this long (seconds). */
 export const MIN_PAUSE_SECONDS = 0.3;
@@ -74,6 +75,8 @@ export interface SpeechAnalysis {
   /** Pace of each split in order, when splits are given: where the speaker sped up or slowed down. */
   paceOverTime: Array<{ start: number; end: number; wordsPerMinute: number | null }> | null;
   noSpeech: boolean;
+  /** The room as the detector measured it (reverberation, background, voices), null for known segments. */
+  room: RoomEstimate | null;
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -114,7 +117,7 @@ function speechWithin(segments: readonly Segment[], from: number, to: number): n
  * (what the detector returns); they are clipped to [0, durationSeconds].
  */
 export function analyzeSegments(
-  input: { durationSeconds: number; segments: readonly Segment[] },
+  input: { durationSeconds: number; segments: readonly Segment[]; room?: RoomEstimate | undefined },
   options: AnalyzeOptions = {},
 ): SpeechAnalysis {
   const duration = Math.max(0, Number.isFinite(input.durationSeconds) ? input.durationSeconds : 0);
@@ -133,6 +136,7 @@ export function analyzeSegments(
   const wordsPerMinute = spokenSpan ? pace(words, spokenSpan.end - spokenSpan.start) : null;
   const splits = analyzeSplits(segments, pauses, duration, options, band);
   return {
+    room: input.room ?? null,
     durationSeconds: round3(duration),
     speechSeconds: round3(speech),
     segments: segments.map((s) => ({ start: round3(s.start), end: round3(s.end) })),

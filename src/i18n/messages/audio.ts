@@ -134,6 +134,18 @@ export const audio = {
     fr: 'Vérifiez le micro utilisé et son niveau, puis enregistrez à nouveau.',
     en: 'Check which microphone was used and its level, then record again.',
   },
+  'analyze.roomReverberant': {
+    fr: 'Pièce très réverbérante (écho d’environ {seconds} s) : pauses courtes peu fiables. Rapprochez le micro ou parlez dans une pièce plus meublée.',
+    en: 'Very reverberant room (echo of about {seconds} s): short pauses are unreliable. Move the microphone closer or use a more furnished room.',
+  },
+  'analyze.roomVoices': {
+    fr: 'D’autres voix en fond : seules les paroles de la voix la plus proche sont comptées, pauses courtes peu fiables.',
+    en: 'Other voices in the background: only the nearest voice is counted, short pauses are unreliable.',
+  },
+  'analyze.roomNoisy': {
+    fr: 'Enregistrement très bruité (voix à {db} dB au-dessus du bruit) : pauses courtes peu fiables.',
+    en: 'Very noisy recording (voice {db} dB above the noise): short pauses are unreliable.',
+  },
   'analyze.clipped': {
     fr: 'Attention : {percent} % des échantillons saturent ; baissez le gain du micro.',
     en: 'Warning: {percent}% of the samples are clipped; turn the microphone gain down.',

@@ -20,7 +20,7 @@ export function formatSeconds(seconds: number, lang: Lang): string {
   return `${seconds.toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} s`;
 }
 
-const number = (x: number, lang: Lang) => x.toLocaleString(lang, { maximumFractionDigits: 0 });
+const number = (x: number, lang: Lang, digits = 0) => x.toLocaleString(lang, { maximumFractionDigits: digits });
 
 /** The human report of `pitch analyze` (its JSON twin is the RecordingAnalysis itself, plus file and section). */
 export function renderAnalysis(
@@ -127,6 +127,18 @@ export function renderSpeechLines(
     );
   }
   lines.push(...row('analyze.pauses', pausesText(analysis, t, lang)));
+  // A hard room is said plainly rather than hidden behind precise-looking figures.
+  for (const warning of analysis.room?.warnings ?? []) {
+    const text =
+      warning === 'reverberant'
+        ? t('analyze.roomReverberant', {
+            seconds: number(analysis.room?.reverberationSeconds ?? 0, lang, 1),
+          })
+        : warning === 'voices'
+          ? t('analyze.roomVoices')
+          : t('analyze.roomNoisy', { db: number(analysis.room?.snrDb ?? 0, lang, 0) });
+    lines.push(...wrapText(text, width).map((l) => chalk.yellow(l)));
+  }
   return lines;
 }
 
