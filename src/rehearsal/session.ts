@@ -1,12 +1,9 @@
 import type { TimerState } from './timer.js';
 import { applyEvent, settle } from './timer.js';
+import { actionOf, type KeyPress } from '../core/keymap.js';
+import { CONFIRM_STOP_KEYS, LIVE_KEYS } from './keys.js';
 
-/** A key as the terminal reports it (node:readline keypress). */
-export interface KeyPress {
-  name?: string | undefined;
-  sequence?: string | undefined;
-  ctrl?: boolean | undefined;
-}
+export type { KeyPress } from '../core/keymap.js';
 
 /** What ended the session: the last split, a kept or discarded stop, or Ctrl-C. */
 export type Outcome = 'finished' | 'keep' | 'discard' | 'abort';
@@ -22,22 +19,23 @@ export function startSession(timer: TimerState): SessionState {
   return { timer, mode: 'live', outcome: null };
 }
 
-const SPLIT_KEYS = new Set(['space', 'return', 'enter', 'right']);
-const UNDO_KEYS = new Set(['backspace', 'left']);
-
-/** Keys → timer events and screen modes. Pure: the terminal driver only forwards keys and the clock. */
+/** Keys → timer events and screen modes, as the screens' key tables say (rehearsal/keys.ts). Pure. */
 export function pressKey(state: SessionState, key: KeyPress, now: number): SessionState {
   if (state.outcome) return state;
-  if (key.ctrl && key.name === 'c') return { ...state, timer: applyEvent(state.timer, 'stop', now), outcome: 'abort' };
-  const timer = settle(state.timer, now);
-  const name = key.name ?? key.sequence ?? '';
   if (state.mode === 'confirmStop') {
-    if (name === 'k' || name === 'return' || name === 'enter') return { ...state, timer, outcome: 'keep' };
-    if (name === 'd') return { ...state, timer, outcome: 'discard' };
+    const action = actionOf(CONFIRM_STOP_KEYS, key);
+    if (action === 'abort') return { ...state, timer: applyEvent(state.timer, 'stop', now), outcome: 'abort' };
+    const timer = settle(state.timer, now);
+    if (action === 'keep') return { ...state, timer, outcome: 'keep' };
+    if (action === 'discard') return { ...state, timer, outcome: 'discard' };
     return { ...state, timer };
   }
+  const action = actionOf(LIVE_KEYS, key);
+  if (action === 'abort') return { ...state, timer: applyEvent(state.timer, 'stop', now), outcome: 'abort' };
+  const timer = settle(state.timer, now);
+  // The help is read, then any key closes it (and does nothing else).
   if (state.mode === 'help') return { ...state, timer, mode: 'live' };
-  if (name === 'q' || name === 'escape') {
+  if (action === 'stop') {
     const stopped = applyEvent(timer, 'stop', now);
     // Nothing was timed yet (stopped during the countdown, or before the first split): nothing to keep.
     if (timer.phase === 'countdown' || timer.marks.length === 0)
@@ -45,11 +43,11 @@ export function pressKey(state: SessionState, key: KeyPress, now: number): Sessi
     return { ...state, timer: stopped, mode: 'confirmStop' };
   }
   if (timer.phase === 'countdown') return { ...state, timer };
-  if (name === '?' || key.sequence === '?') return { ...state, timer, mode: 'help' };
+  if (action === 'help') return { ...state, timer, mode: 'help' };
   let next = timer;
-  if (SPLIT_KEYS.has(name)) next = applyEvent(timer, 'split', now);
-  else if (UNDO_KEYS.has(name)) next = applyEvent(timer, 'undo', now);
-  else if (name === 's') next = applyEvent(timer, 'skip', now);
-  else if (name === 'p') next = applyEvent(timer, 'togglePause', now);
+  if (action === 'split') next = applyEvent(timer, 'split', now);
+  else if (action === 'undo') next = applyEvent(timer, 'undo', now);
+  else if (action === 'skip') next = applyEvent(timer, 'skip', now);
+  else if (action === 'pause') next = applyEvent(timer, 'togglePause', now);
   return { ...state, timer: next, outcome: next.phase === 'finished' ? 'finished' : null };
 }

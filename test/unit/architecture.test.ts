@@ -16,6 +16,10 @@ const layerOf = (file: string, spec: string) => join(file, '..', spec).split(/[\
 
 describe('who may import whom', () => {
   const CORE = ['pitch', 'rehearsal', 'quiz', 'interview', 'stats', 'report', 'audio', 'core'];
+  it('core modules import no runner', () => {
+    for (const f of files.filter((f) => CORE.includes(f.split(/[\\/]/)[0]!)))
+      for (const spec of importsOf(f)) expect(layerOf(f, spec), `${f} imports ${spec}`).not.toBe('runners');
+  });
   it.each(files.filter((f) => CORE.includes(f.split(/[\\/]/)[0]!)))(
     '%s (core) imports no cli, ui or store module',
     (file) => {
@@ -23,6 +27,33 @@ describe('who may import whom', () => {
         expect(['cli', 'ui', 'store'], `${file} imports ${spec}`).not.toContain(layerOf(file, spec));
     },
   );
+  it.each(files.filter((f) => f.startsWith('runners')))(
+    '%s (runner) imports no cli, ui or store module, and takes time and chance from its ports',
+    (file) => {
+      for (const spec of importsOf(file))
+        expect(['cli', 'ui', 'store'], `${file} imports ${spec}`).not.toContain(layerOf(file, spec));
+      // Comments may name what the shell wires; the code may not use it.
+      const code = readFileSync(join(SRC, file), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '');
+      for (const shell of [
+        /\bMath\.random\b/,
+        /\bDate\.now\(/,
+        /new Date\(\)/,
+        /\bperformance\b/,
+        /\bprocess\.(?!on\b)/,
+        /from 'node:(?!.*types)/,
+        /\brandomUUID\b/,
+      ])
+        expect(code, `${file} uses ${shell}`).not.toMatch(shell);
+    },
+  );
+  it('the workflows live in runners: commands do not drive the live screen or the recorder themselves', () => {
+    for (const f of files.filter((f) => f.startsWith('cli/commands/'))) {
+      const code = readFileSync(join(SRC, f), 'utf8');
+      expect(code, f).not.toMatch(/runLiveLoop|startRecording/);
+    }
+  });
   it.each(files.filter((f) => f.startsWith('ui')))('%s (ui) imports no cli or store module', (file) => {
     for (const spec of importsOf(file))
       expect(['cli', 'store'], `${file} imports ${spec}`).not.toContain(layerOf(file, spec));

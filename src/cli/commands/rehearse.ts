@@ -6,7 +6,8 @@ import { speakingSeconds } from '../../pitch/words.js';
 import { planRehearsal } from '../../rehearsal/plan.js';
 import { PROMPT_LEVELS, type PromptLevel } from '../../rehearsal/cues.js';
 import { resolveSection } from './resolve-section.js';
-import { runRehearsal } from '../rehearsal-run.js';
+import { runRehearsal } from '../../runners/rehearsal.js';
+import { rehearsalPorts } from '../ports.js';
 
 export interface RehearseOptions {
   file?: string;
@@ -62,7 +63,7 @@ export async function rehearseCommand(
   if (!ctx.isInteractive()) throw usageError('usage.needsTty', { command: 'rehearse' }, 'usage.needsTtyHint');
 
   const store = await ctx.store();
-  const run = await runRehearsal(ctx, store, {
+  const run = await runRehearsal(rehearsalPorts(ctx, store, recorder), {
     section,
     plan,
     first,
@@ -70,7 +71,6 @@ export async function rehearseCommand(
     practice,
     prompt: promptOption as PromptLevel | 'auto',
     countdownMs: opts.countdown === false ? 0 : COUNTDOWN_MS,
-    recorder,
   });
   if (run.outcome === 'abort') throw interrupted(run.signal);
 }

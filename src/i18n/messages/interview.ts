@@ -56,9 +56,21 @@ export const interview = {
     en: 'Question {n}/{total} · Enter when you are ready',
   },
   'interview.answer.title': { fr: 'Question {n}/{total} · {topic}', en: 'Question {n}/{total} · {topic}' },
-  'interview.answer.keys': {
-    fr: 'Répondez à voix haute · Espace : réponse terminée · q : arrêter l’entretien',
-    en: 'Answer aloud · Space: answer finished · q: stop the interview',
+  'interview.answer.keys': { fr: 'Répondez à voix haute · {keys}', en: 'Answer aloud · {keys}' },
+  'interview.key.done': { fr: 'Espace : réponse terminée', en: 'Space: answer finished' },
+  'interview.key.stop': { fr: 'q : arrêter l’entretien', en: 'q: stop the interview' },
+  'interview.key.help': { fr: '? : aide', en: '?: help' },
+  'interview.help.done': {
+    fr: 'Espace : réponse terminée, place aux points clés',
+    en: 'Space: answer finished, on to the key points',
+  },
+  'interview.help.stop': {
+    fr: 'q ou Échap : arrêter l’entretien (les réponses terminées sont gardées)',
+    en: 'q or Esc: stop the interview (finished answers are kept)',
+  },
+  'interview.help.abort': {
+    fr: 'Ctrl-C : interrompre (les réponses terminées sont gardées)',
+    en: 'Ctrl-C: abort (finished answers are kept)',
   },
   'interview.answer.speaking': { fr: 'Lecture de la question…', en: 'Reading the question…' },
   'interview.answer.over': { fr: 'Temps dépassé de {time}', en: '{time} over time' },

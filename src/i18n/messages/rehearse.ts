@@ -73,14 +73,16 @@ export const rehearse = {
   'live.best': { fr: 'Meilleur', en: 'Best' },
   'live.remaining': { fr: 'reste {time}', en: '{time} left' },
   'live.over': { fr: 'dépassé de {time}', en: '{time} over' },
-  'live.keys': {
-    fr: 'Espace/Entrée/→ étape · ←/⌫ annuler · s passer · p pause · q arrêter · ? aide',
-    en: 'Space/Enter/→ split · ←/⌫ undo · s skip · p pause · q stop · ? help',
-  },
-  'live.confirmStop': {
-    fr: 'Arrêter : k ou Entrée = garder comme incomplète · d = jeter cette tentative',
-    en: 'Stop: k or Enter = keep as incomplete · d = discard this attempt',
-  },
+  // The footer's keys, one part per key of rehearsal/keys.ts (joined with " · ").
+  'live.key.split': { fr: 'Espace/Entrée/→ étape', en: 'Space/Enter/→ split' },
+  'live.key.undo': { fr: '←/⌫ annuler', en: '←/⌫ undo' },
+  'live.key.skip': { fr: 's passer', en: 's skip' },
+  'live.key.pause': { fr: 'p pause', en: 'p pause' },
+  'live.key.stop': { fr: 'q arrêter', en: 'q stop' },
+  'live.key.help': { fr: '? aide', en: '? help' },
+  'live.confirmStop': { fr: 'Arrêter : {keys}', en: 'Stop: {keys}' },
+  'live.key.keep': { fr: 'k ou Entrée = garder comme incomplète', en: 'k or Enter = keep as incomplete' },
+  'live.key.discard': { fr: 'd = jeter cette tentative', en: 'd = discard this attempt' },
   'live.countdown': { fr: 'Prêt ? Première étape : {title}', en: 'Ready? First split: {title}' },
   'live.help.title': { fr: 'Touches', en: 'Keys' },
   'live.help.split': {

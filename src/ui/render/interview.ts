@@ -6,6 +6,8 @@ import { sanitizeLine } from '../sanitize.js';
 import { truncate, wrapText } from '../text-layout.js';
 import { signed } from './live-view.js';
 import { formatDate } from './history.js';
+import { renderKeyFooter, renderKeyHelp } from './keymap.js';
+import { ANSWER_KEYS } from '../../interview/answer.js';
 
 export interface AnswerScreen {
   n: number;
@@ -14,6 +16,8 @@ export interface AnswerScreen {
   prompt: string;
   elapsedSeconds: number;
   answerSeconds: number;
+  /** The `?` help is open. */
+  help?: boolean;
   width: number;
   rows: number;
   t: Translate;
@@ -44,7 +48,8 @@ export function renderAnswerScreen(v: AnswerScreen): string {
   lines.push(
     `${chalk.bold(clock)}  ${paint('█'.repeat(filled))}${chalk.dim('░'.repeat(barW - filled))}  ${left < 0 ? chalk.red(rest) : rest}`,
   );
-  lines.push('', chalk.dim(truncate(t('interview.answer.keys'), width)));
+  if (v.help) lines.push('', ...renderKeyHelp(ANSWER_KEYS, t, chalk).map((l) => truncate(l, width)));
+  else lines.push('', chalk.dim(truncate(renderKeyFooter(ANSWER_KEYS, t), width)));
   return lines.slice(0, Math.max(1, v.rows)).join('\n');
 }
 

@@ -10,6 +10,8 @@ import { comparisonOf, splitRows } from '../../rehearsal/columns.js';
 import { renderSplitTable } from './split-table.js';
 import { formatClock } from '../../pitch/duration.js';
 import { sanitizeLine } from '../sanitize.js';
+import { CONFIRM_STOP_KEYS, LIVE_KEYS } from '../../rehearsal/keys.js';
+import { renderKeyFooter, renderKeyHelp } from './keymap.js';
 import { padEnd, truncate, visibleWidth, wrapText } from '../text-layout.js';
 
 export interface LiveViewInput {
@@ -78,18 +80,7 @@ export function renderLive(v: LiveViewInput): string {
   const cueRoom = Math.max(1, v.rows - fixed);
   let cue: string[];
   if (v.session.mode === 'help') {
-    cue = (
-      [
-        'live.help.split',
-        'live.help.undo',
-        'live.help.skip',
-        'live.help.pause',
-        'live.help.stop',
-        'live.help.abort',
-        'live.help.close',
-      ] as const
-    ).map((k) => '  ' + t(k));
-    cue.unshift(chalk.bold(t('live.help.title')));
+    cue = renderKeyHelp(LIVE_KEYS, t, chalk);
   } else {
     cue = cueLines(split.units, v.level).flatMap((line) =>
       wrapText(line, width - 2, '  ', line.startsWith('• ') ? '    ' : '  '),
@@ -131,7 +122,11 @@ export function renderLive(v: LiveViewInput): string {
   const paint = left < 0 ? chalk.red : left <= 15 ? chalk.hex('#ffb000') : chalk.green;
   const bar = paint('█'.repeat(filled)) + chalk.dim('░'.repeat(barW - filled));
   lines.push(`${chalk.bold(clock)}  ${bar}  ${left < 0 ? chalk.red(rest) : rest}`);
-  lines.push(v.session.mode === 'confirmStop' ? chalk.yellow.bold(t('live.confirmStop')) : chalk.dim(t('live.keys')));
+  lines.push(
+    v.session.mode === 'confirmStop'
+      ? chalk.yellow.bold(renderKeyFooter(CONFIRM_STOP_KEYS, t))
+      : chalk.dim(renderKeyFooter(LIVE_KEYS, t)),
+  );
   return fit(lines, v.rows, width);
 }
 

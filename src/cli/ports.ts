@@ -1,0 +1,79 @@
+import { performance } from 'node:perf_hooks';
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from './context.js';
+import type { Store } from '../store/store.js';
+import { cardsSpec, historySpec } from '../store/documents.js';
+import { applyReview } from '../quiz/schedule.js';
+import type { RecorderInfo } from '../audio/recorder.js';
+import type { Speaker } from '../audio/speak.js';
+import type { ClockPorts } from '../runners/ports.js';
+import type { RehearsalPorts } from '../runners/rehearsal.js';
+import type { InterviewPorts, InterviewScreen } from '../runners/interview.js';
+import type { RecorderPort } from '../runners/take.js';
+import { rehearsalScreen } from './screens.js';
+
+/** The real clock and random source. */
+export function clockPorts(ctx: AppContext, rng: () => number = Math.random): ClockPorts {
+  return { clock: () => performance.now(), now: ctx.now, rng };
+}
+
+/** The runner's view of the microphone: sox/arecord/ffmpeg into the store's recordings/. */
+export function recorderPort(ctx: AppContext, store: Store, info: RecorderInfo): RecorderPort {
+  return {
+    async start(file) {
+      const audio = await import('../audio/recorder.js');
+      const recording = await audio.startRecording(info, store.path(file));
+      const unregister = audio.stopOnExit(recording);
+      return {
+        file,
+        async stop() {
+          const result = await recording.stop();
+          unregister();
+          return { secondsAt: (ms: number) => audio.recordingSeconds(result, ms) };
+        },
+      };
+    },
+    async analyse(file, options) {
+      const { analyzeAudioFile } = await import('../audio/analyze-file.js');
+      return analyzeAudioFile(store.path(file), options, ctx.env);
+    },
+    remove: (file) => store.remove(file),
+  };
+}
+
+export function rehearsalPorts(ctx: AppContext, store: Store, recorder: RecorderInfo | null): RehearsalPorts {
+  return {
+    ...clockPorts(ctx),
+    screen: rehearsalScreen(ctx, store),
+    history: {
+      rehearsals: () => store.read(historySpec).rehearsals,
+      add: (attempt) =>
+        store.update(historySpec, (doc) => {
+          doc.rehearsals.push(attempt);
+          return doc.rehearsals;
+        }),
+    },
+    recorder: recorder ? recorderPort(ctx, store, recorder) : null,
+  };
+}
+
+export function interviewPorts(
+  ctx: AppContext,
+  store: Store,
+  o: { screen: InterviewScreen; recorder: RecorderInfo | null; speaker: Speaker | null; rng: () => number },
+): InterviewPorts {
+  const { speaker } = o;
+  return {
+    ...clockPorts(ctx, o.rng),
+    screen: o.screen,
+    rehearsal: rehearsalPorts(ctx, store, o.recorder),
+    cards: {
+      read: () => store.read(cardsSpec).cards,
+      review: (input) => void store.update(cardsSpec, (doc) => applyReview(doc, input)),
+    },
+    interviews: { add: (record) => void store.update(historySpec, (doc) => void doc.interviews.push(record)) },
+    recorder: o.recorder ? recorderPort(ctx, store, o.recorder) : null,
+    speak: speaker ? async (text) => (await import('../audio/speak.js')).speak(speaker, text, ctx.lang) : null,
+    newId: () => randomUUID(),
+  };
+}

@@ -1,0 +1,137 @@
+import type { AppContext } from './context.js';
+import type { MessageKey } from '../i18n/index.js';
+import type { Store } from '../store/store.js';
+import type { Prompts } from '../ui/prompts.js';
+import type { LevelNotice, RehearsalScreen } from '../runners/rehearsal.js';
+import type { InterviewScreen } from '../runners/interview.js';
+import type { TakeResult } from '../runners/take.js';
+import type { LiveSpec } from '../runners/ports.js';
+import { formatClock } from '../pitch/duration.js';
+import { elapsedMs } from '../rehearsal/timer.js';
+import { runLiveLoop } from '../ui/live-loop.js';
+import { renderLive } from '../ui/render/live-view.js';
+import { renderRunSummary } from '../ui/render/rehearse-summary.js';
+import { renderAnswerScreen, renderInterviewReport } from '../ui/render/interview.js';
+import { formatSpan } from '../ui/render/quiz.js';
+import { sanitize } from '../ui/sanitize.js';
+import { wrapText } from '../ui/text-layout.js';
+import { performance } from 'node:perf_hooks';
+
+/** Runs a runner's live loop on the terminal, drawing each state with `render`. */
+function live<S>(
+  ctx: AppContext,
+  spec: LiveSpec<S>,
+  render: (s: S, now: number, size: { columns: number; rows: number }) => string,
+) {
+  return runLiveLoop<S>({ stdin: ctx.stdin, stdout: ctx.stdout, clock: () => performance.now(), ...spec, render });
+}
+
+const noticeText = (ctx: AppContext, n: LevelNotice) =>
+  ctx.t(n.reason === 'fade' ? 'level.fade' : 'level.back', {
+    from: ctx.t(`level.${n.from}` as MessageKey),
+    to: ctx.t(`level.${n.to}` as MessageKey),
+  });
+
+/** A take's figures as lines for the terminal, or the sentence saying the analysis failed. */
+async function speechLines(ctx: AppContext, store: Store, take: TakeResult, debug: boolean): Promise<string[]> {
+  if ('error' in take) {
+    const lines = [ctx.chalk.yellow(ctx.t('rehearse.analysisFailed', { file: store.path(take.file) }))];
+    if (debug && ctx.env.PITCH_DEBUG) lines.push(String((take.error as Error).stack));
+    return lines;
+  }
+  const { renderSpeechLines } = await import('../ui/render/analyze.js');
+  return renderSpeechLines(take.analysis, ctx.t, ctx.chalk, ctx.lang, ctx.width());
+}
+
+export function rehearsalScreen(ctx: AppContext, store: Store): RehearsalScreen {
+  return {
+    levelChanged: (notice) => ctx.print(ctx.chalk.cyan(noticeText(ctx, notice))),
+    run: (spec, view) =>
+      live(ctx, spec, (s, now, size) =>
+        renderLive({
+          ...view,
+          sectionTitle:
+            view.notice && s.timer.phase === 'countdown'
+              ? `${view.sectionTitle} — ${noticeText(ctx, view.notice)}`
+              : view.sectionTitle,
+          session: s,
+          now,
+          width: size.columns,
+          rows: size.rows,
+          t: ctx.t,
+          chalk: ctx.chalk,
+        }),
+      ),
+    discarded: () => ctx.print(ctx.t('summary.discarded')),
+    summary: (summary, where, take) => {
+      const text = renderRunSummary(summary, { ...where, width: ctx.width(), t: ctx.t, chalk: ctx.chalk });
+      if (!take) return ctx.print(text);
+      return speechLines(ctx, store, take, true).then((lines) =>
+        ctx.print(`${text}\n${['', ctx.chalk.bold(ctx.t('rehearse.speechTitle')), ...lines].join('\n')}`),
+      );
+    },
+  };
+}
+
+export function interviewScreen(
+  ctx: AppContext,
+  store: Store,
+  prompts: Prompts,
+  titles: ReadonlyMap<string, string>,
+): InterviewScreen {
+  const { t, chalk } = ctx;
+  const title = (id: string) => titles.get(id) ?? id;
+  return {
+    intro: (i) =>
+      ctx.print(
+        chalk.bold(
+          t('interview.intro', {
+            pitch: i.withPitch ? t('interview.introPitch') : '',
+            count: i.count,
+            time: formatClock(i.answerSeconds),
+          }),
+        ),
+      ),
+    readyForPitch: () => prompts.askReveal({ message: t('interview.pitchPrompt') }),
+    readyForQuestion: async (n, total) => {
+      ctx.print('');
+      await prompts.askReveal({ message: t('interview.questionPrompt', { n, total }) });
+    },
+    speaking: () => ctx.print(chalk.dim(t('interview.answer.speaking'))),
+    answer: (spec, v) =>
+      live(ctx, spec, (s, now, size) =>
+        renderAnswerScreen({
+          n: v.n,
+          total: v.total,
+          topicTitle: title(v.topic),
+          prompt: v.prompt,
+          answerSeconds: v.answerSeconds,
+          elapsedSeconds: elapsedMs(s.timer, now) / 1000,
+          help: s.mode === 'help',
+          width: size.columns,
+          rows: size.rows,
+          t,
+          chalk,
+        }),
+      ),
+    speech: (take) => speechLines(ctx, store, take, false).then((lines) => ctx.print(lines.join('\n'))),
+    spoke: (seconds, band) =>
+      ctx.print(
+        t('interview.spoke', { time: formatClock(seconds, true), band: band ? t(`interview.band.${band}`) : '—' }),
+      ),
+    modelAnswer: (text) =>
+      ctx.print([chalk.bold(t('interview.modelAnswer')), ...wrapText(text, ctx.width() - 2, '  ')].join('\n')),
+    tick: (points) =>
+      prompts.askChoices({ message: t('interview.tick'), options: points.map((p) => sanitize(p)), allowNone: true }),
+    rate: async (suggestion, due, now) => {
+      const span = (r: 1 | 2 | 3 | 4) => formatSpan(due[r].getTime() - now.getTime(), t);
+      const intervals = { 1: span(1), 2: span(2), 3: span(3), 4: span(4) };
+      for (;;) {
+        const answer = await prompts.askRating({ suggestion, canUndo: false, intervals, width: ctx.width() });
+        if (answer !== 'undo') return answer;
+      }
+    },
+    report: (report, interrupted) =>
+      ctx.print(`\n${renderInterviewReport(report, title, interrupted, ctx.width(), t, chalk)}`),
+  };
+}

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { runRehearsal, type RehearsalPorts, type RehearsalView } from '../../../src/runners/rehearsal.js';
+import type { TakeResult } from '../../../src/runners/take.js';
+import type { RunSummary } from '../../../src/rehearsal/summary.js';
+import type { Attempt } from '../../../src/rehearsal/types.js';
+import { planRehearsal } from '../../../src/rehearsal/plan.js';
+import { defaultRehearsalSection } from '../../../src/pitch/lookup.js';
+import { analyzeSegments } from '../../../src/audio/metrics.js';
+import { bundledPitch } from '../../helpers/pitch.js';
+import { CTRL_C, fakeClock, fakeRecorder, play, Q, SPACE, type Step } from './fakes.js';
+
+const section = defaultRehearsalSection(bundledPitch().sections)!;
+const plan = planRehearsal(section, 120);
+const n = plan.splits.length;
+const options = { section, plan, first: 0, count: n, practice: false, prompt: 'full' as const, countdownMs: 0 };
+
+/** A rehearsal on scripted keys, with history in memory; what the screen was told is logged. */
+function setup(steps: Step[], history: Attempt[] = [], recorder: RehearsalPorts['recorder'] = null) {
+  const { clock, ports } = fakeClock();
+  const told: { views: RehearsalView[]; summaries: Array<[RunSummary, TakeResult | null]>; discarded: number } = {
+    views: [],
+    summaries: [],
+    discarded: 0,
+  };
+  const rehearsal: RehearsalPorts = {
+    ...ports,
+    recorder,
+    history: { rehearsals: () => history, add: (a) => (history.push(a), history) },
+    screen: {
+      levelChanged: () => {},
+      run: async (spec, view) => (told.views.push(view), play(spec, steps, clock)),
+      discarded: () => void told.discarded++,
+      summary: (s, _, take) => void told.summaries.push([s, take]),
+    },
+  };
+  return { rehearsal, history, told };
+}
+const splitsEvery = (ms: number): Step[] => plan.splits.map((_, i) => [(i + 1) * ms, SPACE]);
+
+describe('the rehearsal runner', () => {
+  it('times each split from the keys, saves the attempt and summarises it against the target', async () => {
+    const { rehearsal, history, told } = setup(splitsEvery(20_000));
+    const run = await runRehearsal(rehearsal, options);
+    expect(run.outcome).toBe('finished');
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ kind: 'complete', totalSeconds: 20 * n, targetSeconds: 120 });
+    expect(history[0]!.splits.every((s) => s.seconds === 20)).toBe(true);
+    expect(told.summaries[0]![0]).toMatchObject({ totalSeconds: 20 * n, attemptNumber: 1, targetSeconds: 120 });
+    expect(told.views[0]).toMatchObject({ attemptNumber: 1, targetSeconds: 120, firstNumber: 1 });
+  });
+
+  it('a second run is attempt 2 and sees the first as its personal best', async () => {
+    const history: Attempt[] = [];
+    await runRehearsal(setup(splitsEvery(20_000), history).rehearsal, options);
+    const second = setup(splitsEvery(19_000), history);
+    const run = await runRehearsal(second.rehearsal, options);
+    expect(run.records.personalBest?.totalSeconds).toBe(20 * n);
+    expect(second.told.views[0]!.pbCumulative[0]).toBe(20);
+    expect(second.told.summaries[0]![0]).toMatchObject({ attemptNumber: 2, newPersonalBest: true });
+  });
+
+  it('q before the first split saves nothing and deletes the recording', async () => {
+    const rec = fakeRecorder(new Error('never analysed'));
+    const { rehearsal, history, told } = setup([[500, Q]], [], rec.port);
+    const run = await runRehearsal(rehearsal, options);
+    expect(run.attempt).toBeNull();
+    expect(history).toHaveLength(0);
+    expect(told.discarded).toBe(1);
+    expect(rec.log.map((l) => l.split(' ')[0])).toEqual(['start', 'stop', 'remove']);
+  });
+
+  it('Ctrl-C keeps the run as aborted', async () => {
+    const { rehearsal, history } = setup([
+      [20_000, SPACE],
+      [25_000, CTRL_C],
+    ]);
+    const run = await runRehearsal(rehearsal, options);
+    expect(run.outcome).toBe('abort');
+    expect(history[0]).toMatchObject({ kind: 'aborted' });
+  });
+
+  it('--record places each split end on the recording and keeps the speech figures', async () => {
+    const analysis = analyzeSegments({ durationSeconds: 40, segments: [{ start: 1, end: 30 }] });
+    const rec = fakeRecorder(analysis, 100);
+    const { rehearsal, history, told } = setup(splitsEvery(5_000), [], rec.port);
+    await runRehearsal(rehearsal, options);
+    const a = history[0]!;
+    expect(a.recording?.file).toBe(`recordings/${a.id}.wav`);
+    // The fake recording starts 100 ms after the clock's zero.
+    expect(a.recording?.splitEnds).toEqual(plan.splits.map((_, i) => (i + 1) * 5 - 0.1));
+    expect(a.speech?.speechSeconds).toBe(29);
+    expect(rec.options[0]).toMatchObject({ splitEnds: a.recording?.splitEnds, scriptWords: a.words });
+    expect(told.summaries[0]![1]).toMatchObject({ file: a.recording?.file, summary: { speechSeconds: 29 } });
+  });
+
+  it('an analysis that fails keeps the attempt and its recording', async () => {
+    const rec = fakeRecorder(new Error('bad wav'));
+    const { rehearsal, history, told } = setup(splitsEvery(5_000), [], rec.port);
+    await runRehearsal(rehearsal, options);
+    expect(history[0]!.recording).toBeDefined();
+    expect(history[0]!.speech).toBeUndefined();
+    expect(told.summaries[0]![1]).toMatchObject({ error: new Error('bad wav') });
+    expect(rec.log.some((l) => l.startsWith('remove'))).toBe(false);
+  });
+
+  it('--from practice runs time only their slice, against its budgets', async () => {
+    const { rehearsal, history, told } = setup([[10_000, SPACE]]);
+    await runRehearsal(rehearsal, { ...options, first: n - 1, count: 1, practice: true });
+    expect(history[0]).toMatchObject({ kind: 'practice' });
+    expect(told.views[0]).toMatchObject({ firstNumber: n, targetSeconds: plan.splits[n - 1]!.budgetSeconds });
+  });
+});
