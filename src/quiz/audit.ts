@@ -5,7 +5,7 @@
 import type { Question, RatingValue } from './types.js';
 import { compileOpen, gradeCloze, gradeOpen, type Grade } from './grade.js';
 import { compileSynonyms } from './match.js';
-import { diffBlank, type DiffPart } from './cloze.js';
+import type { DiffPart } from './cloze.js';
 
 /** The `--json` shape, one per answer (and per line of `--batch`). */
 export interface GradeReport {
@@ -48,7 +48,7 @@ export function auditAnswer(question: Question, synonyms: readonly (readonly str
       },
       contradictions: [],
       sure: true,
-      diff: grade.correct || !answer.trim() ? undefined : diffBlank(answer.trim(), grade.expected),
+      diff: grade.diff,
     };
   }
   if (grade.kind !== 'open') throw new Error(`not gradable: ${question.kind}`);

@@ -9,7 +9,7 @@ import {
   type SynonymTable,
   type TextIndex,
 } from './match.js';
-import { clozeAccepts } from './cloze.js';
+import { clozeAccepts, diffBlank, type DiffPart } from './cloze.js';
 import { phraseEarns, promptWords } from './echo.js';
 
 /** How one key point of an open answer fared. */
@@ -37,8 +37,8 @@ export type Grade =
       kind: 'cloze';
       correct: boolean;
       expected: string;
-      /** What was typed, for the diff shown on a miss. */
-      typed?: string | undefined;
+      /** On a miss: the typed text against the expected one, character by character. */
+      diff?: DiffPart[] | undefined;
       suggested: RatingValue;
     }
   | { kind: 'flash'; correct: null; suggested: RatingValue }
@@ -118,7 +118,7 @@ export function gradeCloze(
     kind: 'cloze',
     correct,
     expected: expected[0] ?? '',
-    typed,
+    ...(!correct && typed.trim() ? { diff: diffBlank(typed.trim(), expected[0] ?? '') } : {}),
     suggested: correct ? goodOrEasy(question, seconds) : 1,
   };
 }
@@ -165,19 +165,24 @@ interface Mention {
 }
 
 /**
- * The claim at `first..last` is about the point's subject when the nearest subject named before it
- * in its sentence (or, failing that, after it in its clause, or last in the previous sentence) is one of its own.
+ * The claim starting at `first` is about the point's subject when the subject named nearest to it is
+ * one of its own: before it in its clause, else after it in its clause, else earlier in its sentence,
+ * else last in the sentence before (a pronoun).
  */
-function boundTo(point: number, first: number, last: number, mentions: readonly Mention[], index: TextIndex): boolean {
+function boundTo(point: number, first: number, mentions: readonly Mention[], index: TextIndex): boolean {
   const tok = index.tokens;
+  const clause = tok[first]!.clause;
   let before: Mention | undefined;
+  let after: Mention | undefined;
   for (const m of mentions) {
-    if (m.at > last) {
-      if (!before && tok[m.at]!.clause === tok[first]!.clause) return m.points.has(point);
+    if (m.at > first) {
+      after = m;
       break;
     }
     before = m;
   }
+  if (before && tok[before.at]!.clause === clause) return before.points.has(point);
+  if (after && tok[after.at]!.clause === clause) return after.points.has(point);
   if (!before) return false;
   const sentence = tok[first]!.sentence;
   if (before.sentence === sentence || before.sentence === sentence - 1) return before.points.has(point);
@@ -188,7 +193,7 @@ function boundTo(point: number, first: number, last: number, mentions: readonly 
 export function suggestOpenRating(covered: number, total: number, contradicted: boolean, fast: boolean): RatingValue {
   if (total === 0 || covered === 0) return 1;
   const ratio = covered / total;
-  let rating: RatingValue = ratio === 1 ? (fast ? 4 : 3) : ratio >= 0.7 ? 3 : ratio >= 0.34 ? 2 : 1;
+  let rating: RatingValue = ratio === 1 ? (fast ? 4 : 3) : ratio >= 0.75 ? 3 : ratio >= 0.34 ? 2 : 1;
   if (contradicted) rating = Math.max(1, Math.min(rating, 3) - 1) as RatingValue;
   return rating;
 }
@@ -216,7 +221,7 @@ export function gradeOpen(question: Question, compiled: CompiledOpen, answer: st
   });
   const sortedMentions = [...mentions.values()].sort((a, b) => a.at - b.at);
   const bound = (k: number, m: PhraseMatch) =>
-    compiled.points[k]!.about.length === 0 || boundTo(k, m.first, m.last, sortedMentions, index);
+    compiled.points[k]!.about.length === 0 || boundTo(k, m.first, sortedMentions, index);
   let typoOnly = false;
   const points: KeyPointResult[] = compiled.points.map((p, k) => {
     let hit: { phrase: Phrase; match: PhraseMatch } | null = null;
@@ -226,7 +231,7 @@ export function gradeOpen(question: Question, compiled: CompiledOpen, answer: st
         if (!bound(k, m)) continue;
         if (m.affirmed) {
           if (!hit || (hit.match.typo && !m.typo)) hit = { phrase, match: m };
-        } else denied ??= { phrase, match: m };
+        } else if (!phrase.negative) denied ??= { phrase, match: m };
       }
       if (hit && !hit.match.typo) break;
     }

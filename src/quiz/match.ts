@@ -37,20 +37,9 @@ const STOP_WORDS = new Set(
 );
 
 /** Negators that close a pending "ne" ("ne … pas") or, in spoken French, stand alone ("c'est pas"). */
-const VERBAL_CLOSERS = new Set([
-  'pas',
-  'jamais',
-  'rien',
-  'aucun',
-  'aucune',
-  'guere',
-  'personne',
-  'nullement',
-  'not',
-  'never',
-]);
+const VERBAL_CLOSERS = new Set(['pas', 'jamais', 'rien', 'aucun', 'aucune', 'guere', 'nullement', 'not', 'never']);
 /** Negators only with a "ne" before them: alone, "plus de mémoire" means more memory. */
-const NE_ONLY_CLOSERS = new Set(['plus', 'point']);
+const NE_ONLY_CLOSERS = new Set(['plus', 'point', 'personne']);
 /** Prepositional negators: they deny the few words that follow them. */
 const FORWARD_NEGATORS = new Set(['sans', 'non', 'no', 'without', 'nothing', 'none', 'neither', 'nor']);
 /** Words that end a clause, as a comma would: what follows is a new claim. */
@@ -69,6 +58,8 @@ const CLAUSE_WORDS = new Set([
   'however',
   'because',
   'although',
+  'sauf',
+  'except',
 ]);
 /** Words that never count as content: negators and clause words work through polarity and scope only. */
 const NOT_CONTENT = new Set([
@@ -92,6 +83,9 @@ export const TYPO_MIN_LENGTH = 6;
 
 /** Words of a phrasing may be separated by at most this many other content words in the answer. */
 export const MAX_GAP = 3;
+
+/** Words that open a new predicate: a negation after them does not reach back over them. */
+const JOINS = new Set(['et', 'ou', 'qui', 'que', 'qu', 'and', 'or', 'which', 'that']);
 
 /** How far after a claim a verbal negation still reaches it ("le cache n'est pas utilisé"). */
 const NEGATION_REACH_AFTER = 3;
@@ -121,7 +115,8 @@ export interface TextIndex {
 }
 
 // Words (letters, marks, digits), and the punctuation that ends a sentence or a clause.
-const PIECE = /([\p{L}\p{M}\p{N}]+)|(\.(?=\s|$)|[!?;…\n]+)|([,:()[\]{}«»"“”]|\s[-–—]\s|^[-–—*•]\s)|(['’‘`´ʼ])/gmu;
+const PIECE =
+  /(\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{M}\p{N}]+)|(\.(?=\s|$)|[!?;…\n]+)|([,:()[\]{}«»"“”]|\s[-–—]\s|^[-–—*•]\s)|(['’‘`´ʼ])/gmu;
 
 interface RawWord {
   word: string;
@@ -140,7 +135,7 @@ function readWords(text: string): RawWord[] {
   let apostrophe = false;
   for (const m of text.matchAll(PIECE)) {
     if (m[1] !== undefined) {
-      const word = foldText(m[1]);
+      const word = foldText(m[1]).replace(/(\d),(?=\d)/g, '$1.');
       if (CLAUSE_WORDS.has(word) || (word === 'que' && words.at(-1)?.word === 'alors')) {
         clause++;
       }
@@ -158,7 +153,8 @@ function readWords(text: string): RawWord[] {
   return words;
 }
 
-type Negation = { at: number; verbal: boolean };
+/** `back`: the negation also reaches the words just before it ("le cache n'est pas utilisé"). */
+type Negation = { at: number; verbal: boolean; back: boolean };
 
 /** Where negations sit among the words (one per "ne … pas", placed at "ne" so the verb between is in scope). */
 function findNegations(words: readonly RawWord[]): Negation[] {
@@ -175,21 +171,29 @@ function findNegations(words: readonly RawWord[]): Negation[] {
     }
     const prev = words[i - 1];
     const samePrev = prev && prev.clause === c ? prev.word : '';
+    // "pour ne pas", "afin de ne pas", "pour rien": a purpose, it denies what follows, not what came before.
+    const purpose = (at: number) => ['pour', 'afin', 'de', 'to'].includes(words[at - 1]?.word ?? '');
     if (word === 'ne' || word === 'n') {
       pendingNe = i;
     } else if (word === 't' && words[i]!.afterApostrophe && samePrev.endsWith('n')) {
-      out.push({ at: i, verbal: true }); // don't, isn't, doesn't
+      out.push({ at: i, verbal: true, back: true }); // don't, isn't, doesn't
+    } else if ((word === 'pas' || word === 'non') && (samePrev === 'ou' || samePrev === 'or')) {
+      // "ce qui a marché ou pas": an alternative, not a denial
+    } else if (word === 'rien' && samePrev === 'pour') {
+      // "pour rien": in vain
     } else if (VERBAL_CLOSERS.has(word) || (pendingNe >= 0 && NE_ONLY_CLOSERS.has(word))) {
-      out.push({ at: pendingNe >= 0 ? pendingNe : i, verbal: true });
+      const at = pendingNe >= 0 ? pendingNe : i;
+      out.push({ at, verbal: true, back: !purpose(at) });
+      if (pendingNe >= 0) niSeen = true;
       pendingNe = -1;
     } else if (word === 'que' || word === 'qu') {
       pendingNe = -1; // "ne … que" restricts, it does not negate
     } else if (word === 'ni') {
-      if (!niSeen) out.push({ at: pendingNe >= 0 ? pendingNe : i, verbal: true });
+      if (!niSeen) out.push({ at: pendingNe >= 0 ? pendingNe : i, verbal: true, back: false });
       niSeen = true;
       pendingNe = -1;
     } else if (FORWARD_NEGATORS.has(word)) {
-      out.push({ at: i, verbal: false });
+      out.push({ at: i, verbal: false, back: false });
     } else if (
       (word === 'lieu' && samePrev === 'au') ||
       word === 'contrairement' ||
@@ -198,7 +202,7 @@ function findNegations(words: readonly RawWord[]): Negation[] {
       (word === 'plutot' && (words[i + 1]?.word === 'que' || words[i + 1]?.word === 'qu')) ||
       (word === 'than' && samePrev === 'rather')
     ) {
-      out.push({ at: i, verbal: false });
+      out.push({ at: i, verbal: false, back: false });
     }
   }
   return out;
@@ -213,10 +217,12 @@ export function indexText(text: string): TextIndex {
   const negations = findNegations(words);
   // Negations per word position: verbal ones reach the end of their clause, prepositional ones a few words.
   const verbalAt = new Uint8Array(words.length);
+  const backAt = new Uint8Array(words.length);
   const prepAt = new Uint8Array(words.length);
   for (const n of negations) {
     if (n.verbal) verbalAt[n.at]! += 1;
     else prepAt[n.at]! += 1;
+    if (n.back) backAt[n.at] = 1;
   }
   const tokens: Token[] = [];
   const verbalBefore: number[] = [];
@@ -234,11 +240,16 @@ export function indexText(text: string): TextIndex {
       reaches = [];
     }
     verbal += verbalAt[i]!;
+    // "sans X et Y": the coordinated word starts a claim of its own.
+    if (JOINS.has(w.word)) reaches = [];
     for (let k = 0; k < prepAt[i]!; k++) reaches.push(PREP_NEGATION_REACH);
     if (STOP_WORDS.has(w.word) || NOT_CONTENT.has(w.word) || (w.word === 't' && w.afterApostrophe)) continue;
     let after = 0;
-    for (let k = i + 1; k <= i + NEGATION_REACH_AFTER && k < words.length && words[k]!.clause === clause; k++)
-      if (verbalAt[k]) after = 1;
+    for (let k = i + 1; k <= i + NEGATION_REACH_AFTER && k < words.length && words[k]!.clause === clause; k++) {
+      // A coordinated or relative predicate ("… et ne sont jamais", "… qui ne fait pas") has its own subject.
+      if (JOINS.has(words[k]!.word)) break;
+      if (backAt[k]) after = 1;
+    }
     const position = tokens.length;
     tokens.push({
       word: w.word,

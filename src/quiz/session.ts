@@ -38,7 +38,15 @@ export interface SessionPorts {
   /** The rating for an answered question, or 'undo' to take back the previous rating. */
   rate(
     item: SessionItem,
-    request: { suggestion: RatingValue; canUndo: boolean; again: boolean; index: number; total: number },
+    request: {
+      suggestion: RatingValue;
+      /** False when the grader is unsure (thin evidence, a contradiction): nothing is pre-selected. */
+      preselect: boolean;
+      canUndo: boolean;
+      again: boolean;
+      index: number;
+      total: number;
+    },
   ): Promise<RatingValue | 'undo'>;
   showUndone(item: SessionItem): void;
   /** Saves one rating as soon as it is given and returns what undoes it. Never called in a cram session. */
@@ -126,6 +134,7 @@ export async function runSession(
       }
       const choice = await ports.rate(item, {
         suggestion: item.grade.suggested,
+        preselect: item.grade.kind === 'open' ? item.grade.sure : true,
         canUndo: done.length > 0,
         again: Boolean(item.again),
         index: i,

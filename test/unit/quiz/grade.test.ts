@@ -208,6 +208,52 @@ describe('cloze blanks', () => {
     expect(gradeCloze(question as Question, typed as string, 30).correct).toBe(right);
   });
 
+  it.each([
+    ['back-end', 'backend', true],
+    ['back-end', 'back end', true],
+    ['back-end', 'BACK-END', true],
+    ['DataOps', 'Data Ops', true],
+    ['DataOps', 'data-ops', true],
+    ['Bâle IV', 'bale iv', true],
+    ['10 Mo', '10', true],
+    ['10 Mo', '10MB', true],
+    ['10 Mo', '10 mo', true],
+    ['10', '10 Mo', true],
+    ['10 Mo', '10 Go', false],
+    ['10 Mo', '100 Mo', false],
+    ['97,5 %', '97.5%', true],
+    ['exécuteur', 'executuer', true],
+    ['idempotent', 'idempotant', true],
+    ['idempotent', 'idompotant', false],
+    ['pod', 'pid', false],
+    ['back-end', 'front-end', false],
+  ])('cloze forgiveness: expected "%s", typed "%s" → %s', (expected, typed, right) => {
+    const c = makeQuestion({ kind: 'cloze', answers: [expected as string] });
+    expect(gradeCloze(c, typed as string, 30).correct).toBe(right);
+  });
+
+  it('a missed blank carries a character diff of the typed text against the expected one', () => {
+    const c = makeQuestion({ kind: 'cloze', answers: ['spark.sql.shuffle.partitions'] });
+    const g = gradeCloze(c, 'spark.shuffle.partition', 30);
+    expect(g).toMatchObject({ correct: false });
+    const diff = (g as { diff: Array<{ kind: string; text: string }> }).diff;
+    // Read one way it spells the expected answer, the other way what was typed; 5 characters were missing.
+    expect(
+      diff
+        .filter((d) => d.kind !== 'extra')
+        .map((d) => d.text)
+        .join(''),
+    ).toBe('spark.sql.shuffle.partitions');
+    expect(
+      diff
+        .filter((d) => d.kind !== 'missing')
+        .map((d) => d.text)
+        .join(''),
+    ).toBe('spark.shuffle.partition');
+    expect(diff.filter((d) => d.kind === 'missing').reduce((n, d) => n + d.text.length, 0)).toBe(5);
+    expect(gradeCloze(c, 'spark.sql.shuffle.partitions', 30)).not.toHaveProperty('diff');
+  });
+
   it('synonyms of the topic count in blanks', () => {
     const c = makeQuestion({ kind: 'cloze', answers: ['exécuteur'] });
     expect(gradeCloze(c, 'executor', 3, compileSynonyms(synonyms))).toMatchObject({ correct: true, suggested: 4 });

@@ -18,7 +18,8 @@ describe('scope: a phrasing matches within one clause or sentence', () => {
     ['across a comma', 'pour le shuffle, écrit sur disque', 'shuffle écrit', false],
     ['across "mais"', 'on a un shuffle mais écrit sur disque', 'shuffle écrit', false],
     ['a dot inside a name is no full stop', 'spark.sql.shuffle.partitions vaut 200', 'shuffle partitions', true],
-    ['a decimal point is no full stop', 'le quantile 97.5 de la perte', '97 5 perte', true],
+    ['a decimal point is no full stop', 'le quantile 97.5 de la perte', '97,5 perte', true],
+    ['a decimal comma is no comma', 'au quantile 97,5 la perte moyenne', '97.5 perte', true],
   ])('%s', (_what, answer, phrasing, expected) => {
     expect(says(answer, phrasing)).toBe(expected);
   });
