@@ -15,6 +15,7 @@ import {
   isSpaceKey,
   isUpKey,
   useKeypress,
+  useRef,
   useState,
   type KeypressEvent,
 } from '@inquirer/core';
@@ -51,6 +52,15 @@ export interface AnswerConfig extends Common {
 export interface RatingConfig extends Common {
   suggestion: RatingValue;
   canUndo: boolean;
+  /**
+   * Whether the suggestion is pre-selected so that Enter takes it. When the grader is unsure (thin
+   * evidence, a contradiction) it is not: the suggestion is only shown and the user picks.
+   */
+  preselect?: boolean | undefined;
+  /** Milliseconds after the prompt appears during which keys are ignored (a double Enter cannot rate). */
+  guardMs?: number | undefined;
+  /** Monotonic clock in milliseconds (tests inject one). */
+  clock?: (() => number) | undefined;
   /** When each rating would bring the card back ("10 min"), shown next to its key when the line fits. */
   intervals?: Partial<Record<RatingValue, string>> | undefined;
   /** Terminal width (default: the output's columns, else 80). */
@@ -174,10 +184,17 @@ const answerPrompt = createPrompt<string, AnswerConfig>((config, done) => {
   ];
 });
 
+/** Keys pressed this soon after the rating prompt appears are dropped: they were meant for the previous screen. */
+export const RATING_GUARD_MS = 300;
+
 const ratingPrompt = createPrompt<RatingValue | 'undo', RatingConfig>((config, done) => {
   const { t, chalk, suggestion, canUndo, intervals } = config;
+  const preselect = config.preselect ?? true;
+  const clock = config.clock ?? (() => performance.now());
+  const shownAt = useRef<number | null>(null);
+  shownAt.current ??= clock();
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
-  const [active, setActive] = useState<RatingValue>(suggestion);
+  const [active, setActive] = useState<RatingValue | null>(preselect ? suggestion : null);
   const [note, setNote] = useState<string | undefined>(undefined);
   const finish = (rating: RatingValue) => {
     setActive(rating);
@@ -186,12 +203,16 @@ const ratingPrompt = createPrompt<RatingValue | 'undo', RatingConfig>((config, d
   };
   useKeypress((key) => {
     if (status !== 'idle') return;
+    if (clock() - shownAt.current! < (config.guardMs ?? RATING_GUARD_MS)) return;
     const digit = digitOf(key);
     if (digit !== null && digit >= 1 && digit <= 4) finish(digit as RatingValue);
-    else if (key.name === 'left' || isUpKey(key)) setActive(Math.max(1, active - 1) as RatingValue);
-    else if (key.name === 'right' || isDownKey(key)) setActive(Math.min(4, active + 1) as RatingValue);
-    else if (isEnterKey(key)) finish(active);
-    else if (key.name === 'u') {
+    else if (key.name === 'left' || isUpKey(key)) setActive(Math.max(1, (active ?? suggestion + 1) - 1) as RatingValue);
+    else if (key.name === 'right' || isDownKey(key))
+      setActive(Math.min(4, (active ?? suggestion - 1) + 1) as RatingValue);
+    else if (isEnterKey(key)) {
+      if (active === null) setNote(t('quiz.prompt.pickRating'));
+      else finish(active);
+    } else if (key.name === 'u') {
       if (canUndo) {
         setStatus('done');
         setNote(t('quiz.prompt.undone'));
@@ -202,7 +223,7 @@ const ratingPrompt = createPrompt<RatingValue | 'undo', RatingConfig>((config, d
   const label = (r: RatingValue) => `${r} ${t(RATING_KEYS[r])}`;
   if (status === 'done') {
     if (note) return chalk.yellow(`↶ ${note}`);
-    return `${chalk.green('✔')} ${chalk.bold(t('quiz.prompt.rating'))} ${chalk.cyan(label(active))}`;
+    return `${chalk.green('✔')} ${chalk.bold(t('quiz.prompt.rating'))} ${chalk.cyan(label(active ?? suggestion))}`;
   }
   const ratings = [1, 2, 3, 4] as RatingValue[];
   const plain = (withIntervals: boolean) =>
@@ -215,10 +236,12 @@ const ratingPrompt = createPrompt<RatingValue | 'undo', RatingConfig>((config, d
     const text = label(r) + (showIntervals && intervals?.[r] ? chalk.dim(` (${intervals[r]})`) : '');
     return r === active ? chalk.cyan.bold(`[${text}]`) : ` ${text} `;
   });
-  const hint = t(canUndo ? 'quiz.prompt.ratingHintUndo' : 'quiz.prompt.ratingHint', {
-    label: t(RATING_KEYS[suggestion]),
-    key: suggestion,
-  });
+  const hint = preselect
+    ? t(canUndo ? 'quiz.prompt.ratingHintUndo' : 'quiz.prompt.ratingHint', {
+        label: t(RATING_KEYS[suggestion]),
+        key: suggestion,
+      })
+    : t(canUndo ? 'quiz.prompt.ratingHintNoneUndo' : 'quiz.prompt.ratingHintNone');
   return [
     `${chalk.cyan('?')} ${chalk.bold(t('quiz.prompt.rating'))} ${choices.join(' ')}${HIDE_CURSOR}`,
     [chalk.dim(hint), note ? chalk.yellow(note) : ''].filter(Boolean).join('\n'),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { historyOf, homesForThisFile, runCli, sleep } from '../helpers/cli.js';
-import { KEYS, spawnPitch } from '../helpers/pty.js';
+import { afterRatingGuard, KEYS, spawnPitch } from '../helpers/pty.js';
 import { fakeRecorderPath, isAlive } from '../helpers/fake-recorder.js';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,6 +29,7 @@ describe('pitch interview in a real terminal', () => {
       if (q === 1) p.write('1'); // tick the first key point only
       await sleep(100);
       await p.press(KEYS.enter, 'Entrée = ', 5000);
+      await afterRatingGuard();
       p.write(KEYS.enter); // take the suggested rating
     }
     await p.waitFor('Bilan de l’entretien blanc');
@@ -90,6 +91,7 @@ describe('pitch interview in a real terminal', () => {
     await p.waitFor('Quels points clés avez-vous couverts');
     p.write(KEYS.enter);
     await p.waitFor('Entrée = ');
+    await afterRatingGuard();
     p.write(KEYS.enter);
     await p.waitFor(/enregistrement : 0:0\d\.\d de parole, \d+ pause/);
     expect((await p.exited).exitCode).toBe(0);

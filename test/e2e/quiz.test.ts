@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historyOf, homesForThisFile, runCli } from '../helpers/cli.js';
-import { KEYS, spawnPitch, type PtySession } from '../helpers/pty.js';
+import { afterRatingGuard, KEYS, spawnPitch, type PtySession } from '../helpers/pty.js';
 
 const freshHome = homesForThisFile();
 
@@ -31,6 +31,7 @@ async function answerMcq(p: PtySession, right: string[], from: number): Promise<
   for (const option of right) p.write(optionNumber(screen, option));
   if (right.length > 1) p.write(KEYS.enter);
   await p.waitFor('? Note', 10_000, from);
+  await afterRatingGuard();
   p.write(KEYS.enter);
 }
 
@@ -90,6 +91,7 @@ describe('pitch quiz in a terminal', () => {
       if (p.text().slice(from).includes('Vos réponses')) p.write(KEYS.enter);
       await p.waitFor(/[✔✘] (Juste|Faux)\./, 10_000, from);
       await p.waitFor('? Note', 10_000, from);
+      await afterRatingGuard();
       p.write('3');
     }
     await p.waitFor('Session terminée');
@@ -138,6 +140,7 @@ describe('pitch quiz in a terminal', () => {
     p.write('autoBroadcastJoinThreshold');
     p.write(KEYS.enter);
     await p.waitFor('? Note');
+    await afterRatingGuard();
     p.write('1');
     await p.waitFor('Session terminée');
     expect(await p.exited).toMatchObject({ exitCode: 0 });
@@ -152,13 +155,16 @@ describe('pitch quiz in a terminal', () => {
     await q.waitFor(ANSWER_PROMPT, 10_000, from);
     q.write(optionNumber(q.text().slice(from), '200'));
     await q.waitFor('u : annuler la note précédente', 10_000, from);
+    await afterRatingGuard();
     q.write('u');
     await q.waitFor('↶ Retour à la question précédente', 10_000, from);
     await q.waitFor('↶ Note retirée pour « Quand Spark exécute-t-il réellement', 10_000, from);
     await q.waitFor(/Question 1\/2 : Quand Spark[\s\S]*\? Note/, 10_000, from);
     from = q.mark();
+    await afterRatingGuard();
     q.write('4');
     await q.waitFor(/Question 2\/2 : Valeur par défaut[\s\S]*\? Note/, 10_000, from);
+    await afterRatingGuard();
     q.write('2');
     await q.waitFor('Session terminée');
     expect(await q.exited).toMatchObject({ exitCode: 0 });
@@ -192,9 +198,14 @@ describe('pitch quiz in a terminal', () => {
     expect(screen).toContain('Réponse modèle');
     expect(screen).toContain('Note suggérée : 1 À revoir');
     await p.waitFor('? Note');
+    await afterRatingGuard();
     p.write('u'); // nothing to undo yet
     await p.waitFor('Aucune note à annuler.');
+    // A misconception was found: the suggestion is shown but not pre-selected, so Enter alone cannot rate.
+    expect(screen).toContain('rien n’est présélectionné');
     p.write(KEYS.enter);
+    await p.waitFor('Choisissez une note : 1 à 4.');
+    p.write('1');
     await p.waitFor('Session terminée');
     expect(await p.exited).toMatchObject({ exitCode: 0 });
     expect(p.text()).toContain('Points clés manqués');
@@ -207,6 +218,7 @@ describe('pitch quiz in a terminal', () => {
     await first.waitFor('? Répondez de tête');
     first.write(KEYS.enter);
     await first.waitFor('? Note');
+    await afterRatingGuard();
     first.write('4');
     expect(await first.exited).toMatchObject({ exitCode: 0 });
     const before = readFileSync(join(home, 'cards.json'), 'utf8');
@@ -220,6 +232,7 @@ describe('pitch quiz in a terminal', () => {
     p.write(KEYS.enter);
     await p.waitFor('Adaptive Query Execution');
     await p.waitFor('? Note');
+    await afterRatingGuard();
     p.write('1');
     await p.waitFor('Révision libre terminée');
     expect(await p.exited).toMatchObject({ exitCode: 0 });
@@ -237,6 +250,8 @@ describe('pitch quiz in a terminal', () => {
     p.write(KEYS.enter);
     await p.waitFor('✔ Juste.');
     await p.waitFor('À relire : § 1 Pitch court (≈ 2 min)');
+    await p.waitFor('? Note');
+    await afterRatingGuard();
     p.write(KEYS.enter);
     await p.waitFor('Session terminée');
     expect(await p.exited).toMatchObject({ exitCode: 0 });

@@ -31,6 +31,14 @@ export const KEYS = {
   up: '\x1b[A',
 } as const;
 
+/**
+ * The rating prompt drops keys pressed within 300 ms of appearing (src/ui/prompts.ts): a test that
+ * means to rate waits this long after the prompt shows, as a person reading it would.
+ */
+export function afterRatingGuard(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 400));
+}
+
 /** Runs the built CLI in a real pseudo-terminal (keys in, screen out). */
 export function spawnPitch(
   args: string[],

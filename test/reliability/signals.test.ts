@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historyOf, homesForThisFile } from '../helpers/cli.js';
-import { KEYS, spawnPitch, type PtySession } from '../helpers/pty.js';
+import { afterRatingGuard, KEYS, spawnPitch, type PtySession } from '../helpers/pty.js';
 
 /** These tests signal pitch itself: no shell in between. */
 const DIRECT = { lingerMs: 0 };
@@ -93,6 +93,7 @@ describe.each(SIGNALS)('%s during an interactive command', (signal, code) => {
     await p.waitFor('Répondez de tête');
     p.write(KEYS.enter);
     await p.waitFor('? Note');
+    await afterRatingGuard();
     await p.press(KEYS.enter, 'Question 2/2', 10_000);
     return p;
   }
@@ -157,6 +158,7 @@ describe.each(SIGNALS)('%s during an interactive command', (signal, code) => {
     await p.waitFor('Espace : réponse terminée');
     await p.press(KEYS.space, 'Quels points clés avez-vous couverts');
     await p.press(KEYS.enter, 'Entrée = ');
+    await afterRatingGuard();
     await p.press(KEYS.enter, 'Question 2/2 · Entrée');
     return p;
   }

@@ -138,10 +138,17 @@ describe('askAnswer (typed answers)', () => {
 
 describe('askRating', () => {
   const intervals = { 1: '1 min', 2: '6 min', 3: '10 min', 4: '8 j' };
+  /** A clock already past the guard for every key: each reading is a second later than the one before. */
+  const later = () => {
+    let ms = 0;
+    return () => (ms += 1000);
+  };
+  const rating = { ...common, clock: later() };
 
   it('shows the four ratings with their intervals; Enter takes the suggestion', async () => {
     const { answer, events, getScreen } = await render(askRating, {
       ...common,
+      clock: later(),
       suggestion: 2,
       canUndo: false,
       intervals,
@@ -159,6 +166,7 @@ describe('askRating', () => {
   it('on a narrow terminal the intervals go, so the four ratings stay on one line', async () => {
     const { answer, events, getScreen } = await render(askRating, {
       ...common,
+      clock: later(),
       suggestion: 3,
       canUndo: false,
       intervals,
@@ -170,10 +178,10 @@ describe('askRating', () => {
   });
 
   it('keys 1–4 rate at once; arrows move the choice', async () => {
-    const first = await render(askRating, { ...common, suggestion: 3, canUndo: false });
+    const first = await render(askRating, { ...common, clock: later(), suggestion: 3, canUndo: false });
     first.events.keypress('4');
     await expect(first.answer).resolves.toBe(4);
-    const second = await render(askRating, { ...common, suggestion: 3, canUndo: false });
+    const second = await render(askRating, { ...common, clock: later(), suggestion: 3, canUndo: false });
     second.events.keypress('left');
     second.events.keypress('left');
     second.events.keypress('left');
@@ -182,7 +190,12 @@ describe('askRating', () => {
   });
 
   it('u takes back the previous rating when there is one', async () => {
-    const { answer, events, getScreen } = await render(askRating, { ...common, suggestion: 3, canUndo: true });
+    const { answer, events, getScreen } = await render(askRating, {
+      ...common,
+      clock: later(),
+      suggestion: 3,
+      canUndo: true,
+    });
     expect(getScreen()).toContain('u : annuler la note précédente');
     events.keypress('u');
     await expect(answer).resolves.toBe('undo');
@@ -190,11 +203,52 @@ describe('askRating', () => {
   });
 
   it('u with nothing to undo says so and keeps waiting', async () => {
-    const { answer, events, getScreen } = await render(askRating, { ...common, suggestion: 3, canUndo: false });
+    const { answer, events, getScreen } = await render(askRating, {
+      ...common,
+      clock: later(),
+      suggestion: 3,
+      canUndo: false,
+    });
     events.keypress('u');
     expect(getScreen()).toContain('Aucune note à annuler.');
     events.keypress('1');
     await expect(answer).resolves.toBe(1);
+  });
+
+  it('ignores keys pressed within 300 ms of the prompt appearing: a double Enter cannot rate', async () => {
+    let now = 5000;
+    const { answer, events, getScreen } = await render(askRating, {
+      ...common,
+      suggestion: 3,
+      canUndo: false,
+      clock: () => now,
+    });
+    now += 120;
+    events.keypress('enter');
+    events.keypress('1');
+    expect(getScreen()).toContain('[3 Bien]');
+    now += 250;
+    events.keypress('2');
+    await expect(answer).resolves.toBe(2);
+  });
+
+  it('when the grader is unsure nothing is pre-selected: Enter asks for a choice, the first arrow lands on the suggestion', async () => {
+    const { answer, events, getScreen } = await render(askRating, {
+      ...rating,
+      suggestion: 2,
+      canUndo: false,
+      preselect: false,
+    });
+    expect(getScreen()).not.toContain('[');
+    expect(getScreen()).toContain('1–4 pour noter');
+    events.keypress('enter');
+    expect(getScreen()).toContain('Choisissez une note : 1 à 4.');
+    events.keypress('right');
+    expect(getScreen()).toContain('[2 Difficile]');
+    events.keypress('right');
+    expect(getScreen()).toContain('[3 Bien]');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe(3);
   });
 });
 

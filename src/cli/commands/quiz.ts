@@ -294,6 +294,7 @@ function sessionPorts(
       const intervals = state.cram ? undefined : previewIntervals(state.cards[item.question.id], ctx);
       return prompts.askRating({
         suggestion: request.suggestion,
+        preselect: request.preselect,
         canUndo: request.canUndo,
         intervals,
         width: ctx.width(),

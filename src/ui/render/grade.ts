@@ -1,23 +1,9 @@
 import type { ChalkInstance } from 'chalk';
 import type { Translate } from '../../i18n/index.js';
 import type { GradeAudit } from '../../quiz/audit.js';
-import type { DiffPart } from '../../quiz/cloze.js';
 import { sanitize, sanitizeLine } from '../sanitize.js';
 import { wrapText } from '../text-layout.js';
-import { ratingLabel } from './quiz.js';
-
-/** A character diff: extra characters struck through in red, missing ones underlined in green. */
-export function renderDiff(parts: readonly DiffPart[], chalk: ChalkInstance): string {
-  return parts
-    .map((p) => {
-      const text = sanitizeLine(p.text);
-      if (p.kind === 'same') return text;
-      // Without colours the marks still say which is which.
-      if (chalk.level === 0) return p.kind === 'extra' ? `[-${text}-]` : `{+${text}+}`;
-      return p.kind === 'extra' ? chalk.red.strikethrough(text) : chalk.green.underline(text);
-    })
-    .join('');
-}
+import { ratingLabel, renderDiff } from './quiz.js';
 
 /** `pitch grade`'s human view: each key point ✔/✘ with the words that earned it, contradictions, the suggestion. */
 export function renderGradeAudit(

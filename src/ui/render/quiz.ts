@@ -5,6 +5,7 @@ import type { SessionItem } from '../../quiz/session.js';
 import type { Question, RatingValue } from '../../quiz/types.js';
 import { sanitizeLine } from '../sanitize.js';
 import { truncate, wrapText } from '../text-layout.js';
+import type { DiffPart } from '../../quiz/cloze.js';
 
 const KIND_KEYS: Record<Question['kind'], MessageKey> = {
   mcq: 'quiz.kind.mcq',
@@ -14,6 +15,19 @@ const KIND_KEYS: Record<Question['kind'], MessageKey> = {
 };
 
 export const ratingLabel = (t: Translate, rating: RatingValue): string => t(`quiz.rating.${rating}` as MessageKey);
+
+/** A character diff: extra characters struck through in red, missing ones underlined in green. */
+export function renderDiff(parts: readonly DiffPart[], chalk: ChalkInstance): string {
+  return parts
+    .map((p) => {
+      const text = sanitizeLine(p.text);
+      if (p.kind === 'same') return text;
+      // Without colours the marks still say which is which.
+      if (chalk.level === 0) return p.kind === 'extra' ? `[-${text}-]` : `{+${text}+}`;
+      return p.kind === 'extra' ? chalk.red.strikethrough(text) : chalk.green.underline(text);
+    })
+    .join('');
+}
 
 /** "10 min", "3 h", "4 j": how far away a date is, rounded the way a person says it. */
 export function formatSpan(ms: number, t: Translate): string {
@@ -115,6 +129,7 @@ export function renderGrade(
       lines.push(verdict(grade.correct));
       if (!grade.correct || (q.answers?.length ?? 0) > 1)
         lines.push(...wrapText(t('quiz.grade.expected', { answer: grade.expected }), width, '  '));
+      if (grade.diff) lines.push(`  ${t('grade.diff', { diff: renderDiff(grade.diff, chalk) })}`);
       break;
     case 'open': {
       if (grade.empty) lines.push(chalk.yellow(t('quiz.grade.empty')));
@@ -129,6 +144,15 @@ export function renderGrade(
         const mark = p.hit ? chalk.green('✔') : chalk.red('✘');
         const text = wrapText(p.point, width, '    ');
         lines.push(`  ${mark}${text[0]!.slice(3)}`, ...text.slice(1));
+        // The words that earned the point, so the user can overrule a wrong tick; and what denied it.
+        if (p.hit && p.evidence)
+          lines.push(chalk.green(truncate(`      ${t('grade.evidence', { words: sanitizeLine(p.evidence) })}`, width)));
+        if (p.contradiction)
+          lines.push(
+            chalk.yellow(
+              truncate(`      ${t('grade.contradiction', { words: sanitizeLine(p.contradiction.evidence) })}`, width),
+            ),
+          );
       }
       for (const m of grade.misconceptions) {
         const text = wrapText(t('quiz.grade.misconception', { phrase: m.matched, note: m.note }), width, '    ');
@@ -154,9 +178,14 @@ export function renderGrade(
   } else if (q.explanation) para(q.explanation);
   if (q.source) lines.push(chalk.dim(t('quiz.grade.source', { url: sanitizeLine(q.source) })));
   if (q.where) lines.push(chalk.dim(t('quiz.grade.where', { where: sanitizeLine(q.where) })));
-  if (grade.kind === 'open')
-    lines.push(
-      chalk.cyan(t('quiz.grade.suggestion', { key: grade.suggested, label: ratingLabel(t, grade.suggested) })),
+  if (grade.kind === 'open') {
+    const params = { key: grade.suggested, label: ratingLabel(t, grade.suggested) };
+    const why = t(
+      grade.misconceptions.length || grade.points.some((p) => p.contradiction)
+        ? 'grade.why.contradiction'
+        : 'grade.why.thin',
     );
+    lines.push(chalk.cyan(grade.sure ? t('quiz.grade.suggestion', params) : t('grade.unsure', { ...params, why })));
+  }
   return lines.join('\n');
 }

@@ -230,3 +230,41 @@ describe('a session', () => {
     expect(a!.shown!.options[a!.shown!.right[0]!]).toBe('right');
   });
 });
+
+describe('what the rating prompt is told', () => {
+  const open = makeQuestion({
+    id: 'o1',
+    kind: 'open',
+    prompt: 'Pourquoi le shuffle coûte-t-il cher ?',
+    keyPoints: [
+      { point: 'Écriture disque', accept: ['écrit sur disque'] },
+      { point: 'Transfert réseau', accept: ['passe par le réseau'], contradicts: ['reste en mémoire'] },
+    ],
+  });
+  const preselectFor = async (text: string) => {
+    let seen: boolean | undefined;
+    await runSession(
+      buildItems([open], seeded(1)),
+      {
+        now: () => T0,
+        ask: async () => ({ kind: 'text', text }),
+        showGrade: () => {},
+        rate: async (_item, request) => {
+          seen = request.preselect;
+          return 3;
+        },
+        showUndone: () => {},
+        save: () => null,
+        unsave: () => {},
+      },
+      { cram: false, synonyms: () => [] },
+    );
+    return seen;
+  };
+
+  it('pre-selects the suggestion when the grader is sure, not when the answer contradicts itself or evidence is thin', async () => {
+    expect(await preselectFor('Le shuffle écrit sur disque puis tout passe par le réseau.')).toBe(true);
+    expect(await preselectFor('Il écrit sur disque, et tout reste en mémoire.')).toBe(false);
+    expect(await preselectFor('disque')).toBe(true); // nothing earned (a lone word matches no phrasing): Again, surely
+  });
+});
