@@ -205,7 +205,12 @@ export function suggestOpenRating(covered: number, total: number, contradicted: 
 export function gradeOpen(question: Question, compiled: CompiledOpen, answer: string, seconds: number): Grade {
   const index = indexText(answer);
   const matcher = new Matcher(index);
-  const evidenceOf = (m: PhraseMatch) => answer.slice(index.tokens[m.first]!.start, index.tokens[m.last]!.end);
+  const evidenceOf = (m: PhraseMatch, denied = false) => {
+    // Earned or refused by a denial ("sans shuffle", "ne recalcule pas"): show the words that deny, too.
+    const denial = denied ? index.deniedFrom[m.first]! : -1;
+    const start = denial >= 0 ? Math.min(denial, index.tokens[m.first]!.start) : index.tokens[m.first]!.start;
+    return answer.slice(start, index.tokens[m.last]!.end);
+  };
   const mentions = new Map<number, Mention>();
   compiled.points.forEach((p, k) => {
     for (const phrase of p.about)
@@ -246,13 +251,23 @@ export function gradeOpen(question: Question, compiled: CompiledOpen, answer: st
     if (!contradiction && !hit && denied) contradiction = denied;
     if (hit && !contradiction) {
       if (hit.match.typo) typoOnly = true;
-      return { point: p.point, hit: true, matched: hit.phrase.text, evidence: evidenceOf(hit.match) };
+      return {
+        point: p.point,
+        hit: true,
+        matched: hit.phrase.text,
+        evidence: evidenceOf(hit.match, hit.phrase.negative),
+      };
     }
     return {
       point: p.point,
       hit: false,
       ...(contradiction
-        ? { contradiction: { matched: contradiction.phrase.text, evidence: evidenceOf(contradiction.match) } }
+        ? {
+            contradiction: {
+              matched: contradiction.phrase.text,
+              evidence: evidenceOf(contradiction.match, !contradiction.match.affirmed || contradiction.phrase.negative),
+            },
+          }
         : {}),
     };
   });

@@ -108,6 +108,8 @@ export interface TextIndex {
   verbalBefore: Int32Array;
   /** Prepositional negations ("sans", "au lieu de", "without") that reach the token. */
   prepOn: Int32Array;
+  /** Where the last negation before the token in its clause starts (characters), or -1: evidence of a denial shows it. */
+  deniedFrom: Int32Array;
   /** A verbal negation follows the token closely in its clause. */
   negAfter: Uint8Array;
   /** Folded word → positions in `tokens`. */
@@ -228,8 +230,10 @@ export function indexText(text: string): TextIndex {
   const verbalBefore: number[] = [];
   const prepOn: number[] = [];
   const negAfter: number[] = [];
+  const deniedFrom: number[] = [];
   const vocab = new Map<string, number[]>();
   let verbal = 0;
+  let lastNegation = -1;
   let reaches: number[] = []; // content words each active prepositional negation still reaches
   let clause = -1;
   for (let i = 0; i < words.length; i++) {
@@ -238,8 +242,10 @@ export function indexText(text: string): TextIndex {
       clause = w.clause;
       verbal = 0;
       reaches = [];
+      lastNegation = -1;
     }
     verbal += verbalAt[i]!;
+    if (verbalAt[i] || prepAt[i]) lastNegation = w.start;
     // "sans X et Y": the coordinated word starts a claim of its own.
     if (JOINS.has(w.word)) reaches = [];
     for (let k = 0; k < prepAt[i]!; k++) reaches.push(PREP_NEGATION_REACH);
@@ -263,6 +269,7 @@ export function indexText(text: string): TextIndex {
     prepOn.push(reaches.length);
     reaches = reaches.map((r) => r - 1).filter((r) => r > 0);
     negAfter.push(after);
+    deniedFrom.push(lastNegation);
     const list = vocab.get(w.word);
     if (list) list.push(position);
     else vocab.set(w.word, [position]);
@@ -272,6 +279,7 @@ export function indexText(text: string): TextIndex {
     verbalBefore: Int32Array.from(verbalBefore),
     prepOn: Int32Array.from(prepOn),
     negAfter: Uint8Array.from(negAfter),
+    deniedFrom: Int32Array.from(deniedFrom),
     vocab,
   };
 }

@@ -118,7 +118,7 @@ describe('contradictions: a phrasing stating the opposite cancels the point and 
 
   it('a denied phrasing is shown as a contradiction when nothing earned the point', () => {
     const g = pointsOf(swap, 'reduceByKey ne combine pas localement');
-    expect(g.points[0]).toMatchObject({ hit: false, contradiction: { evidence: 'combine pas localement' } });
+    expect(g.points[0]).toMatchObject({ hit: false, contradiction: { evidence: 'ne combine pas localement' } });
   });
 });
 
