@@ -68,6 +68,7 @@ describe('pitch interview in a real terminal', () => {
       await sleep(300);
       await p.press(KEYS.space, 'Quels points clés avez-vous couverts', 5000);
       await p.press(KEYS.enter, 'Entrée = ', 5000);
+      await afterRatingGuard();
       p.write(KEYS.enter);
     }
     await p.waitFor('Bilan de l’entretien blanc');
