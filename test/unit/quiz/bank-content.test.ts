@@ -13,18 +13,19 @@ import { parsePitch } from '../../../src/pitch/parse.js';
 import { flattenSections } from '../../../src/pitch/model.js';
 import { BUNDLED_DIR, sourcesIn } from './helpers.js';
 
+/** The bank as of question bank v2 (issue 14): a topic never silently shrinks. */
 const MINIMUM: Record<string, number> = {
   spark: 91,
-  'spark-k8s': 15,
-  argo: 30,
+  'spark-k8s': 23,
+  argo: 41,
   argocd: 57,
   helm: 25,
   kubernetes: 40,
   cicd: 29,
   observability: 30,
-  bale4: 25,
-  platform: 12,
-  agile: 6,
+  bale4: 36,
+  platform: 22,
+  agile: 13,
   behavioral: 37,
   'pitch-followups': 29,
 };
