@@ -7,6 +7,7 @@ import { translator } from '../i18n/index.js';
 import type { Store, StoreNotice } from '../store/store.js';
 import type { Pitch } from '../pitch/model.js';
 import { usageError } from '../core/errors.js';
+import { keepColoursOnly, sanitizeParams } from '../ui/sanitize.js';
 
 import type { OutStream } from '../ui/streams.js';
 export type { OutStream };
@@ -103,8 +104,8 @@ export function createContext(lang: Lang, env: NodeJS.ProcessEnv = process.env):
       pitch.path = resolvedPath(path);
       return pitch;
     },
-    print: (text) => void ctx.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    warn: (text) => void ctx.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    print: (text) => void ctx.stdout.write(keepColoursOnly(text.endsWith('\n') ? text : `${text}\n`)),
+    warn: (text) => void ctx.stderr.write(keepColoursOnly(text.endsWith('\n') ? text : `${text}\n`)),
     width: () => Math.max(40, Math.min(ctx.stdout.columns || Number(env.COLUMNS) || 80, 160)),
     isInteractive: () => Boolean(ctx.stdin.isTTY && ctx.stdout.isTTY),
   };
@@ -121,5 +122,5 @@ export function resolvedPath(path: string): string {
 }
 
 function noticeText(notice: StoreNotice, t: Translate, chalk: ChalkInstance): string {
-  return chalk.yellow(t('store.movedAside', { file: notice.file, copy: notice.copy, reason: notice.reason }));
+  return chalk.yellow(t('store.movedAside', sanitizeParams({ file: notice.file, copy: notice.copy, reason: notice.reason })));
 }

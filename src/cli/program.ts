@@ -7,6 +7,7 @@ import { detectLang, isLang } from '../i18n/lang.js';
 import { langArgument } from './argv.js';
 import { PitchError, exitCodeOf, EXIT, usageError } from '../core/errors.js';
 import { formatError } from '../ui/render/error.js';
+import { sanitizeParams } from '../ui/sanitize.js';
 import { describeCommanderError } from './commander-errors.js';
 
 let pendingCommanderMessage = '';
@@ -278,15 +279,22 @@ export async function handleError(ctx: AppContext, error: unknown, env: NodeJS.P
       formatError(
         ctx.t,
         ctx.chalkErr,
-        ctx.t(error.key, error.params),
-        error.hint ? ctx.t(error.hint, error.hintParams) : undefined,
+        ctx.t(error.key, sanitizeParams(error.params)),
+        error.hint ? ctx.t(error.hint, sanitizeParams(error.hintParams)) : undefined,
       ),
     );
     if (env.PITCH_DEBUG) ctx.warn(error.stack ?? '');
     return exitCodeOf(error);
   }
   const message = error instanceof Error ? error.message : String(error);
-  ctx.warn(formatError(ctx.t, ctx.chalkErr, ctx.t('error.unexpected', { message }), ctx.t('error.unexpectedHint')));
+  ctx.warn(
+    formatError(
+      ctx.t,
+      ctx.chalkErr,
+      ctx.t('error.unexpected', sanitizeParams({ message })),
+      ctx.t('error.unexpectedHint'),
+    ),
+  );
   if (env.PITCH_DEBUG && error instanceof Error) ctx.warn(error.stack ?? '');
   return EXIT.failure;
 }

@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Translate } from '../../i18n/index.js';
 import type { PackIssue } from '../../quiz/types.js';
 import type { LengthBiasWarning } from '../../quiz/mcq-form.js';
-import { sanitizeLine } from '../sanitize.js';
+import { sanitizeLine, sanitizeParams } from '../sanitize.js';
 import { padEnd, padStart, truncate } from '../text-layout.js';
 
 /** A row of `pitch quiz --list-topics`; the JSON output is exactly these fields but `aliases`. */
@@ -47,7 +47,8 @@ export function renderTopics(rows: readonly TopicRow[], width: number, t: Transl
 
 /** One pack problem as a line: `argo.yaml:42: question "argo-retry-1": "answer" must be one of the options`. */
 export function formatIssue(issue: PackIssue, t: Translate): string {
-  const message = t(issue.key, issue.params);
+  // Issue parameters quote the pack itself (ids, kinds, unknown keys, parser messages): never raw.
+  const message = t(issue.key, sanitizeParams(issue.params));
   const file = sanitizeLine(issue.file);
   if (issue.line <= 0) return t('pack.atFile', { file, message });
   if (issue.questionId)
@@ -76,12 +77,12 @@ export function checkJson(report: CheckReport, t: Translate) {
     packs: report.packs,
     topics: report.topics,
     questions: report.questions,
-    warnings: (report.warnings ?? []).map((w) => ({ file: w.file, message: formatLengthBias(w, t) })),
+    warnings: (report.warnings ?? []).map((w) => ({ file: sanitizeLine(w.file), message: formatLengthBias(w, t) })),
     errors: report.issues.map((i) => ({
-      file: i.file,
+      file: sanitizeLine(i.file),
       line: i.line,
-      ...(i.questionId ? { question: i.questionId } : {}),
-      message: t(i.key, i.params),
+      ...(i.questionId ? { question: sanitizeLine(i.questionId) } : {}),
+      message: t(i.key, sanitizeParams(i.params)),
     })),
   };
 }
