@@ -122,5 +122,7 @@ export function resolvedPath(path: string): string {
 }
 
 function noticeText(notice: StoreNotice, t: Translate, chalk: ChalkInstance): string {
-  return chalk.yellow(t('store.movedAside', sanitizeParams({ file: notice.file, copy: notice.copy, reason: notice.reason })));
+  return chalk.yellow(
+    t('store.movedAside', sanitizeParams({ file: notice.file, copy: notice.copy, reason: notice.reason })),
+  );
 }

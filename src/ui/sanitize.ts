@@ -33,7 +33,8 @@ const COLOUR = /^\x1b\[[0-9;]*m$/;
 // eslint-disable-next-line no-control-regex
 const OTHER_CONTROLS = /[\x00-\x08\x0b-\x1a\x1c-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
 // eslint-disable-next-line no-control-regex
-const NOT_COLOUR = /\x1b\[[0-9;]*m|\x1b(?:\[[0-?]*[ -/]*[@-~]|\][\s\S]*?(?:\x07|\x1b\\|$)|[PX^_][\s\S]*?(?:\x1b\\|$)|[@-Z\\-_]|$)/g;
+const NOT_COLOUR =
+  /\x1b\[[0-9;]*m|\x1b(?:\[[0-?]*[ -/]*[@-~]|\][\s\S]*?(?:\x07|\x1b\\|$)|[PX^_][\s\S]*?(?:\x1b\\|$)|[@-Z\\-_]|$)/g;
 
 /**
  * The last guard before stdout/stderr for printed text (not the live screen): our renderers only add SGR
