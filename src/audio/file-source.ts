@@ -3,9 +3,8 @@
  * and a loop that decodes the WAV data chunk by chunk. The only place src/audio touches the file system
  * for reading.
  */
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { usageError } from '../core/errors.js';
-import { isErrno } from '../io/input.js';
+import { closeSync, readSync } from 'node:fs';
+import { openRegularFile } from '../io/input.js';
 import type { ByteSource, WavFormat } from './wav.js';
 import { decodeFrames } from './wav.js';
 
@@ -16,21 +15,10 @@ export interface FileSource extends ByteSource {
   close(): void;
 }
 
-/** Opens a file for reading, with the usual one-sentence errors for missing, directory, unreadable. */
+/** Opens a file for reading, with the usual one-sentence errors (missing, directory, unreadable, not a regular file). */
 export function openFileSource(path: string): FileSource {
-  let fd: number;
-  try {
-    if (statSync(path).isDirectory()) throw usageError('input.directory', { file: path }, 'audio.fileHint');
-    fd = openSync(path, 'r');
-  } catch (error) {
-    if (isErrno(error, 'ENOENT') || isErrno(error, 'ENOTDIR'))
-      throw usageError('input.missing', { file: path }, 'audio.fileHint');
-    if (isErrno(error, 'EACCES') || isErrno(error, 'EPERM'))
-      throw usageError('input.unreadable', { file: path }, 'audio.fileHint');
-    if (isErrno(error, 'EISDIR')) throw usageError('input.directory', { file: path }, 'audio.fileHint');
-    throw error;
-  }
-  const size = fstatSync(fd).size;
+  // Regular files only: a FIFO would hang, /dev/zero would never end. Read in chunks, so no size cap.
+  const { fd, size } = openRegularFile(path, 'audio.fileHint');
   return {
     size,
     read(position, length) {

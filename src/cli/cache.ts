@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { AppContext } from './context.js';
 import { BUILD_ID } from '../core/build-id.js';
+import { isStdinPath } from '../io/input.js';
 
 let codeStamp: string | undefined;
 /** The build id, or (running from sources) a hash of this module: a new build never trusts what an older one computed. */
@@ -32,8 +33,10 @@ export async function cached<T>(
     .update(`${slot}\0${extra.join('\0')}\0`);
   for (const file of files) {
     hash.update(`${file.path}\0${file.name}\0`);
-    // Files too large to be inputs are never read here: compute() refuses them with the right message.
-    if (sizeOf(file.path) > MAX_HASHED_BYTES) return compute();
+    // Only regular files of a sane size are read here (a pipe would be used up, a FIFO would hang, /dev/zero
+    // never ends): anything else goes straight to compute(), which reads it under its caps or refuses it.
+    const size = regularSize(file.path);
+    if (size === null || size > MAX_HASHED_BYTES) return compute();
     try {
       hash.update(readFileSync(file.path));
     } catch {
@@ -75,9 +78,12 @@ function readSeed<T>(name: string, key: string): T | undefined {
   }
 }
 
-function sizeOf(path: string): number {
+/** The size of a regular file; 0 when missing (compute() says so), null when it is not a regular file. */
+function regularSize(path: string): number | null {
+  if (isStdinPath(path)) return null;
   try {
-    return statSync(path).size;
+    const stat = statSync(path);
+    return stat.isFile() ? stat.size : null;
   } catch {
     return 0;
   }

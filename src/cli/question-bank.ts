@@ -4,7 +4,7 @@ import type { AppContext } from './context.js';
 import { cached } from './cache.js';
 import { BUNDLED_PITCH, BUNDLED_QUESTIONS } from './context.js';
 import { PitchError, usageError } from '../core/errors.js';
-import { readTextInput, isErrno } from '../io/input.js';
+import { describeOpenError, isErrno, MAX_PACK_BYTES, readTextInput } from '../io/input.js';
 import { loadBank, type Bank } from '../quiz/bank.js';
 import type { PackIssue, PackSource, Topic } from '../quiz/types.js';
 import { formatIssue } from '../ui/render/quiz-list.js';
@@ -26,7 +26,11 @@ export interface Sources {
   issues: PackIssue[];
 }
 
-/** The .yaml files of a directory (sorted), or the file itself. A missing path is a usage error. */
+/**
+ * The .yaml files of a directory (sorted), or the file itself. A missing path, a symlink loop, a name too
+ * long or a folder that cannot be listed is a usage error naming it (a file that cannot be read is a pack
+ * issue, found when it is read).
+ */
 export function packFiles(path: string): string[] {
   let isDir: boolean;
   try {
@@ -34,10 +38,18 @@ export function packFiles(path: string): string[] {
   } catch (error) {
     if (isErrno(error, 'ENOENT') || isErrno(error, 'ENOTDIR'))
       throw usageError('quiz.bankMissing', { path }, 'quiz.bankHint');
-    throw error;
+    throw describeOpenError(error, path, 'quiz.bankHint');
   }
   if (!isDir) return [path];
-  return readdirSync(path)
+  let names: string[];
+  try {
+    names = readdirSync(path);
+  } catch (error) {
+    if (isErrno(error, 'EACCES') || isErrno(error, 'EPERM'))
+      throw usageError('quiz.bankUnreadable', { path }, 'quiz.bankUnreadableHint');
+    throw describeOpenError(error, path, 'quiz.bankHint');
+  }
+  return names
     .filter((f) => /\.ya?ml$/i.test(f))
     .sort()
     .map((f) => join(path, f));
@@ -47,7 +59,7 @@ export function packFiles(path: string): string[] {
 export function readPacks(files: readonly string[], nameOf: (file: string) => string, into: Sources): void {
   for (const file of files) {
     try {
-      into.sources.push({ name: nameOf(file), text: readTextInput(file) });
+      into.sources.push({ name: nameOf(file), text: readTextInput(file, MAX_PACK_BYTES) });
     } catch (error) {
       if (!(error instanceof PitchError)) throw error;
       into.issues.push({ file: nameOf(file), line: 0, key: error.key, params: error.params });

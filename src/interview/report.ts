@@ -1,5 +1,6 @@
 import type { Attempt } from '../rehearsal/types.js';
 import type { StoredCard } from '../quiz/types.js';
+import { cardOf } from '../quiz/cards.js';
 import type { InterviewAnswer } from './types.js';
 import { bandOf, DEFAULT_BAND, type AnswerBand } from './state.js';
 
@@ -73,7 +74,7 @@ export function buildInterviewReport(
     return a1! - b1! || a2! - b2! || x[0].localeCompare(y[0]);
   })[0];
   const dues = answered
-    .map((a) => cards[a.questionId]?.due)
+    .map((a) => cardOf(cards, a.questionId)?.due)
     .filter((d): d is string => Boolean(d))
     .sort();
 

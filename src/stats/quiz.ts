@@ -1,4 +1,5 @@
 import type { StoredCard } from '../quiz/types.js';
+import { cardOf } from '../quiz/cards.js';
 import type { DayClock } from './days.js';
 import { dayToIso, weekdayOf } from './days.js';
 import type { ReviewTable } from './review-table.js';
@@ -90,7 +91,8 @@ export function computeQuizStats(
   }
   const topicIndex = new Map(reviews.topicIds.map((id, i) => [id, i]));
 
-  const byTopic: Record<string, TopicStats> = {};
+  // Topic ids are user data (`constructor` is a valid one): no inherited keys.
+  const byTopic: Record<string, TopicStats> = Object.create(null);
   const forecast = Array.from({ length: FORECAST_DAYS }, (_, i) => ({ date: dayToIso(today + i), due: 0 }));
   let dueNow = 0;
   const weak: Array<WeakQuestion & { order: number }> = [];
@@ -108,7 +110,7 @@ export function computeQuizStats(
       retentionReviews: 0,
     };
     for (const q of topic.questions) {
-      const card = cards[q.id];
+      const card = cardOf(cards, q.id);
       const state = card ? card.state : STATE_NEW;
       if (state === STATE_REVIEW) row.review++;
       else if (state === 1 || state === 3) row.learning++;

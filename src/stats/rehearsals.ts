@@ -85,7 +85,8 @@ export function computeRehearsalStats(history: readonly Attempt[], options: Rehe
   const sections = [...groups.values()].sort((x, y) => y[y.length - 1]!.at - x[x.length - 1]!.at).map(sectionStats);
 
   // Every section rehearsed has an entry: its best complete, credible run, or null when it has none.
-  const best: Record<string, number | null> = {};
+  // Section ids come from the user's headings: no inherited keys (`constructor`…).
+  const best: Record<string, number | null> = Object.create(null);
   for (const s of sections) {
     const known = best[s.id] ?? null;
     best[s.id] = s.personalBest !== null && (known === null || s.personalBest < known) ? s.personalBest : known;

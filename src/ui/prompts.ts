@@ -14,6 +14,7 @@ import {
   isEnterKey,
   isSpaceKey,
   isUpKey,
+  useEffect,
   useKeypress,
   useRef,
   useState,
@@ -134,50 +135,137 @@ const choicePrompt = createPrompt<number[], ChoiceConfig & { multiple: boolean }
   return [`${mark} ${message} ${hint}\n${lines.join('\n')}${HIDE_CURSOR}`, error ? chalk.red(error) : undefined];
 });
 
+/** While typing, the current line is drawn from its last this-many characters, and only the last few lines above. */
+const SHOWN_CHARS = 240;
+const SHOWN_LINES = 6;
+/** What the finished answer echoes back (the whole answer is still graded and kept). */
+const ECHOED_CHARS = 4000;
+/** How much of the committed text ← or Home hands back to readline at a time. */
+const HANDED_BACK = 256;
+
+interface AnswerText {
+  /** Lines already sent with Enter (open answers). */
+  lines: string[];
+  /** The current line up to where readline's part starts. */
+  committed: string;
+  /** What readline held of the current line, and its cursor, after the last key: the state this key found. */
+  current: string;
+  cursor: number;
+  finished: boolean;
+  frame: number;
+  redraw: ReturnType<typeof setImmediate> | null;
+}
+
+/** readline's line and cursor, which the answer prompt moves text in and out of. */
+type EditableLine = { line: string; cursor: number };
+
+/**
+ * Open and cloze answers, linear in the answer's length. A paste arrives as one keypress per character,
+ * and three things made each one cost as much as the text typed so far (a 12 KB paste took 17 s):
+ * a state change redraws the whole prompt, readline measures its whole line on every insertion, and
+ * inquirer moves the terminal's cursor after each key. So the text lives in a ref, not in state; whatever
+ * readline has when its cursor is at the end of its line moves out of it into `committed` (readline's line
+ * stays empty while one types at the end, so the cursor does not move either); ← or Home at the start of
+ * readline's line hands it text back to edit; and one redraw follows each chunk of input, drawing a
+ * bounded tail of the text.
+ */
 const answerPrompt = createPrompt<string, AnswerConfig>((config, done) => {
   const { t, chalk, multiline } = config;
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
-  const [lines, setLines] = useState<string[]>([]);
-  const [value, setValue] = useState('');
-  const finish = (text: string) => {
+  const [, setFrame] = useState(0);
+  const [answer, setAnswer] = useState('');
+  const text = useRef<AnswerText>({
+    lines: [],
+    committed: '',
+    current: '',
+    cursor: 0,
+    finished: false,
+    frame: 0,
+    redraw: null,
+  });
+  const s = text.current;
+  useEffect(
+    () => () => {
+      if (s.redraw) clearImmediate(s.redraw);
+    },
+    [],
+  );
+  const finish = (value: string) => {
+    s.finished = true;
+    if (s.redraw) clearImmediate(s.redraw);
+    setAnswer(value);
     setStatus('done');
-    setValue(text);
-    done(text);
+    done(value);
   };
-  useKeypress((key, rl) => {
-    if (status !== 'idle') return;
+  const redrawSoon = () => {
+    // Every keypress of one chunk of input is emitted in the same turn: one redraw per chunk.
+    s.redraw ??= setImmediate(() => {
+      s.redraw = null;
+      if (!s.finished) setFrame(++s.frame);
+    });
+  };
+  useKeypress((key, inquirerLine) => {
+    if (s.finished) return;
+    const rl = inquirerLine as unknown as EditableLine;
     if (isEnterKey(key)) {
-      // readline has already taken the line: `value` holds what was typed on it.
-      if (!multiline) return finish(value.trim());
-      if (value.trim() === '') return finish(lines.join('\n').trim());
-      setLines([...lines, value]);
-      setValue('');
-      return;
+      // readline has already taken the line: `current` holds what it had of it.
+      const line = s.committed + s.current;
+      s.committed = '';
+      s.current = '';
+      s.cursor = 0;
+      if (!multiline) return finish(line.trim());
+      if (line.trim() === '') return finish(s.lines.join('\n').trim());
+      s.lines.push(line);
+      return redrawSoon();
     }
-    if (isBackspaceKey(key) && value === '' && lines.length) {
+    // readline has handled the key already: whether it met the start of its line is known from before.
+    const atStart = s.cursor === 0;
+    if (isBackspaceKey(key) && atStart && s.committed === '' && s.current === '' && s.lines.length) {
       // Backspace at the start of an empty line goes back up to the previous line.
-      const previous = lines[lines.length - 1]!;
-      setLines(lines.slice(0, -1));
-      rl.clearLine(0);
-      rl.write(previous);
-      setValue(previous);
-      return;
+      s.committed = s.lines.pop()!;
+    } else if (isBackspaceKey(key) && atStart) s.committed = s.committed.slice(0, -1);
+    else if (atStart && s.committed && key.name === 'left') {
+      // readline stopped at its own start: hand it back the end of the committed text, one step taken.
+      const back = s.committed.slice(-HANDED_BACK);
+      s.committed = s.committed.slice(0, -back.length);
+      rl.line = back + rl.line;
+      rl.cursor = back.length - 1;
+    } else if (s.committed && (key.name === 'home' || (key.ctrl && key.name === 'a'))) {
+      rl.line = s.committed + rl.line;
+      rl.cursor = 0;
+      s.committed = '';
+    } else if (key.ctrl && key.name === 'u') s.committed = '';
+    if (rl.cursor === rl.line.length && rl.line) {
+      s.committed += rl.line;
+      rl.line = '';
+      rl.cursor = 0;
     }
-    setValue(rl.line);
+    s.current = rl.line;
+    s.cursor = rl.cursor;
+    redrawSoon();
   });
   const message = chalk.bold(sanitizeLine(config.message));
   if (status === 'done') {
-    const shown = value
-      ? sanitize(value)
+    const echoed = answer.length > ECHOED_CHARS ? `${answer.slice(0, ECHOED_CHARS)}…` : answer;
+    const shown = answer
+      ? sanitize(echoed)
           .split('\n')
           .map((l) => `  ${chalk.cyan(l)}`)
           .join('\n')
       : `  ${chalk.dim(t('quiz.prompt.noAnswer'))}`;
     return `${chalk.green('✔')} ${message}\n${shown}`;
   }
+  const tail = (text: string, cut = text.length > SHOWN_CHARS) =>
+    cut ? `${chalk.dim('…')}${sanitizeLine(text.slice(-SHOWN_CHARS))}` : sanitizeLine(text);
+  const value = tail(
+    `${s.committed.slice(-SHOWN_CHARS)}${s.current}`,
+    s.committed.length + s.current.length > SHOWN_CHARS,
+  );
   if (!multiline)
     return [`${chalk.cyan('?')} ${message} ${chalk.cyan('›')} ${value}`, chalk.dim(t('quiz.prompt.lineHint'))];
-  const previous = lines.map((l) => `  ${l}`).join('\n');
+  const above = s.lines.slice(-SHOWN_LINES).map((l) => `  ${tail(l)}`);
+  if (s.lines.length > SHOWN_LINES) above.unshift(`  ${chalk.dim('…')}`);
+  const previous = above.join('\n');
   return [
     `${chalk.cyan('?')} ${message}\n${previous ? previous + '\n' : ''}${chalk.cyan('›')} ${value}`,
     chalk.dim(t('quiz.prompt.answerHint')),

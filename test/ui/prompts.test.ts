@@ -70,6 +70,9 @@ describe('askChoices (several right answers)', () => {
   });
 });
 
+/** Typed text is drawn once per chunk of input, on the next turn of the event loop. */
+const redrawn = () => new Promise((resolve) => setImmediate(resolve));
+
 describe('askAnswer (typed answers)', () => {
   it('several lines; Enter on an empty line sends', async () => {
     const { answer, events, getScreen } = await render(askAnswer, {
@@ -81,6 +84,7 @@ describe('askAnswer (typed answers)', () => {
     events.type('le shuffle redistribue');
     events.keypress('enter');
     events.type('et écrit sur disque');
+    await redrawn();
     expect(getScreen()).toContain('  le shuffle redistribue\n› et écrit sur disque');
     events.keypress('enter');
     events.keypress('enter');
@@ -97,6 +101,7 @@ describe('askAnswer (typed answers)', () => {
     events.type('première');
     events.keypress('enter');
     events.keypress('backspace');
+    await redrawn();
     expect(getScreen()).toContain('› première');
     events.keypress('backspace');
     events.type('e!');
@@ -116,6 +121,55 @@ describe('askAnswer (typed answers)', () => {
     expect(getScreen()).toContain('(pas de réponse)');
   });
 
+  it('a 100 KB paste is taken whole, and only its end is drawn while typing', async () => {
+    const { answer, events, getScreen } = await render(askAnswer, {
+      ...common,
+      message: 'Votre réponse',
+      multiline: true,
+    });
+    let pasted = '';
+    for (let i = 0; pasted.length < 100_000; i++) pasted += `mot${i} `;
+    events.type(pasted);
+    await redrawn();
+    const screen = getScreen();
+    expect(screen.length).toBeLessThan(1000);
+    expect(screen).toContain(`…`);
+    expect(screen).toContain(pasted.slice(-50).trim());
+    events.keypress('enter');
+    events.type('deuxième ligne');
+    events.keypress('enter');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe(`${pasted}\ndeuxième ligne`);
+  });
+
+  it('editing keeps working at the far end of a long line: Backspace and ← reach text typed long before', async () => {
+    const { answer, events } = await render(askAnswer, {
+      ...common,
+      message: 'Le mot manquant',
+      multiline: false,
+    });
+    events.type(`${'x'.repeat(600)}yz`);
+    for (let i = 0; i < 3; i++) events.keypress('backspace');
+    // Back over 300 characters, then one typed there.
+    for (let i = 0; i < 300; i++) events.keypress('left');
+    events.type('Q');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe(`${'x'.repeat(299)}Q${'x'.repeat(300)}`);
+  });
+
+  it('Backspace deletes one character at a time across the point where the line was split', async () => {
+    const { answer, events } = await render(askAnswer, {
+      ...common,
+      message: 'Le mot manquant',
+      multiline: false,
+    });
+    const typed = Array.from({ length: 700 }, (_, i) => String.fromCharCode(97 + (i % 26))).join('');
+    events.type(typed);
+    for (let i = 0; i < 450; i++) events.keypress('backspace');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe(typed.slice(0, 250));
+  });
+
   it('one line for a blank: Enter sends', async () => {
     const { answer, events, getScreen } = await render(askAnswer, {
       ...common,
@@ -123,6 +177,7 @@ describe('askAnswer (typed answers)', () => {
       multiline: false,
     });
     events.type(' 200 ');
+    await redrawn();
     expect(getScreen()).toContain('? Le mot manquant ›  200');
     events.keypress('enter');
     await expect(answer).resolves.toBe('200');

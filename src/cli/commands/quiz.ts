@@ -17,7 +17,7 @@ import { PITCH_TOPIC } from '../../quiz/pack.js';
 import { countDue, selectCram, selectSession } from '../../quiz/select.js';
 import { buildItems, runSession, type SessionItem, type SessionPorts } from '../../quiz/session.js';
 import { summarizeSession, toSessionRecord } from '../../quiz/summary.js';
-import { applyReview, previewDue, revertReview, type UndoToken } from '../../quiz/schedule.js';
+import { applyReview, cardOf, previewDue, revertReview, type UndoToken } from '../../quiz/schedule.js';
 import { QUIZ_MODES, type QuizMode, type RatingValue, type StoredCard, type Topic } from '../../quiz/types.js';
 import type { Prompts } from '../../ui/prompts.js';
 import {
@@ -248,7 +248,7 @@ function earliestDue(topics: readonly Topic[], cards: Readonly<Record<string, St
   let best: string | null = null;
   for (const topic of topics) {
     for (const q of topic.questions) {
-      const due = cards[q.id]?.due;
+      const due = cardOf(cards, q.id)?.due;
       if (due && (best === null || Date.parse(due) < Date.parse(best))) best = due;
     }
   }
@@ -291,7 +291,7 @@ function sessionPorts(
     async rate(item: SessionItem, request) {
       if (request.again) ctx.print(renderAgain(item, request.index, request.total, ctx.width(), t, chalk));
       const prompts = await promptsReady;
-      const intervals = state.cram ? undefined : previewIntervals(state.cards[item.question.id], ctx);
+      const intervals = state.cram ? undefined : previewIntervals(cardOf(state.cards, item.question.id), ctx);
       return prompts.askRating({
         suggestion: request.suggestion,
         preselect: request.preselect,

@@ -69,6 +69,34 @@ export const common = {
     fr: 'Exemple : --lang en, ou la variable PITCH_LANG=en.',
     en: 'Example: --lang fr, or the variable PITCH_LANG=fr.',
   },
+  'input.fifo': {
+    fr: '{file} est un tube nommé (FIFO), pas un fichier : pitch ne lit que des fichiers ordinaires.',
+    en: '{file} is a named pipe (FIFO), not a file: pitch only reads regular files.',
+  },
+  'input.device': {
+    fr: '{file} est un périphérique, pas un fichier : pitch ne lit que des fichiers ordinaires.',
+    en: '{file} is a device, not a file: pitch only reads regular files.',
+  },
+  'input.socket': {
+    fr: '{file} est une socket, pas un fichier : pitch ne lit que des fichiers ordinaires.',
+    en: '{file} is a socket, not a file: pitch only reads regular files.',
+  },
+  'input.loop': {
+    fr: '{file} mène à une boucle de liens symboliques.',
+    en: '{file} leads to a loop of symbolic links.',
+  },
+  'input.nameTooLong': {
+    fr: 'Nom de fichier trop long pour le système : {file}.',
+    en: 'File name too long for the system: {file}.',
+  },
+  'input.stdinTerminal': {
+    fr: '{file} désigne l’entrée standard, qui est ici le terminal : rien à lire.',
+    en: '{file} means standard input, which is the terminal here: nothing to read.',
+  },
+  'input.stdinHint': {
+    fr: 'Envoyez le fichier par un tube, par exemple : cat mon-pitch.md | pitch sections --file -',
+    en: 'Pipe the file in, for example: cat my-pitch.md | pitch sections --file -',
+  },
   'input.empty': { fr: '{file} est vide.', en: '{file} is empty.' },
   'input.tooLarge': {
     fr: '{file} est trop gros (plus de {max} Kio) pour être un pitch ou un paquet de questions.',

@@ -70,6 +70,14 @@ export const quiz = {
     fr: 'Les paquets sont vides ou invalides : « pitch quiz --check » montre les erreurs.',
     en: 'The packs are empty or invalid: "pitch quiz --check" shows the errors.',
   },
+  'quiz.bankUnreadable': {
+    fr: 'Impossible de lister le dossier de paquets {path} (droits insuffisants).',
+    en: 'Cannot list the pack folder {path} (permission denied).',
+  },
+  'quiz.bankUnreadableHint': {
+    fr: 'Donnez-vous le droit de le lire (chmod u+rx), ou retirez-le.',
+    en: 'Give yourself the right to read it (chmod u+rx), or remove it.',
+  },
   'quiz.bankMissing': { fr: 'Paquets de questions introuvables : {path}.', en: 'Question packs not found: {path}.' },
   'quiz.bankHint': {
     fr: 'Donnez à --bank (ou --check) un dossier de fichiers .yaml, ou un fichier .yaml.',
@@ -117,6 +125,18 @@ export const quiz = {
   },
   'pack.atFile': { fr: '{file} : {message}', en: '{file}: {message}' },
   'pack.yaml': { fr: 'YAML invalide : {message}', en: 'invalid YAML: {message}' },
+  'pack.tooManyAliases': {
+    fr: 'trop d’alias YAML à développer (plus de {max}) : le paquet est ignoré',
+    en: 'too many YAML aliases to expand (over {max}): the pack is skipped',
+  },
+  'pack.tooManyNodes': {
+    fr: 'trop d’éléments YAML (plus de {max}) : le paquet est ignoré',
+    en: 'too many YAML nodes (over {max}): the pack is skipped',
+  },
+  'pack.tooDeep': {
+    fr: 'YAML imbriqué trop profondément (plus de {max} niveaux) : le paquet est ignoré',
+    en: 'YAML nested too deeply (over {max} levels): the pack is skipped',
+  },
   'pack.notMapping': {
     fr: 'un paquet est un dictionnaire YAML avec « topic », « title » et « questions »',
     en: 'a pack is a YAML mapping with "topic", "title" and "questions"',
