@@ -68,6 +68,8 @@ function shorten(path: string): string {
  */
 export function readTextInput(path: string, maxBytes = MAX_INPUT_BYTES): string {
   const bytes = isStdinPath(path) ? readStdin(path, maxBytes) : readRegularFile(path, maxBytes);
+  // "- is empty" would puzzle anyone: standard input is named as such.
+  if (path === '-') path = 'stdin';
   if (bytes.length > maxBytes)
     throw usageError('input.tooLarge', { file: path, max: Math.round(maxBytes / 1024) }, 'input.textHint');
   if (bytes.length === 0 || !/\S/u.test(bytes.toString('utf8')))

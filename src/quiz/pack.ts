@@ -98,14 +98,14 @@ async function parseWithYaml(source: PackSource): Promise<ParsedPack> {
   const lines = new WeakMap<object, NodeLines>();
   const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : counter.linePos(offset).line);
   if (doc.errors.length) {
-    const issues = doc.errors.map(
-      (e): PackIssue => ({
-        file: source.name,
-        line: e.linePos?.[0]?.line ?? lineAt(e.pos[0]),
-        key: 'pack.yaml',
-        params: { message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') },
-      }),
-    );
+    const issues = doc.errors.map((e): PackIssue => {
+      const line = e.linePos?.[0]?.line ?? lineAt(e.pos[0]);
+      // The parser itself runs out of stack on deep enough nesting, and says so in JavaScript's words.
+      if (/call stack/i.test(e.message))
+        return { file: source.name, line, key: 'pack.tooDeep', params: { max: YAML_LIMITS.depth } };
+      const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      return { file: source.name, line, key: 'pack.yaml', params: { message } };
+    });
     return { name: source.name, value: null, lines, issues };
   }
   let depth = 0;

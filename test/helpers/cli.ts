@@ -30,8 +30,11 @@ export function runCli(
   env: Record<string, string | undefined> = {},
   input?: string | Buffer,
   cwd: string = ROOT,
+  /** Another user to run as (tests of permissions, which root would bypass). */
+  as?: { uid: number; gid: number },
 ): RunResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
+    ...as,
     cwd,
     input: input ?? '',
     encoding: 'utf8',

@@ -3,7 +3,18 @@
 // the right exit code, no stack trace, nothing on stdout, and leave the user's data untouched.
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, runCli, tempHome } from '../helpers/cli.js';
@@ -15,6 +26,7 @@ const dir = mkdtempSync(join(tmpdir(), 'pitch-bad-inputs-'));
 const homes: Array<() => void> = [];
 afterAll(() => {
   homes.forEach((cleanup) => cleanup());
+  chmodSync(join(dir, 'locked'), 0o755);
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -70,8 +82,57 @@ const missingFieldsPack = pack(
 const unreadablePacks = folder('unreadable');
 file('unreadable/binary.yaml', Buffer.from([0x74, 0x6f, 0x70, 0x00, 0xff]));
 file('unreadable/latin1.yaml', Buffer.from('topic: r\xe9sum\xe9\n', 'latin1'));
-file('unreadable/huge.yaml', 'topic: huge\n' + '# commentaire\n'.repeat(80_000));
+file('unreadable/huge.yaml', 'topic: huge\n' + '# commentaire\n'.repeat(320_000)); // 4.5 MB, over the 4 MiB pack limit
 const emptyPackDir = folder('no-packs');
+
+// Files that are not regular files, and names the system refuses: each read would hang (a FIFO), never end
+// (/dev/zero, /dev/urandom) or fail with an errno nobody should have to decode.
+const fifo = (name: string) => {
+  const path = join(dir, name);
+  mkdirSync(join(path, '..'), { recursive: true });
+  execFileSync('mkfifo', [path]);
+  return path;
+};
+const link = (name: string, target: string) => {
+  const path = join(dir, name);
+  mkdirSync(join(path, '..'), { recursive: true });
+  symlinkSync(target, path);
+  return path;
+};
+const fifoPitch = fifo('fifo.md');
+const zeroPitch = link('zero.md', '/dev/zero');
+const loopPitch = link('loop-a.md', join(dir, 'loop-b.md'));
+link('loop-b.md', loopPitch);
+const longName = join(dir, `${'long-'.repeat(60)}.md`);
+const fifoWav = fifo('fifo.wav');
+const zeroWav2 = link('zero-link.wav', '/dev/zero');
+const devicePacks = folder('devices');
+fifo('devices/a-fifo.yaml');
+link('devices/b-zero.yaml', '/dev/zero');
+link('devices/c-urandom.yaml', '/dev/urandom');
+const loopBank = link('loop-bank', join(dir, 'loop-bank'));
+/** 10 levels of 10 aliases: 10¹⁰ nodes once expanded, from 700 bytes ("billion laughs"). */
+const aliasBomb = (topic: string) => {
+  const levels = ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+  for (let i = 1; i <= 10; i++)
+    levels.push(
+      `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]`,
+    );
+  return `topic: ${topic}\ntitle: Bombe\n${levels.join('\n')}\nquestions:\n  - id: ${topic}-1\n    kind: flash\n    difficulty: 1\n    prompt: "Un ?"\n    modelAnswer: "Oui."\n`;
+};
+const bombPack = pack('bomb', aliasBomb('bomb-pack'));
+const deepPack = pack(
+  'deep',
+  `topic: deep-pack\ntitle: Profond\nx: ${'['.repeat(5000)}${']'.repeat(5000)}\nquestions: []\n`,
+);
+/** Readable by nobody but root: permission rows run as another user when the tests run as root. */
+const lockedPacks = folder('locked');
+file('locked/pack.yaml', 'topic: locked\n');
+chmodSync(lockedPacks, 0o000);
+const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
+const tooLongPack = 'q'.repeat(300);
 const notADirectory = flatPitch;
 
 // ---------------------------------------------------------------- the table
@@ -100,6 +161,8 @@ interface Row {
   englishByLocale?: boolean;
   /** Prepares the data directory (after it was filled with the usual history and cards). */
   setup?: (home: string) => void;
+  /** Run as this user (permission cases, when the tests run as root). */
+  as?: { uid: number; gid: number } | undefined;
 }
 
 const needsTty = (command: string): Sentences => ({
@@ -187,6 +250,43 @@ const rows: Row[] = [
     args: ['show', '1'],
     env: { PITCH_FILE: emptyPitch },
     error: { fr: /empty\.md est vide\.$/, en: /empty\.md is empty\.$/ },
+  },
+
+  {
+    what: 'a named pipe (FIFO) as pitch file',
+    args: ['sections', '--file', fifoPitch],
+    error: {
+      fr: /fifo\.md est un tube nommé \(FIFO\), pas un fichier : pitch ne lit que des fichiers ordinaires\.$/,
+      en: /fifo\.md is a named pipe \(FIFO\), not a file: pitch only reads regular files\.$/,
+    },
+  },
+  {
+    what: 'a symlink to /dev/zero as pitch file',
+    args: ['show', '--file', zeroPitch],
+    error: { fr: /zero\.md est un périphérique, pas un fichier/, en: /zero\.md is a device, not a file/ },
+  },
+  {
+    what: '/dev/urandom as pitch file',
+    args: ['stats', '--file', '/dev/urandom'],
+    error: { fr: /^\/dev\/urandom est un périphérique/, en: /^\/dev\/urandom is a device/ },
+  },
+  {
+    what: 'a symlink loop as pitch file',
+    args: ['rehearse', '--file', loopPitch],
+    error: {
+      fr: /loop-a\.md mène à une boucle de liens symboliques\.$/,
+      en: /loop-a\.md leads to a loop of symbolic links\.$/,
+    },
+  },
+  {
+    what: 'a file name too long for the system',
+    args: ['sections', '--file', longName],
+    error: { fr: /^Nom de fichier trop long pour le système : .*…/, en: /^File name too long for the system: .*…/ },
+  },
+  {
+    what: '--file - with nothing piped in',
+    args: ['sections', '--file', '-'],
+    error: { fr: /^stdin est vide\.$/, en: /^stdin is empty\.$/ },
   },
 
   // Unknown section or topic.
@@ -329,6 +429,16 @@ const rows: Row[] = [
     },
   },
   {
+    what: 'a named pipe as recording',
+    args: ['analyze', fifoWav],
+    error: { fr: /fifo\.wav est un tube nommé \(FIFO\)/, en: /fifo\.wav is a named pipe \(FIFO\)/ },
+  },
+  {
+    what: 'a symlink to /dev/zero as recording',
+    args: ['analyze', zeroWav2],
+    error: { fr: /zero-link\.wav est un périphérique/, en: /zero-link\.wav is a device/ },
+  },
+  {
     what: 'missing recording',
     args: ['analyze', join(dir, 'nope.wav')],
     error: { fr: /^Fichier introuvable : .*nope\.wav\.$/, en: /^File not found: .*nope\.wav\.$/ },
@@ -376,6 +486,50 @@ const rows: Row[] = [
     report: at('huge\\.yaml', 'trop gros', 'too large'),
   },
   {
+    what: 'a FIFO, /dev/zero and /dev/urandom among the packs (--check)',
+    args: ['quiz', '--check', devicePacks],
+    error: problems(3),
+    report: at('b-zero\\.yaml', 'est un périphérique', 'is a device'),
+  },
+  {
+    what: 'a YAML alias bomb (--check)',
+    args: ['quiz', '--check', bombPack],
+    error: problems(1),
+    report: at(
+      'bomb/pack\\.yaml:\\d+',
+      'trop d’alias YAML à développer \\(plus de 1000\\)',
+      'too many YAML aliases to expand \\(over 1000\\)',
+    ),
+  },
+  {
+    what: 'YAML nested 5,000 levels deep (--check)',
+    args: ['quiz', '--check', deepPack],
+    error: problems(1),
+    report: at('deep/pack\\.yaml:\\d+', 'imbriqué trop profondément', 'nested too deeply'),
+  },
+  {
+    what: 'a pack folder that cannot be listed (--check)',
+    args: ['quiz', '--check', lockedPacks],
+    as: asNobody,
+    error: {
+      fr: /^Impossible de lister le dossier de paquets .*locked \(droits insuffisants\)\.$/,
+      en: /^Cannot list the pack folder .*locked \(permission denied\)\.$/,
+    },
+  },
+  {
+    what: '--bank as a symlink loop',
+    args: ['quiz', '--bank', loopBank],
+    error: {
+      fr: /loop-bank mène à une boucle de liens symboliques\.$/,
+      en: /loop-bank leads to a loop of symbolic links\.$/,
+    },
+  },
+  {
+    what: '--bank with a name too long for the system',
+    args: ['quiz', '--bank', join(dir, tooLongPack)],
+    error: { fr: /^Nom de fichier trop long pour le système/, en: /^File name too long for the system/ },
+  },
+  {
     what: '--check on a directory without packs',
     args: ['quiz', '--check', emptyPackDir],
     error: {
@@ -408,6 +562,29 @@ const rows: Row[] = [
     args: ['quiz', '--bank', missingFieldsPack, '--topic', 'fields-pack'],
     error: unknownTopic('fields-pack'),
     warning: skipped('fields/pack\\.yaml:1', '« title » est obligatoire', '"title" is required'),
+  },
+  {
+    what: 'a YAML alias bomb in $PITCH_HOME/questions (--bank warning)',
+    args: ['quiz', '--topic', 'spark'],
+    setup: (home) => {
+      mkdirSync(join(home, 'questions'));
+      writeFileSync(join(home, 'questions', 'bomb.yaml'), aliasBomb('home-bomb'));
+    },
+    error: needsTty('quiz'),
+    warning: skipped('questions/bomb\\.yaml:\\d+', 'trop d’alias YAML', 'too many YAML aliases'),
+  },
+  {
+    what: '$PITCH_HOME/questions that cannot be listed',
+    args: ['quiz', '--topic', 'spark'],
+    as: asNobody,
+    setup: (home) => {
+      mkdirSync(join(home, 'questions'));
+      chmodSync(join(home, 'questions'), 0o000);
+    },
+    error: {
+      fr: /^Impossible de lister le dossier de paquets .*questions/,
+      en: /^Cannot list the pack folder .*questions/,
+    },
   },
   {
     what: '--bank that does not exist',
@@ -575,7 +752,12 @@ describe(`${rows.length} bad inputs, each in French and English: one sentence, a
       const before = snapshot(home);
       const english = lang === 'en' && !row.englishByLocale ? ['--lang', 'en'] : [];
       const locale = lang === 'en' && row.englishByLocale ? { LANG: 'en_US.UTF-8' } : {};
-      const r = runCli([...english, ...row.args], { PITCH_HOME: home, ...row.env, ...locale });
+      if (row.as) {
+        // Another user must reach the data directory and the test files (mkdtemp makes them private).
+        chmodSync(home, 0o755);
+        chmodSync(dir, 0o755);
+      }
+      const r = runCli([...english, ...row.args], { PITCH_HOME: home, ...row.env, ...locale }, undefined, ROOT, row.as);
       const show = `\n--- stdout\n${r.stdout}--- stderr\n${r.stderr}`;
 
       expect(r.code, show).toBe(row.code ?? 2);
