@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { historyOf, runCli } from '../helpers/cli.js';
-import { KEYS, spawnPitch } from '../helpers/pty.js';
+import { afterRatingGuard, KEYS, spawnPitch } from '../helpers/pty.js';
 import { sleep } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pitch-bounded-'));
@@ -89,6 +89,7 @@ describe('question ids every JavaScript object inherits', () => {
     for (let i = 1; i <= 3; i++) {
       await p.waitFor(`Question ${i}/3`, 10_000);
       await p.press(KEYS.enter, '? Note');
+      await afterRatingGuard();
       p.write('3');
     }
     await p.waitFor('Session terminée');
@@ -104,6 +105,7 @@ describe('question ids every JavaScript object inherits', () => {
     for (let i = 1; i <= 3; i++) {
       await again.waitFor(`Question ${i}/3`, 10_000);
       await again.press(KEYS.enter, '? Note');
+      await afterRatingGuard();
       again.write('3');
     }
     expect((await again.exited).exitCode).toBe(0);
@@ -125,6 +127,7 @@ describe('a 100 KB answer pasted into an open question', () => {
     }
     await p.waitFor('Points clés : ', 60_000);
     await p.waitFor('? Note');
+    await afterRatingGuard();
     p.write('1');
     await p.waitFor('Session terminée');
     expect((await p.exited).exitCode).toBe(0);

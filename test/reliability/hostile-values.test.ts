@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
-import { KEYS, spawnPitch } from '../helpers/pty.js';
+import { afterRatingGuard, KEYS, spawnPitch } from '../helpers/pty.js';
 
 const ESC = '\x1b';
 /** One of each kind of sequence a terminal acts on, each carrying a marker that must not survive either. */
@@ -175,7 +175,8 @@ describe('hostile values never reach the terminal', () => {
     });
     await p.waitFor(/Votre réponse|Le mot manquant|Entrée pour voir/);
     await answer(p);
-    p.write(KEYS.enter);
+    await afterRatingGuard();
+    p.write('3');
     await p.waitFor('Session terminée');
     await p.exited;
     const raw = p.raw();
