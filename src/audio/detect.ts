@@ -2,7 +2,10 @@
  * The streaming front of the analysis: mono samples at any rate in, speech segments out.
  * resample → 16 kHz → per-frame features → (at the end, over the whole file) VAD → smoothing.
  */
-import { createFeatureExtractor, ANALYSIS_RATE } from './features.js';
+import { createFeatureExtractor, ANALYSIS_RATE, VOICE_RATE } from './features.js';
+import { createPitchTracker } from './pitch-track.js';
+import type { VoiceAnalysis, VoiceTracks } from './voice.js';
+import { analyzeVoice } from './voice.js';
 import { createResampler } from './resample.js';
 import type { Segment, SmoothingParams, VadParams } from './vad.js';
 import { DEFAULT_SMOOTHING, DEFAULT_VAD, detectSpeechFrames, framesToSegments, smoothSegments } from './vad.js';
@@ -23,6 +26,8 @@ export interface Detection {
   peak: number;
   /** Reverberation, background level and voices, as measured; what the detection was corrected for. */
   room: RoomEstimate;
+  /** F0 and band energy over time, for the intonation, rhythm and loudness figures. */
+  voice: VoiceTracks;
 }
 
 export interface SpeechDetector {
@@ -38,7 +43,8 @@ export interface DetectorOptions {
 
 export function createSpeechDetector(sampleRate: number, options: DetectorOptions = {}): SpeechDetector {
   const resampler = createResampler(sampleRate, ANALYSIS_RATE);
-  const features = createFeatureExtractor();
+  const pitch = createPitchTracker(VOICE_RATE);
+  const features = createFeatureExtractor((band) => pitch.push(band));
   // [samples seen, clipped samples, peak]
   const levels = new Float64Array(3);
   return {
@@ -61,7 +67,17 @@ export function createSpeechDetector(sampleRate: number, options: DetectorOption
           end: Math.min(s.end, durationSeconds),
         }),
       );
-      return { durationSeconds, segments, clippedFraction: samples ? clipped / samples : 0, peak, room };
+      // Voice energy without the hiss band: syllable peaks and sentence levels follow the vowels.
+      const energy = new Float32Array(f.frames);
+      for (let t = 0; t < f.frames; t++) energy[t] = f.low[t]! + f.mid[t]!;
+      return {
+        durationSeconds,
+        segments,
+        clippedFraction: samples ? clipped / samples : 0,
+        peak,
+        room,
+        voice: { pitch: pitch.finish(), energy },
+      };
     },
   };
 }
@@ -74,11 +90,17 @@ export function analyzeSamples(
   chunks: Iterable<Float32Array>,
   sampleRate: number,
   options: AnalyzeOptions = {},
-): SpeechAnalysis & Pick<Detection, 'clippedFraction' | 'peak'> {
+): SpeechAnalysis & Pick<Detection, 'clippedFraction' | 'peak'> & { voice: VoiceAnalysis } {
   const detector = createSpeechDetector(sampleRate);
   for (const chunk of chunks) detector.push(chunk);
   const detection = detector.finish();
-  return { ...analyzeSegments(detection, options), clippedFraction: detection.clippedFraction, peak: detection.peak };
+  const speech = analyzeSegments(detection, options);
+  return {
+    ...speech,
+    clippedFraction: detection.clippedFraction,
+    peak: detection.peak,
+    voice: analyzeVoice(detection.voice, speech.segments, speech.splits),
+  };
 }
 
 /** Counts, clipping and peak level, in their own small function for the optimiser (see filterBands). */

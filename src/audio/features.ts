@@ -8,6 +8,9 @@ export const FRAME_SAMPLES = 80;
 export const FRAME_SECONDS = FRAME_SAMPLES / ANALYSIS_RATE;
 /** Level given to digital silence, so logs stay finite. */
 export const SILENCE_DB = -120;
+/** The voice band (150 Hz – 1 kHz) is also handed on at 16 kHz / VOICE_DECIMATION, for the F0 tracker. */
+export const VOICE_DECIMATION = 4;
+export const VOICE_RATE = ANALYSIS_RATE / VOICE_DECIMATION;
 
 /**
  * Mean energy (linear, full scale = 1) per 5 ms frame in three bands. Several bands because noise and
@@ -30,7 +33,12 @@ export interface FeatureExtractor {
   finish(): FrameFeatures;
 }
 
-export function createFeatureExtractor(): FeatureExtractor {
+/**
+ * `onVoiceBand` receives the 150 Hz – 1 kHz band at VOICE_RATE (4 kHz), for pitch tracking: the band
+ * is already filtered here, and the cascade's roll-off (≈ −13 dB at 2 kHz, −27 dB at 4 kHz) is enough
+ * anti-aliasing for a periodicity measure. The chunk is reused: consume it before returning.
+ */
+export function createFeatureExtractor(onVoiceBand?: (samples: Float32Array) => void): FeatureExtractor {
   let low = new Float32Array(4096);
   let mid = new Float32Array(4096);
   let high = new Float32Array(4096);
@@ -42,8 +50,10 @@ export function createFeatureExtractor(): FeatureExtractor {
     ...butterworth('low', 4000),
     ...butterworth('low', 1000),
   ]);
-  // Filter memories [x1, x2, y1, y2] × 3, then the running band sums and the samples in the frame.
-  const state = new Float64Array(16);
+  // Filter memories [x1, x2, y1, y2] × 3, then the running band sums, the samples in the frame, and
+  // the decimation phase of the voice band and how many voice samples the last push wrote.
+  const state = new Float64Array(18);
+  let voice = new Float32Array(onVoiceBand ? 4096 : 0);
 
   const ensure = (room: number) => {
     if (frames + room <= low.length) return;
@@ -61,7 +71,11 @@ export function createFeatureExtractor(): FeatureExtractor {
   return {
     push(samples) {
       ensure(Math.ceil((state[15]! + samples.length) / FRAME_SAMPLES));
-      frames = filterBands(samples, coefficients, state, low, mid, high, frames);
+      if (onVoiceBand && voice.length < samples.length / VOICE_DECIMATION + 1)
+        voice = new Float32Array(Math.ceil(samples.length / VOICE_DECIMATION) + 1);
+      frames = filterBands(samples, coefficients, state, low, mid, high, frames, voice);
+      const n = state[17]!;
+      if (onVoiceBand && n) onVoiceBand(voice.subarray(0, n));
     },
     finish() {
       // A last partial frame is dropped: it is shorter than the precision we report.
@@ -83,7 +97,11 @@ function filterBands(
   mid: Float32Array,
   high: Float32Array,
   frame: number,
+  voice: Float32Array,
 ): number {
+  const keepVoice = voice.length > 0;
+  let phase = state[16]!;
+  let voiced = 0;
   const hb0 = c[0]!,
     hb1 = c[1]!,
     hb2 = c[2]!,
@@ -137,6 +155,10 @@ function filterBands(
     sl += below1k * below1k;
     sm += m * m;
     sh += h * h;
+    if (keepVoice && ++phase === VOICE_DECIMATION) {
+      voice[voiced++] = below1k;
+      phase = 0;
+    }
     if (++n === FRAME_SAMPLES) {
       low[frame] = sl / FRAME_SAMPLES;
       mid[frame] = sm / FRAME_SAMPLES;
@@ -162,6 +184,8 @@ function filterBands(
   state[13] = sm;
   state[14] = sh;
   state[15] = n;
+  state[16] = phase;
+  state[17] = voiced;
   return frame;
 }
 

@@ -185,3 +185,65 @@ export function segmentLayouts(
       });
     });
 }
+
+export interface VoicedOptions {
+  /** Sentences: where the voice sounds, in seconds. */
+  sentences: Segment[];
+  durationSeconds: number;
+  sampleRate: number;
+  /** F0 in Hz at time t (seconds from the start of the file). */
+  f0: (t: number) => number;
+  /** Syllable-like bursts per second inside each sentence; 0 for a steady voice. */
+  syllablesPerSecond: number;
+  /** Level of the dips between syllables, relative to the peaks (linear, 0–1). */
+  dip?: number;
+  /** Gain at time t, for loudness ramps (linear). */
+  gain?: (t: number) => number;
+  snrDb?: number;
+  seed?: number;
+}
+
+/**
+ * A synthetic voice with known answers: a harmonic tone (1/h amplitudes up to 3.5 kHz) whose F0
+ * follows `f0(t)`, amplitude-modulated into syllables of known rate — each sentence holds exactly
+ * rate × length bursts, peaks at (k + ½) / rate — with optional white noise at an SNR measured over
+ * the sentences.
+ */
+export function voicedSignal(o: VoicedOptions): Float32Array {
+  const n = Math.round(o.durationSeconds * o.sampleRate);
+  const x = new Float32Array(n);
+  const dip = o.dip ?? 0.15;
+  let phase = 0;
+  for (let i = 0; i < n; i++) {
+    const t = i / o.sampleRate;
+    const hz = o.f0(t);
+    phase += (2 * Math.PI * hz) / o.sampleRate;
+    if (phase > 2 * Math.PI * 1000) phase -= 2 * Math.PI * 1000;
+    const s = o.sentences.find((seg) => t >= seg.start && t < seg.end);
+    if (!s) continue;
+    const env =
+      o.syllablesPerSecond > 0 ? dip + (1 - dip) * Math.sin(Math.PI * o.syllablesPerSecond * (t - s.start)) ** 2 : 1;
+    let v = 0;
+    for (let h = 1; h * hz < 3500; h++) v += Math.sin(h * phase) / h;
+    x[i] = 0.15 * env * (o.gain ? o.gain(t) : 1) * v;
+  }
+  if (o.snrDb !== undefined) {
+    const rng = seededRandom(o.seed ?? 7);
+    let energy = 0;
+    let count = 0;
+    for (const seg of o.sentences) {
+      for (let i = Math.round(seg.start * o.sampleRate); i < Math.round(seg.end * o.sampleRate); i++) {
+        energy += x[i]! * x[i]!;
+        count++;
+      }
+    }
+    const amplitude = (Math.sqrt(energy / count) / 10 ** (o.snrDb / 20)) * Math.sqrt(3);
+    for (let i = 0; i < n; i++) x[i] = x[i]! + amplitude * (rng() * 2 - 1);
+  }
+  return x;
+}
+
+/** Sentences of `length` seconds separated by `gap` seconds, from `lead` on, until `total` is reached. */
+export function sentenceLayout(lead: number, length: number, gap: number, count: number): Segment[] {
+  return Array.from({ length: count }, (_, i) => ({ start: lead + i * (length + gap), end: lead + i * (length + gap) + length }));
+}

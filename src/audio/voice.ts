@@ -1,0 +1,422 @@
+/**
+ * How the voice was used, from two tracks the detector keeps (F0 every 10 ms, band energy every 5 ms)
+ * and the speech segments: intonation (F0 median, range, monotone stretches), rhythm (syllable nuclei
+ * in the manner of de Jong & Wempe 2009: syllables per second without any transcript) and loudness
+ * (each sentence against the speaker's median, endings that fade). Pure arithmetic over plain data.
+ * Methods, thresholds and their sources: docs/voice.md.
+ */
+import { FRAME_SECONDS, toDb } from './features.js';
+import type { PitchTrack } from './pitch-track.js';
+import { frameAt, frameTime, smoothPitch } from './pitch-track.js';
+import { MIN_PAUSE_SECONDS } from './metrics.js';
+import type { Segment } from './vad.js';
+
+/** What the detector hands over besides the segments. */
+export interface VoiceTracks {
+  pitch: PitchTrack;
+  /** Energy of the 150 Hz – 4 kHz band (voice and formants, no hiss) per 5 ms frame, linear. */
+  energy: Float32Array;
+}
+
+/** Thresholds, each documented with its source in docs/voice.md. */
+export const VOICE_THRESHOLDS = {
+  /** A stretch is monotone when its F0 range (10th to 90th percentile) stays under this (semitones). */
+  monotoneSemitones: 2,
+  /** …over at least this much speech (seconds, pauses not counted). */
+  monotoneMinSeconds: 5,
+  /** A window is only judged with at least this much voiced speech in it (seconds). */
+  monotoneMinVoicedSeconds: 1,
+  /** Syllable nuclei: a peak must stand this far above the dips on both sides (dB, de Jong & Wempe's 2 dB). */
+  nucleusDipDb: 2,
+  /** …and no further than this below the loudest speech (dB below the 99th percentile; their −25 dB). */
+  nucleusFloorDb: 25,
+  /**
+   * A sentence ending fades when the energy mean of its last 300 ms is this far below the sentence's
+   * own median level (dB). Read French endings measure between −9 and +1.5 dB here (espeak-ng, and
+   * the final lengthening of French keeps the last syllable loud); a voice trailing off by 10–20 dB
+   * over its last half second measures 6–12 dB, since the window still holds part of the louder speech.
+   */
+  fadingDb: 6,
+  /** The end of a sentence that is measured (seconds). */
+  endingSeconds: 0.3,
+} as const;
+
+export interface Intonation {
+  /** Median F0 of voiced speech (Hz), null with under a second of voiced speech. */
+  medianHz: number | null;
+  /** 12·log2(P90 / P10) of voiced F0: the span the voice really uses. */
+  rangeSemitones: number | null;
+  /** Seconds of voiced speech the figures rest on. */
+  voicedSeconds: number;
+  monotoneStretches: Segment[];
+  /** Speech seconds inside monotone stretches. */
+  monotoneSeconds: number;
+}
+
+export interface SentenceLoudness {
+  start: number;
+  end: number;
+  /** The sentence's median level against the speaker's median (dB). */
+  relativeDb: number;
+  /** How far its last 300 ms sit below its own median (dB; negative when they are louder). */
+  endingDropDb: number;
+  fading: boolean;
+}
+
+export interface Loudness {
+  /** Share (0–1) of sentences whose ending fades; null without a sentence long enough to judge. */
+  fadingEndings: number | null;
+  fadingCount: number;
+  sentences: SentenceLoudness[];
+}
+
+export interface SplitVoice {
+  medianHz: number | null;
+  rangeSemitones: number | null;
+  monotoneSeconds: number;
+  syllables: number;
+  syllablesPerSecond: number | null;
+  articulationRate: number | null;
+}
+
+export interface VoiceAnalysis {
+  pitch: Intonation;
+  /** Syllable nuclei found in speech. */
+  syllables: number;
+  /** Syllables over the spoken span (first word to last, pauses included): the rate a listener hears. */
+  syllablesPerSecond: number | null;
+  /** Syllables over speaking time (pauses excluded): how fast the syllables themselves come. */
+  articulationRate: number | null;
+  /** Times of the nuclei (seconds), for display and checking. */
+  nuclei: number[];
+  loudness: Loudness;
+  splits: SplitVoice[] | null;
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+const round2 = (x: number) => Math.round(x * 100) / 100;
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+const semitones = (hz: number) => 12 * Math.log2(hz);
+
+/** Sorted-array percentile by linear interpolation (p in 0–1). */
+function percentile(sorted: ArrayLike<number>, p: number): number {
+  if (!sorted.length) return Number.NaN;
+  const at = p * (sorted.length - 1);
+  const lo = Math.floor(at);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (at - lo);
+}
+
+function pitchFigures(values: number[], hop: number): Pick<Intonation, 'medianHz' | 'rangeSemitones' | 'voicedSeconds'> {
+  const voicedSeconds = round2(values.length * hop);
+  if (voicedSeconds < VOICE_THRESHOLDS.monotoneMinVoicedSeconds)
+    return { medianHz: null, rangeSemitones: null, voicedSeconds };
+  const sorted = Float64Array.from(values).sort();
+  return {
+    medianHz: round1(percentile(sorted, 0.5)),
+    rangeSemitones: round1(semitones(percentile(sorted, 0.9)) - semitones(percentile(sorted, 0.1))),
+    voicedSeconds,
+  };
+}
+
+/**
+ * Everything about the voice for a recording whose speech segments are known. `splits` are the
+ * [start, end) spans of the rehearsal's splits, when there are any.
+ */
+export function analyzeVoice(
+  tracks: VoiceTracks,
+  segments: readonly Segment[],
+  splits: readonly Segment[] | null = null,
+): VoiceAnalysis {
+  const f0 = smoothPitch(tracks.pitch.f0);
+  const track = tracks.pitch;
+  const inSpeech = speechMask(track, f0.length, segments);
+  const speechVoiced: number[] = [];
+  for (let k = 0; k < f0.length; k++) if (inSpeech[k] && f0[k]! > 0) speechVoiced.push(f0[k]!);
+  const monotoneStretches = findMonotoneStretches(track, f0, inSpeech);
+  const db = smoothedDb(tracks.energy);
+  const nuclei = findNuclei(db, track, f0, segments);
+  const speech = segments.reduce((s, x) => s + x.end - x.start, 0);
+  const span = segments.length ? segments[segments.length - 1]!.end - segments[0]!.start : 0;
+  const rate = (n: number, seconds: number) => (seconds >= 1 ? round2(n / seconds) : null);
+  const speechWithin = (from: number, to: number) =>
+    segments.reduce((s, x) => s + Math.max(0, Math.min(x.end, to) - Math.max(x.start, from)), 0);
+  return {
+    pitch: {
+      ...pitchFigures(speechVoiced, track.hopSeconds),
+      monotoneStretches: monotoneStretches.map((s) => ({ start: round2(s.start), end: round2(s.end) })),
+      monotoneSeconds: round2(monotoneStretches.reduce((sum, s) => sum + speechWithin(s.start, s.end), 0)),
+    },
+    syllables: nuclei.length,
+    syllablesPerSecond: rate(nuclei.length, span),
+    articulationRate: rate(nuclei.length, speech),
+    nuclei: nuclei.map(round3),
+    loudness: analyzeLoudness(tracks.energy, segments),
+    splits:
+      splits?.map((split) => {
+        const within = segments
+          .map((s) => ({ start: Math.max(s.start, split.start), end: Math.min(s.end, split.end) }))
+          .filter((s) => s.end > s.start);
+        const count = nuclei.filter((t) => t >= split.start && t < split.end).length;
+        const spoken = within.length ? within[within.length - 1]!.end - within[0]!.start : 0;
+        const { medianHz, rangeSemitones } = pitchFigures(speechValues(track, f0, inSpeech, split), track.hopSeconds);
+        return {
+          medianHz,
+          rangeSemitones,
+          monotoneSeconds: round2(
+            monotoneStretches.reduce(
+              (sum, s) => sum + speechWithin(Math.max(s.start, split.start), Math.min(s.end, split.end)),
+              0,
+            ),
+          ),
+          syllables: count,
+          syllablesPerSecond: rate(count, spoken),
+          articulationRate: rate(
+            count,
+            within.reduce((s, x) => s + x.end - x.start, 0),
+          ),
+        };
+      }) ?? null,
+  };
+}
+
+function speechValues(track: PitchTrack, f0: Float32Array, inSpeech: Uint8Array, span: Segment): number[] {
+  const out: number[] = [];
+  for (let k = Math.max(0, frameAt(track, span.start)); k < f0.length; k++) {
+    const t = frameTime(track, k);
+    if (t >= span.end) break;
+    if (t >= span.start && inSpeech[k] && f0[k]! > 0) out.push(f0[k]!);
+  }
+  return out;
+}
+
+/** 1 for pitch frames whose centre lies inside a speech segment. */
+function speechMask(track: PitchTrack, frames: number, segments: readonly Segment[]): Uint8Array {
+  const mask = new Uint8Array(frames);
+  for (const s of segments) {
+    for (let k = Math.max(0, frameAt(track, s.start)); k < frames && frameTime(track, k) < s.end; k++)
+      if (frameTime(track, k) >= s.start) mask[k] = 1;
+  }
+  return mask;
+}
+
+/** Histogram bins per semitone, for the sliding percentiles. */
+const BINS_PER_SEMITONE = 10;
+
+/**
+ * Windows of 5 s of speech (pauses skipped), stepped by 0.25 s: a window with at least a second of
+ * voiced speech whose P10–P90 F0 range is under the threshold is monotone. Overlapping monotone
+ * windows merge into a stretch, whose edges are then pulled in to where the voice settles into the
+ * stretch's band, so a lively sentence next to a flat one does not lend it half a second.
+ */
+function findMonotoneStretches(track: PitchTrack, f0: Float32Array, inSpeech: Uint8Array): Segment[] {
+  const { monotoneSemitones, monotoneMinSeconds, monotoneMinVoicedSeconds } = VOICE_THRESHOLDS;
+  const hop = track.hopSeconds;
+  const frames: number[] = []; // pitch frame indices inside speech, in order
+  for (let k = 0; k < inSpeech.length; k++) if (inSpeech[k]) frames.push(k);
+  const size = Math.round(monotoneMinSeconds / hop);
+  const step = Math.max(1, Math.round(0.25 / hop));
+  if (frames.length < size) return [];
+  const base = semitones(40);
+  const bins = new Uint32Array(Math.ceil((semitones(1000) - base) * BINS_PER_SEMITONE));
+  const binOf = (hz: number) => Math.min(bins.length - 1, Math.max(0, Math.round((semitones(hz) - base) * BINS_PER_SEMITONE)));
+  let voiced = 0;
+  const add = (k: number, sign: 1 | -1) => {
+    const hz = f0[k]!;
+    if (hz > 0) {
+      bins[binOf(hz)]! += sign;
+      voiced += sign;
+    }
+  };
+  const quantileBin = (p: number) => {
+    const target = p * (voiced - 1);
+    let seen = 0;
+    for (let b = 0; b < bins.length; b++) {
+      seen += bins[b]!;
+      if (seen > target) return b;
+    }
+    return bins.length - 1;
+  };
+  const minVoiced = monotoneMinVoicedSeconds / hop;
+  const runs: Array<[number, number]> = []; // [first, last] positions in `frames`
+  for (let i = 0; i < size; i++) add(frames[i]!, 1);
+  for (let start = 0; start + size <= frames.length; start += step) {
+    if (start > 0) {
+      for (let i = start - step; i < start; i++) add(frames[i]!, -1);
+      for (let i = start - step + size; i < start + size; i++) add(frames[i]!, 1);
+    }
+    if (voiced < minVoiced) continue;
+    const range = (quantileBin(0.9) - quantileBin(0.1)) / BINS_PER_SEMITONE;
+    if (range >= monotoneSemitones) continue;
+    const last = runs[runs.length - 1];
+    if (last && start <= last[1]) last[1] = start + size - 1;
+    else runs.push([start, start + size - 1]);
+  }
+  const out: Segment[] = [];
+  for (const [first, last] of runs) {
+    const trimmed = trimToBand(frames, f0, first, last, hop);
+    if (!trimmed) continue;
+    const [a, b] = trimmed;
+    if ((b - a + 1) * hop < monotoneMinSeconds - 1e-9) continue;
+    out.push({ start: frameTime(track, frames[a]!) - hop / 2, end: frameTime(track, frames[b]!) + hop / 2 });
+  }
+  return out;
+}
+
+/**
+ * Pulls a run's edges in to the first (last) voiced frame from which most of the next half second of
+ * voiced frames lie within the band around the run's median. Returns positions in `frames`.
+ */
+function trimToBand(
+  frames: number[],
+  f0: Float32Array,
+  first: number,
+  last: number,
+  hop: number,
+): [number, number] | null {
+  const values: number[] = [];
+  for (let i = first; i <= last; i++) if (f0[frames[i]!]! > 0) values.push(semitones(f0[frames[i]!]!));
+  if (!values.length) return null;
+  values.sort((a, b) => a - b);
+  const middle = percentile(values, 0.5);
+  const band = VOICE_THRESHOLDS.monotoneSemitones / 2 + 0.25;
+  const inBand = (i: number) => Math.abs(semitones(f0[frames[i]!]!) - middle) <= band;
+  const look = Math.round(0.5 / hop);
+  const settled = (i: number, dir: 1 | -1) => {
+    let voiced = 0;
+    let ok = 0;
+    for (let j = i; j !== i + dir * look && j >= first && j <= last; j += dir) {
+      if (f0[frames[j]!]! > 0) {
+        voiced++;
+        if (inBand(j)) ok++;
+      }
+    }
+    return voiced > 0 && ok >= 0.8 * voiced;
+  };
+  let a = first;
+  while (a <= last && !(f0[frames[a]!]! > 0 && inBand(a) && settled(a, 1))) a++;
+  let b = last;
+  while (b >= a && !(f0[frames[b]!]! > 0 && inBand(b) && settled(b, -1))) b--;
+  return b > a ? [a, b] : null;
+}
+
+/**
+ * Band energy smoothed by a Gaussian (σ = 15 ms), in dB: Praat's intensity contour, which de Jong &
+ * Wempe's method peaks on, smooths over a similar span, enough to merge a vowel's glottal pulses into
+ * one hump while keeping two syllables at 7 per second apart.
+ */
+function smoothedDb(energy: Float32Array): Float32Array {
+  const sigma = 0.01 / FRAME_SECONDS;
+  const radius = Math.ceil(3 * sigma);
+  const kernel = new Float64Array(2 * radius + 1);
+  for (let i = -radius; i <= radius; i++) kernel[i + radius] = Math.exp(-(i * i) / (2 * sigma * sigma));
+  const out = new Float32Array(energy.length);
+  for (let t = 0; t < energy.length; t++) {
+    let sum = 0;
+    let weight = 0;
+    const from = Math.max(0, t - radius);
+    const to = Math.min(energy.length - 1, t + radius);
+    for (let j = from; j <= to; j++) {
+      const w = kernel[j - t + radius]!;
+      sum += w * energy[j]!;
+      weight += w;
+    }
+    out[t] = toDb(sum / weight);
+  }
+  return out;
+}
+
+/**
+ * Syllable nuclei: peaks of the smoothed intensity inside speech that stand at least 2 dB above the
+ * dips on both sides (within the same stretch of speech), are no more than 25 dB below the loudest
+ * speech, and are voiced (a pitch frame within 30 ms of the peak has an F0). Times in seconds.
+ */
+function findNuclei(db: Float32Array, track: PitchTrack, f0: Float32Array, segments: readonly Segment[]): number[] {
+  const { nucleusDipDb, nucleusFloorDb } = VOICE_THRESHOLDS;
+  const levels: number[] = [];
+  const spans = segments.map((s) => [Math.max(0, Math.floor(s.start / FRAME_SECONDS)), Math.min(db.length, Math.ceil(s.end / FRAME_SECONDS))] as const);
+  for (const [a, b] of spans) for (let t = a; t < b; t++) levels.push(db[t]!);
+  if (!levels.length) return [];
+  levels.sort((x, y) => x - y);
+  const floor = percentile(levels, 0.99) - nucleusFloorDb;
+  const reach = Math.round(0.03 / track.hopSeconds);
+  const voicedNear = (seconds: number) => {
+    const k = frameAt(track, seconds);
+    for (let j = Math.max(0, k - reach); j <= Math.min(f0.length - 1, k + reach); j++) if (f0[j]! > 0) return true;
+    return false;
+  };
+  const out: number[] = [];
+  for (const [a, b] of spans) {
+    for (let t = a; t < b; t++) {
+      const v = db[t]!;
+      if (v < floor) continue;
+      const left = t > a ? db[t - 1]! : -Infinity;
+      const right = t + 1 < b ? db[t + 1]! : -Infinity;
+      if (!(v > left && v >= right)) continue;
+      // Prominence: the lowest point on each side before the contour climbs above this peak; running
+      // into the segment's edge counts as a deep dip, since the speech stops there.
+      let dipLeft = v;
+      let j = t - 1;
+      for (; j >= a && db[j]! <= v; j--) dipLeft = Math.min(dipLeft, db[j]!);
+      if (j < a) dipLeft = -Infinity;
+      let dipRight = v;
+      for (j = t + 1; j < b && db[j]! <= v; j++) dipRight = Math.min(dipRight, db[j]!);
+      if (j >= b) dipRight = -Infinity;
+      if (v - Math.max(dipLeft, dipRight) < nucleusDipDb) continue;
+      const seconds = (t + 0.5) * FRAME_SECONDS;
+      if (voicedNear(seconds)) out.push(seconds);
+    }
+  }
+  return out;
+}
+
+/**
+ * Sentences are speech between pauses of 0.3 s or more. Each one's level is the median of its 5 ms
+ * frame levels; the speaker's level is the median over all speech. An ending is the energy mean of
+ * the sentence's last 300 ms; sentences under a second are not judged (too short to fade).
+ */
+function analyzeLoudness(energy: Float32Array, segments: readonly Segment[]): Loudness {
+  const sentences: Segment[] = [];
+  for (const s of segments) {
+    const last = sentences[sentences.length - 1];
+    if (last && s.start - last.end < MIN_PAUSE_SECONDS) last.end = s.end;
+    else sentences.push({ start: s.start, end: s.end });
+  }
+  const framesOf = (s: Segment) => [Math.max(0, Math.floor(s.start / FRAME_SECONDS)), Math.min(energy.length, Math.ceil(s.end / FRAME_SECONDS))] as const;
+  const all: number[] = [];
+  for (const s of segments) {
+    const [a, b] = framesOf(s);
+    for (let t = a; t < b; t++) all.push(toDb(energy[t]!));
+  }
+  if (!all.length) return { fadingEndings: null, fadingCount: 0, sentences: [] };
+  all.sort((x, y) => x - y);
+  const speaker = percentile(all, 0.5);
+  const ending = Math.round(VOICE_THRESHOLDS.endingSeconds / FRAME_SECONDS);
+  const out: SentenceLoudness[] = [];
+  for (const s of sentences) {
+    const [a, b] = framesOf(s);
+    // Only the speech frames: a sentence may span short gaps under 0.3 s.
+    const levels: number[] = [];
+    for (const x of segments) {
+      if (x.end <= s.start || x.start >= s.end) continue;
+      const [xa, xb] = framesOf(x);
+      for (let t = xa; t < xb; t++) levels.push(toDb(energy[t]!));
+    }
+    if (levels.length * FRAME_SECONDS < 1) continue;
+    levels.sort((x, y) => x - y);
+    const median = percentile(levels, 0.5);
+    let sum = 0;
+    for (let t = Math.max(a, b - ending); t < b; t++) sum += energy[t]!;
+    const endDb = toDb(sum / Math.max(1, Math.min(ending, b - a)));
+    const drop = median - endDb;
+    out.push({
+      start: round3(s.start),
+      end: round3(s.end),
+      relativeDb: round1(median - speaker),
+      endingDropDb: round1(drop),
+      fading: drop > VOICE_THRESHOLDS.fadingDb,
+    });
+  }
+  const fadingCount = out.filter((s) => s.fading).length;
+  return { fadingEndings: out.length ? round2(fadingCount / out.length) : null, fadingCount, sentences: out };
+}
