@@ -11,6 +11,8 @@ import { ANALYSIS_RATE } from './features.js';
 import { openFileSource, streamWavData } from './file-source.js';
 import type { AnalyzeOptions, SpeechAnalysis } from './metrics.js';
 import { analyzeSegments } from './metrics.js';
+import type { SpeechWithVoice } from './voice.js';
+import { analyzeVoice, withVoice } from './voice.js';
 import { findExecutable } from './tools.js';
 import { looksLikeWav, parseWavHeader } from './wav.js';
 
@@ -26,7 +28,10 @@ export interface AudioSourceInfo {
   sizeRepaired: boolean;
 }
 
-export interface RecordingAnalysis extends SpeechAnalysis {
+/** Speech and voice figures of a file: the JSON of `pitch analyze --json`. */
+export type RecordingAnalysis = SpeechWithVoice & RecordingExtras;
+
+export interface RecordingExtras {
   source: AudioSourceInfo;
   /** Share of samples at full scale; above 0.001 the input level was too high. */
   clippedFraction: number;
@@ -84,8 +89,10 @@ export async function analyzeAudioFile(
   } finally {
     source.close();
   }
+  const speech: SpeechAnalysis = analyzeSegments(detection, options);
+  const voice = analyzeVoice(detection.voice, speech.segments, speech.splits);
   return {
-    ...analyzeSegments(detection, options),
+    ...withVoice(speech, voice, options),
     source: info,
     clippedFraction: Math.round(detection.clippedFraction * 1e6) / 1e6,
     peakDbfs: detection.peak > 0 ? Math.round(200 * Math.log10(detection.peak)) / 10 : null,

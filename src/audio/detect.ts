@@ -4,12 +4,12 @@
  */
 import { createFeatureExtractor, ANALYSIS_RATE, VOICE_RATE } from './features.js';
 import { createPitchTracker } from './pitch-track.js';
-import type { VoiceAnalysis, VoiceTracks } from './voice.js';
-import { analyzeVoice } from './voice.js';
+import type { SpeechWithVoice, VoiceAnalysis, VoiceTracks } from './voice.js';
+import { analyzeVoice, withVoice } from './voice.js';
 import { createResampler } from './resample.js';
 import type { Segment, SmoothingParams, VadParams } from './vad.js';
 import { DEFAULT_SMOOTHING, DEFAULT_VAD, detectSpeechFrames, framesToSegments, smoothSegments } from './vad.js';
-import type { AnalyzeOptions, SpeechAnalysis } from './metrics.js';
+import type { AnalyzeOptions } from './metrics.js';
 import { analyzeSegments } from './metrics.js';
 import { adaptToRoom, type RoomEstimate } from './room.js';
 
@@ -90,16 +90,17 @@ export function analyzeSamples(
   chunks: Iterable<Float32Array>,
   sampleRate: number,
   options: AnalyzeOptions = {},
-): SpeechAnalysis & Pick<Detection, 'clippedFraction' | 'peak'> & { voice: VoiceAnalysis } {
+): SpeechWithVoice & Pick<Detection, 'clippedFraction' | 'peak'> & { voice: VoiceAnalysis } {
   const detector = createSpeechDetector(sampleRate);
   for (const chunk of chunks) detector.push(chunk);
   const detection = detector.finish();
   const speech = analyzeSegments(detection, options);
+  const voice = analyzeVoice(detection.voice, speech.segments, speech.splits);
   return {
-    ...speech,
+    ...withVoice(speech, voice, options),
     clippedFraction: detection.clippedFraction,
     peak: detection.peak,
-    voice: analyzeVoice(detection.voice, speech.segments, speech.splits),
+    voice,
   };
 }
 

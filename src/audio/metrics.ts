@@ -25,6 +25,8 @@ export interface AnalyzeOptions {
   splitTitles?: readonly string[] | null | undefined;
   /** Seconds into the recording when the first split started (the rehearsal clock's zero); default 0. */
   clockStart?: number | undefined;
+  /** Syllables of the script (src/pitch/syllables.ts), to check the measured syllables against. */
+  scriptSyllables?: number | null | undefined;
   /** The pace band the verdict is given against; default the French 120–160 words a minute. */
   paceBand?: { min: number; max: number } | undefined;
 }
@@ -211,10 +213,38 @@ export interface SpeechSummary {
     wordsPerMinute: number | null;
     pauses: number;
     longestPauseSeconds: number;
+    rangeSemitones?: number | null;
+    syllablesPerSecond?: number | null;
   }> | null;
+  /** Voice figures (issue 20); absent from attempts recorded before them. */
+  medianHz?: number | null;
+  rangeSemitones?: number | null;
+  monotoneSeconds?: number;
+  syllablesPerSecond?: number | null;
+  articulationRate?: number | null;
+  fadingEndings?: number | null;
 }
 
-export function summarizeSpeech(a: SpeechAnalysis): SpeechSummary {
+/** What summarizeSpeech reads of the voice figures, when the analysis has them (see voice.ts). */
+interface VoiceFields {
+  pitch?: { medianHz: number | null; rangeSemitones: number | null; monotoneSeconds: number };
+  syllablesPerSecond?: number | null;
+  articulationRate?: number | null;
+  loudness?: { fadingEndings: number | null };
+  splits: Array<SplitSpeech & { rangeSemitones?: number | null; syllablesPerSecond?: number | null }> | null;
+}
+
+export function summarizeSpeech(a: SpeechAnalysis & Partial<VoiceFields>): SpeechSummary {
+  const voice = a.pitch
+    ? {
+        medianHz: a.pitch.medianHz,
+        rangeSemitones: a.pitch.rangeSemitones,
+        monotoneSeconds: a.pitch.monotoneSeconds,
+        syllablesPerSecond: a.syllablesPerSecond ?? null,
+        articulationRate: a.articulationRate ?? null,
+        fadingEndings: a.loudness?.fadingEndings ?? null,
+      }
+    : {};
   return {
     durationSeconds: a.durationSeconds,
     speechSeconds: a.speechSeconds,
@@ -230,6 +260,11 @@ export function summarizeSpeech(a: SpeechAnalysis): SpeechSummary {
         wordsPerMinute: s.wordsPerMinute,
         pauses: s.pauseCounts.atLeast300ms,
         longestPauseSeconds: s.longestPauseSeconds,
+        ...('rangeSemitones' in s ? { rangeSemitones: (s.rangeSemitones as number | null | undefined) ?? null } : {}),
+        ...('syllablesPerSecond' in s
+          ? { syllablesPerSecond: (s.syllablesPerSecond as number | null | undefined) ?? null }
+          : {}),
       })) ?? null,
+    ...voice,
   };
 }

@@ -8,6 +8,7 @@
 import { FRAME_SECONDS, toDb } from './features.js';
 import type { PitchTrack } from './pitch-track.js';
 import { frameAt, frameTime, smoothPitch } from './pitch-track.js';
+import type { AnalyzeOptions, SpeechAnalysis, SplitSpeech } from './metrics.js';
 import { MIN_PAUSE_SECONDS } from './metrics.js';
 import type { Segment } from './vad.js';
 
@@ -30,6 +31,8 @@ export const VOICE_THRESHOLDS = {
   nucleusDipDb: 2,
   /** …and no further than this below the loudest speech (dB below the 99th percentile; their −25 dB). */
   nucleusFloorDb: 25,
+  /** Measured and written syllables further apart than this share: the speaker left the script. */
+  textDeparture: 0.25,
   /**
    * A sentence ending fades when the energy mean of its last 300 ms is this far below the sentence's
    * own median level (dB). Read French endings measure between −9 and +1.5 dB here (espeak-ng, and
@@ -107,7 +110,10 @@ function percentile(sorted: ArrayLike<number>, p: number): number {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (at - lo);
 }
 
-function pitchFigures(values: number[], hop: number): Pick<Intonation, 'medianHz' | 'rangeSemitones' | 'voicedSeconds'> {
+function pitchFigures(
+  values: number[],
+  hop: number,
+): Pick<Intonation, 'medianHz' | 'rangeSemitones' | 'voicedSeconds'> {
   const voicedSeconds = round2(values.length * hop);
   if (voicedSeconds < VOICE_THRESHOLDS.monotoneMinVoicedSeconds)
     return { medianHz: null, rangeSemitones: null, voicedSeconds };
@@ -219,7 +225,8 @@ function findMonotoneStretches(track: PitchTrack, f0: Float32Array, inSpeech: Ui
   if (frames.length < size) return [];
   const base = semitones(40);
   const bins = new Uint32Array(Math.ceil((semitones(1000) - base) * BINS_PER_SEMITONE));
-  const binOf = (hz: number) => Math.min(bins.length - 1, Math.max(0, Math.round((semitones(hz) - base) * BINS_PER_SEMITONE)));
+  const binOf = (hz: number) =>
+    Math.min(bins.length - 1, Math.max(0, Math.round((semitones(hz) - base) * BINS_PER_SEMITONE)));
   let voiced = 0;
   const add = (k: number, sign: 1 | -1) => {
     const hz = f0[k]!;
@@ -334,7 +341,13 @@ function smoothedDb(energy: Float32Array): Float32Array {
 function findNuclei(db: Float32Array, track: PitchTrack, f0: Float32Array, segments: readonly Segment[]): number[] {
   const { nucleusDipDb, nucleusFloorDb } = VOICE_THRESHOLDS;
   const levels: number[] = [];
-  const spans = segments.map((s) => [Math.max(0, Math.floor(s.start / FRAME_SECONDS)), Math.min(db.length, Math.ceil(s.end / FRAME_SECONDS))] as const);
+  const spans = segments.map(
+    (s) =>
+      [
+        Math.max(0, Math.floor(s.start / FRAME_SECONDS)),
+        Math.min(db.length, Math.ceil(s.end / FRAME_SECONDS)),
+      ] as const,
+  );
   for (const [a, b] of spans) for (let t = a; t < b; t++) levels.push(db[t]!);
   if (!levels.length) return [];
   levels.sort((x, y) => x - y);
@@ -382,7 +395,11 @@ function analyzeLoudness(energy: Float32Array, segments: readonly Segment[]): Lo
     if (last && s.start - last.end < MIN_PAUSE_SECONDS) last.end = s.end;
     else sentences.push({ start: s.start, end: s.end });
   }
-  const framesOf = (s: Segment) => [Math.max(0, Math.floor(s.start / FRAME_SECONDS)), Math.min(energy.length, Math.ceil(s.end / FRAME_SECONDS))] as const;
+  const framesOf = (s: Segment) =>
+    [
+      Math.max(0, Math.floor(s.start / FRAME_SECONDS)),
+      Math.min(energy.length, Math.ceil(s.end / FRAME_SECONDS)),
+    ] as const;
   const all: number[] = [];
   for (const s of segments) {
     const [a, b] = framesOf(s);
@@ -419,4 +436,112 @@ function analyzeLoudness(energy: Float32Array, segments: readonly Segment[]): Lo
   }
   const fadingCount = out.filter((s) => s.fading).length;
   return { fadingEndings: out.length ? round2(fadingCount / out.length) : null, fadingCount, sentences: out };
+}
+
+/** Measured syllables against the script's: did the speaker say the text as written? */
+export interface TextCheck {
+  scriptSyllables: number;
+  measuredSyllables: number;
+  /** (measured − script) / script, in percent. */
+  differencePercent: number;
+  /** More than 25 % apart: the words per minute, computed from the text, are not to be trusted. */
+  departed: boolean;
+}
+
+/** The voice figures as `pitch analyze --json` gives them, next to the speech figures. */
+export interface VoiceFigures {
+  pitch: Intonation;
+  syllables: number;
+  syllablesPerSecond: number | null;
+  articulationRate: number | null;
+  textCheck: TextCheck | null;
+  loudness: Loudness;
+}
+
+/** The speech analysis with the voice figures added, overall and in each split. */
+export type SpeechWithVoice<T extends SpeechAnalysis = SpeechAnalysis> = Omit<T, 'splits'> &
+  VoiceFigures & { splits: Array<SplitSpeech & SplitVoice> | null };
+
+/** Merges a voice analysis into the speech analysis it was computed for. */
+export function withVoice<T extends SpeechAnalysis>(
+  speech: T,
+  voice: VoiceAnalysis,
+  options: Pick<AnalyzeOptions, 'scriptSyllables'> = {},
+): SpeechWithVoice<T> {
+  const script = options.scriptSyllables;
+  const textCheck =
+    typeof script === 'number' && Number.isFinite(script) && script > 0 && speech.speechSeconds >= 5
+      ? {
+          scriptSyllables: Math.round(script),
+          measuredSyllables: voice.syllables,
+          differencePercent: Math.round(((voice.syllables - script) / script) * 1000) / 10,
+          departed: Math.abs(voice.syllables - script) / script > VOICE_THRESHOLDS.textDeparture,
+        }
+      : null;
+  return {
+    ...speech,
+    pitch: voice.pitch,
+    syllables: voice.syllables,
+    syllablesPerSecond: voice.syllablesPerSecond,
+    articulationRate: voice.articulationRate,
+    textCheck,
+    loudness: voice.loudness,
+    splits: speech.splits?.map((s, i) => ({ ...s, ...voice.splits![i]! })) ?? null,
+  };
+}
+
+/** When the advice changes, each documented in docs/voice.md. */
+export const ADVICE_THRESHOLDS = {
+  /**
+   * Articulation above this (syllables a second, pauses excluded) is called fast: Parisian
+   * conversation averages about 5.7 (344 a minute, Malécot, Johnston & Kizziar 1972), and a pitch
+   * meant to be followed should not outrun conversation.
+   */
+  fastArticulation: 6.5,
+  /** From this share of sentences with a fading ending on, the habit is worth working on. */
+  fadingShare: 0.25,
+} as const;
+
+export type IntonationAdvice =
+  | { kind: 'unknown' }
+  | { kind: 'lively' }
+  | { kind: 'monotone'; splits: number[]; stretches: Segment[] };
+export type RhythmAdvice =
+  | { kind: 'unknown' }
+  | { kind: 'departed'; check: TextCheck }
+  | { kind: 'fast' }
+  | { kind: 'steady' };
+export type LoudnessAdvice = { kind: 'unknown' } | { kind: 'fading' } | { kind: 'steady' };
+
+/** One piece of advice for each of intonation, rhythm and loudness: what the summaries show. */
+export function adviseVoice(
+  a: Pick<VoiceFigures, 'pitch' | 'articulationRate' | 'textCheck' | 'loudness'> & {
+    splits: ReadonlyArray<Partial<SplitVoice>> | null;
+  },
+): { intonation: IntonationAdvice; rhythm: RhythmAdvice; loudness: LoudnessAdvice } {
+  const intonation: IntonationAdvice =
+    a.pitch.medianHz === null
+      ? { kind: 'unknown' }
+      : a.pitch.monotoneStretches.length
+        ? {
+            kind: 'monotone',
+            splits: (a.splits ?? []).flatMap((s, i) => ((s.monotoneSeconds ?? 0) > 0 ? [i + 1] : [])),
+            stretches: a.pitch.monotoneStretches,
+          }
+        : { kind: 'lively' };
+  const rhythm: RhythmAdvice =
+    a.articulationRate === null
+      ? { kind: 'unknown' }
+      : a.textCheck?.departed
+        ? { kind: 'departed', check: a.textCheck }
+        : a.articulationRate > ADVICE_THRESHOLDS.fastArticulation
+          ? { kind: 'fast' }
+          : { kind: 'steady' };
+  const loudness: LoudnessAdvice =
+    a.loudness.fadingEndings === null
+      ? { kind: 'unknown' }
+      : a.loudness.fadingEndings >= ADVICE_THRESHOLDS.fadingShare
+        ? { kind: 'fading' }
+        : { kind: 'steady' };
+  return { intonation, rhythm, loudness };
 }

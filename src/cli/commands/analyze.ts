@@ -3,6 +3,9 @@ import type { AppContext } from '../context.js';
 import type { AnalyzeOptions } from '../../audio/metrics.js';
 import type { Attempt } from '../../rehearsal/types.js';
 import { resolveSection } from './resolve-section.js';
+import type { Section } from '../../pitch/model.js';
+import { allBlocks, flattenSections } from '../../pitch/model.js';
+import { countSyllables } from '../../pitch/syllables.js';
 
 export interface AnalyzeCommandOptions {
   section?: string;
@@ -17,19 +20,27 @@ export interface AnalyzeCommandOptions {
 export async function analyzeCommand(ctx: AppContext, audioFile: string, opts: AnalyzeCommandOptions): Promise<void> {
   const options: AnalyzeOptions = {};
   let section: { id: string; number: string; title: string; words: number } | null = null;
+  let syllablesOf: ((id: string) => number | null) | null = null;
   if (opts.section !== undefined) {
-    const found = resolveSection(await ctx.loadPitch(opts.file), opts.section);
+    const pitch = await ctx.loadPitch(opts.file);
+    const found = resolveSection(pitch, opts.section);
     section = { id: found.id, number: found.number, title: found.title, words: found.words };
     options.scriptWords = found.words;
+    options.scriptSyllables = countSectionSyllables(found);
   }
   const attempt = await findRecordedAttempt(ctx, audioFile);
   if (attempt) {
+    if (!section || section.id === attempt.sectionId) {
+      // The rehearsed section's text, when the pitch still has it: what the measured syllables are checked against.
+      syllablesOf = await sectionSyllables(ctx, opts.file);
+    }
     options.splitEnds = attempt.recording.splitEnds;
     options.splitWords = attempt.splits.map((s) => s.words);
     options.splitTitles = attempt.splits.map((s) => s.title);
     options.clockStart = attempt.recording.clockStart;
     if (!section || section.id === attempt.sectionId) {
       options.scriptWords = attempt.words;
+      options.scriptSyllables = syllablesOf?.(attempt.sectionId) ?? null;
       section ??= { id: attempt.sectionId, number: '', title: attempt.sectionTitle, words: attempt.words };
     }
   }
@@ -45,6 +56,31 @@ export async function analyzeCommand(ctx: AppContext, audioFile: string, opts: A
   ]);
   const view = { file: audioFile, section, attemptDate: attempt ? formatDate(attempt.startedAt) : null };
   ctx.print(renderAnalysis(analysis, view, ctx.width(), ctx.t, ctx.chalk, ctx.lang));
+}
+
+/** Syllables of a section's text, descendants included (the text its word count covers). */
+function countSectionSyllables(section: Section): number {
+  return countSyllables(
+    allBlocks(section)
+      .map((b) => b.text)
+      .join(' '),
+  );
+}
+
+/** A lookup from section id to syllables in the pitch, or null when the pitch cannot be read. */
+async function sectionSyllables(
+  ctx: AppContext,
+  file: string | undefined,
+): Promise<((id: string) => number | null) | null> {
+  try {
+    const sections = flattenSections((await ctx.loadPitch(file)).sections);
+    return (id) => {
+      const found = sections.find((s) => s.id === id);
+      return found ? countSectionSyllables(found) : null;
+    };
+  } catch {
+    return null;
+  }
 }
 
 type RecordedAttempt = Attempt & { recording: { file: string; splitEnds: number[]; clockStart?: number } };

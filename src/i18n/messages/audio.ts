@@ -154,6 +154,58 @@ export const audio = {
     fr: 'L’en-tête du fichier était incomplet (enregistrement interrompu) : les {time} présentes sur le disque ont été analysées.',
     en: 'The file’s header was incomplete (recording cut short): the {time} on disk were analysed.',
   },
+  'analyze.estimated': { fr: 'estimé d’après le texte', en: 'estimated from the text' },
+  'analyze.intonation': { fr: 'Intonation', en: 'Intonation' },
+  'analyze.rhythm': { fr: 'Rythme', en: 'Rhythm' },
+  'analyze.loudness': { fr: 'Volume', en: 'Loudness' },
+  'analyze.pitchValue': {
+    fr: '{hz} Hz en médiane · étendue {range} demi-tons',
+    en: 'median {hz} Hz · range {range} semitones',
+  },
+  'analyze.pitchUnknown': {
+    fr: 'trop peu de voix voisée pour la mesurer',
+    en: 'too little voiced speech to measure it',
+  },
+  'analyze.advice.monotoneAt': {
+    fr: 'voix monotone {where} : variez l’intonation (montez sur les mots clés, descendez en fin de phrase)',
+    en: 'monotone voice {where}: vary your intonation (rise on key words, fall at the end of sentences)',
+  },
+  'analyze.where.times': { fr: 'de {from} à {to}', en: 'from {from} to {to}' },
+  'analyze.where.split': { fr: 'sur l’étape {n}', en: 'in split {n}' },
+  'analyze.where.splits': { fr: 'sur les étapes {list}', en: 'in splits {list}' },
+  'analyze.advice.lively': { fr: 'intonation variée', en: 'varied intonation' },
+  'analyze.rhythmValue': {
+    fr: '{rate} syllabes/s mesurées · {articulation} hors pauses',
+    en: '{rate} syllables/s measured · {articulation} without pauses',
+  },
+  'analyze.rhythmUnknown': { fr: 'trop peu de parole pour le mesurer', en: 'too little speech to measure it' },
+  'analyze.advice.departed': {
+    fr: '{measured} syllabes entendues pour {script} écrites ({diff}) : vous vous êtes sans doute écarté du texte, le débit en mots/min n’est qu’une estimation',
+    en: '{measured} syllables heard for {script} written ({diff}): you probably departed from the text, so the words/min figure is only an estimate',
+  },
+  'analyze.advice.fast': {
+    fr: 'articulation rapide (la conversation tourne autour de 5,7 syllabes/s) : posez vos syllabes',
+    en: 'fast articulation (conversation runs at about 5.7 syllables/s): give each syllable its time',
+  },
+  'analyze.advice.steadyRhythm': { fr: 'rythme posé', en: 'steady rhythm' },
+  'analyze.loudnessValue': {
+    fr: '{n} fin(s) de phrase sur {total} s’éteignent ({percent} %)',
+    en: '{n} of {total} sentence endings fade ({percent}%)',
+  },
+  'analyze.loudnessUnknown': {
+    fr: 'aucune phrase assez longue pour en juger',
+    en: 'no sentence long enough to judge',
+  },
+  'analyze.advice.fading': {
+    fr: 'tenez la voix jusqu’au dernier mot de chaque phrase',
+    en: 'keep your voice up to the last word of each sentence',
+  },
+  'analyze.advice.steadyLoudness': {
+    fr: 'volume tenu jusqu’au bout des phrases',
+    en: 'loudness held to the end of sentences',
+  },
+  'analyze.header.range': { fr: 'Étendue', en: 'Range' },
+  'analyze.header.syllables': { fr: 'Syll/s', en: 'Syll/s' },
   'analyze.timeline': { fr: 'Au fil du temps', en: 'Over time' },
   'analyze.timelineLegend': {
     fr: '█ parole · ─ silence · pauses ≥ 1 s en jaune, ≥ 2,5 s en rouge',

@@ -2,6 +2,8 @@ import type { ChalkInstance } from 'chalk';
 import type { Lang, MessageKey, Translate } from '../../i18n/index.js';
 import type { RecordingAnalysis } from '../../audio/analyze-file.js';
 import type { SpeechAnalysis, SplitSpeech } from '../../audio/metrics.js';
+import type { SpeechWithVoice } from '../../audio/voice.js';
+import { adviseVoice } from '../../audio/voice.js';
 import { formatClock } from '../../pitch/duration.js';
 import { sanitizeLine } from '../sanitize.js';
 import { padEnd, padStart, truncate, visibleWidth, wrapText } from '../text-layout.js';
@@ -95,7 +97,7 @@ export function renderAnalysis(
  * and what the rehearse summary shows for a recorded attempt.
  */
 export function renderSpeechLines(
-  analysis: SpeechAnalysis,
+  analysis: SpeechAnalysis | SpeechWithVoice,
   t: Translate,
   chalk: ChalkInstance,
   lang: Lang,
@@ -139,6 +141,96 @@ export function renderSpeechLines(
           : t('analyze.roomNoisy', { db: number(analysis.room?.snrDb ?? 0, lang, 0) });
     lines.push(...wrapText(text, width).map((l) => chalk.yellow(l)));
   }
+  if ('pitch' in analysis) lines.push(...renderVoiceLines(analysis, t, chalk, lang, width));
+  return lines;
+}
+
+const decimal = (x: number, lang: Lang, digits = 1) =>
+  x.toLocaleString(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/**
+ * Intonation, rhythm and loudness, each a line of figures and a line of advice (✓ when there is
+ * nothing to change), in the layout of renderSpeechLines.
+ */
+export function renderVoiceLines(
+  a: SpeechWithVoice,
+  t: Translate,
+  chalk: ChalkInstance,
+  lang: Lang,
+  width = 80,
+): string[] {
+  const LABEL = 13;
+  const indent = ' '.repeat(LABEL);
+  const row = (key: MessageKey, text: string) =>
+    wrapText(text, Math.max(20, width - LABEL)).map((l, i) => (i ? indent : padEnd(t(key), LABEL)) + l);
+  const advice = (good: boolean, text: string) =>
+    wrapText(`${good ? '✓' : '→'} ${text}`, Math.max(20, width - LABEL)).map(
+      (l) => indent + (good ? chalk.green(l) : chalk.yellow(l)),
+    );
+  const advised = adviseVoice(a);
+  const lines: string[] = [];
+
+  const p = a.pitch;
+  lines.push(
+    ...row(
+      'analyze.intonation',
+      p.medianHz === null || p.rangeSemitones === null
+        ? t('analyze.pitchUnknown')
+        : t('analyze.pitchValue', { hz: number(p.medianHz, lang), range: decimal(p.rangeSemitones, lang) }),
+    ),
+  );
+  if (advised.intonation.kind === 'monotone') {
+    const { splits, stretches } = advised.intonation;
+    const where =
+      splits.length === 1
+        ? t('analyze.where.split', { n: splits[0]! })
+        : splits.length > 1
+          ? t('analyze.where.splits', { list: splits.join(', ') })
+          : stretches
+              .slice(0, 3)
+              .map((s) => t('analyze.where.times', { from: formatClock(s.start), to: formatClock(s.end) }))
+              .join(', ');
+    lines.push(...advice(false, t('analyze.advice.monotoneAt', { where })));
+  } else if (advised.intonation.kind === 'lively') lines.push(...advice(true, t('analyze.advice.lively')));
+
+  lines.push(
+    ...row(
+      'analyze.rhythm',
+      a.syllablesPerSecond === null || a.articulationRate === null
+        ? t('analyze.rhythmUnknown')
+        : t('analyze.rhythmValue', {
+            rate: decimal(a.syllablesPerSecond, lang),
+            articulation: decimal(a.articulationRate, lang),
+          }),
+    ),
+  );
+  const r = advised.rhythm;
+  if (r.kind === 'departed') {
+    const diff = `${r.check.differencePercent > 0 ? '+' : '−'}${number(Math.abs(r.check.differencePercent), lang)} %`;
+    lines.push(
+      ...advice(
+        false,
+        t('analyze.advice.departed', { measured: r.check.measuredSyllables, script: r.check.scriptSyllables, diff }),
+      ),
+    );
+  } else if (r.kind === 'fast') lines.push(...advice(false, t('analyze.advice.fast')));
+  else if (r.kind === 'steady') lines.push(...advice(true, t('analyze.advice.steadyRhythm')));
+
+  const l = a.loudness;
+  lines.push(
+    ...row(
+      'analyze.loudness',
+      l.fadingEndings === null
+        ? t('analyze.loudnessUnknown')
+        : t('analyze.loudnessValue', {
+            n: l.fadingCount,
+            total: l.sentences.length,
+            percent: Math.round(l.fadingEndings * 100),
+          }),
+    ),
+  );
+  if (advised.loudness.kind === 'fading') lines.push(...advice(false, t('analyze.advice.fading')));
+  else if (advised.loudness.kind === 'steady') lines.push(...advice(true, t('analyze.advice.steadyLoudness')));
   return lines;
 }
 
@@ -167,7 +259,12 @@ function paceText(a: SpeechAnalysis, t: Translate, chalk: ChalkInstance, lang: L
   const span = chalk.dim(
     `(${t('analyze.paceSpan', { span: formatClock(a.spokenSpan.end - a.spokenSpan.start, true) })})`,
   );
-  return [chalk.bold(value), span, verdictText(a.verdict, a.paceBand, t, chalk)].filter(Boolean);
+  return [
+    chalk.bold(value),
+    chalk.dim(`(${t('analyze.estimated')})`),
+    span,
+    verdictText(a.verdict, a.paceBand, t, chalk),
+  ].filter(Boolean);
 }
 
 function verdictText(

@@ -42,7 +42,18 @@ function speak(dir: string, speed: number, pitch: number, snrDb?: number): Float
     const raw = join(dir, `raw-${speed}-${pitch}-${i}.wav`);
     const clip = join(dir, `clip-${speed}-${pitch}-${i}.wav`);
     run('espeak-ng', ['-v', 'fr', '-s', String(speed), '-p', String(pitch), '-w', raw, text]);
-    run('sox', ['-R', raw, '-r', '16000', '-c', '1', '-b', '16', clip, ...'silence 1 0.005 0.5% reverse silence 1 0.005 0.5% reverse'.split(' ')]);
+    run('sox', [
+      '-R',
+      raw,
+      '-r',
+      '16000',
+      '-c',
+      '1',
+      '-b',
+      '16',
+      clip,
+      ...'silence 1 0.005 0.5% reverse silence 1 0.005 0.5% reverse'.split(' '),
+    ]);
     parts.push(gap, clip);
   });
   const out = join(dir, `speech-${speed}-${pitch}.wav`);
@@ -105,7 +116,26 @@ describe.skipIf(!haveTools)('espeak-ng French speech at known rates and pitches 
     // silence, with a 4 Hz tremolo for syllables.
     const make = (name: string, freq: string) => {
       const one = join(dir, `${name}-one.wav`);
-      run('sox', ['-R', '-n', '-r', '16000', '-c', '1', '-b', '16', one, 'synth', '2.5', 'sawtooth', freq, 'tremolo', '4', '80', 'vol', '0.3']);
+      run('sox', [
+        '-R',
+        '-n',
+        '-r',
+        '16000',
+        '-c',
+        '1',
+        '-b',
+        '16',
+        one,
+        'synth',
+        '2.5',
+        'sawtooth',
+        freq,
+        'tremolo',
+        '4',
+        '80',
+        'vol',
+        '0.3',
+      ]);
       const gap = join(dir, 'gap4.wav');
       run('sox', ['-R', '-n', '-r', '16000', '-c', '1', '-b', '16', gap, 'trim', '0', '0.4']);
       const out = join(dir, `${name}.wav`);

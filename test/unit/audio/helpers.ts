@@ -245,5 +245,8 @@ export function voicedSignal(o: VoicedOptions): Float32Array {
 
 /** Sentences of `length` seconds separated by `gap` seconds, from `lead` on, until `total` is reached. */
 export function sentenceLayout(lead: number, length: number, gap: number, count: number): Segment[] {
-  return Array.from({ length: count }, (_, i) => ({ start: lead + i * (length + gap), end: lead + i * (length + gap) + length }));
+  return Array.from({ length: count }, (_, i) => ({
+    start: lead + i * (length + gap),
+    end: lead + i * (length + gap) + length,
+  }));
 }

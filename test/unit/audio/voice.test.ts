@@ -33,12 +33,19 @@ describe('intonation on synthetic voices with a known F0', () => {
     ['a steady high voice at 290 Hz', () => 290],
     ['a voice gliding ±5 semitones around 120 Hz', (t) => semitoneShift(120, 5 * Math.sin(2 * Math.PI * 0.23 * t))],
     ['a voice rising from 160 to 320 Hz', (t) => 160 * 2 ** (t / duration)],
-    ['a sawtooth intonation, 210 Hz ±3 semitones', (t) => semitoneShift(210, 3 * ((((t * 0.37) % 1) * 2) - 1))],
+    ['a sawtooth intonation, 210 Hz ±3 semitones', (t) => semitoneShift(210, 3 * (((t * 0.37) % 1) * 2 - 1))],
   ];
   for (const [name, f0] of voices) {
     for (const snrDb of [undefined, 20]) {
       it(`${name}${snrDb ? ', 20 dB SNR' : ''}: median within 3 %, range within 1 semitone`, () => {
-        const x = voicedSignal({ sentences, durationSeconds: duration, sampleRate: RATE, f0, syllablesPerSecond: 4.5, snrDb });
+        const x = voicedSignal({
+          sentences,
+          durationSeconds: duration,
+          sampleRate: RATE,
+          f0,
+          syllablesPerSecond: 4.5,
+          snrDb,
+        });
         const { voice } = analyzeSamples([x], RATE);
         const truth = truthOf(f0, sentences);
         expect(voice.pitch.medianHz).not.toBeNull();
@@ -49,7 +56,13 @@ describe('intonation on synthetic voices with a known F0', () => {
   }
 
   it('no F0 and no figures from noise alone', () => {
-    const x = voicedSignal({ sentences: [], durationSeconds: 8, sampleRate: RATE, f0: () => 120, syllablesPerSecond: 4 });
+    const x = voicedSignal({
+      sentences: [],
+      durationSeconds: 8,
+      sampleRate: RATE,
+      f0: () => 120,
+      syllablesPerSecond: 4,
+    });
     const { voice } = analyzeSamples([x], RATE);
     expect(voice.pitch).toMatchObject({ medianHz: null, rangeSemitones: null, monotoneStretches: [] });
     expect(voice.syllables).toBe(0);
@@ -98,13 +111,25 @@ describe('monotone stretches', () => {
   }
 
   it('a whole steady recording is one stretch, and under 5 s of speech is never judged', () => {
-    const long = voicedSignal({ sentences, durationSeconds: 27, sampleRate: RATE, f0: () => 180, syllablesPerSecond: 4 });
+    const long = voicedSignal({
+      sentences,
+      durationSeconds: 27,
+      sampleRate: RATE,
+      f0: () => 180,
+      syllablesPerSecond: 4,
+    });
     const [stretch, ...rest] = analyzeSamples([long], RATE).voice.pitch.monotoneStretches;
     expect(rest).toEqual([]);
     expect(stretch!.start).toBeLessThanOrEqual(0.5 + 0.5);
     expect(stretch!.end).toBeGreaterThanOrEqual(26.2 - 0.5);
     const short = sentenceLayout(0.5, 2, 0.5, 2);
-    const brief = voicedSignal({ sentences: short, durationSeconds: 6, sampleRate: RATE, f0: () => 180, syllablesPerSecond: 4 });
+    const brief = voicedSignal({
+      sentences: short,
+      durationSeconds: 6,
+      sampleRate: RATE,
+      f0: () => 180,
+      syllablesPerSecond: 4,
+    });
     expect(analyzeSamples([brief], RATE).voice.pitch.monotoneStretches).toEqual([]);
   });
 });
@@ -138,7 +163,13 @@ describe('syllable rate from amplitude bursts', () => {
   it('unvoiced bursts (hiss) are not syllables', () => {
     // Voice sentences, then the same bursts made of noise only: only the voiced ones count.
     const sentences = sentenceLayout(0.5, 2, 0.6, 3);
-    const voiced = voicedSignal({ sentences, durationSeconds: 8.5, sampleRate: RATE, f0: () => 140, syllablesPerSecond: 4 });
+    const voiced = voicedSignal({
+      sentences,
+      durationSeconds: 8.5,
+      sampleRate: RATE,
+      f0: () => 140,
+      syllablesPerSecond: 4,
+    });
     const noise = new Float32Array(voiced.length);
     let seed = 3;
     for (const s of sentenceLayout(5.2, 2, 0.6, 1))
@@ -159,7 +190,14 @@ describe('loudness', () => {
   it('each sentence against the speaker: a sentence said 6 dB softer reads about −6 dB', () => {
     const softer = sentences[3]!;
     const gain = (t: number) => (t >= softer.start && t < softer.end ? 10 ** (-6 / 20) : 1);
-    const x = voicedSignal({ sentences, durationSeconds: 22.2, sampleRate: RATE, f0: steady, syllablesPerSecond: 4, gain });
+    const x = voicedSignal({
+      sentences,
+      durationSeconds: 22.2,
+      sampleRate: RATE,
+      f0: steady,
+      syllablesPerSecond: 4,
+      gain,
+    });
     const { loudness } = analyzeSamples([x], RATE).voice;
     expect(loudness.sentences).toHaveLength(6);
     const others = [0, 1, 2, 4, 5].map((i) => loudness.sentences[i]!.relativeDb);
@@ -180,7 +218,15 @@ describe('loudness', () => {
         const left = sentences[i]!.end - t;
         return left >= 0.6 ? 1 : 10 ** ((-15 * (1 - left / 0.6)) / 20);
       };
-      const x = voicedSignal({ sentences, durationSeconds: 22.2, sampleRate: RATE, f0: steady, syllablesPerSecond: 4, gain, snrDb });
+      const x = voicedSignal({
+        sentences,
+        durationSeconds: 22.2,
+        sampleRate: RATE,
+        f0: steady,
+        syllablesPerSecond: 4,
+        gain,
+        snrDb,
+      });
       const { loudness } = analyzeSamples([x], RATE).voice;
       expect(loudness.sentences.map((s) => s.fading)).toEqual([false, true, false, true, true, false]);
       expect(loudness.fadingEndings).toBe(0.5);
@@ -195,7 +241,14 @@ describe('loudness', () => {
       const left = s.end - t;
       return left >= 0.6 ? 1 : 10 ** ((-3 * (1 - left / 0.6)) / 20);
     };
-    const x = voicedSignal({ sentences, durationSeconds: 22.2, sampleRate: RATE, f0: steady, syllablesPerSecond: 4, gain });
+    const x = voicedSignal({
+      sentences,
+      durationSeconds: 22.2,
+      sampleRate: RATE,
+      f0: steady,
+      syllablesPerSecond: 4,
+      gain,
+    });
     expect(analyzeSamples([x], RATE).voice.loudness.fadingCount).toBe(0);
     expect(VOICE_THRESHOLDS.fadingDb).toBeGreaterThan(3);
   });
@@ -206,8 +259,20 @@ describe('per split', () => {
     // Split 1: 0–10.3 s at 120 Hz, 3 syllables/s; split 2: the rest at 240 Hz, 6 syllables/s.
     const first = sentenceLayout(0.5, 2, 0.6, 4); // … 10.3
     const second = sentenceLayout(11, 2, 0.6, 4); // 11 … 20.8
-    const a = voicedSignal({ sentences: first, durationSeconds: 21.5, sampleRate: RATE, f0: () => 120, syllablesPerSecond: 3 });
-    const b = voicedSignal({ sentences: second, durationSeconds: 21.5, sampleRate: RATE, f0: () => 240, syllablesPerSecond: 6 });
+    const a = voicedSignal({
+      sentences: first,
+      durationSeconds: 21.5,
+      sampleRate: RATE,
+      f0: () => 120,
+      syllablesPerSecond: 3,
+    });
+    const b = voicedSignal({
+      sentences: second,
+      durationSeconds: 21.5,
+      sampleRate: RATE,
+      f0: () => 240,
+      syllablesPerSecond: 6,
+    });
     const x = a.map((v, i) => v + b[i]!);
     const result = analyzeSamples([x], RATE, { splitEnds: [10.6, 21.5] });
     const [one, two] = result.voice.splits!;
