@@ -197,22 +197,27 @@ function yinEstimate(d: Float64Array, minLag: number, maxLag: number, rate: numb
   return hz >= MIN_F0_HZ * 0.95 && hz <= MAX_F0_HZ * 1.05 ? hz : 0;
 }
 
+/** Adjacent frames further apart than this (a ratio) belong to different runs: a jump, not a glide. */
+const MAX_STEP = 0.15;
+
 /**
- * Cleans a raw track: voiced runs shorter than 30 ms are dropped (a click, a glottal stop) and each
- * run is median-filtered over 5 frames, which removes single-frame octave slips without moving
- * real glides. Returns a new array.
+ * Cleans a raw track: voiced runs are broken where F0 jumps by more than 15 % from one frame to the
+ * next (no voice glides that fast in 10 ms; noise and octave slips do), pieces shorter than 30 ms are
+ * dropped (a click, a glottal stop, a noise frame that happened to look periodic), and each piece is
+ * median-filtered over 5 frames. Returns a new array.
  */
 export function smoothPitch(f0: Float32Array): Float32Array {
   const out = new Float32Array(f0.length);
+  const window: number[] = [];
   for (let t = 0; t < f0.length; ) {
     if (!f0[t]) {
       t++;
       continue;
     }
     const start = t;
-    while (t < f0.length && f0[t]) t++;
+    t++;
+    while (t < f0.length && f0[t] && Math.abs(f0[t]! / f0[t - 1]! - 1) <= MAX_STEP) t++;
     if (t - start < 3) continue;
-    const window: number[] = [];
     for (let k = start; k < t; k++) {
       window.length = 0;
       for (let j = Math.max(start, k - 2); j <= Math.min(t - 1, k + 2); j++) window.push(f0[j]!);

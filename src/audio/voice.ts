@@ -277,6 +277,7 @@ function findMonotoneStretches(track: PitchTrack, f0: Float32Array, inSpeech: Ui
   };
   const minVoiced = monotoneMinVoicedSeconds / hop;
   const runs: Array<[number, number]> = []; // [first, last] positions in `frames`
+  let previous = -Infinity; // start of the last monotone window
   for (let i = 0; i < size; i++) add(frames[i]!, 1);
   for (let start = 0; start + size <= frames.length; start += step) {
     if (start > 0) {
@@ -286,9 +287,12 @@ function findMonotoneStretches(track: PitchTrack, f0: Float32Array, inSpeech: Ui
     if (voiced < minVoiced) continue;
     const range = (quantileBin(0.9) - quantileBin(0.1)) / BINS_PER_SEMITONE;
     if (range >= monotoneSemitones) continue;
+    // Only consecutive windows join: two flat passages at different pitches, whose windows overlap
+    // across a lively stretch between them, stay two stretches.
     const last = runs[runs.length - 1];
-    if (last && start <= last[1]) last[1] = start + size - 1;
+    if (last && start === previous + step) last[1] = start + size - 1;
     else runs.push([start, start + size - 1]);
+    previous = start;
   }
   const out: Segment[] = [];
   for (const [first, last] of runs) {
