@@ -2,6 +2,7 @@ import type { KeyPress } from '../../../src/core/keymap.js';
 import type { LiveEnd, LiveSpec } from '../../../src/runners/ports.js';
 import type { RecorderPort } from '../../../src/runners/take.js';
 import type { RecordingAnalysis } from '../../../src/audio/analyze-file.js';
+import type { SpeechAnalysis } from '../../../src/audio/metrics.js';
 import { seededRandom } from '../../helpers/random.js';
 
 /** A key at a moment of the monotonic clock (ms); 'tick' is a redraw tick. */
@@ -33,7 +34,8 @@ export function fakeClock(start = Date.parse('2026-11-30T10:00:00Z')) {
 }
 
 /** A recorder that "records" nothing, keeps a log, and analyses with the given result (or throws it). */
-export function fakeRecorder(analysis: Partial<RecordingAnalysis> | Error, latencyMs = 100) {
+/** A recorder whose analysis is given: speech figures alone (no voice figures) are enough. */
+export function fakeRecorder(analysis: Partial<RecordingAnalysis> | SpeechAnalysis | Error, latencyMs = 100) {
   const log: string[] = [];
   const options: unknown[] = [];
   const port: RecorderPort = {
@@ -51,7 +53,7 @@ export function fakeRecorder(analysis: Partial<RecordingAnalysis> | Error, laten
       log.push(`analyse ${file}`);
       options.push(o);
       if (analysis instanceof Error) throw analysis;
-      return analysis as RecordingAnalysis;
+      return analysis as unknown as RecordingAnalysis;
     },
     remove: (file) => void log.push(`remove ${file}`),
   };
