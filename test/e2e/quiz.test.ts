@@ -131,6 +131,25 @@ describe('pitch quiz in a terminal', () => {
     expect(Object.keys(cards(home).cards)).toEqual(['demo-mcq-lazy']);
   });
 
+  it('a double Enter cannot rate: keys in the first 300 ms of the rating prompt are ignored', async () => {
+    const home = freshHome();
+    const p = spawnPitch(['quiz', '--bank', GOOD, '--topic', 'demo', '--count', '1', '--mode', 'cloze'], {
+      PITCH_HOME: home,
+    });
+    await p.waitFor('Question 1/1');
+    p.write('autoBroadcastJoinThreshold');
+    p.write(KEYS.enter);
+    p.write(KEYS.enter); // the hurried second Enter, meant for nothing
+    await p.waitFor('? Note');
+    p.write(KEYS.enter);
+    await afterRatingGuard();
+    expect(p.text()).not.toContain('✔ Note');
+    p.write('2');
+    await p.waitFor('Session terminée');
+    expect(await p.exited).toMatchObject({ exitCode: 0 });
+    expect(cards(home).reviews.map((r: { rating: number }) => r.rating)).toEqual([2]);
+  });
+
   it('u at a rating takes back the previous one: asked again, saved once', async () => {
     const home = freshHome();
     const p = spawnPitch(['quiz', '--bank', GOOD, '--topic', 'demo', '--count', '2', '--mode', 'cloze'], {
