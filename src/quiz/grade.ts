@@ -172,15 +172,16 @@ interface Mention {
 function boundTo(point: number, first: number, mentions: readonly Mention[], index: TextIndex): boolean {
   const tok = index.tokens;
   const clause = tok[first]!.clause;
-  let before: Mention | undefined;
-  let after: Mention | undefined;
-  for (const m of mentions) {
-    if (m.at > first) {
-      after = m;
-      break;
-    }
-    before = m;
+  // Mentions are sorted: a binary search keeps grading linear-ish however many there are.
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.at <= first) lo = mid + 1;
+    else hi = mid;
   }
+  const before = mentions[lo - 1];
+  const after = mentions[lo];
   if (before && tok[before.at]!.clause === clause) return before.points.has(point);
   if (after && tok[after.at]!.clause === clause) return after.points.has(point);
   if (!before) return false;
