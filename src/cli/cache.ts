@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import type { AppContext } from './context.js';
+import type { Store } from '../store/store.js';
 import { BUILD_ID } from '../core/build-id.js';
 import { isStdinPath } from '../io/input.js';
 
@@ -22,7 +22,7 @@ function stampOfCode(): string {
  * a few milliseconds instead of a few hundred). A missing, damaged or unwritable cache only costs time.
  */
 export async function cached<T>(
-  ctx: AppContext,
+  store: Store,
   slot: string,
   files: ReadonlyArray<{ path: string; name: string }>,
   extra: readonly string[],
@@ -44,7 +44,6 @@ export async function cached<T>(
     }
   }
   const key = hash.digest('hex');
-  const store = await ctx.store();
   // One file per set of paths (and language), so alternating --bank directories or --lang do not evict each other.
   const paths = createHash('sha1')
     .update([...files.map((f) => f.path), ...extra].join('\0'))

@@ -28,7 +28,12 @@ export interface AppContext {
   now: () => Date;
   /** Opens the user-data store (created lazily: commands that never touch it never pay for it). */
   store(): Promise<Store>;
-  /** Reads and parses the pitch: --file > PITCH_FILE > the bundled default. */
+  /**
+   * Which pitch file a command works on — the one place that decides: --file > PITCH_FILE > the bundled
+   * default. (A config file's default pitch, when there is one, goes between PITCH_FILE and the bundled one.)
+   */
+  pitchPath(file?: string): string;
+  /** Reads and parses the pitch at pitchPath(file). */
   loadPitch(file?: string): Promise<Pitch>;
   /** Writes a line (or lines) to stdout. */
   print(text: string): void;
@@ -87,11 +92,12 @@ export function createContext(lang: Lang, env: NodeJS.ProcessEnv = process.env):
       })();
       return storePromise;
     },
+    pitchPath: (file) => file ?? (env.PITCH_FILE?.trim() || BUNDLED_PITCH),
     async loadPitch(file) {
-      const path = file ?? (env.PITCH_FILE?.trim() || BUNDLED_PITCH);
+      const path = ctx.pitchPath(file);
       // Parsed once per version of the file: later runs skip the Markdown parser (docs/performance.md).
       const { cached } = await import('./cache.js');
-      const pitch = await cached(ctx, 'pitch', [{ path, name: path }], [], async () => {
+      const pitch = await cached(await ctx.store(), 'pitch', [{ path, name: path }], [], async () => {
         const [{ readTextInput }, { parsePitch }] = await Promise.all([
           import('../io/input.js'),
           import('../pitch/parse.js'),

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext } from './context.js';
 import type { Store } from '../store/store.js';
 import { cardsSpec, historySpec } from '../store/documents.js';
+import { appendRehearsal } from '../store/history-edits.js';
 import { applyReview } from '../quiz/schedule.js';
 import type { RecorderInfo } from '../audio/recorder.js';
 import type { Speaker } from '../audio/speak.js';
@@ -11,6 +12,8 @@ import type { RehearsalPorts } from '../runners/rehearsal.js';
 import type { InterviewPorts, InterviewScreen } from '../runners/interview.js';
 import type { RecorderPort } from '../runners/take.js';
 import { rehearsalScreen } from './screens.js';
+import { withSpinner } from '../ui/spinner.js';
+import { whileAnalysing } from './wait.js';
 
 /** The real clock and random source. */
 export function clockPorts(ctx: AppContext, rng: () => number = Math.random): ClockPorts {
@@ -22,7 +25,9 @@ export function recorderPort(ctx: AppContext, store: Store, info: RecorderInfo):
   return {
     async start(file) {
       const audio = await import('../audio/recorder.js');
-      const recording = await audio.startRecording(info, store.path(file));
+      const recording = await withSpinner(ctx.stderr, ctx.t('wait.recorder'), () =>
+        audio.startRecording(info, store.path(file)),
+      );
       const unregister = audio.stopOnExit(recording);
       return {
         file,
@@ -35,7 +40,8 @@ export function recorderPort(ctx: AppContext, store: Store, info: RecorderInfo):
     },
     async analyse(file, options) {
       const { analyzeAudioFile } = await import('../audio/analyze-file.js');
-      return analyzeAudioFile(store.path(file), options, ctx.env);
+      const path = store.path(file);
+      return whileAnalysing(ctx, path, () => analyzeAudioFile(path, options, ctx.env));
     },
     remove: (file) => store.remove(file),
   };
@@ -47,11 +53,7 @@ export function rehearsalPorts(ctx: AppContext, store: Store, recorder: Recorder
     screen: rehearsalScreen(ctx, store),
     history: {
       rehearsals: () => store.read(historySpec).rehearsals,
-      add: (attempt) =>
-        store.update(historySpec, (doc) => {
-          doc.rehearsals.push(attempt);
-          return doc.rehearsals;
-        }),
+      add: (attempt) => appendRehearsal(store, attempt),
     },
     recorder: recorder ? recorderPort(ctx, store, recorder) : null,
   };

@@ -2,12 +2,13 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { AppContext } from './context.js';
 import { cached } from './cache.js';
-import { BUNDLED_PITCH, BUNDLED_QUESTIONS } from './context.js';
+import { BUNDLED_QUESTIONS } from './context.js';
 import { PitchError, usageError } from '../core/errors.js';
 import { describeOpenError, isErrno, MAX_PACK_BYTES, readTextInput } from '../io/input.js';
 import { loadBank, type Bank } from '../quiz/bank.js';
 import type { PackIssue, PackSource, Topic } from '../quiz/types.js';
 import { formatIssue } from '../ui/render/quiz-list.js';
+import { withSpinner } from '../ui/spinner.js';
 
 /**
  * Loading the question bank for every command that needs it (quiz, stats, interview): bundled packs,
@@ -103,11 +104,19 @@ function isDirectory(path: string): boolean {
 /** Every pack, merged and validated; unchanged packs come from the cache. Problems are told once, on stderr. */
 export async function loadQuestionBank(ctx: AppContext, opts: BankOptions = {}): Promise<Bank> {
   const files = await allPackFiles(ctx, opts);
-  const bank = await cached(ctx, 'quiz-bank', files, [], async () => {
-    const { sources, issues } = readAll(files);
-    const loaded = await loadBank(sources);
-    return { ...loaded, issues: [...issues, ...loaded.issues] };
-  });
+  // A cache miss parses every pack (hundreds of ms, the CPU busy): said at once on a terminal.
+  const bank = await cached(await ctx.store(), 'quiz-bank', files, [], () =>
+    withSpinner(
+      ctx.stderr,
+      ctx.t('wait.packs'),
+      async () => {
+        const { sources, issues } = readAll(files);
+        const loaded = await loadBank(sources);
+        return { ...loaded, issues: [...issues, ...loaded.issues] };
+      },
+      { delayMs: 0 },
+    ),
+  );
   if (bank.issues.length && !opts.quiet) {
     ctx.warn(
       ctx.chalkErr.yellow(
@@ -120,8 +129,8 @@ export async function loadQuestionBank(ctx: AppContext, opts: BankOptions = {}):
 
 /** The user's pitch as a topic (cached: building it means loading the Markdown parser). */
 export async function loadPitchTopic(ctx: AppContext, file?: string): Promise<Topic> {
-  const path = file ?? (ctx.env.PITCH_FILE?.trim() || BUNDLED_PITCH);
-  return cached(ctx, 'quiz-pitch', [{ path, name: path }], [ctx.lang], async () => {
+  const path = ctx.pitchPath(file);
+  return cached(await ctx.store(), 'quiz-pitch', [{ path, name: path }], [ctx.lang], async () => {
     const [{ pitchTopic }, pitch] = await Promise.all([import('../quiz/pitch-cards.js'), ctx.loadPitch(file)]);
     const { t } = ctx;
     return pitchTopic(pitch, {

@@ -15,7 +15,6 @@ import { grade } from './messages/grade.js';
 const messages = { ...common, ...rehearse, ...quiz, ...audio, ...stats, ...interview, ...report, ...store, ...grade };
 
 export type { Lang } from './lang.js';
-export { LANGS, detectLang, isLang } from './lang.js';
 import type { Lang } from './lang.js';
 export type MessageKey = keyof typeof messages;
 export type Params = Record<string, string | number>;

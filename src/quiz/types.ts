@@ -77,7 +77,6 @@ export interface PackIssue {
 
 /** 1 Again, 2 Hard, 3 Good, 4 Easy (FSRS ratings). */
 export type RatingValue = 1 | 2 | 3 | 4;
-export const RATINGS: readonly RatingValue[] = [1, 2, 3, 4];
 
 /** A card's FSRS state as stored (dates as ISO strings). */
 export interface StoredCard {

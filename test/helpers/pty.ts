@@ -1,4 +1,5 @@
 import pty from '@lydell/node-pty';
+import { afterEach } from 'vitest';
 import { stripVTControlCharacters } from 'node:util';
 import { BIN, ROOT } from './cli.js';
 
@@ -39,6 +40,19 @@ export function afterRatingGuard(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 400));
 }
 
+/**
+ * Terminals still open when a test ends are killed and awaited, so no pitch process outlives its test
+ * (the shell wrapper alone lingers 0.3 s after pitch exits) and none is left running when vitest tears
+ * the file's worker down. A worker that dies anyway loses its file: .ci/run counts files for that.
+ */
+const open = new Set<{ kill(signal?: string): void; exited: Promise<unknown> }>();
+afterEach(async () => {
+  const left = [...open];
+  open.clear();
+  for (const p of left) p.kill('SIGKILL');
+  await Promise.all(left.map((p) => Promise.race([p.exited, new Promise((r) => setTimeout(r, 5000))])));
+});
+
 /** Runs the built CLI in a real pseudo-terminal (keys in, screen out). */
 export function spawnPitch(
   args: string[],
@@ -65,6 +79,9 @@ export function spawnPitch(
   });
   child.onData((d) => (raw += d));
   const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) => child.onExit((e) => resolve(e)));
+  const handle = { kill: (signal?: string) => child.kill(signal), exited };
+  open.add(handle);
+  void exited.then(() => open.delete(handle));
   const text = () => stripVTControlCharacters(raw);
   return {
     text,

@@ -1,5 +1,6 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { AppContext } from '../context.js';
+import { whileAnalysing } from '../wait.js';
 import type { AnalyzeOptions } from '../../audio/metrics.js';
 import type { Attempt } from '../../rehearsal/types.js';
 import { resolveSection } from './resolve-section.js';
@@ -45,7 +46,7 @@ export async function analyzeCommand(ctx: AppContext, audioFile: string, opts: A
     }
   }
   const { analyzeAudioFile } = await import('../../audio/analyze-file.js');
-  const analysis = await analyzeAudioFile(audioFile, options, ctx.env);
+  const analysis = await whileAnalysing(ctx, audioFile, () => analyzeAudioFile(audioFile, options, ctx.env));
   if (opts.json) {
     ctx.print(JSON.stringify({ file: audioFile, section, ...analysis }, null, 2));
     return;

@@ -298,4 +298,9 @@ export const common = {
   },
   'history.cram': { fr: ' (révision libre)', en: ' (cram)' },
   'history.allTopics': { fr: 'tous thèmes', en: 'all topics' },
+
+  // What a spinner says while the user waits (src/ui/spinner.ts).
+  'wait.analysing': { fr: 'Analyse de l’enregistrement…', en: 'Analysing the recording…' },
+  'wait.recorder': { fr: 'Démarrage du micro…', en: 'Starting the microphone…' },
+  'wait.packs': { fr: 'Lecture des questions…', en: 'Reading the questions…' },
 } satisfies Record<string, { fr: string; en: string }>;

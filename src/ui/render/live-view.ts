@@ -36,7 +36,7 @@ export interface LiveViewInput {
   chalk: ChalkInstance;
 }
 
-export { deltaColor, paceColors, signed } from './split-table.js';
+export { signed } from './split-table.js';
 
 /** The whole live screen as a string, one line per terminal row, each fitting `width`. Pure. */
 export function renderLive(v: LiveViewInput): string {

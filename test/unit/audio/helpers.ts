@@ -166,8 +166,6 @@ export function syntheticSpeech(
   return x;
 }
 
-export const speechSeconds = (segments: readonly Segment[]) => segments.reduce((s, x) => s + x.end - x.start, 0);
-
 /** Arbitrary speech layouts for property tests: segments in order, each after a gap, within the given bounds (seconds). */
 export function segmentLayouts(
   gap: { min: number; max: number },
