@@ -1,6 +1,7 @@
 import type { Section } from './model.js';
 import { flattenSections } from './model.js';
-import { editDistance, fold } from './text.js';
+import { fold } from './text.js';
+import { closestMatches } from '../core/did-you-mean.js';
 
 export type Lookup =
   | { kind: 'found'; section: Section }
@@ -29,21 +30,12 @@ export function findSection(sections: readonly Section[], query: string): Lookup
   return { kind: 'unknown', closest: closestSections(all, needle) };
 }
 
-/** Up to 3 sections whose title words are nearest to the query (for "did you mean"). */
+/** Up to 3 sections whose title (or one of its words) is nearest to the query (for "did you mean"). */
 function closestSections(all: Section[], needle: string): Section[] {
-  const score = (s: Section) => {
-    const words = fold(s.title)
-      .split(/[^a-z0-9]+/)
-      .filter(Boolean);
-    const best = Math.min(...words.map((w) => editDistance(w, needle, 8)), editDistance(fold(s.title), needle, 8));
-    return best;
-  };
-  return all
-    .map((s) => ({ s, d: score(s) }))
-    .filter((x) => x.d <= Math.max(2, Math.floor(needle.length / 2)))
-    .sort((a, b) => a.d - b.d)
-    .slice(0, 3)
-    .map((x) => x.s);
+  return closestMatches(all, needle, (s) => {
+    const title = fold(s.title);
+    return [title, ...title.split(/[^a-z0-9]+/).filter(Boolean)];
+  });
 }
 
 /** The section `pitch rehearse` uses by default: the first one whose heading gives a duration. */

@@ -1,6 +1,7 @@
 import type { PackIssue, PackSource, Question, Topic } from './types.js';
 import { parsePack, validatePack, type PackData } from './pack.js';
-import { foldText, typoDistance } from './match.js';
+import { foldText } from './match.js';
+import { closestMatches } from '../core/did-you-mean.js';
 
 /** Every topic from every pack, merged, with everything wrong that was found on the way. */
 export interface Bank {
@@ -83,19 +84,6 @@ export function findTopic(topics: readonly Topic[], name: string): TopicLookup {
   for (const topic of topics) {
     if (topic.id === wanted || topic.aliases.includes(wanted)) return { kind: 'found', topic };
   }
-  const scored = topics
-    .map((topic) => {
-      const names = [topic.id, ...topic.aliases, foldText(topic.title)];
-      // A near spelling ("sprak") beats a mere beginning ("kube" → kubernetes), which beats nothing.
-      const distance = Math.min(
-        ...names.map((n) => {
-          const typos = typoDistance(n, wanted, 3);
-          return typos > 1 && wanted.length >= 2 && (n.startsWith(wanted) || wanted.startsWith(n)) ? 1.5 : typos;
-        }),
-      );
-      return { topic, distance };
-    })
-    .filter((s) => s.distance <= Math.max(2, Math.floor(wanted.length / 3)))
-    .sort((a, b) => a.distance - b.distance || a.topic.id.localeCompare(b.topic.id));
-  return { kind: 'unknown', closest: scored.slice(0, 3).map((s) => s.topic) };
+  const byId = [...topics].sort((x, y) => x.id.localeCompare(y.id));
+  return { kind: 'unknown', closest: closestMatches(byId, wanted, (t) => [t.id, ...t.aliases, foldText(t.title)]) };
 }

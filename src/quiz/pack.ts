@@ -2,7 +2,7 @@ import type { MessageKey, Params } from '../i18n/index.js';
 import type { KeyPoint, Misconception, PackIssue, PackSource, Question, QuestionKind } from './types.js';
 import { QUESTION_KINDS } from './types.js';
 import { lineOfKey, parseYamlLite, type NodeLines } from './yaml-lite.js';
-import { typoDistance } from './match.js';
+import { closestMatches } from '../core/did-you-mean.js';
 
 /** A pack's YAML as plain data, with the line of every mapping key and sequence item. */
 export interface ParsedPack {
@@ -273,7 +273,7 @@ export function validatePack(parsed: ParsedPack): { pack: PackData | null; issue
 type Report = (line: number, key: MessageKey, params?: Params, questionId?: string) => void;
 
 function unknownKey(key: string, allowed: readonly string[], report: (key: MessageKey, params: Params) => void): void {
-  const close = allowed.find((k) => typoDistance(k.toLowerCase(), key.toLowerCase(), 2) <= 2);
+  const close = closestMatches(allowed, key.toLowerCase(), (k) => [k.toLowerCase()], 1)[0];
   if (close) report('pack.unknownKeyDidYouMean', { key, suggestion: close });
   else report('pack.unknownKey', { key });
 }

@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import { BUNDLED_PITCH, type AppContext } from '../context.js';
+import { resolveTopicIds, topicNames } from '../topics.js';
 import { FOLLOW_UP_TOPIC, followUpsFor } from '../../interview/select.js';
 import { flattenSections } from '../../pitch/model.js';
 import { interrupted, usageError } from '../../core/errors.js';
 import { parseDuration } from '../../pitch/duration.js';
 import { defaultRehearsalSection } from '../../pitch/lookup.js';
 import { PROMPT_LEVELS, type PromptLevel } from '../../rehearsal/cues.js';
-import { findTopic } from '../../quiz/bank.js';
 import type { Topic } from '../../quiz/types.js';
 import { runInterview } from '../../runners/interview.js';
 import { loadQuestionBank } from '../question-bank.js';
@@ -105,21 +105,8 @@ function chooseTopics(
 ): { stack: Topic[]; behavioral: Topic | null } {
   const behavioral = topics.find((tp) => tp.id === 'behavioral') ?? null;
   if (option === undefined) return { stack: topics.filter((tp) => !NOT_STACK.has(tp.id)), behavioral };
-  const stack: Topic[] = [];
-  for (const name of option
-    .split(',')
-    .map((n) => n.trim())
-    .filter(Boolean)) {
-    const found = findTopic(topics, name);
-    if (found.kind === 'unknown') {
-      if (found.closest.length)
-        throw usageError('quiz.unknownTopic', { value: name }, 'quiz.unknownTopicHint', {
-          list: found.closest.map((c) => c.id).join(', '),
-        });
-      throw usageError('quiz.unknownTopic', { value: name }, 'quiz.unknownTopicNoClose');
-    }
-    if (!stack.includes(found.topic)) stack.push(found.topic);
-  }
+  const byId = new Map(topics.map((tp) => [tp.id, tp]));
+  const stack = resolveTopicIds(topics, topicNames(option)).map((id) => byId.get(id)!);
   // Named topics only. Behavioural ones, when named, close the interview — or are all of it when alone.
   const technical = stack.filter((tp) => tp.id !== 'behavioral');
   if (!technical.length) return { stack, behavioral: null };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../context.js';
+import { resolveTopicIds, topicNames } from '../topics.js';
 import { interrupted, usageError } from '../../core/errors.js';
 import {
   allPackFiles,
@@ -12,7 +13,7 @@ import {
 } from '../question-bank.js';
 import { cardsSpec, historySpec } from '../../store/documents.js';
 import type { Store } from '../../store/store.js';
-import { findTopic, loadBank, type Bank } from '../../quiz/bank.js';
+import { loadBank, type Bank } from '../../quiz/bank.js';
 import { PITCH_TOPIC } from '../../quiz/pack.js';
 import { countDue, selectCram, selectSession } from '../../quiz/select.js';
 import { buildItems, runSession, type SessionItem, type SessionPorts } from '../../quiz/session.js';
@@ -139,25 +140,13 @@ async function resolveTopics(
   opts: QuizOptions,
   bank: Bank,
 ): Promise<{ topics: Topic[]; all: boolean }> {
-  const names = (opts.topic ?? '')
-    .split(',')
-    .map((n) => n.trim())
-    .filter(Boolean);
+  const names = topicNames(opts.topic);
   if (!names.length) return { topics: [...bank.topics, await loadPitchTopic(ctx, opts.file)], all: true };
   const stub: Topic = { id: PITCH_TOPIC, title: ctx.t('quiz.pitchTitle'), aliases: [], synonyms: [], questions: [] };
-  const candidates = [...bank.topics, stub];
+  const byId = new Map(bank.topics.map((topic) => [topic.id, topic]));
   const topics: Topic[] = [];
-  for (const name of names) {
-    const found = findTopic(candidates, name);
-    if (found.kind === 'unknown') {
-      if (!found.closest.length) throw usageError('quiz.unknownTopic', { value: name }, 'quiz.unknownTopicNoClose');
-      throw usageError('quiz.unknownTopic', { value: name }, 'quiz.unknownTopicHint', {
-        list: found.closest.map((c) => c.id).join(', '),
-      });
-    }
-    const topic = found.topic === stub ? await loadPitchTopic(ctx, opts.file) : found.topic;
-    if (!topics.some((x) => x.id === topic.id)) topics.push(topic);
-  }
+  for (const id of resolveTopicIds([...bank.topics, stub], names))
+    topics.push(id === PITCH_TOPIC ? await loadPitchTopic(ctx, opts.file) : byId.get(id)!);
   return { topics, all: false };
 }
 

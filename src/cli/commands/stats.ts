@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.js';
+import { resolveTopicIds, topicNames } from '../topics.js';
 import { loadPitchTopic, loadQuestionBank } from '../question-bank.js';
 import { usageError } from '../../core/errors.js';
 import { cardsSpec, historySpec } from '../../store/documents.js';
@@ -8,7 +9,6 @@ import type { Attempt } from '../../rehearsal/types.js';
 import type { Pitch } from '../../pitch/model.js';
 import { findSection } from '../../pitch/lookup.js';
 import type { QuizSessionRecord, StoredCard, Topic } from '../../quiz/types.js';
-import { findTopic } from '../../quiz/bank.js';
 import { PITCH_TOPIC } from '../../quiz/pack.js';
 import { createDayClock, dayToIso, type DayClock } from '../../stats/days.js';
 import type { StatsReport } from '../../stats/types.js';
@@ -183,25 +183,9 @@ function resolveStatsSection(pitch: Pitch, query: string, attempts: () => readon
 
 /** --topic spark,kubernetes → topic ids; a topic whose pack is gone still counts when reviews name it. */
 function resolveTopics(value: string, topics: readonly Topic[], reviews: () => ReviewTable): string[] {
-  const names = value
-    .split(',')
-    .map((n) => n.trim())
-    .filter(Boolean);
+  const names = topicNames(value);
   if (!names.length) throw usageError('quiz.unknownTopic', { value }, 'quiz.unknownTopicNoClose');
-  const ids: string[] = [];
-  for (const name of names) {
-    const found = findTopic(topics, name);
-    let id: string;
-    if (found.kind === 'found') id = found.topic.id;
-    else if (reviews().topicIds.includes(name)) id = name;
-    else if (found.closest.length)
-      throw usageError('quiz.unknownTopic', { value: name }, 'quiz.unknownTopicHint', {
-        list: found.closest.map((c) => c.id).join(', '),
-      });
-    else throw usageError('quiz.unknownTopic', { value: name }, 'quiz.unknownTopicNoClose');
-    if (!ids.includes(id)) ids.push(id);
-  }
-  return ids;
+  return resolveTopicIds(topics, names, (name) => (reviews().topicIds.includes(name) ? name : null));
 }
 
 // ---------------------------------------------------------------- the question bank
