@@ -11,7 +11,7 @@ import { ANALYSIS_RATE } from './features.js';
 import { openFileSource, streamWavData } from './file-source.js';
 import type { AnalyzeOptions, SpeechAnalysis } from './metrics.js';
 import { analyzeSegments } from './metrics.js';
-import type { SpeechWithVoice } from './voice.js';
+import type { SpeechWithVoice, VoiceTracks } from './voice.js';
 import { analyzeVoice, withVoice } from './voice.js';
 import { findExecutable } from './tools.js';
 import { looksLikeWav, parseWavHeader } from './wav.js';
@@ -42,10 +42,15 @@ export interface RecordingExtras {
 /** Errors that mean "our WAV reader cannot read this", for which ffmpeg may still succeed. */
 const FFMPEG_CAN_TRY = new Set(['audio.notWav', 'audio.unsupportedEncoding', 'audio.unsupportedBits']);
 
+/**
+ * `onTracks`, when given, also receives the F0 and energy tracks the figures were computed from (the
+ * report draws the F0 contour from them); the figures themselves never hold a track.
+ */
 export async function analyzeAudioFile(
   path: string,
   options: AnalyzeOptions = {},
   env: NodeJS.ProcessEnv = process.env,
+  onTracks?: (tracks: VoiceTracks) => void,
 ): Promise<RecordingAnalysis> {
   const source = openFileSource(path);
   let detection: Detection;
@@ -89,6 +94,7 @@ export async function analyzeAudioFile(
   } finally {
     source.close();
   }
+  onTracks?.(detection.voice);
   const speech: SpeechAnalysis = analyzeSegments(detection, options);
   const voice = analyzeVoice(detection.voice, speech.segments, speech.splits);
   return {

@@ -5,7 +5,7 @@
  */
 import type { Lang, MessageKey, Params, Translate } from '../i18n/index.js';
 import { escapeHtml as esc } from './escape.js';
-import { bars, calendar, runsChart, splitStrip, stackedBars, waveform } from './svg.js';
+import { bars, calendar, f0Contour, runsChart, splitStrip, stackedBars, waveform } from './svg.js';
 import type { InterviewAdvice, PitchAdvice, QuizAdvice, ReportView, SectionView } from './view.js';
 
 export interface PageContext {
@@ -69,7 +69,7 @@ svg .grid{stroke:var(--line);stroke-width:1}svg .band{fill:var(--band)}svg .targ
 svg .series{fill:none;stroke:var(--accent);stroke-width:2}svg .dot{fill:var(--accent)}svg .dot.hollow{fill:none;stroke:var(--warn);stroke-width:1.5}
 svg .budget{stroke:var(--good);stroke-width:2}svg .median{stroke:var(--fg);stroke-width:3}
 svg .speech{fill:var(--speech)}svg .pause{fill:var(--pause)}svg .wave{fill:var(--accent);opacity:.85}svg .mark{stroke:var(--fg);stroke-width:1;stroke-dasharray:3 3}
-svg .s0{fill:var(--s0)}svg .s1{fill:var(--s1)}svg .s2{fill:var(--s2)}svg .bar{fill:var(--accent)}
+svg .contour{fill:none;stroke:var(--accent);stroke-width:1.8}svg .monotone{fill:var(--pause);opacity:.7}svg .f0median{stroke:var(--muted);stroke-width:1;stroke-dasharray:4 3}svg .s0{fill:var(--s0)}svg .s1{fill:var(--s1)}svg .s2{fill:var(--s2)}svg .bar{fill:var(--accent)}
 svg .day{fill:var(--line)}svg .day.lnone{fill:transparent;stroke:var(--line)}svg .day.l1{fill:var(--l1)}svg .day.l2{fill:var(--l2)}svg .day.l3{fill:var(--l3)}svg .day.l4{fill:var(--l4)}
 .legend{display:flex;flex-wrap:wrap;gap:12px;font-size:.85rem;color:var(--muted);margin:6px 0 0;padding:0;list-style:none}.legend span{display:inline-block;width:12px;height:12px;margin-right:5px;vertical-align:-1px;border-radius:2px}
 ${['band', 'good', 'accent', 'speech', 'pause', 's0', 's1', 's2'].map((c) => `.sw-${c}{background:var(--${c})}`).join('')}
@@ -338,17 +338,46 @@ function recording(view: ReportView, ctx: PageContext): string {
       ['speech', t('page.legendSpeech')],
       ['pause', t('page.legendPause')],
     ]) +
+    '</figure>' +
+    intonation(r, ctx) +
     (r.splits.length
-      ? `<table><thead><tr><th>${esc(t('page.split'))}</th><th class="num">${esc(t('page.time'))}</th><th class="num">${esc(t('page.pace'))}</th></tr></thead><tbody>` +
+      ? `<table><thead><tr><th>${esc(t('page.split'))}</th><th class="num">${esc(t('page.time'))}</th><th class="num">${esc(t('page.pace'))}</th><th class="num">${esc(t('page.syllableRate'))}</th></tr></thead><tbody>` +
         r.splits
           .map(
             (s) =>
-              `<tr><td>${esc(s.title)}</td><td class="num">${esc(duration(s.seconds))}</td><td class="num">${esc(f.n1(s.wordsPerMinute))}</td></tr>`,
+              `<tr><td>${esc(s.title)}</td><td class="num">${esc(duration(s.seconds))}</td><td class="num">${esc(f.n1(s.wordsPerMinute))}</td><td class="num">${esc(f.n1(s.syllablesPerSecond))}</td></tr>`,
           )
           .join('') +
         '</tbody></table>'
       : '') +
-    '</figure></section>'
+    '</section>'
+  );
+}
+
+/** The F0 contour under the waveform, with the figures it stands for. */
+function intonation(r: NonNullable<ReportView['recording']>, ctx: PageContext): string {
+  const { t } = ctx;
+  const f = formatters(ctx);
+  const i = r.intonation;
+  if (!i || i.medianHz === null) return '';
+  const monotoneSeconds = i.monotoneStretches.reduce((n, s) => n + s.end - s.start, 0);
+  const desc = t('page.contourDesc', {
+    median: Math.round(i.medianHz),
+    range: f.n1(i.rangeSemitones),
+    count: i.monotoneStretches.length,
+    seconds: f.n1(monotoneSeconds),
+  });
+  return (
+    `<figure><figcaption>${esc(t('page.contour'))}</figcaption>` +
+    f0Contour(
+      { durationSeconds: r.durationSeconds, hz: i.contour, medianHz: i.medianHz, monotone: i.monotoneStretches },
+      { id: 'contour', title: t('page.contour'), desc },
+    ) +
+    legend([
+      ['accent', t('page.legendF0')],
+      ['pause', t('page.legendMonotone')],
+    ]) +
+    `<p class="muted">${esc(desc)}</p></figure>`
   );
 }
 

@@ -3,7 +3,7 @@
  * plain numbers in, markup out. Every chart carries a <title> and a <desc> (its text alternative) and
  * is drawn with CSS classes only, so the page's light and dark themes colour it.
  */
-import { scaleBand, scaleLinear, scaleSqrt } from 'd3-scale';
+import { scaleBand, scaleLinear, scaleLog, scaleSqrt } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import { escapeHtml } from './escape.js';
 
@@ -223,6 +223,59 @@ export function waveform(input: WaveformInput, text: ChartText, width = 720, hei
   const ticks = x.ticks(8);
   for (const t of ticks)
     parts.push(`<text class="tick" x="${num(x(t))}" y="${height - 8}" text-anchor="middle">${clock(t)}</text>`);
+  parts.push('</svg>');
+  return parts.join('');
+}
+
+export interface ContourInput {
+  durationSeconds: number;
+  /** F0 per equal slice of the recording (Hz), null where nothing was voiced. */
+  hz: ReadonlyArray<number | null>;
+  medianHz: number;
+  /** Stretches of monotone speech, shaded. */
+  monotone: ReadonlyArray<{ start: number; end: number }>;
+}
+
+/**
+ * The F0 contour on a logarithmic frequency axis (equal steps are equal musical intervals), broken
+ * where nothing was voiced, with the median as a line and monotone stretches shaded; same time axis as
+ * the waveform above it.
+ */
+export function f0Contour(input: ContourInput, text: ChartText, width = 720, height = 160): string {
+  const m = { top: 10, right: 12, bottom: 22, left: 12 };
+  const voiced = input.hz.filter((v): v is number => v !== null && v > 0);
+  const lo = Math.min(input.medianHz / 1.6, ...voiced);
+  const hi = Math.max(input.medianHz * 1.6, ...voiced);
+  const x = scaleLinear()
+    .domain([0, Math.max(0.001, input.durationSeconds)])
+    .range([m.left, width - m.right]);
+  const y = scaleLog()
+    .domain([lo, hi])
+    .range([height - m.bottom, m.top]);
+  const step = input.hz.length ? input.durationSeconds / input.hz.length : 0;
+  const path = line<number | null>()
+    .defined((v) => v !== null && v > 0)
+    .x((_, i) => x((i + 0.5) * step))
+    .y((v) => y(v!))(input.hz as Array<number | null>);
+  const parts = [open(width, height, text)];
+  for (const s of input.monotone)
+    parts.push(
+      `<rect class="monotone" x="${num(x(s.start))}" width="${num(Math.max(0.5, x(s.end) - x(s.start)))}" y="${m.top}" height="${num(height - m.top - m.bottom)}"/>`,
+    );
+  // Labels sit above their level, but the top one below it so that it stays inside the chart.
+  const [bottom, top] = y.domain() as [number, number];
+  for (const [hz, dy] of [
+    [bottom, -3],
+    [input.medianHz, -3],
+    [top, 11],
+  ] as const)
+    parts.push(`<text class="tick" x="${num(m.left + 2)}" y="${num(y(hz) + dy)}">${Math.round(hz)} Hz</text>`);
+  parts.push(
+    `<line class="f0median" x1="${num(m.left)}" x2="${num(width - m.right)}" y1="${num(y(input.medianHz))}" y2="${num(y(input.medianHz))}"/>`,
+  );
+  if (path) parts.push(`<path class="contour" d="${path}"/>`);
+  for (const t of x.ticks(8))
+    parts.push(`<text class="tick" x="${num(x(t))}" y="${height - 6}" text-anchor="middle">${clock(t)}</text>`);
   parts.push('</svg>');
   return parts.join('');
 }

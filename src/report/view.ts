@@ -90,7 +90,22 @@ export interface RecordingView {
   marks: Array<{ at: number; label: string }>;
   wordsPerMinute: number | null;
   longestPauseSeconds: number;
-  splits: Array<{ title: string; seconds: number; wordsPerMinute: number | null }>;
+  splits: Array<{
+    title: string;
+    seconds: number;
+    wordsPerMinute: number | null;
+    /** Measured from the voice (syllable nuclei), not from the text; null when not measured. */
+    syllablesPerSecond: number | null;
+  }>;
+  /** Intonation, when the voice analysis found enough voiced speech. */
+  intonation: {
+    /** F0 per waveform slice (Hz), null where nothing was voiced. */
+    contour: Array<number | null>;
+    medianHz: number | null;
+    rangeSemitones: number | null;
+    monotoneStretches: Array<{ start: number; end: number }>;
+  } | null;
+  syllablesPerSecond: number | null;
 }
 
 export interface InterviewRow {

@@ -25,6 +25,10 @@ describe('pitch report (built binary)', () => {
     expect(html).toContain('<path class="wave"');
     expect(html.match(/<rect class="speech"/g)?.length).toBeGreaterThanOrEqual(3);
     expect(html.match(/<line class="mark"/g)).toHaveLength(3);
+    // …and the voice's pitch over the same time line, with syllables a second per split.
+    expect(html).toContain('<path class="contour"');
+    expect(html).toMatch(/Hauteur médiane \d+ Hz, étendue [\d,]+ demi-tons/);
+    expect(html).toContain('Syllabes/s (mesuré)');
     expect(html).toContain('Pitch « enregistré »');
     expect(html).toContain('Quand Spark exécute-t-il réellement un calcul ?');
     expect(html).toContain('1:04.2 / 1:30.0');

@@ -5,6 +5,7 @@ import { sanitizeLine } from '../../ui/sanitize.js';
 import type { Attempt } from '../../rehearsal/types.js';
 import type { InterviewRecord } from '../../interview/types.js';
 import type { RecordingView } from '../../report/view.js';
+import type { VoiceTracks } from '../../audio/voice.js';
 import { prepareStats, type StatsOptions } from './stats.js';
 
 export interface ReportOptions extends StatsOptions {
@@ -57,11 +58,12 @@ function isInterview(item: unknown): item is InterviewRecord {
 async function recordingView(ctx: AppContext, attempt: Attempt, file: string): Promise<RecordingView | null> {
   const rec = attempt.recording!;
   try {
-    const [{ readPeaks }, { analyzeAudioFile }] = await Promise.all([
+    const [{ readPeaks, pitchContour }, { analyzeAudioFile }] = await Promise.all([
       import('../../audio/envelope.js'),
       import('../../audio/analyze-file.js'),
     ]);
     const said = attempt.splits.slice(0, rec.splitEnds.length);
+    let tracks: VoiceTracks | null = null;
     const analysis = await analyzeAudioFile(
       file,
       {
@@ -72,8 +74,10 @@ async function recordingView(ctx: AppContext, attempt: Attempt, file: string): P
         clockStart: rec.clockStart,
       },
       ctx.env,
+      (t) => (tracks = t),
     );
     const { peaks, durationSeconds } = readPeaks(file, WAVE_BUCKETS);
+    const pitch = analysis.pitch;
     return {
       at: attempt.startedAt,
       sectionTitle: attempt.sectionTitle,
@@ -90,7 +94,18 @@ async function recordingView(ctx: AppContext, attempt: Attempt, file: string): P
         title: said[i]?.title ?? String(i + 1),
         seconds: Math.round(s.durationSeconds * 10) / 10,
         wordsPerMinute: s.wordsPerMinute,
+        syllablesPerSecond: s.syllablesPerSecond ?? null,
       })),
+      syllablesPerSecond: analysis.syllablesPerSecond,
+      intonation:
+        tracks && pitch?.medianHz
+          ? {
+              contour: pitchContour((tracks as VoiceTracks).pitch, durationSeconds, WAVE_BUCKETS),
+              medianHz: pitch.medianHz,
+              rangeSemitones: pitch.rangeSemitones,
+              monotoneStretches: pitch.monotoneStretches.map(({ start, end }) => ({ start, end })),
+            }
+          : null,
     };
   } catch {
     // The page is still worth having without the waveform (a recording deleted or damaged since).

@@ -23,7 +23,14 @@ const recording: RecordingView = {
   marks: [{ at: 5.5, label: 'Intro' }],
   wordsPerMinute: 140,
   longestPauseSeconds: 1,
-  splits: [{ title: 'Intro', seconds: 5.5, wordsPerMinute: 140 }],
+  splits: [{ title: 'Intro', seconds: 5.5, wordsPerMinute: 140, syllablesPerSecond: 4.2 }],
+  syllablesPerSecond: 4.1,
+  intonation: {
+    contour: Array.from({ length: 50 }, (_, i) => (i % 10 < 2 ? null : 120 + 20 * Math.sin(i / 4))),
+    medianHz: 121,
+    rangeSemitones: 4.3,
+    monotoneStretches: [{ start: 6, end: 11 }],
+  },
 };
 
 const interview: InterviewRecord = {

@@ -3,6 +3,7 @@ import {
   bars,
   calendar,
   clock,
+  f0Contour,
   runsChart,
   spreadIndices,
   splitStrip,
@@ -130,6 +131,25 @@ describe('report charts', () => {
     );
     const heights = attr(b, 'rect class="bar"', 'height');
     expect(heights[1]! / heights[0]!).toBeCloseTo(2, 5);
+  });
+
+  it('F0 contour: higher voices higher, an octave twice the height of a fifth above the median, gaps where unvoiced', () => {
+    const svg = f0Contour(
+      { durationSeconds: 4, hz: [100, 150, null, null, 200, 100], medianHz: 100, monotone: [{ start: 2, end: 4 }] },
+      text,
+      712,
+      160,
+    );
+    const d = /<path class="contour" d="([^"]+)"/.exec(svg)![1]!;
+    // Two runs: M…L… then a new M after the unvoiced slices.
+    expect(d.match(/M/g)).toHaveLength(2);
+    const ys = [...d.matchAll(/[ML][\d.]+,([\d.]+)/g)].map((m) => Number(m[1]));
+    const median = Number(/class="f0median"[^>]*y1="([\d.]+)"/.exec(svg)![1]);
+    expect(ys[0]).toBeCloseTo(median, 1); // 100 Hz on the median line
+    const fifth = median - ys[1]!; // 150 Hz: about seven semitones up
+    const octave = median - ys[2]!; // 200 Hz: twelve semitones up
+    expect(octave / fifth).toBeCloseTo(Math.log(2) / Math.log(1.5), 2);
+    expect(attr(svg, 'rect class="monotone"', 'x')).toEqual([356]);
   });
 
   it('helpers', () => {
