@@ -71,8 +71,12 @@ export function createContext(lang: Lang, env: NodeJS.ProcessEnv = process.env):
     ready() {
       // chalk is imported here rather than at the top so that `pitch --help` never pays for it.
       readyPromise ??= import('chalk').then(({ Chalk, supportsColor, supportsColorStderr }) => {
-        ctx.chalk = new Chalk({ level: supportsColor ? supportsColor.level : 0 });
-        ctx.chalkErr = new Chalk({ level: supportsColorStderr ? supportsColorStderr.level : 0 });
+        // chalk does not read NO_COLOR (no-color.org): any non-empty value turns colour off everywhere,
+        // the live screen included, unless FORCE_COLOR asks for it (Node's own order of precedence).
+        const noColor = Boolean(env.NO_COLOR) && env.FORCE_COLOR === undefined;
+        const level = (support: typeof supportsColor) => (noColor || !support ? 0 : support.level);
+        ctx.chalk = new Chalk({ level: level(supportsColor) });
+        ctx.chalkErr = new Chalk({ level: level(supportsColorStderr) });
       });
       return readyPromise;
     },

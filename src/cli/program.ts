@@ -8,6 +8,7 @@ import { langArgument } from './argv.js';
 import { PitchError, exitCodeOf, EXIT, usageError } from '../core/errors.js';
 import { formatError } from '../ui/render/error.js';
 import { sanitizeParams } from '../ui/sanitize.js';
+import { exitIfTerminalGone, guardTerminal } from '../ui/terminal.js';
 import { describeCommanderError } from './commander-errors.js';
 
 let pendingCommanderMessage = '';
@@ -238,6 +239,7 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
   const args = argv.slice(2);
   const requested = langArgument(args);
   const ctx = createContext(detectLang(requested, env), env);
+  guardTerminal();
   try {
     if (requested !== undefined && !isLang(requested))
       throw usageError(
@@ -254,6 +256,8 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
   } catch (error) {
     process.exitCode = await handleError(ctx, error, env);
   }
+  // Whatever was finished is saved by now: a process whose terminal went away ends by SIGHUP.
+  exitIfTerminalGone();
 }
 
 export async function handleError(ctx: AppContext, error: unknown, env: NodeJS.ProcessEnv): Promise<number> {

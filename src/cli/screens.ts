@@ -8,7 +8,7 @@ import type { TakeResult } from '../runners/take.js';
 import type { LiveSpec } from '../runners/ports.js';
 import { formatClock } from '../pitch/duration.js';
 import { elapsedMs } from '../rehearsal/timer.js';
-import { runLiveLoop } from '../ui/live-loop.js';
+import { isLineTerminal, runLiveLoop } from '../ui/live-loop.js';
 import { renderLive } from '../ui/render/live-view.js';
 import { renderRunSummary } from '../ui/render/rehearse-summary.js';
 import { renderAnswerScreen, renderInterviewReport } from '../ui/render/interview.js';
@@ -23,7 +23,14 @@ function live<S>(
   spec: LiveSpec<S>,
   render: (s: S, now: number, size: { columns: number; rows: number }) => string,
 ) {
-  return runLiveLoop<S>({ stdin: ctx.stdin, stdout: ctx.stdout, clock: () => performance.now(), ...spec, render });
+  return runLiveLoop<S>({
+    stdin: ctx.stdin,
+    stdout: ctx.stdout,
+    clock: () => performance.now(),
+    lineMode: isLineTerminal(ctx.env),
+    ...spec,
+    render,
+  });
 }
 
 const noticeText = (ctx: AppContext, n: LevelNotice) =>

@@ -4,7 +4,7 @@ import type { PromptLevel } from '../rehearsal/cues.js';
 import { planRehearsal } from '../rehearsal/plan.js';
 import { elapsedMs, tick } from '../rehearsal/timer.js';
 import type { Attempt } from '../rehearsal/types.js';
-import { previewDue, type ReviewInput } from '../quiz/schedule.js';
+import { cardOf, previewDue, type ReviewInput } from '../quiz/schedule.js';
 import type { Question, RatingValue, StoredCard, Topic } from '../quiz/types.js';
 import { selectInterviewQuestions } from '../interview/select.js';
 import { pressAnswerKey, startAnswer, type AnswerState } from '../interview/answer.js';
@@ -207,7 +207,7 @@ async function askQuestion(
   const now = ports.now();
   const rating = await screen.rate(
     state.answers[state.index]!.suggested!,
-    previewDue(ports.cards.read()[question.id], now),
+    previewDue(cardOf(ports.cards.read(), question.id), now),
     now,
   );
   ports.cards.review({

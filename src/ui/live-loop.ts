@@ -1,6 +1,7 @@
 import { emitKeypressEvents } from 'node:readline';
 import type { OutStream } from './streams.js';
 import type { KeyPress } from '../rehearsal/session.js';
+import { holdHangups, onTerminalGone } from './terminal.js';
 
 export interface LiveLoopOptions<S> {
   stdin: NodeJS.ReadStream;
@@ -16,7 +17,21 @@ export interface LiveLoopOptions<S> {
   ring(previous: S, next: S): boolean;
   /** Redraw period: 100 ms = at most 10 redraws a second. */
   intervalMs?: number;
+  /**
+   * A terminal that cannot move its cursor (TERM=dumb): no alternate screen, no redrawing in place —
+   * of each frame, the lines that were not in the frame before (the running clock and bar aside) are
+   * printed one after the other.
+   */
+  lineMode?: boolean;
 }
+
+/** Whether a terminal understands cursor movement: TERM=dumb (Emacs shells, some IDE consoles) and no TERM do not. */
+export function isLineTerminal(env: NodeJS.ProcessEnv): boolean {
+  return !env.TERM || env.TERM === 'dumb';
+}
+
+/** A line as line mode compares it: running clocks and progress bars do not make it new. */
+const steady = (line: string) => line.replace(/\d+:\d\d(?:\.\d)?/g, '#').replace(/[█░▏▎▍▌▋▊▉]+/g, '=');
 
 export interface LiveLoopResult<S> {
   state: S;
@@ -42,10 +57,18 @@ export function runLiveLoop<S>(o: LiveLoopOptions<S>): Promise<LiveLoopResult<S>
     let closed = false;
     const size = () => ({ columns: Math.max(40, o.stdout.columns || 80), rows: Math.max(12, o.stdout.rows || 24) });
 
+    let printed = new Set<string>();
     const draw = (force = false) => {
       const frame = o.render(state, o.clock(), size());
       if (!force && frame === lastFrame) return;
       lastFrame = frame;
+      if (o.lineMode) {
+        const lines = frame.split('\n');
+        const fresh = lines.filter((line) => line.trim() !== '' && !printed.has(steady(line)));
+        printed = new Set(lines.map(steady));
+        if (fresh.length) o.stdout.write(`${fresh.join('\n')}\n`);
+        return;
+      }
       o.stdout.write('\x1b[H' + frame.split('\n').join('\x1b[K\n') + '\x1b[K\x1b[J');
     };
     const step = (next: S) => {
@@ -63,23 +86,31 @@ export function runLiveLoop<S>(o: LiveLoopOptions<S>): Promise<LiveLoopResult<S>
       }
     };
     const onSignal = (sig: NodeJS.Signals) => {
+      if (closed) return;
+      if (sig === 'SIGHUP') holdHangups();
       signal = sig;
       onKeypress('', { name: 'c', ctrl: true });
     };
+    // A terminal that went away ends the loop like the SIGHUP that comes with it, whichever is first.
+    const stopWatching = onTerminalGone(() => onSignal('SIGHUP'));
     const onResize = () => draw(true);
     const restore = () => {
       if (closed) return;
       closed = true;
       clearInterval(timer);
+      stopWatching();
       o.stdin.off('keypress', onKeypress);
       process.off('SIGTERM', onSignal);
       process.off('SIGHUP', onSignal);
       process.off('SIGINT', onSignal);
       process.off('exit', restore);
       (o.stdout as NodeJS.WriteStream).off?.('resize', onResize);
-      if (o.stdin.isTTY) o.stdin.setRawMode(false);
-      o.stdin.pause();
-      o.stdout.write(LEAVE_SCREEN);
+      // On a terminal that is gone these fail: what matters then is saving, which comes after.
+      try {
+        if (o.stdin.isTTY) o.stdin.setRawMode(false);
+        o.stdin.pause();
+        if (!o.lineMode) o.stdout.write(LEAVE_SCREEN);
+      } catch {}
     };
     const finish = (error?: unknown) => {
       restore();
@@ -96,7 +127,7 @@ export function runLiveLoop<S>(o: LiveLoopOptions<S>): Promise<LiveLoopResult<S>
     process.on('SIGINT', onSignal);
     process.on('exit', restore);
     (o.stdout as NodeJS.WriteStream).on?.('resize', onResize);
-    o.stdout.write(ENTER_SCREEN);
+    if (!o.lineMode) o.stdout.write(ENTER_SCREEN);
     const timer = setInterval(() => {
       try {
         step(o.onTick(state, o.clock()));

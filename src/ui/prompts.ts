@@ -24,6 +24,7 @@ import type { Translate } from '../i18n/index.js';
 import type { RatingValue } from '../quiz/types.js';
 import { interrupted } from '../core/errors.js';
 import { sanitize, sanitizeLine } from './sanitize.js';
+import { holdHangups, isTerminalGoneError, markTerminalGone, onTerminalGone } from './terminal.js';
 
 /** Where a prompt reads keys and draws (the process's terminal unless a test gives others). */
 export interface PromptContext {
@@ -87,8 +88,25 @@ const RATING_KEYS: Record<RatingValue, 'quiz.rating.1' | 'quiz.rating.2' | 'quiz
 
 const digitOf = (key: KeypressEvent): number | null => (/^[0-9]$/.test(key.name) ? Number(key.name) : null);
 
+/**
+ * readline passes its input's errors on to itself, and inquirer does not listen: a terminal closing under
+ * a prompt (EIO when readline turns raw mode off) crashed the process. Each prompt listens instead.
+ */
+function useTerminalErrors(): void {
+  useEffect((rl) => {
+    const events = rl as unknown as NodeJS.EventEmitter;
+    const onError = (error: unknown) => {
+      if (!isTerminalGoneError(error)) throw error;
+      markTerminalGone();
+    };
+    events.on('error', onError);
+    return () => void events.off('error', onError);
+  }, []);
+}
+
 const choicePrompt = createPrompt<number[], ChoiceConfig & { multiple: boolean }>((config, done) => {
   const { t, chalk, options, multiple } = config;
+  useTerminalErrors();
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const [active, setActive] = useState(0);
   const [picked, setPicked] = useState<number[]>([]);
@@ -171,6 +189,7 @@ type EditableLine = { line: string; cursor: number };
  */
 const answerPrompt = createPrompt<string, AnswerConfig>((config, done) => {
   const { t, chalk, multiline } = config;
+  useTerminalErrors();
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const [, setFrame] = useState(0);
   const [answer, setAnswer] = useState('');
@@ -281,6 +300,7 @@ const ratingPrompt = createPrompt<RatingValue | 'undo', RatingConfig>((config, d
   const clock = config.clock ?? (() => performance.now());
   const shownAt = useRef<number | null>(null);
   shownAt.current ??= clock();
+  useTerminalErrors();
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const [active, setActive] = useState<RatingValue | null>(preselect ? suggestion : null);
   const [note, setNote] = useState<string | undefined>(undefined);
@@ -338,6 +358,7 @@ const ratingPrompt = createPrompt<RatingValue | 'undo', RatingConfig>((config, d
 
 const confirmPrompt = createPrompt<boolean, ConfirmConfig>((config, done) => {
   const { t, chalk } = config;
+  useTerminalErrors();
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const [answer, setAnswer] = useState(config.default);
   const finish = (value: boolean) => {
@@ -359,6 +380,7 @@ const confirmPrompt = createPrompt<boolean, ConfirmConfig>((config, done) => {
 
 const revealPrompt = createPrompt<void, RevealConfig>((config, done) => {
   const { chalk } = config;
+  useTerminalErrors();
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   useKeypress((key) => {
     if (status !== 'idle') return;
@@ -380,11 +402,14 @@ async function guard<T>(ask: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const abort = new AbortController();
   let received: NodeJS.Signals | null = null;
   const onSignal = (signal: NodeJS.Signals) => {
+    if (signal === 'SIGHUP') holdHangups();
     received = signal;
     abort.abort();
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);
+  // The terminal going away ends the prompt like the SIGHUP that comes with it.
+  const stopWatching = onTerminalGone(() => onSignal('SIGHUP'));
   try {
     return await ask(abort.signal);
   } catch (error) {
@@ -392,6 +417,7 @@ async function guard<T>(ask: (signal: AbortSignal) => Promise<T>): Promise<T> {
       throw interrupted(received);
     throw error;
   } finally {
+    stopWatching();
     process.off('SIGTERM', onSignal);
     process.off('SIGHUP', onSignal);
   }

@@ -17,6 +17,12 @@ export interface PtySession {
   press(keys: string, pattern: RegExp | string, timeoutMs?: number): Promise<void>;
   exited: Promise<{ exitCode: number; signal?: number | undefined }>;
   kill(signal?: string): void;
+  /**
+   * Closes the terminal itself, as a closed window or a dropped SSH link does: the master side of the
+   * pseudo-terminal goes, and what pitch gets is what the system then gives it (reads end, writes fail
+   * with EIO, SIGHUP from the kernel) — no signal is sent by the test.
+   */
+  hangUp(): void;
   pid: number;
 }
 
@@ -56,7 +62,8 @@ afterEach(async () => {
 /** Runs the built CLI in a real pseudo-terminal (keys in, screen out). */
 export function spawnPitch(
   args: string[],
-  env: Record<string, string>,
+  /** Variables for pitch; `undefined` removes one (FORCE_COLOR, set by default, for instance). */
+  env: Record<string, string | undefined>,
   size = { cols: 110, rows: 40 },
   options: { lingerMs?: number } = { lingerMs: 300 },
 ): PtySession {
@@ -70,12 +77,14 @@ export function spawnPitch(
         ['-c', `"$0" "$@"; status=$?; sleep ${options.lingerMs / 1000}; exit $status`, process.execPath, BIN, ...args],
       ]
     : [process.execPath, [BIN, ...args]];
+  const childEnv = cleanEnv({ LANG: 'fr_FR.UTF-8', FORCE_COLOR: '1', ...env });
   const child = pty.spawn(file, argv, {
-    name: 'xterm-256color',
+    // The terminal type is what env.TERM says when a test sets it (TERM=dumb), else a colour xterm.
+    name: env.TERM ?? 'xterm-256color',
     cols: size.cols,
     rows: size.rows,
     cwd: ROOT,
-    env: cleanEnv({ LANG: 'fr_FR.UTF-8', FORCE_COLOR: '1', ...env }),
+    env: childEnv,
   });
   child.onData((d) => (raw += d));
   const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) => child.onExit((e) => resolve(e)));
@@ -96,6 +105,8 @@ export function spawnPitch(
     pid: child.pid,
     exited,
     kill: (signal) => child.kill(signal),
+    // node-pty's destroy() would also send SIGHUP itself: only the master's stream is closed here.
+    hangUp: () => (child as unknown as { _socket: { destroy(): void } })._socket.destroy(),
     waitFor(pattern, timeoutMs = 10_000, since = 0) {
       const test = () => {
         const t = text().slice(since);
@@ -119,9 +130,13 @@ export function spawnPitch(
 }
 
 /** The parent's environment without variables that would change the child's output, plus `extra`. */
-function cleanEnv(extra: Record<string, string>): Record<string, string> {
+function cleanEnv(extra: Record<string, string | undefined>): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env))
     if (v !== undefined && !['NO_COLOR', 'CI', 'LC_ALL', 'PITCH_LANG', 'PITCH_FILE', 'COLUMNS'].includes(k)) env[k] = v;
-  return { ...env, ...extra };
+  for (const [k, v] of Object.entries(extra)) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  return env;
 }

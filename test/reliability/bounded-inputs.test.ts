@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { historyOf, runCli } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, historyOf, runCli } from '../helpers/cli.js';
 import { afterRatingGuard, KEYS, spawnPitch } from '../helpers/pty.js';
 import { sleep } from '../helpers/cli.js';
 
@@ -131,5 +132,20 @@ describe('a 100 KB answer pasted into an open question', () => {
     p.write('1');
     await p.waitFor('Session terminée');
     expect((await p.exited).exitCode).toBe(0);
+  });
+});
+
+describe('output into a pipe closed early', () => {
+  it('pitch show | head -c 1: no crash, no message, a clean exit', () => {
+    // Long enough that pitch is still writing when head has gone (once: an unhandled EPIPE, a stack trace).
+    const long = join(dir, 'long.md');
+    writeFileSync(long, `# T\n\n## A (1 min)\n\n${`${'mot '.repeat(20)}\n\n`.repeat(9000)}`);
+    const command = `set -o pipefail; "${process.execPath}" "${BIN}" show --file "${long}" | head -c 1 >/dev/null`;
+    const r = spawnSync('bash', ['-c', command], {
+      encoding: 'utf8',
+      env: { ...process.env, PITCH_HOME: home('pipe') },
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
   });
 });

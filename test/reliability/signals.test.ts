@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { historyOf, homesForThisFile } from '../helpers/cli.js';
+import { historyOf, homesForThisFile, sleep } from '../helpers/cli.js';
 import { afterRatingGuard, KEYS, spawnPitch, type PtySession } from '../helpers/pty.js';
 
 /** These tests signal pitch itself: no shell in between. */
@@ -187,6 +187,103 @@ describe.each(SIGNALS)('%s during an interactive command', (signal, code) => {
     expect(interview.answers[0].rating).not.toBeNull();
     expect(interview.answers[0].seconds).toEqual(expect.any(Number));
     expect(interview.answers[1].rating).toBeNull();
+    expect(cardIds(home)).toEqual([interview.answers[0].questionId]);
+  });
+});
+
+/**
+ * The terminal itself going away mid-session (a closed window, tmux kill-session, a dropped SSH link):
+ * the pty's master side is closed, nothing is signalled by the test. What was finished is saved first;
+ * then pitch ends as a hung-up process does, by SIGHUP (129 in a shell), with no crash on the way.
+ */
+describe('the terminal closes mid-session (pty master closed)', () => {
+  async function expectHungUp(p: PtySession): Promise<void> {
+    const end = await p.exited;
+    // Killed by the SIGHUP it re-raised once everything was saved (or exited 129 by itself).
+    expect(end.signal === 1 || end.exitCode === 129, JSON.stringify(end)).toBe(true);
+  }
+
+  it('rehearse: the splits done are saved in an aborted attempt', async () => {
+    const home = freshHome();
+    const p = spawnPitch(['rehearse', '--target', '6s', '--no-countdown'], { PITCH_HOME: home }, undefined, DIRECT);
+    await p.waitFor('▶ 1/5');
+    await nextSplit(p, '▶ 2/5');
+    await nextSplit(p, '▶ 3/5');
+    p.hangUp();
+    await expectHungUp(p);
+    const [attempt] = history(home).rehearsals;
+    expect(attempt.kind).toBe('aborted');
+    expect(attempt.splits.slice(0, 2).every((s: { seconds: number | null }) => typeof s.seconds === 'number')).toBe(
+      true,
+    );
+  });
+
+  it('rehearse --record: the recording is finalized, measured and attached to the attempt', async () => {
+    const home = freshHome();
+    const { PATH, pidfile } = fakeRecorderPath(home);
+    const p = spawnPitch(
+      ['rehearse', '--record', '--target', '10s', '--no-countdown'],
+      { PITCH_HOME: home, PATH, PITCH_RECORDER: 'arecord' },
+      undefined,
+      DIRECT,
+    );
+    await p.waitFor('▶ 1/5');
+    await sleep(1200);
+    await nextSplit(p, '▶ 2/5');
+    p.hangUp();
+    await expectHungUp(p);
+    const [attempt] = history(home).rehearsals;
+    expect(attempt.kind).toBe('aborted');
+    const wav = readFileSync(join(home, attempt.recording.file));
+    // A finished WAV: its RIFF and data sizes are those of the file.
+    expect(wav.readUInt32LE(4)).toBe(wav.length - 8);
+    expect(wav.subarray(36, 40).toString('latin1')).toBe('data');
+    expect(wav.readUInt32LE(40)).toBe(wav.length - 44);
+    expect(attempt.speech.speechSeconds).toBeGreaterThan(0);
+    expect(isAlive(Number(readFileSync(pidfile, 'utf8')))).toBe(false);
+  });
+
+  it('quiz: the rating given is in cards.json and the session in history', async () => {
+    const home = freshHome();
+    const p = spawnPitch(
+      ['quiz', '--topic', 'spark', '--mode', 'flash', '--count', '2'],
+      { PITCH_HOME: home },
+      undefined,
+      DIRECT,
+    );
+    await p.waitFor('Répondez de tête');
+    p.write(KEYS.enter);
+    await p.waitFor('? Note');
+    await afterRatingGuard();
+    await p.press(KEYS.enter, 'Question 2/2', 10_000);
+    await p.waitFor('Répondez de tête', 10_000, p.text().lastIndexOf('Question 2/2'));
+    p.hangUp();
+    await expectHungUp(p);
+    expect(cardIds(home)).toHaveLength(1);
+    expect(history(home).quizzes[0]).toMatchObject({ interrupted: true, reviews: [{ questionId: cardIds(home)[0] }] });
+  });
+
+  it('interview: the answer rated before is saved with the interrupted interview', async () => {
+    const home = freshHome();
+    const p = spawnPitch(
+      ['interview', '--no-pitch', '--questions', '2', '--topics', 'kubernetes', '--answer-time', '10s'],
+      { PITCH_HOME: home },
+      undefined,
+      DIRECT,
+    );
+    await p.waitFor('Question 1/2 · Entrée');
+    p.write(KEYS.enter);
+    await p.waitFor('Espace : réponse terminée');
+    await p.press(KEYS.space, 'Quels points clés avez-vous couverts');
+    await p.press(KEYS.enter, 'Entrée = ');
+    await afterRatingGuard();
+    await p.press(KEYS.enter, 'Question 2/2 · Entrée');
+    await p.press(KEYS.enter, 'Espace : réponse terminée', 10_000);
+    p.hangUp();
+    await expectHungUp(p);
+    const [interview] = history(home).interviews;
+    expect(interview.interrupted).toBe(true);
+    expect(interview.answers[0].rating).not.toBeNull();
     expect(cardIds(home)).toEqual([interview.answers[0].questionId]);
   });
 });
