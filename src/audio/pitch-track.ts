@@ -73,14 +73,23 @@ export function createPitchTracker(rate: number): PitchTracker {
   let f0 = new Float32Array(1024);
   let frames = 0;
 
+  // The window's sums (the last WINDOW_HOPS blocks added up), kept as blocks come and go.
+  const windowSum = new Float64Array(lags);
+
   const emitFrame = () => {
-    d.fill(0);
-    for (let b = 0; b < WINDOW_HOPS; b++) for (let l = 0; l < lags; l++) d[l]! += blocks[b * lags + l]!;
     if (frames === f0.length) {
       const bigger = new Float32Array(f0.length * 2);
       bigger.set(f0);
       f0 = bigger;
     }
+    // Digital silence (or near it) has no period; skipping it spares YIN's steps on long pauses.
+    let energy = 0;
+    for (let l = 1; l < lags; l++) energy += windowSum[l]!;
+    if (energy < 1e-9) {
+      f0[frames++] = 0;
+      return;
+    }
+    d.set(windowSum);
     f0[frames++] = yinEstimate(d, minLag, maxLag, rate);
   };
 
@@ -101,8 +110,11 @@ export function createPitchTracker(rate: number): PitchTracker {
       buffer.set(samples, filled);
       filled += samples.length;
       while (next + hop + maxLag <= base + filled) {
-        const slot = blockCount % WINDOW_HOPS;
-        sumBlock(buffer, next - base, hop, maxLag, blocks, slot * lags);
+        const slot = (blockCount % WINDOW_HOPS) * lags;
+        // The block leaving the window, then the one entering it.
+        if (blockCount >= WINDOW_HOPS) for (let l = 0; l < lags; l++) windowSum[l]! -= blocks[slot + l]!;
+        sumBlock(buffer, next - base, hop, maxLag, blocks, slot);
+        for (let l = 0; l < lags; l++) windowSum[l]! += blocks[slot + l]!;
         blockCount++;
         next += hop;
         if (blockCount >= WINDOW_HOPS) emitFrame();
@@ -208,7 +220,6 @@ const MAX_STEP = 0.15;
  */
 export function smoothPitch(f0: Float32Array): Float32Array {
   const out = new Float32Array(f0.length);
-  const window: number[] = [];
   for (let t = 0; t < f0.length; ) {
     if (!f0[t]) {
       t++;
@@ -218,12 +229,20 @@ export function smoothPitch(f0: Float32Array): Float32Array {
     t++;
     while (t < f0.length && f0[t] && Math.abs(f0[t]! / f0[t - 1]! - 1) <= MAX_STEP) t++;
     if (t - start < 3) continue;
-    for (let k = start; k < t; k++) {
-      window.length = 0;
-      for (let j = Math.max(start, k - 2); j <= Math.min(t - 1, k + 2); j++) window.push(f0[j]!);
-      window.sort((x, y) => x - y);
-      out[k] = window[window.length >> 1]!;
-    }
+    for (let k = start; k < t; k++) out[k] = medianAround(f0, Math.max(start, k - 2), Math.min(t - 1, k + 2));
   }
   return out;
+}
+
+/** Median of f0[from..to] (at most 5 values; the upper one of an even count), without allocating. */
+function medianAround(f0: Float32Array, from: number, to: number): number {
+  const n = to - from + 1;
+  const want = n >> 1;
+  // For each value, count those below it (ties by index): the one with `want` below is the median.
+  for (let i = from; i <= to; i++) {
+    let below = 0;
+    for (let j = from; j <= to; j++) if (f0[j]! < f0[i]! || (f0[j] === f0[i] && j < i)) below++;
+    if (below === want) return f0[i]!;
+  }
+  return f0[from]!;
 }
