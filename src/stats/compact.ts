@@ -30,7 +30,12 @@ export function createAttemptCompactor(): (attempt: Attempt) => Attempt {
       : [];
     const speech =
       a.speech && typeof a.speech === 'object'
-        ? { wordsPerMinute: a.speech.wordsPerMinute, longestPauseSeconds: a.speech.longestPauseSeconds }
+        ? {
+            wordsPerMinute: a.speech.wordsPerMinute,
+            longestPauseSeconds: a.speech.longestPauseSeconds,
+            ...(a.speech.rangeSemitones !== undefined ? { rangeSemitones: a.speech.rangeSemitones } : {}),
+            ...(a.speech.syllablesPerSecond !== undefined ? { syllablesPerSecond: a.speech.syllablesPerSecond } : {}),
+          }
         : undefined;
     return {
       id: a.id,

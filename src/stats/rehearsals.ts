@@ -206,17 +206,23 @@ export function computeSpeechStats(
       speech.longestPauseSeconds >= 0
         ? speech.longestPauseSeconds
         : null;
-    if (wpm === null && pause === null) continue;
+    const range = positive(speech.rangeSemitones);
+    const sps = positive(speech.syllablesPerSecond);
+    if (wpm === null && pause === null && range === null && sps === null) continue;
     runs.push({
       at: a.startedAt,
       day: dayToIso(day),
       sectionId: a.sectionId,
       wordsPerMinute: wpm === null ? null : Math.round(wpm),
       longestPauseSeconds: pause === null ? null : tenths(pause),
+      rangeSemitones: range === null ? null : tenths(range),
+      syllablesPerSecond: sps === null ? null : Math.round(sps * 100) / 100,
     });
   }
   const wpms = runs.flatMap((r) => (r.wordsPerMinute === null ? [] : [r.wordsPerMinute]));
   const pauses = runs.flatMap((r) => (r.longestPauseSeconds === null ? [] : [r.longestPauseSeconds]));
+  const ranges = runs.flatMap((r) => (r.rangeSemitones === null ? [] : [r.rangeSemitones]));
+  const rates = runs.flatMap((r) => (r.syllablesPerSecond === null ? [] : [r.syllablesPerSecond]));
   const med = (xs: number[], round: (x: number) => number) => {
     const m = median(xs);
     return m === null ? null : round(m);
@@ -234,6 +240,16 @@ export function computeSpeechStats(
       median: med(pauses, tenths),
       last: pauses.length ? pauses[pauses.length - 1]! : null,
       max: pauses.length ? pauses.reduce((m, x) => (x > m ? x : m)) : null,
+    },
+    rangeSemitones: {
+      median: med(ranges, tenths),
+      last: ranges.length ? ranges[ranges.length - 1]! : null,
+      measured: ranges.length,
+    },
+    syllablesPerSecond: {
+      median: med(rates, tenths),
+      last: rates.length ? rates[rates.length - 1]! : null,
+      measured: rates.length,
     },
     runs,
   };

@@ -94,6 +94,10 @@ export interface SpeechPoint {
   sectionId: string;
   wordsPerMinute: number | null;
   longestPauseSeconds: number | null;
+  /** F0 range (P10–P90, semitones) of the recording; null before voice v2 or without voiced speech. */
+  rangeSemitones: number | null;
+  /** Syllables a second over the spoken span, measured from the recording. */
+  syllablesPerSecond: number | null;
 }
 
 export interface SpeechStats {
@@ -102,6 +106,8 @@ export interface SpeechStats {
   band: { min: number; max: number };
   wordsPerMinute: { median: number | null; last: number | null; measured: number; inBand: number };
   longestPauseSeconds: { median: number | null; last: number | null; max: number | null };
+  rangeSemitones: { median: number | null; last: number | null; measured: number };
+  syllablesPerSecond: { median: number | null; last: number | null; measured: number };
   runs: SpeechPoint[];
 }
 

@@ -150,6 +150,16 @@ export const stats = {
     fr: 'Débit : médiane {median} mots/min, dernier {last} · {inBand} sur {measured} dans la plage {min}–{max}',
     en: 'Pace: median {median} words/min, last {last} · {inBand} of {measured} within {min}–{max}',
   },
+  'stats.speech.rangeLegend': {
+    fr: 'étendue de l’intonation (demi-tons, P10–P90)',
+    en: 'intonation range (semitones, P10–P90)',
+  },
+  'stats.speech.range': { fr: 'médiane {median} · dernier {last}', en: 'median {median} · last {last}' },
+  'stats.speech.rateLegend': {
+    fr: 'syllabes/s mesurées (du premier au dernier mot)',
+    en: 'syllables/s measured (first word to last)',
+  },
+  'stats.speech.rate': { fr: 'médiane {median} · dernier {last}', en: 'median {median} · last {last}' },
   'stats.speech.pauseLegend': { fr: 'plus longue pause (s)', en: 'longest pause (s)' },
   'stats.speech.pause': {
     fr: 'Plus longue pause : médiane {median} s, dernière {last} s, max {max} s',

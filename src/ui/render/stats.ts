@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { Lang, Translate } from '../../i18n/index.js';
+import type { Lang, MessageKey, Translate } from '../../i18n/index.js';
 import type { QuizStats, RehearsalStats, SectionStats, SpeechStats, StatsReport } from '../../stats/types.js';
 import { formatClock } from '../../pitch/duration.js';
 import { sanitizeLine } from '../sanitize.js';
@@ -289,6 +289,27 @@ function renderSpeech(sp: SpeechStats, s: Style, period: string): string[] {
     lines.push(...s.pack([`${chalk.cyan('──')} ${t('stats.speech.pauseLegend')}`]));
     lines.push(...s.pack([t('stats.speech.pause', { median: n(p.median), last: n(p.last), max: n(p.max) })]));
   }
+  // Intonation and measured rhythm (recordings since voice v2): one small chart each.
+  const small = (key: 'rangeSemitones' | 'syllablesPerSecond', legend: MessageKey, summary: MessageKey) => {
+    const runs = sp.runs.filter((r) => r[key] !== null);
+    if (!runs.length) return;
+    lines.push('');
+    const chart = renderLineChart({
+      values: runs.map((r) => r[key]!),
+      width: size.width,
+      height: 5,
+      formatValue: (v) => s.dec(v),
+      xLabels: x(runs),
+      chalk,
+    });
+    lines.push(...chart.lines.map((l) => INDENT + l));
+    const f = sp[key];
+    const n = (v: number | null) => (v === null ? '—' : s.dec(v));
+    lines.push(...s.pack([`${chalk.cyan('──')} ${t(legend)}`]));
+    lines.push(...s.pack([t(summary, { median: n(f.median), last: n(f.last) })]));
+  };
+  small('rangeSemitones', 'stats.speech.rangeLegend', 'stats.speech.range');
+  small('syllablesPerSecond', 'stats.speech.rateLegend', 'stats.speech.rate');
   return lines;
 }
 

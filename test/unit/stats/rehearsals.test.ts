@@ -157,6 +157,27 @@ describe('speech', () => {
     expect(s.band).toEqual({ min: 120, max: 160 });
   });
 
+  it('reads the intonation range and the measured syllable rate where recordings have them', () => {
+    const history = [
+      ...rehearsalHistory(),
+      attempt('2026-11-26T11:00:00.000Z', 'complete', [41, 47, 37], {
+        speech: { wordsPerMinute: 140, longestPauseSeconds: 1, rangeSemitones: 5.24, syllablesPerSecond: 4.123 },
+      }),
+      attempt('2026-11-26T12:00:00.000Z', 'complete', [40, 46, 38], {
+        speech: { wordsPerMinute: 150, longestPauseSeconds: 1.1, rangeSemitones: 2.6, syllablesPerSecond: 5 },
+      }),
+    ];
+    const s = computeSpeechStats(history, paris, null);
+    expect(s.runs.map((x) => [x.rangeSemitones, x.syllablesPerSecond])).toEqual([
+      [null, null],
+      [null, null],
+      [5.2, 4.12],
+      [2.6, 5],
+    ]);
+    expect(s.rangeSemitones).toEqual({ median: 3.9, last: 2.6, measured: 2 });
+    expect(s.syllablesPerSecond).toEqual({ median: 4.6, last: 5, measured: 2 });
+  });
+
   it('is empty without recordings, and follows --since', () => {
     expect(computeSpeechStats([attempt('2026-11-20T10:00:00Z', 'complete', [30, 30, 30])], paris, null).recorded).toBe(
       0,

@@ -35,6 +35,25 @@ describe('pitch stats, rendered', () => {
     for (const w of widths(render(width, 'en'))) expect(w).toBeLessThanOrEqual(width);
   });
 
+  it('charts the intonation range and the measured syllable rate of recordings that have them', () => {
+    const voiced = (at: string, range: number, rate: number) =>
+      attempt(at, 'complete', [40, 46, 38], {
+        speech: { wordsPerMinute: 150, longestPauseSeconds: 1, rangeSemitones: range, syllablesPerSecond: rate },
+      });
+    const attempts = [
+      ...statsInput().attempts,
+      voiced('2026-11-26T11:00:00.000Z', 5.2, 4.1),
+      voiced('2026-11-26T12:00:00.000Z', 3.1, 4.9),
+    ];
+    const fr = render(100, 'fr', { attempts });
+    expect(fr).toContain('── étendue de l’intonation (demi-tons, P10–P90)');
+    expect(fr).toMatch(/médiane 4,2 · dernier 3,1/);
+    expect(fr).toContain('── syllabes/s mesurées (du premier au dernier mot)');
+    expect(fr).toMatch(/médiane 4,5 · dernier 4,9/);
+    // Without voice v2 figures, no empty chart.
+    expect(render(100)).not.toContain('étendue de l’intonation');
+  });
+
   it('reads without colour: no escape codes, and the same text as in colour', () => {
     const text = render(80);
     expect(text).not.toMatch(/\x1b/);
