@@ -196,6 +196,47 @@ try {
     'Goals: ≥ 200× real time, not slower than ffmpeg silencedetect; speaking time within 3 %, every pause found and none invented, edges within 50 ms, clean and at 20 dB SNR.',
   );
   if (!has('ffmpeg')) console.log('(ffmpeg is not installed: the silencedetect comparison was skipped.)');
+
+  // Issue 20: whole commands on a 4-minute recording at 22.05 kHz (espeak-ng's own rate) and at 16 kHz,
+  // side by side in one run. `pitch analyze` now also tracks F0 and syllables; ffmpeg only finds silences.
+  if (has('ffmpeg')) {
+    const four16 = join(dir, 'four-16k.wav');
+    const four22 = join(dir, 'four-22k.wav');
+    const clean = join(dir, 'clean.wav');
+    spawnSync('sox', ['-R', clean, clean, four16]);
+    spawnSync('sox', ['-R', four16, '-r', '22050', four22]);
+    const pairs = [];
+    for (const [label, file] of [
+      ['4 min, 22.05 kHz mono', four22],
+      ['4 min, 16 kHz mono', four16],
+    ]) {
+      const cli = [];
+      const ff = [];
+      for (let i = 0; i < RUNS; i++) {
+        cli.push(runChild(process.execPath, [BIN, 'analyze', file, '--json']));
+        ff.push(runChild('ffmpeg', ffmpegArgs(file)));
+      }
+      const med = (list, key) => median(list.map((x) => x[key]));
+      pairs.push({
+        label,
+        pitch: med(cli, 'wall'),
+        pitchCpu: med(cli, 'cpu'),
+        ffmpeg: med(ff, 'wall'),
+        ffmpegCpu: med(ff, 'cpu'),
+      });
+    }
+    console.log('');
+    console.log(
+      '| recording | pitch analyze --json (wall / CPU ms) | ffmpeg -af silencedetect (wall / CPU ms) | ratio (wall) | goal |',
+    );
+    console.log('|---|---:|---:|---:|---|');
+    for (const p of pairs) {
+      const cpu = (x) => (Number.isNaN(x) ? '' : ` / ${f(x)}`);
+      console.log(
+        `| ${p.label} | ${f(p.pitch)}${cpu(p.pitchCpu)} | ${f(p.ffmpeg)}${cpu(p.ffmpegCpu)} | ${(p.pitch / p.ffmpeg).toFixed(2)}× | ${p.label.includes('22.05') ? '≤ 1.5×' : 'no slower than before'} |`,
+      );
+    }
+  }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

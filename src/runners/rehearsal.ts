@@ -1,6 +1,7 @@
 import type { PromptLevel } from '../rehearsal/cues.js';
 import type { Section } from '../pitch/model.js';
 import type { PlannedSplit, RehearsalPlan } from '../rehearsal/plan.js';
+import { countSyllables } from '../pitch/syllables.js';
 import type { Attempt } from '../rehearsal/types.js';
 import { autoPromptLevel, computeRecords, pbCumulative, type Records } from '../rehearsal/records.js';
 import { createTimer, tick } from '../rehearsal/timer.js';
@@ -148,7 +149,7 @@ export async function runRehearsal(ports: RehearsalPorts, o: RehearsalRunOptions
     return { attempt: null, summary: null, outcome, signal, records };
   }
   const result =
-    take && timeline ? await measureTake(ports.recorder!, take, timeline, attempt, state, markClock) : null;
+    take && timeline ? await measureTake(ports.recorder!, take, timeline, attempt, state, markClock, splits) : null;
   const after = ports.history.add(attempt);
   const summary = summarizeRun(attempt, records, after, keys);
   if (o.practice) {
@@ -185,6 +186,7 @@ async function measureTake(
   attempt: Attempt,
   state: SessionState,
   markClock: readonly number[],
+  planned: readonly PlannedSplit[],
 ): Promise<TakeResult> {
   const ms = (clockMs: number) => Math.round(timeline.secondsAt(clockMs) * 1000) / 1000;
   const splitEnds = markClock.map(ms);
@@ -193,6 +195,13 @@ async function measureTake(
   const said = attempt.splits.slice(0, splitEnds.length);
   const result = await stopAndAnalyse(recorder, take, {
     scriptWords: said.reduce((n, s) => n + s.words, 0),
+    // The syllables of the text said, to tell whether the speaker kept to it (measured against heard ones).
+    scriptSyllables: countSyllables(
+      planned
+        .slice(0, splitEnds.length)
+        .flatMap((s) => s.units.map((u) => u.text))
+        .join(' '),
+    ),
     splitEnds,
     splitWords: said.map((s) => s.words),
     splitTitles: said.map((s) => s.title),

@@ -95,6 +95,10 @@ describe('the rehearsal runner', () => {
     expect(a.recording?.splitEnds).toEqual(plan.splits.map((_, i) => (i + 1) * 5 - 0.1));
     expect(a.speech?.speechSeconds).toBe(29);
     expect(rec.options[0]).toMatchObject({ splitEnds: a.recording?.splitEnds, scriptWords: a.words });
+    // The text's syllables go along, for the measured syllables to be checked against.
+    const syllables = (rec.options[0] as { scriptSyllables: number }).scriptSyllables;
+    expect(syllables).toBeGreaterThan(a.words);
+    expect(syllables).toBeLessThan(a.words * 3);
     expect(told.summaries[0]![1]).toMatchObject({ file: a.recording?.file, summary: { speechSeconds: 29 } });
   });
 
