@@ -10,6 +10,18 @@ import { formatError } from '../ui/render/error.js';
 import { sanitizeParams } from '../ui/sanitize.js';
 import { exitIfTerminalGone, guardTerminal } from '../ui/terminal.js';
 import { describeCommanderError } from './commander-errors.js';
+import { countOption, durationOption, modeOption, promptOption } from './options.js';
+
+/** The options checked at the edge that more than a default differs in (src/cli/options.ts). */
+const QUIZ_COUNT = countOption('quiz.badCount', 'quiz.countHint', { min: 1, max: 500, digits: 6 });
+const QUIZ_NEW = countOption('quiz.badNew', 'quiz.countHint', { min: 0, max: 999_999, digits: 6 });
+const INTERVIEW_QUESTIONS = countOption(
+  'interview.badQuestions',
+  'interview.badQuestionsHint',
+  { min: 1, max: 20, digits: 3 },
+  { max: 20 },
+);
+const ANSWER_TIME = durationOption('interview.badAnswerTime', 'interview.badAnswerTimeHint', { min: 10, max: 600 });
 
 let pendingCommanderMessage = '';
 
@@ -108,8 +120,12 @@ export function createProgram(ctx: AppContext): Command {
   withFile(program.command('rehearse'))
     .description(t('cli.cmd.rehearse'))
     .argument('[section]', t('cli.arg.rehearseSection'))
-    .option('-t, --target <duration>', t('cli.opt.target'))
-    .option('--prompt <level>', t('cli.opt.prompt'), 'auto')
+    .option(
+      '-t, --target <duration>',
+      t('cli.opt.target'),
+      durationOption('rehearse.badTarget', 'rehearse.badTargetHint'),
+    )
+    .option('--prompt <level>', t('cli.opt.prompt'), promptOption, 'auto')
     .option('--from <n>', t('cli.opt.from'))
     .option('--only <n>', t('cli.opt.only'))
     .option('--practice', t('cli.opt.practice'))
@@ -123,9 +139,9 @@ export function createProgram(ctx: AppContext): Command {
   withFile(program.command('quiz'))
     .description(t('cli.cmd.quiz'))
     .option('--topic <topics>', t('cli.opt.topic'))
-    .option('-n, --count <n>', t('cli.opt.count'))
-    .option('-m, --mode <mode>', t('cli.opt.mode'))
-    .option('--new <n>', t('cli.opt.new'))
+    .option('-n, --count <n>', t('cli.opt.count'), QUIZ_COUNT)
+    .option('-m, --mode <mode>', t('cli.opt.mode'), modeOption)
+    .option('--new <n>', t('cli.opt.new'), QUIZ_NEW)
     .option('--bank <dir>', t('cli.opt.bank'))
     .option('--check [dir]', t('cli.opt.check'))
     .option('--list-topics', t('cli.opt.listTopics'))
@@ -137,10 +153,10 @@ export function createProgram(ctx: AppContext): Command {
 
   withFile(program.command('interview'))
     .description(t('cli.cmd.interview'))
-    .option('-q, --questions <n>', t('cli.opt.questions'))
-    .option('--answer-time <duration>', t('cli.opt.answerTime'))
+    .option('-q, --questions <n>', t('cli.opt.questions'), INTERVIEW_QUESTIONS)
+    .option('--answer-time <duration>', t('cli.opt.answerTime'), ANSWER_TIME)
     .option('--topics <topics>', t('cli.opt.topics'))
-    .option('--prompt <level>', t('cli.opt.prompt'))
+    .option('--prompt <level>', t('cli.opt.prompt'), promptOption)
     .option('--speak', t('cli.opt.speak'))
     .option('--no-pitch', t('cli.opt.noPitch'))
     .option('--no-countdown', t('cli.opt.noCountdown'))

@@ -4,9 +4,8 @@ import { resolveTopicIds, topicNames } from '../topics.js';
 import { FOLLOW_UP_TOPIC, followUpsFor } from '../../interview/select.js';
 import { flattenSections } from '../../pitch/model.js';
 import { interrupted, usageError } from '../../core/errors.js';
-import { parseDuration } from '../../pitch/duration.js';
 import { defaultRehearsalSection } from '../../pitch/lookup.js';
-import { PROMPT_LEVELS, type PromptLevel } from '../../rehearsal/cues.js';
+import type { PromptLevel } from '../../rehearsal/cues.js';
 import type { Topic } from '../../quiz/types.js';
 import { runInterview } from '../../runners/interview.js';
 import { loadQuestionBank } from '../question-bank.js';
@@ -15,17 +14,17 @@ import { interviewScreen } from '../screens.js';
 
 export interface InterviewOptions {
   file?: string;
-  questions?: string;
-  answerTime?: string;
+  /** Checked by the option parsers (src/cli/options.ts): a count, seconds, a cue level. */
+  questions?: number;
+  answerTime?: number;
   topics?: string;
-  prompt?: string;
+  prompt?: PromptLevel | 'auto';
   speak?: boolean;
   pitch?: boolean;
   countdown?: boolean;
   record?: boolean;
 }
 
-const MAX_QUESTIONS = 20;
 const DEFAULT_QUESTIONS = 5;
 const DEFAULT_ANSWER_SECONDS = 90;
 /** Topics that are not "the stack": behavioural questions close the interview, agile is left to the quiz. */
@@ -38,23 +37,8 @@ export async function interviewCommand(
   deps: { rng?: () => number } = {},
 ): Promise<void> {
   const rng = deps.rng ?? Math.random;
-  // Options first, with or without a terminal.
-  const count =
-    opts.questions === undefined
-      ? DEFAULT_QUESTIONS
-      : /^\s*\d{1,3}\s*$/.test(opts.questions)
-        ? Number(opts.questions)
-        : NaN;
-  if (!(count >= 1 && count <= MAX_QUESTIONS))
-    throw usageError('interview.badQuestions', { value: String(opts.questions) }, 'interview.badQuestionsHint', {
-      max: MAX_QUESTIONS,
-    });
-  const answerSeconds = opts.answerTime === undefined ? DEFAULT_ANSWER_SECONDS : parseDuration(opts.answerTime);
-  if (answerSeconds === null || answerSeconds < 10 || answerSeconds > 600)
-    throw usageError('interview.badAnswerTime', { value: String(opts.answerTime) }, 'interview.badAnswerTimeHint');
-  const promptOption = opts.prompt ?? 'auto';
-  if (promptOption !== 'auto' && !(PROMPT_LEVELS as readonly string[]).includes(promptOption))
-    throw usageError('rehearse.badPrompt', { value: promptOption }, 'rehearse.badPromptHint');
+  const count = opts.questions ?? DEFAULT_QUESTIONS;
+  const answerSeconds = opts.answerTime ?? DEFAULT_ANSWER_SECONDS;
   const withPitch = opts.pitch !== false;
 
   const bank = await loadQuestionBank(ctx, { quiet: true });
@@ -92,7 +76,7 @@ export async function interviewCommand(
     count,
     answerSeconds,
     pitch: section
-      ? { section, prompt: promptOption as PromptLevel | 'auto', countdownMs: opts.countdown === false ? 0 : 3000 }
+      ? { section, prompt: opts.prompt ?? 'auto', countdownMs: opts.countdown === false ? 0 : 3000 }
       : null,
   });
   if (result.aborted) throw interrupted(result.signal);

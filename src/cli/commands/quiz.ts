@@ -19,7 +19,7 @@ import { countDue, selectCram, selectSession } from '../../quiz/select.js';
 import { buildItems, runSession, type SessionItem, type SessionPorts } from '../../quiz/session.js';
 import { summarizeSession, toSessionRecord } from '../../quiz/summary.js';
 import { applyReview, cardOf, previewDue, revertReview, type UndoToken } from '../../quiz/schedule.js';
-import { QUIZ_MODES, type QuizMode, type RatingValue, type StoredCard, type Topic } from '../../quiz/types.js';
+import type { QuizMode, RatingValue, StoredCard, Topic } from '../../quiz/types.js';
 import type { Prompts } from '../../ui/prompts.js';
 import {
   formatSpan,
@@ -34,9 +34,10 @@ import { checkJson, renderCheck, renderTopics, topicsJson, type TopicRow } from 
 
 export interface QuizOptions {
   topic?: string;
-  count?: string;
-  mode?: string;
-  new?: string;
+  /** Checked by the option parsers (src/cli/options.ts). */
+  count?: number;
+  mode?: QuizMode;
+  new?: number;
   bank?: string;
   check?: string | boolean;
   listTopics?: boolean;
@@ -50,7 +51,6 @@ export interface QuizDeps {
   rng?: () => number;
 }
 
-const MAX_COUNT = 500;
 const DEFAULT_COUNT = 10;
 
 export async function quizCommand(ctx: AppContext, opts: QuizOptions, deps: QuizDeps = {}): Promise<void> {
@@ -78,19 +78,8 @@ interface Settings {
 }
 
 function readSettings(opts: QuizOptions): Settings {
-  const count = opts.count === undefined ? DEFAULT_COUNT : wholeNumber(opts.count);
-  if (count === null || count < 1 || count > MAX_COUNT)
-    throw usageError('quiz.badCount', { value: String(opts.count), max: MAX_COUNT }, 'quiz.countHint');
-  const newCap = opts.new === undefined ? count : wholeNumber(opts.new);
-  if (newCap === null) throw usageError('quiz.badNew', { value: String(opts.new) }, 'quiz.countHint');
-  const mode = (opts.mode ?? 'mixed').trim().toLowerCase();
-  if (!(QUIZ_MODES as readonly string[]).includes(mode))
-    throw usageError('quiz.badMode', { value: String(opts.mode) }, 'quiz.modeHint', { list: QUIZ_MODES.join(', ') });
-  return { count, newCap, mode: mode as QuizMode };
-}
-
-function wholeNumber(text: string): number | null {
-  return /^\s*\d{1,6}\s*$/.test(text) ? Number(text) : null;
+  const count = opts.count ?? DEFAULT_COUNT;
+  return { count, newCap: opts.new ?? count, mode: opts.mode ?? 'mixed' };
 }
 
 // ---------------------------------------------------------------- --check and --list-topics

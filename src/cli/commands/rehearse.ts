@@ -1,18 +1,18 @@
 import type { AppContext } from '../context.js';
 import { interrupted, usageError } from '../../core/errors.js';
-import { parseDuration } from '../../pitch/duration.js';
 import { defaultRehearsalSection } from '../../pitch/lookup.js';
 import { speakingSeconds } from '../../pitch/words.js';
 import { planRehearsal } from '../../rehearsal/plan.js';
-import { PROMPT_LEVELS, type PromptLevel } from '../../rehearsal/cues.js';
+import type { PromptLevel } from '../../rehearsal/cues.js';
 import { resolveSection } from './resolve-section.js';
 import { runRehearsal } from '../../runners/rehearsal.js';
 import { rehearsalPorts } from '../ports.js';
 
 export interface RehearseOptions {
   file?: string;
-  target?: string;
-  prompt?: string;
+  /** Seconds, checked by the option parser (src/cli/options.ts). */
+  target?: number;
+  prompt?: PromptLevel | 'auto';
   from?: string;
   only?: string;
   practice?: boolean;
@@ -27,12 +27,9 @@ export async function rehearseCommand(
   sectionArg: string | undefined,
   opts: RehearseOptions,
 ): Promise<void> {
-  // Every option is checked before anything else happens, with or without a terminal.
-  const target = opts.target === undefined ? undefined : parseDuration(opts.target);
-  if (target === null) throw usageError('rehearse.badTarget', { value: opts.target! }, 'rehearse.badTargetHint');
-  const promptOption = opts.prompt ?? 'auto';
-  if (promptOption !== 'auto' && !(PROMPT_LEVELS as readonly string[]).includes(promptOption))
-    throw usageError('rehearse.badPrompt', { value: promptOption }, 'rehearse.badPromptHint');
+  // Values were checked by the option parsers; what depends on two options or on the pitch is checked here,
+  // before anything else happens, with or without a terminal.
+  const target = opts.target;
   if (opts.from !== undefined && opts.only !== undefined)
     throw usageError('rehearse.fromAndOnly', {}, 'rehearse.fromAndOnlyHint');
 
@@ -69,7 +66,7 @@ export async function rehearseCommand(
     first,
     count,
     practice,
-    prompt: promptOption as PromptLevel | 'auto',
+    prompt: opts.prompt ?? 'auto',
     countdownMs: opts.countdown === false ? 0 : COUNTDOWN_MS,
   });
   if (run.outcome === 'abort') throw interrupted(run.signal);

@@ -60,7 +60,7 @@ describe('quizCommand with a scripted adapter', () => {
   it('runs a whole mixed session: every kind asked its own way, all right, saved, summarized', async () => {
     const { home, ctx, out } = await setup();
     const asked: string[] = [];
-    await quizCommand(ctx as AppContext, { ...demo, count: '6' }, { prompts: rightAnswers(asked), rng: seeded(5) });
+    await quizCommand(ctx as AppContext, { ...demo, count: 6 }, { prompts: rightAnswers(asked), rng: seeded(5) });
     expect(asked.sort()).toEqual(['choice', 'choice', 'choices', 'cloze', 'open', 'reveal']);
     expect(out()).toContain('6 question(s) : 0 à revoir, 6 nouvelle(s).');
     expect(out()).toMatch(/5\/5 juste\(s\) \(100 %\) · 6 question\(s\)/);
@@ -84,7 +84,7 @@ describe('quizCommand with a scripted adapter', () => {
   it('--new 0 on a fresh home: nothing to review, cram declined, nothing written', async () => {
     const { home, ctx, out } = await setup();
     const decline: Prompts = { ...rightAnswers([]), askConfirm: async () => false };
-    await quizCommand(ctx as AppContext, { ...demo, new: '0' }, { prompts: decline });
+    await quizCommand(ctx as AppContext, { ...demo, new: 0 }, { prompts: decline });
     expect(out()).toContain('Rien à revoir pour l’instant (demo).');
     expect(out()).toContain('À plus tard.');
     expect(readdirSync(home).filter((f) => f !== 'cache')).toEqual([]);
