@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { BUNDLED_PITCH, type AppContext } from '../context.js';
 import { resolveTopicIds, topicNames } from '../topics.js';
 import { FOLLOW_UP_TOPIC, followUpsFor } from '../../interview/select.js';
-import { flattenSections } from '../../pitch/model.js';
+import { flattenSections, type Pitch } from '../../pitch/model.js';
 import { interrupted, usageError } from '../../core/errors.js';
 import { defaultRehearsalSection } from '../../pitch/lookup.js';
 import type { PromptLevel } from '../../rehearsal/cues.js';
@@ -55,20 +55,7 @@ export async function interviewCommand(
   const titles = new Map(bank.topics.map((tp) => [tp.id, tp.title]));
   const { createPrompts } = await import('../../ui/prompts.js');
   const screen = interviewScreen(ctx, store, createPrompts({ t: ctx.t, chalk: ctx.chalk }), titles);
-  // Follow-ups on the pitch come right after it: by default, or when --topics names them.
-  const followUpTopic = bank.topics.find((tp) => tp.id === FOLLOW_UP_TOPIC);
-  const askFollowUps = opts.topics === undefined || (followUpTopic !== undefined && stack.includes(followUpTopic));
-  const followUps =
-    pitch && section && askFollowUps
-      ? followUpsFor(
-          followUpTopic,
-          new Set(flattenSections(pitch.sections).map((s) => s.number)),
-          resolve(pitch.file) === BUNDLED_PITCH,
-        )
-      : [];
-  // Named with other topics, they are asked as follow-ups only; named alone, they fill the interview.
-  const named = followUpTopic ? stack.indexOf(followUpTopic) : -1;
-  if (followUps.length && named >= 0 && stack.length > 1) stack.splice(named, 1);
+  const followUps = pitch && section ? chooseFollowUps(bank.topics, stack, pitch, opts.topics) : [];
   const result = await runInterview(interviewPorts(ctx, store, { screen, recorder, speaker, rng }), {
     stack,
     behavioral,
@@ -80,6 +67,24 @@ export async function interviewCommand(
       : null,
   });
   if (result.aborted) throw interrupted(result.signal);
+}
+
+/**
+ * Follow-ups on the pitch come right after it: by default, or when --topics names them. Named with other
+ * topics, they are asked as follow-ups only (taken out of `stack`); named alone, they fill the interview.
+ */
+function chooseFollowUps(topics: readonly Topic[], stack: Topic[], pitch: Pitch, option: string | undefined) {
+  const followUpTopic = topics.find((tp) => tp.id === FOLLOW_UP_TOPIC);
+  const asked = option === undefined || (followUpTopic !== undefined && stack.includes(followUpTopic));
+  if (!asked) return [];
+  const followUps = followUpsFor(
+    followUpTopic,
+    new Set(flattenSections(pitch.sections).map((s) => s.number)),
+    resolve(pitch.file) === BUNDLED_PITCH,
+  );
+  const named = followUpTopic ? stack.indexOf(followUpTopic) : -1;
+  if (followUps.length && named >= 0 && stack.length > 1) stack.splice(named, 1);
+  return followUps;
 }
 
 /** --topics → the topics asked and the behavioural topic that closes (default: every stack topic, plus one behavioural question). */

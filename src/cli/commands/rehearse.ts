@@ -2,7 +2,7 @@ import type { AppContext } from '../context.js';
 import { interrupted, usageError } from '../../core/errors.js';
 import { defaultRehearsalSection } from '../../pitch/lookup.js';
 import { speakingSeconds } from '../../pitch/words.js';
-import { planRehearsal } from '../../rehearsal/plan.js';
+import { planRehearsal, type RehearsalPlan } from '../../rehearsal/plan.js';
 import type { PromptLevel } from '../../rehearsal/cues.js';
 import { resolveSection } from './resolve-section.js';
 import { runRehearsal } from '../../runners/rehearsal.js';
@@ -29,17 +29,37 @@ export async function rehearseCommand(
 ): Promise<void> {
   // Values were checked by the option parsers; what depends on two options or on the pitch is checked here,
   // before anything else happens, with or without a terminal.
-  const target = opts.target;
   if (opts.from !== undefined && opts.only !== undefined)
     throw usageError('rehearse.fromAndOnly', {}, 'rehearse.fromAndOnlyHint');
+  const { section, plan } = await planOf(ctx, sectionArg, opts);
+  const slice = sliceOf(plan, opts);
+  // No recorder installed: said before anything else happens, terminal or not.
+  const recorder = opts.record ? (await import('../../audio/recorder.js')).requireRecorder(ctx.env) : null;
+  if (!ctx.isInteractive()) throw usageError('usage.needsTty', { command: 'rehearse' }, 'usage.needsTtyHint');
 
+  const store = await ctx.store();
+  const run = await runRehearsal(rehearsalPorts(ctx, store, recorder), {
+    section,
+    plan,
+    ...slice,
+    prompt: opts.prompt ?? 'auto',
+    countdownMs: opts.countdown === false ? 0 : COUNTDOWN_MS,
+  });
+  if (run.outcome === 'abort') throw interrupted(run.signal);
+}
+
+/** SECTION (default: the first with a duration) and its plan against --target, else its own target. */
+async function planOf(ctx: AppContext, sectionArg: string | undefined, opts: RehearseOptions) {
   const pitch = await ctx.loadPitch(opts.file);
   const section =
     sectionArg !== undefined ? resolveSection(pitch, sectionArg) : defaultRehearsalSection(pitch.sections);
   if (!section) throw usageError('rehearse.noDefault', {}, 'rehearse.noDefaultHint');
-  const targetSeconds = target ?? section.targetSeconds ?? Math.max(1, speakingSeconds(section.words));
-  const plan = planRehearsal(section, targetSeconds);
+  const targetSeconds = opts.target ?? section.targetSeconds ?? Math.max(1, speakingSeconds(section.words));
+  return { section, plan: planRehearsal(section, targetSeconds) };
+}
 
+/** --from N / --only N → the splits rehearsed; either makes the run a practice run. */
+function sliceOf(plan: RehearsalPlan, opts: RehearseOptions): { first: number; count: number; practice: boolean } {
   const splitNumber = (value: string | undefined): number | null => {
     if (value === undefined) return null;
     const n = Number(value);
@@ -52,22 +72,9 @@ export async function rehearseCommand(
   const from = splitNumber(opts.from);
   const only = splitNumber(opts.only);
   const first = only ?? from ?? 0;
-  const count = only !== null ? 1 : plan.splits.length - first;
-  const practice = Boolean(opts.practice) || from !== null || only !== null;
-
-  // No recorder installed: said before anything else happens, terminal or not.
-  const recorder = opts.record ? (await import('../../audio/recorder.js')).requireRecorder(ctx.env) : null;
-  if (!ctx.isInteractive()) throw usageError('usage.needsTty', { command: 'rehearse' }, 'usage.needsTtyHint');
-
-  const store = await ctx.store();
-  const run = await runRehearsal(rehearsalPorts(ctx, store, recorder), {
-    section,
-    plan,
+  return {
     first,
-    count,
-    practice,
-    prompt: opts.prompt ?? 'auto',
-    countdownMs: opts.countdown === false ? 0 : COUNTDOWN_MS,
-  });
-  if (run.outcome === 'abort') throw interrupted(run.signal);
+    count: only !== null ? 1 : plan.splits.length - first,
+    practice: Boolean(opts.practice) || from !== null || only !== null,
+  };
 }
