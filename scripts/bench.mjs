@@ -155,7 +155,7 @@ const rehearseBench = await (async () => {
 })();
 
 const extra = [];
-for (const script of ['bench-quiz.mjs', 'bench-audio.mjs', 'bench-room.mjs', 'bench-stats.mjs', 'bench-report.mjs']) {
+for (const script of ['bench-quiz.mjs', 'bench-audio.mjs', 'bench-room.mjs', 'bench-store.mjs', 'bench-report.mjs']) {
   const path = join(ROOT, 'scripts', script);
   if (!existsSync(path)) continue;
   const r = spawnSync(process.execPath, [path], { env, encoding: 'utf8', timeout: 600_000 });

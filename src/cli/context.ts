@@ -90,7 +90,7 @@ export function createContext(lang: Lang, env: NodeJS.ProcessEnv = process.env):
           // Plain JSON on its own line (no colour), so it can be copied or cut out of a log as it is.
           onUnsaved: (records) =>
             ctx.warn(
-              `${ctx.chalkErr.yellow(t('store.unsavedKept', { what: Object.keys(records).join(', ') }))}\n${JSON.stringify(records)}`,
+              `${ctx.chalkErr.yellow(t('store.unsavedKept', { what: Object.keys(records).join(', ') }))}\n${safeJson(records)}`,
             ),
         });
       })();
@@ -132,7 +132,19 @@ export function resolvedPath(path: string): string {
 }
 
 function noticeText(notice: StoreNotice, t: Translate, chalk: ChalkInstance): string {
-  return chalk.yellow(
-    t('store.movedAside', sanitizeParams({ file: notice.file, copy: notice.copy, reason: notice.reason })),
+  const params = sanitizeParams({ file: notice.file, copy: notice.copy, reason: notice.reason });
+  if (notice.kind === 'damaged-lines') return chalk.yellow(t('store.damagedLines', params));
+  if (notice.kind === 'migrated') return chalk.dim(t('store.migrated', { ...params, log: params.reason ?? '' }));
+  return chalk.yellow(t('store.movedAside', params));
+}
+
+/**
+ * JSON that is safe on a terminal and still the same JSON: JSON.stringify escapes C0 controls (ESC
+ * included); C1 controls and bidirectional overrides are escaped here the same way (\uXXXX).
+ */
+function safeJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[\u0080-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from './context.js';
 import type { Store } from '../store/store.js';
-import { cardsSpec, historySpec } from '../store/documents.js';
+import { historySpec } from '../store/documents.js';
 import { appendRehearsal } from '../store/history-edits.js';
 import { applyReview } from '../quiz/schedule.js';
 import type { RecorderInfo } from '../audio/recorder.js';
@@ -70,8 +70,8 @@ export function interviewPorts(
     screen: o.screen,
     rehearsal: rehearsalPorts(ctx, store, o.recorder),
     cards: {
-      read: () => store.read(cardsSpec).cards,
-      review: (input) => void store.update(cardsSpec, (doc) => applyReview(doc, input)),
+      read: () => store.readCards(),
+      review: (input) => void store.updateCards((state) => applyReview(state, input)),
     },
     interviews: { add: (record) => void store.update(historySpec, (doc) => void doc.interviews.push(record)) },
     recorder: o.recorder ? recorderPort(ctx, store, o.recorder) : null,

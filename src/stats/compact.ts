@@ -53,6 +53,8 @@ export function createAttemptCompactor(): (attempt: Attempt) => Attempt {
       ...(a.confirmedFast ? { confirmedFast: true } : {}),
       pitchFile: a.pitchFile == null ? null : share(a.pitchFile),
       ...(speech ? { speech } : {}),
+      // The latest recording is drawn by `pitch report`.
+      ...(a.recording ? { recording: a.recording } : {}),
     };
   };
 }

@@ -50,6 +50,20 @@ export class ReviewTableBuilder {
     this.topic[i] = intern(this.topics, String(review.topic));
   }
 
+  /** Takes back the latest review of this question at this moment (a rating undone in the quiz). */
+  remove(questionId: string, reviewedAt: string, _session?: string): void {
+    const q = this.questions.get(questionId);
+    const at = Date.parse(reviewedAt);
+    if (q === undefined) return;
+    for (let i = this.size - 1; i >= 0; i--) {
+      if (this.question[i] !== q || this.at[i] !== at) continue;
+      for (const column of [this.at, this.rating, this.state, this.cram, this.question, this.topic])
+        column.copyWithin(i, i + 1, this.size);
+      this.size--;
+      return;
+    }
+  }
+
   build(): ReviewTable {
     const n = this.size;
     return {
@@ -63,6 +77,62 @@ export class ReviewTableBuilder {
       questionIds: [...this.questions.keys()],
       topicIds: [...this.topics.keys()],
     };
+  }
+
+  /**
+   * The builder's state as bytes (a JSON line with the sizes and ids, then the columns), so a table built
+   * from a long review log can be kept as a snapshot and extended later with the reviews logged since.
+   */
+  toBytes(): Uint8Array {
+    const n = this.size;
+    const head = Buffer.from(
+      `${JSON.stringify({ n, questions: [...this.questions.keys()], topics: [...this.topics.keys()] })}\n`,
+      'utf8',
+    );
+    // Float64 columns first, at an offset that keeps them aligned.
+    const pad = (8 - (head.length % 8)) % 8;
+    const out = Buffer.alloc(head.length + pad + n * (8 + 3 + 4 + 4));
+    head.copy(out, 0);
+    let at = head.length + pad;
+    for (const column of [this.at, this.question, this.topic, this.rating, this.state, this.cram]) {
+      const bytes = Buffer.from(column.buffer, column.byteOffset, n * column.BYTES_PER_ELEMENT);
+      bytes.copy(out, at);
+      at += bytes.length;
+    }
+    return out;
+  }
+
+  /** A builder from toBytes() output; null when the bytes are not such a snapshot. */
+  static fromBytes(bytes: Uint8Array): ReviewTableBuilder | null {
+    try {
+      const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+      const nl = buffer.indexOf(0x0a);
+      const head = JSON.parse(buffer.toString('utf8', 0, nl)) as { n: number; questions: string[]; topics: string[] };
+      const n = head.n;
+      let at = nl + 1 + ((8 - ((nl + 1) % 8)) % 8);
+      if (buffer.length !== at + n * 19) return null;
+      const b = new ReviewTableBuilder();
+      const capacity = Math.max(1024, n * 2);
+      const take = <A extends Float64Array | Int32Array | Uint8Array>(make: (k: number) => A): A => {
+        const column = make(capacity);
+        const size = n * column.BYTES_PER_ELEMENT;
+        new Uint8Array(column.buffer).set(buffer.subarray(at, at + size));
+        at += size;
+        return column;
+      };
+      b.at = take((k) => new Float64Array(k));
+      b.question = take((k) => new Int32Array(k));
+      b.topic = take((k) => new Int32Array(k));
+      b.rating = take((k) => new Uint8Array(k));
+      b.state = take((k) => new Uint8Array(k));
+      b.cram = take((k) => new Uint8Array(k));
+      b.size = n;
+      for (const id of head.questions) intern(b.questions, id);
+      for (const id of head.topics) intern(b.topics, id);
+      return b;
+    } catch {
+      return null;
+    }
   }
 
   private grow(): void {

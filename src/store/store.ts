@@ -1,9 +1,53 @@
 import { dirname, join } from 'node:path';
-import { failure, usageError } from '../core/errors.js';
+import { failure, PitchError, usageError } from '../core/errors.js';
+import type { ReviewLogEntry, StoredCard } from '../quiz/types.js';
+import { cardsSpec, historySpec, type CardsDoc, type HistoryDoc } from './documents.js';
 import { realFs, type StoreFs } from './fs.js';
 import { errnoOf, storeFsError } from './fs-errors.js';
+import {
+  asOneLine,
+  fingerprint,
+  HISTORY_LISTS,
+  historyEvents,
+  HistoryState,
+  type HistoryList,
+  type RecordAt,
+} from './history-log.js';
 import { acquireLock, LockTimeout } from './lock.js';
-import { exists, removeStaleTemps, writeFileDurably } from './safe-write.js';
+import { appendEvents, EVENT_VERSION, type LogHeader, newHeader, readHeader, scanLines, sizeOf } from './log.js';
+import { cardsBefore, cardsEvent, CardsState, listSink, type ReviewSink } from './reviews-log.js';
+import { exists, removeStaleTemps, syncDirectory, writeFileDurably } from './safe-write.js';
+import { idMap, isObject } from './validate.js';
+
+/** The append-only logs: the source of truth for user data (docs/architecture.md, "User data"). */
+export const HISTORY_LOG = 'history.jsonl';
+export const REVIEWS_LOG = 'reviews.jsonl';
+/** Card states as of an offset of reviews.jsonl: rebuilt from the log whenever missing or stale. */
+const CARDS_SNAPSHOT = 'cards-state';
+/** A tail longer than this after the snapshot gets a new snapshot (about 100 ratings). */
+const SNAPSHOT_TAIL_BYTES = 48 * 1024;
+
+/** A longer tail than this after a fold's snapshot gets a new snapshot (about 1,000 reviews). */
+const FOLD_TAIL_BYTES = 256 * 1024;
+
+/** What foldReviews needs to keep a computation over the review log as a snapshot. */
+export interface ReviewFold<S extends ReviewSink> {
+  /** File name under cache/ (without extension). */
+  name: string;
+  /** Format of save()'s bytes: a snapshot of another format is rebuilt. */
+  version: string;
+  empty(): S;
+  save(state: S): Uint8Array;
+  /** Null when the bytes are not a snapshot this code can read. */
+  load(bytes: Uint8Array): S | null;
+}
+
+/** The part of the card data a rating changes (quiz/schedule.ts CardState, without importing the core). */
+export interface CardChange {
+  cards: Record<string, StoredCard>;
+  /** The reviews this process saved so far (what an undo can take back), not the whole log. */
+  reviews: ReviewLogEntry[];
+}
 
 /**
  * Documents read whole (JSON.parse of one string) are refused past this size with a sentence: V8 cannot
@@ -30,7 +74,17 @@ export interface DocSpec<T> {
 }
 
 /** Things the user must be told about, reported instead of printed (the store never writes to the terminal). */
-export type StoreNotice = { kind: 'moved-aside'; file: string; copy: string; reason: string };
+export type StoreNotice = {
+  /**
+   * moved-aside: a damaged document was renamed and a fresh one started; damaged-lines: lines of a log
+   * that are not valid events (a torn last line after a crash, a hand edit) were moved to `copy` and
+   * left out; migrated: a pitch 0.1 document was converted into a log and kept as `copy`.
+   */
+  kind: 'moved-aside' | 'damaged-lines' | 'migrated';
+  file: string;
+  copy: string;
+  reason: string;
+};
 
 /**
  * Records (a finished rehearsal, quiz session, interview) that a failed write could not save, by list.
@@ -76,19 +130,27 @@ export class Store {
     return join(this.home, file);
   }
 
-  /** The document, or an empty one when it does not exist yet. Never writes, except to move a damaged file aside. */
+  /**
+   * History or cards as one document (replayed from its log), or any other versioned JSON document.
+   * Never writes, except to move damaged data aside and to migrate a pitch 0.1 document on first use.
+   */
   read<T>(spec: DocSpec<T>): T {
     this.cleanOnce();
+    if ((spec as unknown) === historySpec) return this.replayHistory(undefined, false) as T;
+    if ((spec as unknown) === cardsSpec) return this.readAllCards() as T;
     return this.load(spec).doc;
   }
 
   /**
-   * Reads, changes and writes a document under the lock. `change` may mutate the document
-   * and returns a value handed back to the caller. When this returns, the write is durable;
-   * when it throws, the document on disk is the one before the call.
+   * Reads, changes and writes a document under the lock. `change` may mutate the document and returns a
+   * value handed back to the caller. History and cards are logs: what changed becomes one appended line
+   * (new or edited records, tombstones for removed ones, reviews and card states). When this returns,
+   * the write is durable; when it throws, the data on disk is as before the call.
    */
   update<T, R>(spec: DocSpec<T>, change: (doc: T) => R): R {
     this.ensureHome();
+    if ((spec as unknown) === historySpec) return this.updateHistory(change as unknown as (doc: HistoryDoc) => R);
+    if ((spec as unknown) === cardsSpec) return this.updateAllCards(change as unknown as (doc: CardsDoc) => R);
     return this.exclusive(spec.file, () => {
       const { doc } = this.load(spec);
       const before = recordIds(doc);
@@ -104,12 +166,467 @@ export class Store {
     });
   }
 
+  // ---------------------------------------------------------------- history.jsonl
+
+  /**
+   * History with each record passed through `map` as it is read (statistics keep a lighter copy of each
+   * attempt, sharing repeated strings, so a year of attempts never sits in memory twice).
+   */
+  readHistory(map?: (list: HistoryList, record: Record<string, unknown>) => Record<string, unknown>): HistoryDoc {
+    return this.replayHistory(map, false);
+  }
+
+  private replayHistory(
+    map: ((list: HistoryList, record: Record<string, unknown>) => Record<string, unknown>) | undefined,
+    locked: boolean,
+  ): HistoryDoc {
+    this.cleanOnce();
+    this.migrateOnce('history', locked);
+    const state = new HistoryState(false, map);
+    this.replay(
+      HISTORY_LOG,
+      0,
+      (event) => state.apply(event),
+      locked,
+      () => new HistoryState(),
+    );
+    return state.toDoc();
+  }
+
+  private updateHistory<R>(change: (doc: HistoryDoc) => R): R {
+    this.migrateOnce('history', false);
+    return this.exclusive(HISTORY_LOG, () => {
+      const doc = this.replayHistory(undefined, true);
+      const before = fingerprint(doc);
+      const result = change(doc);
+      const events = historyEvents(before, doc);
+      if (events.length) {
+        try {
+          this.append(HISTORY_LOG, [asOneLine(events)]);
+        } catch (error) {
+          const unsaved: Record<string, unknown[]> = {};
+          for (const e of events) {
+            if (e.type === 'delete' || e.type === 'batch') continue;
+            const list = (Object.keys(HISTORY_LISTS) as HistoryList[]).find((l) => HISTORY_LISTS[l] === e.type)!;
+            (unsaved[list] ??= []).push(e.record);
+          }
+          if (Object.keys(unsaved).length) this.onUnsaved(unsaved);
+          throw error;
+        }
+      }
+      return result;
+    });
+  }
+
+  /**
+   * `pitch history --json` as text chunks, without holding the history in memory: a first pass finds
+   * where each record's latest version is, a second reads them back one at a time. The text is exactly
+   * JSON.stringify({ rehearsals, quizzes, interviews }, null, 2).
+   */
+  *historyJson(map?: (list: HistoryList, record: Record<string, unknown>) => unknown): Generator<string> {
+    this.migrateOnce('history', false);
+    const positions = new HistoryState(true);
+    this.replay(
+      HISTORY_LOG,
+      0,
+      (event, at) => {
+        positions.at = at;
+        return positions.apply(event);
+      },
+      false,
+      () => new HistoryState(),
+    );
+    const file = this.path(HISTORY_LOG);
+    let fd: number | null = null;
+    try {
+      fd = exists(this.fs, file) ? this.fs.openSync(file, 'r') : null;
+      let out = '{\n';
+      const lists = Object.keys(HISTORY_LISTS) as HistoryList[];
+      for (const [n, list] of lists.entries()) {
+        const alive = [...positions.lists[list].entries()].filter((e) => e[1] !== null) as Array<[string, RecordAt]>;
+        out += `  ${JSON.stringify(list)}: ${alive.length ? '[\n' : '[]'}`;
+        for (const [i, [id, at]] of alive.entries()) {
+          const stored = this.recordAt(fd!, at, id) as Record<string, unknown>;
+          const record = map ? map(list, stored) : stored;
+          out += `    ${JSON.stringify(record, null, 2).replaceAll('\n', '\n    ')}${i < alive.length - 1 ? ',\n' : '\n'}`;
+          if (out.length > 64 * 1024) {
+            yield out;
+            out = '';
+          }
+        }
+        out += `${alive.length ? '  ]' : ''}${n < lists.length - 1 ? ',\n' : '\n'}`;
+      }
+      yield `${out}}\n`;
+    } finally {
+      if (fd !== null) this.fs.closeSync(fd);
+    }
+  }
+
+  /** The record with `id` in the line at `at` (a record event, or a batch holding it). */
+  private recordAt(fd: number, at: RecordAt, id: string): unknown {
+    const bytes = Buffer.alloc(at.end - at.start);
+    this.fs.readSync(fd, bytes, 0, bytes.length, at.start);
+    const event = JSON.parse(bytes.toString('utf8')) as { record?: { id?: string }; events?: unknown[] };
+    if (event.record?.id === id) return event.record;
+    let found: unknown;
+    for (const e of event.events ?? []) {
+      const r = (e as { record?: { id?: string } }).record;
+      if (r?.id === id) found = r; // the last one in the batch wins, as in replay
+    }
+    return found;
+  }
+
+  // ---------------------------------------------------------------- reviews.jsonl
+
+  /** The FSRS state of every card (a null-prototype object): a snapshot plus the log's tail since it. */
+  readCards(): Record<string, StoredCard> {
+    this.cleanOnce();
+    this.migrateOnce('cards', false);
+    return { ...this.currentCards(false).cards };
+  }
+
+  /**
+   * One rating (or its undo) under the lock: `change` gets the card states and the reviews this process
+   * saved so far, mutates them as quiz/schedule.ts applyReview / revertReview do, and the difference is
+   * appended as one line. Costs a lock, the log's tail since the last call and one fsync'd append.
+   */
+  updateCards<R>(change: (state: CardChange) => R): R {
+    this.ensureHome();
+    this.migrateOnce('cards', false);
+    return this.exclusive(REVIEWS_LOG, () => {
+      const current = this.currentCards(true);
+      const state: CardChange = { cards: idMap(Object.entries(current.cards)), reviews: [...this.recentReviews] };
+      const before = cardsBefore(state.cards, state.reviews);
+      const result = change(state);
+      const event = cardsEvent(before, state.cards, state.reviews);
+      if (event) {
+        this.append(REVIEWS_LOG, [event]);
+        this.recentReviews = state.reviews;
+        const header = readHeader(this.fs, this.path(REVIEWS_LOG));
+        this.cardsMemo = { log: header?.id ?? '', offset: sizeOf(this.fs, this.path(REVIEWS_LOG)), cards: state.cards };
+      }
+      return result;
+    });
+  }
+
+  /**
+   * Replays every review into `sink` (statistics build columns from them) and returns the card states.
+   */
+  scanReviews(sink: ReviewSink): Record<string, StoredCard> {
+    this.cleanOnce();
+    this.migrateOnce('cards', false);
+    const state = new CardsState(idMap(), sink);
+    this.replay(
+      REVIEWS_LOG,
+      0,
+      (event) => state.apply(event),
+      false,
+      () => new CardsState(),
+    );
+    return state.cards;
+  }
+
+  /**
+   * A value computed over every review (statistics' columns), kept as a snapshot under cache/ at an offset
+   * of the log and brought up to date with the reviews logged since: a year of reviews is read from the
+   * log once, then only its tail. The snapshot is derived data: missing, damaged, of another log or of
+   * another format, it is rebuilt from the log.
+   */
+  foldReviews<S extends ReviewSink>(fold: ReviewFold<S>): S {
+    this.cleanOnce();
+    this.migrateOnce('cards', false);
+    const file = this.path(REVIEWS_LOG);
+    const size = sizeOf(this.fs, file);
+    if (size < 0) return fold.empty();
+    const header = readHeader(this.fs, file);
+    const snapshotFile = this.path(`cache/${fold.name}.bin`);
+    let base: { offset: number; sink: S } | null = null;
+    try {
+      const bytes = this.fs.readFileSync(snapshotFile) as Buffer;
+      const nl = bytes.indexOf(0x0a);
+      const meta = JSON.parse(bytes.toString('utf8', 0, nl)) as { log?: string; offset?: number; version?: string };
+      const sink = fold.load(bytes.subarray(nl + 1));
+      if (
+        sink &&
+        header &&
+        meta.log === header.id &&
+        meta.version === fold.version &&
+        (meta.offset ?? Infinity) <= size
+      )
+        base = { offset: meta.offset!, sink };
+    } catch {
+      // no snapshot yet, or a damaged one: the log is read from the start
+    }
+    const sink = base?.sink ?? fold.empty();
+    const from = base?.offset ?? 0;
+    const state = new CardsState(idMap(), sink);
+    const end = this.replay(
+      REVIEWS_LOG,
+      from,
+      (event) => state.apply(event),
+      false,
+      () => new CardsState(),
+    );
+    if (header && end - from > FOLD_TAIL_BYTES) {
+      const meta = Buffer.from(`${JSON.stringify({ log: header.id, offset: end, version: fold.version })}\n`);
+      try {
+        this.writeAtomic(`cache/${fold.name}.bin`, Buffer.concat([meta, fold.save(sink)]));
+      } catch {
+        // a snapshot that cannot be written only costs time next run
+      }
+    }
+    return sink;
+  }
+
+  private readAllCards(locked = false): CardsDoc {
+    this.migrateOnce('cards', locked);
+    const reviews: ReviewLogEntry[] = [];
+    const state = new CardsState(idMap(), listSink(reviews));
+    this.replay(
+      REVIEWS_LOG,
+      0,
+      (event) => state.apply(event),
+      locked,
+      () => new CardsState(),
+    );
+    return { version: 1, cards: state.cards, reviews };
+  }
+
+  /** The generic path (any change to cards or to the whole review log): reads everything, appends the difference. */
+  private updateAllCards<R>(change: (doc: CardsDoc) => R): R {
+    this.migrateOnce('cards', false);
+    return this.exclusive(REVIEWS_LOG, () => {
+      const doc = this.readAllCards(true);
+      const before = cardsBefore(doc.cards, doc.reviews);
+      const result = change(doc);
+      const event = cardsEvent(before, doc.cards, doc.reviews);
+      if (event) this.append(REVIEWS_LOG, [event]);
+      this.cardsMemo = null;
+      return result;
+    });
+  }
+
+  private cardsMemo: { log: string; offset: number; cards: Record<string, StoredCard> } | null = null;
+  private recentReviews: ReviewLogEntry[] = [];
+
+  /** Card states now: from memory or the snapshot when they belong to this log, then the tail replayed. */
+  private currentCards(locked: boolean): { cards: Record<string, StoredCard> } {
+    const file = this.path(REVIEWS_LOG);
+    const size = sizeOf(this.fs, file);
+    if (size < 0) return { cards: idMap() };
+    const header = readHeader(this.fs, file);
+    let base = this.cardsMemo;
+    if (!base || base.log !== header?.id || base.offset > size) base = this.readSnapshot(header, size);
+    const state = new CardsState(idMap(Object.entries(base?.cards ?? {})));
+    const from = base?.offset ?? 0;
+    const end = this.replay(
+      REVIEWS_LOG,
+      from,
+      (event) => state.apply(event),
+      locked,
+      () => new CardsState(),
+    );
+    this.cardsMemo = { log: header?.id ?? '', offset: end, cards: state.cards };
+    if (header && end - from > SNAPSHOT_TAIL_BYTES)
+      this.writeCache(CARDS_SNAPSHOT, 'v1', { log: header.id, offset: end, cards: state.cards });
+    return { cards: state.cards };
+  }
+
+  private readSnapshot(header: LogHeader | null, size: number) {
+    if (!header) return null;
+    const snap = this.readCache<{ log?: string; offset?: number; cards?: Record<string, StoredCard> }>(
+      CARDS_SNAPSHOT,
+      'v1',
+    );
+    if (!snap || snap.log !== header.id || typeof snap.offset !== 'number' || snap.offset > size) return null;
+    if (!isObject(snap.cards)) return null;
+    return { log: header.id, offset: snap.offset, cards: snap.cards };
+  }
+
+  // ---------------------------------------------------------------- the logs
+
+  /** Appends events to a log, starting it with a header when it is new. Errors become one sentence. */
+  private append(log: string, events: readonly object[]): void {
+    const file = this.path(log);
+    try {
+      const size = sizeOf(this.fs, file);
+      appendEvents(this.fs, file, events, size <= 0 ? newHeader(this.now()) : undefined);
+    } catch (error) {
+      throw storeFsError(error, file, 'write');
+    }
+  }
+
+  /**
+   * Replays a log from `from`: each line is parsed and handed to `apply`, which returns a reason when the
+   * line is not a valid event. Invalid lines (a torn last line after a crash, a hand edit) are left out
+   * and moved aside with a notice (see quarantine). Returns the offset after the last complete line.
+   * A log written by a newer pitch is refused, untouched.
+   */
+  private replay(
+    log: string,
+    from: number,
+    apply: (event: unknown, at: RecordAt) => string | null,
+    locked: boolean,
+    scratch: () => { apply(event: unknown): string | null },
+  ): number {
+    const file = this.path(log);
+    let damaged = 0;
+    let result: ReturnType<typeof scanLines>;
+    try {
+      result = scanLines(this.fs, file, from, (text, start) => {
+        const event = parseEvent(text, file);
+        const reason = event === undefined ? 'not JSON' : apply(event, { start, end: start + Buffer.byteLength(text) });
+        if (reason) damaged++;
+      });
+    } catch (error) {
+      throw storeFsError(error, file, 'read');
+    }
+    if (!result) return 0;
+    if (result.header && result.header.v > EVENT_VERSION)
+      throw failure('store.newerVersion', { file, found: result.header.v, known: EVENT_VERSION }, 'store.newerHint');
+    if (damaged || result.torn) this.quarantine(log, locked, scratch);
+    return result.end;
+  }
+
+  /**
+   * Moves a log's invalid lines to `<log>.corrupt-<date>` and leaves the log with its valid lines only,
+   * under the lock (a line still being appended by another process is complete once we hold it). A torn
+   * last line is cut off; other damaged lines mean a rewrite of the log (atomic, with a new id so that
+   * snapshots are rebuilt). Without the lock (another process holds it too long), lines are only skipped.
+   */
+  private quarantine(log: string, locked: boolean, scratch: () => { apply(event: unknown): string | null }): void {
+    const work = () => {
+      const file = this.path(log);
+      const bytes = this.fs.readFileSync(file) as Buffer;
+      const lastBreak = bytes.lastIndexOf(0x0a);
+      const whole = bytes.subarray(0, lastBreak + 1);
+      const torn = bytes.subarray(lastBreak + 1);
+      const check = scratch();
+      const good: string[] = [];
+      const bad: string[] = [];
+      const lines = whole.toString('utf8').split('\n');
+      lines.pop();
+      for (const [i, line] of lines.entries()) {
+        if (i === 0 && line.includes('"type":"log"')) good.push(line);
+        else if (
+          line &&
+          (() => {
+            const event = parseEvent(line, file);
+            return event !== undefined && check.apply(event) === null;
+          })()
+        )
+          good.push(line);
+        else if (line) bad.push(line);
+      }
+      if (!bad.length && !torn.length) return;
+      const copy = this.asideName(file, 'corrupt');
+      const kept = [...bad, ...(torn.length ? [torn.toString('utf8')] : [])].join('\n');
+      writeFileDurably(this.fs, copy, `${kept}\n`);
+      if (!bad.length) {
+        const fd = this.fs.openSync(file, 'r+');
+        try {
+          this.fs.ftruncateSync(fd, whole.length);
+          this.fs.fsyncSync(fd);
+        } finally {
+          this.fs.closeSync(fd);
+        }
+      } else {
+        const header = readHeader(this.fs, file);
+        const fresh = newHeader(this.now(), header?.migratedFrom);
+        const body = good.filter((l, i) => !(i === 0 && l.includes('"type":"log"')));
+        writeFileDurably(this.fs, file, `${[JSON.stringify(fresh), ...body].join('\n')}\n`);
+        this.cardsMemo = null;
+      }
+      const reason = bad.length
+        ? `${bad.length} damaged line(s)${torn.length ? ' and a torn last line' : ''}`
+        : 'a torn last line (a write cut short)';
+      this.onNotice({ kind: 'damaged-lines', file, copy, reason });
+    };
+    try {
+      if (locked) work();
+      else this.exclusive(log, work, 1_000);
+    } catch (error) {
+      // Could not repair now (locked elsewhere, read-only folder): the lines are skipped all the same.
+      if (error instanceof PitchError && error.key === 'store.newerVersion') throw error;
+    }
+  }
+
+  /** `<file>.<what>-<date>`, numbered when taken. */
+  private asideName(file: string, what: string): string {
+    const stamp = this.now().toISOString().replace(/[:.]/g, '-');
+    let copy = `${file}.${what}-${stamp}`;
+    for (let n = 2; exists(this.fs, copy); n++) copy = `${file}.${what}-${stamp}-${n}`;
+    return copy;
+  }
+
+  // ---------------------------------------------------------------- migration from pitch 0.1
+
+  private migrated = { history: false, cards: false };
+
+  /**
+   * pitch 0.1 kept history.json (v1/v2) and cards.json (v1), rewritten whole on every change. On first use
+   * each becomes a log: validated as before (a damaged one is moved aside), every record written as an
+   * event into a new log (written whole, then renamed into place), the original renamed to
+   * `<file>.migrated-<date>` and kept until the user removes it. The log's header remembers the original's
+   * size and date, so a migration cut short between the two renames is finished on the next run.
+   */
+  private migrateOnce(which: 'history' | 'cards', locked: boolean): void {
+    if (this.migrated[which]) return;
+    this.migrated[which] = true;
+    const spec = which === 'history' ? historySpec : cardsSpec;
+    const log = which === 'history' ? HISTORY_LOG : REVIEWS_LOG;
+    const legacy = this.path(spec.file);
+    if (!exists(this.fs, legacy)) return;
+    const work = () => {
+      let stat: { size: number; mtimeMs: number };
+      try {
+        stat = this.fs.statSync(legacy);
+      } catch {
+        return; // migrated by another process meanwhile
+      }
+      const logFile = this.path(log);
+      if (exists(this.fs, logFile)) {
+        const from = readHeader(this.fs, logFile)?.migratedFrom;
+        if (from && from.size === stat.size && from.mtimeMs === stat.mtimeMs) this.keepMigrated(legacy, logFile);
+        return; // otherwise a file the log did not come from: left alone
+      }
+      const { doc } = this.load(spec as DocSpec<unknown>);
+      if (!exists(this.fs, legacy)) return; // it was damaged and moved aside
+      const header = newHeader(this.now(), { file: spec.file, size: stat.size, mtimeMs: stat.mtimeMs });
+      const lines = [JSON.stringify(header), ...legacyEvents(which, doc).map((e) => JSON.stringify(e))];
+      try {
+        writeFileDurably(this.fs, logFile, `${lines.join('\n')}\n`);
+      } catch (error) {
+        throw storeFsError(error, logFile, 'write');
+      }
+      this.keepMigrated(legacy, logFile);
+    };
+    if (locked) work();
+    else {
+      this.ensureHome();
+      this.exclusive(log, work);
+    }
+  }
+
+  private keepMigrated(legacy: string, logFile: string): void {
+    const base = `${legacy}.migrated-${this.now().toISOString().slice(0, 10)}`;
+    let target = base;
+    for (let n = 2; exists(this.fs, target); n++) target = `${base}-${n}`;
+    try {
+      this.fs.renameSync(legacy, target);
+    } catch (error) {
+      throw storeFsError(error, legacy, 'write');
+    }
+    syncDirectory(this.fs, this.home);
+    this.onNotice({ kind: 'migrated', file: legacy, copy: target, reason: logFile });
+  }
+
   /** Runs `work` holding the lock named after `name` (tests use it to check mutual exclusion). */
-  exclusive<R>(name: string, work: () => R): R {
+  exclusive<R>(name: string, work: () => R, timeoutMs = this.lockTimeoutMs): R {
     const lockFile = this.path(`${name}.lock`);
     let release: () => void;
     try {
-      release = acquireLock(this.fs, lockFile, this.lockTimeoutMs);
+      release = acquireLock(this.fs, lockFile, timeoutMs);
     } catch (error) {
       if (error instanceof LockTimeout) throw failure('store.locked', { file: lockFile }, 'store.lockHint');
       throw storeFsError(error, lockFile, 'write');
@@ -269,4 +786,33 @@ function newRecords(doc: unknown, before: Map<string, Set<string>>): Record<stri
     }
   }
   return any ? added : null;
+}
+
+/** A line as an event, or undefined when it is not JSON. A line from a newer pitch stops everything. */
+function parseEvent(text: string, file: string): unknown {
+  let event: unknown;
+  try {
+    event = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const v = (event as { v?: unknown } | null)?.v;
+  if (typeof v === 'number' && v > EVENT_VERSION)
+    throw failure('store.newerVersion', { file, found: v, known: EVENT_VERSION }, 'store.newerHint');
+  return event;
+}
+
+/** A pitch 0.1 document as events, in its own order. */
+function legacyEvents(which: 'history' | 'cards', doc: unknown): object[] {
+  const v = EVENT_VERSION;
+  if (which === 'history') {
+    const history = doc as HistoryDoc;
+    return (Object.keys(HISTORY_LISTS) as HistoryList[]).flatMap((list) =>
+      (history[list] as unknown as object[]).map((record) => ({ v, type: HISTORY_LISTS[list], record })),
+    );
+  }
+  const cards = doc as CardsDoc;
+  const events: object[] = cards.reviews.map((review) => ({ v, type: 'review', review }));
+  if (Object.keys(cards.cards).length) events.push({ v, type: 'cards', cards: cards.cards });
+  return events;
 }

@@ -11,11 +11,17 @@ type Check = (item: Obj) => string | null;
 export const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isDate = (v: unknown): boolean => isString(v) && !Number.isNaN(Date.parse(v));
+/** An ISO date as the store writes them is recognised without Date.parse (a year of reviews is 100,000 dates). */
+const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;
+const isDate = (v: unknown): boolean => isString(v) && (ISO.test(v) || !Number.isNaN(Date.parse(v)));
 
-function fields(item: Obj, spec: Record<string, (v: unknown) => boolean>): string | null {
-  for (const [key, ok] of Object.entries(spec)) if (!ok(item[key])) return `"${key}"`;
-  return null;
+/** A check of an object's fields, built once (each check runs for every record of a year of data). */
+function fields(spec: Record<string, (v: unknown) => boolean>): Check {
+  const entries = Object.entries(spec);
+  return (item) => {
+    for (const [key, ok] of entries) if (!ok(item[key])) return `"${key}"`;
+    return null;
+  };
 }
 
 const optional =
@@ -27,63 +33,61 @@ function listOf(check: Check): (v: unknown) => boolean {
   return (v) => Array.isArray(v) && v.every((item) => isObject(item) && check(item) === null);
 }
 
-const checkSplit: Check = (s) =>
-  fields(s, {
-    key: isString,
-    title: isString,
-    budgetSeconds: isNumber,
-    seconds: (v) => v === null || isNumber(v),
-    words: isNumber,
-  });
+const checkSplit: Check = fields({
+  key: isString,
+  title: isString,
+  budgetSeconds: isNumber,
+  seconds: (v) => v === null || isNumber(v),
+  words: isNumber,
+});
 
-export const checkAttempt: Check = (a) =>
-  fields(a, {
-    id: isString,
-    startedAt: isDate,
-    sectionId: isString,
-    sectionTitle: isString,
-    targetSeconds: isNumber,
-    kind: isString,
-    totalSeconds: isNumber,
-    splits: listOf(checkSplit),
-    words: isNumber,
-    recording: optional(isObject),
-    speech: optional(isObject),
-  });
+export const checkAttempt: Check = fields({
+  id: isString,
+  startedAt: isDate,
+  sectionId: isString,
+  sectionTitle: isString,
+  targetSeconds: isNumber,
+  kind: isString,
+  totalSeconds: isNumber,
+  splits: listOf(checkSplit),
+  words: isNumber,
+  recording: optional(isObject),
+  speech: optional(isObject),
+});
 
-const checkSessionReview: Check = (r) =>
-  fields(r, { questionId: isString, topic: isString, rating: isNumber, seconds: optional(isNumber) });
+const checkSessionReview: Check = fields({
+  questionId: isString,
+  topic: isString,
+  rating: isNumber,
+  seconds: optional(isNumber),
+});
 
-export const checkQuiz: Check = (q) =>
-  fields(q, {
-    id: isString,
-    startedAt: isDate,
-    topics: (v) => Array.isArray(v) && v.every(isString),
-    reviews: listOf(checkSessionReview),
-  });
+export const checkQuiz: Check = fields({
+  id: isString,
+  startedAt: isDate,
+  topics: (v) => Array.isArray(v) && v.every(isString),
+  reviews: listOf(checkSessionReview),
+});
 
-const checkAnswer: Check = (a) =>
-  fields(a, {
-    questionId: isString,
-    topic: isString,
-    keyPoints: (v) => Array.isArray(v) && v.every(isString),
-    covered: (v) => Array.isArray(v),
-  });
+const checkAnswer: Check = fields({
+  questionId: isString,
+  topic: isString,
+  keyPoints: (v) => Array.isArray(v) && v.every(isString),
+  covered: (v) => Array.isArray(v),
+});
 
-export const checkInterview: Check = (i) =>
-  fields(i, { id: isString, startedAt: isDate, answers: listOf(checkAnswer) });
+export const checkInterview: Check = fields({ id: isString, startedAt: isDate, answers: listOf(checkAnswer) });
 
-export const checkReview: Check = (r) =>
-  fields(r, {
-    questionId: isString,
-    topic: isString,
-    rating: isNumber,
-    state: isNumber,
-    reviewedAt: isDate,
-    seconds: optional(isNumber),
-  });
+export const checkReview: Check = fields({
+  questionId: isString,
+  topic: isString,
+  rating: isNumber,
+  state: isNumber,
+  reviewedAt: isDate,
+  seconds: optional(isNumber),
+});
 
-export const checkCard: Check = (c) => fields(c, { due: isDate, state: isNumber, stability: optional(isNumber) });
+export const checkCard: Check = fields({ due: isDate, state: isNumber, stability: optional(isNumber) });
 
 /** The first malformed item of a list, as a reason naming the list and the item's position. */
 export function checkList(list: unknown, what: string, check: Check): string | null {

@@ -1,16 +1,15 @@
 // `pitch quiz` end to end: the built binary in a real pseudo-terminal (keys in, screen out), and without one.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { historyOf, homesForThisFile, runCli } from '../helpers/cli.js';
 import { afterRatingGuard, KEYS, spawnPitch, type PtySession } from '../helpers/pty.js';
+import { storedData } from '../helpers/records.js';
 
 const freshHome = homesForThisFile();
 
 const GOOD = 'test/fixtures/questions/good';
 const BROKEN = 'test/fixtures/questions/broken';
 const history = historyOf;
-const cards = (home: string) => JSON.parse(readFileSync(join(home, 'cards.json'), 'utf8'));
+const cards = (home: string) => storedData(home).cards;
 
 /** The number shown in front of `option` in the last list of options on screen. */
 function optionNumber(screen: string, option: string): string {
@@ -240,7 +239,7 @@ describe('pitch quiz in a terminal', () => {
     await afterRatingGuard();
     first.write('4');
     expect(await first.exited).toMatchObject({ exitCode: 0 });
-    const before = readFileSync(join(home, 'cards.json'), 'utf8');
+    const before = JSON.stringify(storedData(home).cards);
 
     const p = spawnPitch(['quiz', '--bank', GOOD, '--topic', 'demo', '--mode', 'flash'], { PITCH_HOME: home });
     await p.waitFor(/Rien à revoir pour l’instant \(demo\) : prochaine révision dans \d+ j\./);
@@ -256,7 +255,7 @@ describe('pitch quiz in a terminal', () => {
     await p.waitFor('Révision libre terminée');
     expect(await p.exited).toMatchObject({ exitCode: 0 });
     expect(p.text()).toContain('Planning inchangé');
-    expect(readFileSync(join(home, 'cards.json'), 'utf8')).toBe(before);
+    expect(JSON.stringify(storedData(home).cards)).toBe(before);
     expect(history(home).quizzes.map((q: { cram: boolean }) => q.cram)).toEqual([false, true]);
   });
 

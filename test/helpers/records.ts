@@ -31,3 +31,12 @@ export function review(questionId: string, at = '2026-11-20T10:00:00.000Z'): Rev
     cram: false,
   };
 }
+
+import { Store } from '../../src/store/store.js';
+import { cardsSpec, historySpec } from '../../src/store/documents.js';
+
+/** What the store holds for `home` (history and cards as documents), read through the store itself. */
+export function storedData(home: string) {
+  const store = new Store({ home });
+  return { history: store.read(historySpec), cards: store.read(cardsSpec) };
+}

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
+  appendFileSync,
   chmodSync,
   mkdirSync,
   mkdtempSync,
@@ -643,13 +644,13 @@ const rows: Row[] = [
     args: ['history'],
     code: 1,
     setup: (home) =>
-      writeFileSync(
-        join(home, 'history.json'),
-        JSON.stringify({ version: 99, rehearsals: [], quizzes: [], interviews: [], future: true }) + '\n',
+      appendFileSync(
+        join(home, 'history.jsonl'),
+        `${JSON.stringify({ v: 99, type: 'rehearsal', record: { future: true } })}\n`,
       ),
     error: {
-      fr: /history\.json a été écrit par une version plus récente de pitch \(schéma 99/,
-      en: /history\.json was written by a newer version of pitch \(schema 99/,
+      fr: /history\.jsonl a été écrit par une version plus récente de pitch \(schéma 99/,
+      en: /history\.jsonl was written by a newer version of pitch \(schema 99/,
     },
   },
 ];
@@ -745,12 +746,14 @@ describe(`${rows.length} bad inputs, each in French and English: one sentence, a
     expect(rows.some((row) => row.args.includes('--lang'))).toBe(true);
   });
 
-  it('the snapshot does see a write (a damaged history.json moved aside)', () => {
-    const home = seededHome((h) => writeFileSync(join(h, 'history.json'), '{ "version": 2, "rehearsals": [ tronqué'));
+  it('the snapshot does see a write (a torn last line of history.jsonl moved aside)', () => {
+    const home = seededHome((h) =>
+      appendFileSync(join(h, 'history.jsonl'), '{"v":1,"type":"rehearsal","record":{"id":"tron'),
+    );
     const before = snapshot(home);
     const r = runCli(['history', '--json'], { PITCH_HOME: home });
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/mis de côté/);
+    expect(r.stderr).toMatch(/mises de côté/);
     expect(snapshot(home)).not.toEqual(before);
   });
 

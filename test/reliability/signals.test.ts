@@ -10,13 +10,11 @@ import { afterRatingGuard, KEYS, spawnPitch, type PtySession } from '../helpers/
 /** These tests signal pitch itself: no shell in between. */
 const DIRECT = { lingerMs: 0 };
 import { fakeRecorderPath, isAlive } from '../helpers/fake-recorder.js';
+import { storedData } from '../helpers/records.js';
 
 const freshHome = homesForThisFile();
 const history = historyOf;
-const cardIds = (home: string): string[] =>
-  existsSync(join(home, 'cards.json'))
-    ? Object.keys(JSON.parse(readFileSync(join(home, 'cards.json'), 'utf8')).cards)
-    : [];
+const cardIds = (home: string): string[] => Object.keys(storedData(home).cards.cards);
 
 const SIGNALS = [
   ['SIGTERM', 143],
@@ -98,7 +96,7 @@ describe.each(SIGNALS)('%s during an interactive command', (signal, code) => {
     return p;
   }
 
-  it('quiz (question prompt): the rating given before is in cards.json and in history', async () => {
+  it('quiz (question prompt): the rating given before is in the review log and in history', async () => {
     const home = freshHome();
     const p = await quizAfterOneRating(home);
     await p.waitFor('Répondez de tête', 10_000, p.text().lastIndexOf('Question 2/2'));

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, readdirSync, writeFileSync } from 'node
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { Store } from '../../src/store/store.js';
+import { HISTORY_LOG, REVIEWS_LOG, Store } from '../../src/store/store.js';
 import { cardsSpec, historySpec } from '../../src/store/documents.js';
 import { ROOT } from '../helpers/cli.js';
 
@@ -90,8 +90,8 @@ describe('durability of user data', () => {
     expect(acked.length).toBeGreaterThan(KILLS);
     expect(lost).toEqual([]);
     // No temp file is ever mistaken for data; stale ones may remain from killed writers, never the documents.
-    expect(readdirSync(home).filter((f) => f.endsWith('.json'))).toEqual(
-      expect.arrayContaining(['history.json', 'cards.json']),
+    expect(readdirSync(home).filter((f) => f.endsWith('.jsonl'))).toEqual(
+      expect.arrayContaining(['history.jsonl', 'reviews.jsonl']),
     );
   }, 300_000);
 
@@ -116,8 +116,8 @@ describe('durability of user data', () => {
       const home = join(work, `stale-${trial}`);
       mkdirSync(home, { recursive: true });
       const lock = `${dead} 0123456789abcdef ${hostname()}\n`;
-      writeFileSync(join(home, 'history.json.lock'), lock);
-      writeFileSync(join(home, 'cards.json.lock'), lock);
+      writeFileSync(join(home, `${HISTORY_LOG}.lock`), lock);
+      writeFileSync(join(home, `${REVIEWS_LOG}.lock`), lock);
       const runs = await Promise.all(
         Array.from({ length: 6 }, (_, w) =>
           runWriter(home, `t${trial}w${w}`, 12, undefined, { PITCH_TEST_EXCLUSIVE: '1' }),

@@ -13,12 +13,17 @@ import { sanitizeLine } from '../../ui/sanitize.js';
 
 export async function historyCommand(ctx: AppContext, opts: { json?: boolean }): Promise<void> {
   const store = await ctx.store();
+  if (opts.json) {
+    // Streamed a record at a time (a year of practice is tens of megabytes of JSON), waiting for a slow
+    // reader; every rehearsal as this version reads it: kind, suspect and pitchFile are always there.
+    const normalize = (list: string, record: Record<string, unknown>) =>
+      list === 'rehearsals' ? normalizeAttempt(record as unknown as Attempt) : record;
+    for (const chunk of store.historyJson(normalize)) if (!ctx.stdout.write(chunk)) await drained(ctx.stdout);
+    return;
+  }
   const history = store.read(historySpec);
-  // Every rehearsal as this version reads it: kind, suspect and pitchFile are always there.
   const rehearsals = history.rehearsals.map(normalizeAttempt);
-  if (opts.json)
-    ctx.print(JSON.stringify({ rehearsals, quizzes: history.quizzes, interviews: history.interviews }, null, 2));
-  else ctx.print(renderHistory({ ...history, rehearsals }, ctx.t, ctx.chalk, { now: ctx.now(), lang: ctx.lang }));
+  ctx.print(renderHistory({ ...history, rehearsals }, ctx.t, ctx.chalk, { now: ctx.now(), lang: ctx.lang }));
 }
 
 export interface HistoryEditOptions {
@@ -110,4 +115,9 @@ function describe(ctx: AppContext, a: Attempt): string {
     `${formatClock(a.totalSeconds, true)} / ${formatClock(a.targetSeconds)}`,
     ctx.t(`history.kind.${n.kind}` as MessageKey) + (n.suspect ? ` · ${ctx.t('history.suspect')}` : ''),
   ].join(' · ');
+}
+
+function drained(stream: object): Promise<void> {
+  const emitter = stream as { once?: (event: string, listener: () => void) => void };
+  return new Promise((resolve) => (emitter.once ? emitter.once('drain', resolve) : resolve()));
 }

@@ -11,7 +11,7 @@ import {
   readPacks,
   type Sources,
 } from '../question-bank.js';
-import { cardsSpec, historySpec } from '../../store/documents.js';
+import { historySpec } from '../../store/documents.js';
 import type { Store } from '../../store/store.js';
 import { loadBank, type Bank } from '../../quiz/bank.js';
 import { PITCH_TOPIC } from '../../quiz/pack.js';
@@ -111,7 +111,7 @@ async function listTopics(ctx: AppContext, opts: QuizOptions): Promise<void> {
     loadPitchTopic(ctx, opts.file),
     ctx.store(),
   ]);
-  const cards = store.read(cardsSpec).cards;
+  const cards = store.readCards();
   const now = ctx.now();
   const rows: TopicRow[] = [...bank.topics, pitch].map((topic) => ({
     id: topic.id,
@@ -156,7 +156,7 @@ async function drill(
   const promptsReady = promptsLoading;
   if (all && !topics.some((topic) => topic.questions.length))
     throw usageError('quiz.emptyBank', {}, 'quiz.emptyBankHint');
-  const cards = store.read(cardsSpec).cards;
+  const cards = store.readCards();
   const now = ctx.now();
   const topicNames = topics.map((topic) => topic.id).join(', ');
   const selection = selectSession({
@@ -216,7 +216,7 @@ async function drill(
     ctx.print(`\n${t('quiz.interrupted', { count: result.rated.length })}`);
     throw interrupted(result.signal ?? null);
   }
-  const after = store.read(cardsSpec).cards;
+  const after = store.readCards();
   const { renderSummary } = await import('../../ui/render/quiz-summary.js');
   const summary = summarizeSession(result, topics, after, ctx.now());
   ctx.print(renderSummary(summary, ctx.now(), ctx.width(), t, chalk));
@@ -283,8 +283,8 @@ function sessionPorts(
     },
     save(item, rating, seconds) {
       const q = item.question;
-      return store.update(cardsSpec, (doc) =>
-        applyReview(doc, {
+      return store.updateCards((cardState) =>
+        applyReview(cardState, {
           questionId: q.id,
           topic: q.topic,
           kind: q.kind,
@@ -296,7 +296,7 @@ function sessionPorts(
       );
     },
     unsave(token) {
-      store.update(cardsSpec, (doc) => revertReview(doc, token as UndoToken));
+      store.updateCards((cardState) => revertReview(cardState, token as UndoToken));
     },
   };
 }

@@ -2,18 +2,16 @@ import type { AppContext } from '../context.js';
 import { resolveTopicIds, topicNames } from '../topics.js';
 import { loadPitchTopic, loadQuestionBank } from '../question-bank.js';
 import { usageError } from '../../core/errors.js';
-import { cardsSpec, historySpec } from '../../store/documents.js';
 import type { Store } from '../../store/store.js';
-import { streamDocument } from '../../store/stream-read.js';
 import type { Attempt } from '../../rehearsal/types.js';
 import type { Pitch } from '../../pitch/model.js';
 import { findSection } from '../../pitch/lookup.js';
-import type { QuizSessionRecord, StoredCard, Topic } from '../../quiz/types.js';
+import type { StoredCard, Topic } from '../../quiz/types.js';
 import { PITCH_TOPIC } from '../../quiz/pack.js';
 import { createDayClock, dayToIso, type DayClock } from '../../stats/days.js';
 import type { StatsReport } from '../../stats/types.js';
 import { parseSince } from '../../stats/since.js';
-import { ReviewTableBuilder, type ReviewFields, type ReviewTable } from '../../stats/review-table.js';
+import { ReviewTableBuilder, type ReviewTable } from '../../stats/review-table.js';
 import { computeStats, partsShown } from '../../stats/compute.js';
 import { createAttemptCompactor } from '../../stats/compact.js';
 import type { QuizTopicInfo, SessionInfo } from '../../stats/quiz.js';
@@ -111,63 +109,35 @@ export interface StatsData {
  * reviews go into columns, quiz sessions shrink to a date and their topics.
  */
 function readStatsData(store: Store): StatsData {
-  let attempts: Attempt[] = [];
-  let latestRecorded: Attempt | null = null;
-  let sessions: SessionInfo[] = [];
-  let interviews: unknown[] | null = null;
+  // Each attempt is reduced as it is read (shared strings, only what statistics use): never two copies.
   const compact = createAttemptCompactor();
-  streamDocument(store, historySpec, {
-    rehearsals: {
-      add: (items) => {
-        for (const a of items as Attempt[]) {
-          attempts.push(compact(a));
-          if (
-            a?.recording &&
-            typeof a.startedAt === 'string' &&
-            (!latestRecorded || a.startedAt >= latestRecorded.startedAt)
-          )
-            latestRecorded = a;
-        }
-      },
-      reset: () => {
-        attempts = [];
-        latestRecorded = null;
-      },
-    },
-    quizzes: {
-      add: (items) => {
-        for (const q of items as QuizSessionRecord[]) {
-          const topics = new Set(q.topics);
-          for (const r of q.reviews) topics.add(r.topic);
-          sessions.push({ at: Date.parse(q.startedAt), topics: [...topics] });
-        }
-      },
-      reset: () => void (sessions = []),
-    },
-    interviews: {
-      add: (items) => {
-        const list = (interviews ??= []);
-        for (const item of items) list.push(item);
-      },
-      reset: () => void (interviews = null),
-    },
+  const history = store.readHistory((list, record) =>
+    list === 'rehearsals' ? (compact(record as unknown as Attempt) as unknown as Record<string, unknown>) : record,
+  );
+  const attempts = history.rehearsals;
+  let latestRecorded: Attempt | null = null;
+  for (const a of attempts)
+    if (a.recording && (!latestRecorded || a.startedAt >= latestRecorded.startedAt)) latestRecorded = a;
+  const sessions: SessionInfo[] = history.quizzes.map((q) => {
+    const topics = new Set(q.topics);
+    for (const r of q.reviews) topics.add(r.topic);
+    return { at: Date.parse(q.startedAt), topics: [...topics] };
   });
-  let builder = new ReviewTableBuilder();
-  const rest = streamDocument(store, cardsSpec, {
-    reviews: {
-      add: (items) => {
-        for (const r of items as ReviewFields[]) builder.add(r);
-      },
-      reset: () => void (builder = new ReviewTableBuilder()),
-    },
+  // The review log in columns, kept as a snapshot by the store and extended with the reviews since.
+  const builder = store.foldReviews({
+    name: 'review-table',
+    version: '1',
+    empty: () => new ReviewTableBuilder(),
+    save: (b) => b.toBytes(),
+    load: (bytes) => ReviewTableBuilder.fromBytes(bytes),
   });
   return {
     attempts,
     latestRecorded,
     reviews: builder.build(),
-    cards: (rest.cards ?? {}) as Record<string, StoredCard>,
+    cards: store.readCards(),
     sessions,
-    interviews,
+    interviews: history.interviews,
   };
 }
 

@@ -56,4 +56,12 @@ export const store = {
     fr: '{what} n’a pas pu être enregistré(e) : le voici en JSON ci-dessous, pour que rien ne soit perdu.',
     en: '{what} could not be saved: here it is as JSON below, so nothing is lost.',
   },
+  'store.damagedLines': {
+    fr: '{file} contenait {reason} : ces lignes ont été mises de côté dans {copy}, le reste est intact.',
+    en: '{file} held {reason}: those lines were moved aside to {copy}, the rest is intact.',
+  },
+  'store.migrated': {
+    fr: '{file} a été converti au format journal ({log}) ; l’original est gardé dans {copy}, à supprimer quand vous voudrez.',
+    en: '{file} was converted to the log format ({log}); the original is kept as {copy}, remove it whenever you like.',
+  },
 };

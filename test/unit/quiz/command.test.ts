@@ -1,7 +1,7 @@
 // The quiz command in-process with the prompts adapter swapped for scripted answers: the wiring
 // between options, packs, store, session and screen, without a terminal.
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -9,6 +9,7 @@ import { createContext, type AppContext } from '../../../src/cli/context.js';
 import { quizCommand, type QuizOptions } from '../../../src/cli/commands/quiz.js';
 import type { Prompts } from '../../../src/ui/prompts.js';
 import { FIXTURES, seeded } from './helpers.js';
+import { storedData } from '../../helpers/records.js';
 
 const homes: string[] = [];
 afterEach(() => homes.splice(0).forEach((h) => rmSync(h, { recursive: true, force: true })));
@@ -64,9 +65,9 @@ describe('quizCommand with a scripted adapter', () => {
     expect(asked.sort()).toEqual(['choice', 'choice', 'choices', 'cloze', 'open', 'reveal']);
     expect(out()).toContain('6 question(s) : 0 à revoir, 6 nouvelle(s).');
     expect(out()).toMatch(/5\/5 juste\(s\) \(100 %\) · 6 question\(s\)/);
-    const history = JSON.parse(readFileSync(join(home, 'history.json'), 'utf8'));
+    const history = storedData(home).history;
     expect(history.quizzes[0].reviews).toHaveLength(6);
-    const cards = JSON.parse(readFileSync(join(home, 'cards.json'), 'utf8'));
+    const cards = storedData(home).cards;
     expect(Object.keys(cards.cards)).toHaveLength(6);
     expect(readdirSync(join(home, 'cache')).length).toBeGreaterThan(0);
   });
@@ -74,11 +75,11 @@ describe('quizCommand with a scripted adapter', () => {
   it('the second run finds nothing due, offers to cram, and the schedule does not move', async () => {
     const { home, ctx, out } = await setup();
     await quizCommand(ctx as AppContext, { ...demo, mode: 'mcq' }, { prompts: rightAnswers([]), rng: seeded(1) });
-    const before = readFileSync(join(home, 'cards.json'), 'utf8');
+    const before = JSON.stringify(storedData(home).cards);
     await quizCommand(ctx as AppContext, { ...demo, mode: 'mcq' }, { prompts: rightAnswers([]), rng: seeded(2) });
     expect(out()).toContain('Rien à revoir pour l’instant (demo)');
     expect(out()).toContain('Révision libre terminée');
-    expect(readFileSync(join(home, 'cards.json'), 'utf8')).toBe(before);
+    expect(JSON.stringify(storedData(home).cards)).toBe(before);
   });
 
   it('--new 0 on a fresh home: nothing to review, cram declined, nothing written', async () => {
@@ -105,7 +106,7 @@ describe('quizCommand with a scripted adapter', () => {
       quizCommand(ctx as AppContext, { ...demo, mode: 'mcq' }, { prompts, rng: seeded(1) }),
     ).rejects.toMatchObject({ kind: 'interrupted' });
     expect(out()).toContain('Session arrêtée : 1 note(s) enregistrée(s).');
-    const history = JSON.parse(readFileSync(join(home, 'history.json'), 'utf8'));
+    const history = storedData(home).history;
     expect(history.quizzes[0]).toMatchObject({ interrupted: true, reviews: [{ questionId: 'demo-mcq-lazy' }] });
   });
 

@@ -45,7 +45,7 @@ describe('writes that cannot lie', () => {
     const home = tempHome();
     const store = new Store({ home });
     for (let i = 0; i < 5; i++) store.update(historySpec, (d) => void d.rehearsals.push(attempt(`a${i}`)));
-    for (const budget of [0, 1, 100, 1000]) {
+    for (const budget of [0, 1, 40, 200]) {
       const full = new Store({ home, fs: diskWithRoom(budget) });
       expect(() => full.update(historySpec, (d) => void d.rehearsals.push(attempt('lost')))).toThrow(
         expect.objectContaining({ kind: 'failure', key: 'store.diskFull' }),
@@ -80,18 +80,24 @@ describe('writes that cannot lie', () => {
     expect(new Store({ home }).read(cardsSpec).reviews).toEqual([]);
   });
 
-  it('a file that fsync reports shorter than what was written is never renamed into place', () => {
+  it('a write that claims more bytes than reached the file is caught by the size check and undone', () => {
     const home = tempHome();
     const store = new Store({ home });
     store.update(historySpec, (d) => void d.rehearsals.push(attempt('kept')));
     const lying: StoreFs = {
       ...fs,
-      fstatSync: ((fd: number) => ({ ...fs.fstatSync(fd), size: 1 })) as StoreFs['fstatSync'],
+      writeSync: ((fd: number, buffer: Uint8Array, offset?: number, length?: number) => {
+        const start = offset ?? 0;
+        const wanted = length ?? buffer.length - start;
+        fs.writeSync(fd, buffer, start, Math.max(0, wanted - 7)); // 7 bytes silently lost
+        return wanted;
+      }) as StoreFs['writeSync'],
     };
     expect(() =>
       new Store({ home, fs: lying }).update(historySpec, (d) => void d.rehearsals.push(attempt('x'))),
     ).toThrow(expect.objectContaining({ key: 'store.diskFull' }));
     expect(ids(home)).toEqual(['kept']);
+    expect(readdirSync(home).some((f) => f.includes('corrupt'))).toBe(false); // cut back: nothing torn left
   });
 
   it('temp files left by a killed process are removed at the next start; a live process’s are not', () => {
