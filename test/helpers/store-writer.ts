@@ -3,10 +3,25 @@
 import { openSync, closeSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { Store } from '../../src/store/store.js';
+import { realFs, type StoreFs } from '../../src/store/fs.js';
 import { cardsSpec, historySpec } from '../../src/store/documents.js';
 
 const [home, prefix, countArg] = process.argv.slice(2);
-const store = new Store({ home: home!, lockTimeoutMs: 30_000 });
+// With PITCH_TEST_SLOW_UNLINK set, every removal of a lock file waits a few milliseconds first, as a process
+// descheduled between deciding a lock is stale and removing it would: a takeover that removes a lock
+// without re-checking it is still the stale one then removes a live writer's lock, and two writers overlap.
+const slow = Boolean(process.env.PITCH_TEST_SLOW_UNLINK);
+const pause = new Int32Array(new SharedArrayBuffer(4));
+const fs: StoreFs = slow
+  ? {
+      ...realFs,
+      unlinkSync: (path) => {
+        if (String(path).endsWith('.lock')) Atomics.wait(pause, 0, 0, 1 + Math.random() * 4);
+        realFs.unlinkSync(path);
+      },
+    }
+  : realFs;
+const store = new Store({ home: home!, lockTimeoutMs: 30_000, fs });
 const count = Number(countArg ?? Infinity);
 // With PITCH_TEST_EXCLUSIVE set, every change also proves it runs alone: it creates a marker file with
 // O_EXCL and prints "overlap" if another writer's marker is there (two holders of the lock at once).
@@ -35,6 +50,12 @@ function alone(doc: string, work: () => void): void {
   }
 }
 process.stdout.write('ready\n');
+// With PITCH_TEST_START_AT (ms since the epoch), every writer makes its first write at that moment, so
+// several meet the same stale lock within a millisecond: the race a takeover must survive.
+const startAt = Number(process.env.PITCH_TEST_START_AT ?? 0);
+while (Date.now() < startAt) {
+  // spin: a sleep would add a scheduler's delay of its own
+}
 for (let i = 0; i < count; i++) {
   const id = `${prefix}-${i}`;
   if (i % 2 === 0) {

@@ -118,9 +118,15 @@ describe('durability of user data', () => {
       const lock = `${dead} 0123456789abcdef ${hostname()}\n`;
       writeFileSync(join(home, `${HISTORY_LOG}.lock`), lock);
       writeFileSync(join(home, `${REVIEWS_LOG}.lock`), lock);
+      // All six make their first write at the same moment, well after they have started.
+      const startAt = String(Date.now() + 1_500);
       const runs = await Promise.all(
         Array.from({ length: 6 }, (_, w) =>
-          runWriter(home, `t${trial}w${w}`, 12, undefined, { PITCH_TEST_EXCLUSIVE: '1' }),
+          runWriter(home, `t${trial}w${w}`, 12, undefined, {
+            PITCH_TEST_EXCLUSIVE: '1',
+            PITCH_TEST_START_AT: startAt,
+            PITCH_TEST_SLOW_UNLINK: '1',
+          }),
         ),
       );
       for (const r of runs) {
