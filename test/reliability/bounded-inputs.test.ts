@@ -2,13 +2,14 @@
 // user's packs, question ids named like JavaScript's own properties, a 100 KB pasted answer. Each must
 // simply work (the refusals — FIFOs, devices, loops, long names, caps — are rows of bad-inputs.test.ts).
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { BIN, historyOf, runCli } from '../helpers/cli.js';
 import { afterRatingGuard, KEYS, spawnPitch } from '../helpers/pty.js';
 import { sleep } from '../helpers/cli.js';
+import { storedData } from '../helpers/records.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pitch-bounded-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -95,7 +96,7 @@ describe('question ids every JavaScript object inherits', () => {
     }
     await p.waitFor('Session terminée');
     expect((await p.exited).exitCode).toBe(0);
-    const cards = JSON.parse(readFileSync(join(data, 'cards.json'), 'utf8')).cards;
+    const cards = storedData(data).cards.cards;
     expect(Object.keys(cards).sort()).toEqual(['constructor', 'hasownproperty', 'valueof']);
     expect(historyOf(data).quizzes[0].reviews).toHaveLength(3);
 
