@@ -24,6 +24,10 @@ describe('pitch rehearse --record', () => {
     }
     await p.waitFor('Votre voix (enregistrement)', 15_000);
     await p.waitFor(/Pauses\s+\d+ ≥ 0,3 s/);
+    // Intonation, rhythm and loudness follow, each with its figures or why there are none.
+    await p.waitFor(/Intonation\s+\S/);
+    await p.waitFor(/Rythme\s+\S/);
+    await p.waitFor(/Volume\s+\S/);
     expect((await p.exited).exitCode).toBe(0);
 
     const [a] = history(home).rehearsals;
@@ -36,6 +40,9 @@ describe('pitch rehearse --record', () => {
     expect(a.speech.speechSeconds).toBeGreaterThan(0);
     expect(a.speech.pauseCounts.atLeast300ms).toBeGreaterThan(0);
     expect(a.speech.splits).toHaveLength(5);
+    // The voice figures are kept with the attempt, for pitch stats (null when too little was said).
+    for (const key of ['medianHz', 'rangeSemitones', 'syllablesPerSecond', 'articulationRate', 'fadingEndings'])
+      expect(a.speech).toHaveProperty(key);
 
     const wav = readFileSync(join(home, a.recording.file));
     expect(wav.subarray(0, 4).toString()).toBe('RIFF');
