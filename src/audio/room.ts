@@ -20,7 +20,8 @@
  * - Other voices. Talk in the background fills the pauses at a level the noise floor (the quietest
  *   moments) does not describe, so the detector calls it all speech. Sign: the smoothed level, modelled
  *   as two Gaussians (background and main speaker), has a background that is not steady (spread ≥
- *   BABBLE_SPREAD_DB; steady noise stays under 1 dB). Correction: hysteresis between the two levels —
+ *   BABBLE_SPREAD_DB; steady noise stays under 1 dB) and never settles (few frames near the quietest
+ *   level: a steady floor is reached in every pause). Correction: hysteresis between the two levels —
  *   a stretch is the speaker's only while it stays above the background's mean + 0.5 σ and reaches
  *   + 2 σ somewhere, the candidate being the nearest and loudest voice.
  *
@@ -36,6 +37,23 @@ const TAIL_SIGN_SECONDS = 0.06;
 const TAIL_SIGN_R2 = 0.9;
 /** Spread of the background level above which it is taken for voices, not noise (dB). */
 export const BABBLE_SPREAD_DB = 2;
+/**
+ * …provided the background never settles: under this share of frames lie within 3 dB of the quietest
+ * 2 % (measured: five voices 5.6–6.2 %; steady noise, silence or a reverberant room 16–57 %, their
+ * pauses sitting at the floor). Without it, a speaker whose syllables dip near steady noise split the
+ * two-level model and the gate took the speech for background.
+ */
+const BABBLE_QUIET_SHARE = 0.1;
+
+/** Share of frames within 3 dB of the level's 2nd percentile. */
+export function quietShare(level: Float32Array): number {
+  if (!level.length) return 1;
+  const sorted = Float32Array.from(level).sort();
+  const quiet = sorted[Math.floor(0.02 * (sorted.length - 1))]! + 3;
+  let count = 0;
+  for (const v of level) if (v <= quiet) count++;
+  return count / level.length;
+}
 /** Hysteresis of the speaker gate, in background standard deviations above the background mean. */
 const GATE_HOLD_SIGMA = 0.5;
 const GATE_ONSET_SIGMA = 2;
@@ -364,7 +382,8 @@ export function adaptToRoom(features: FrameFeatures, speech: Uint8Array): { spee
   const level = levelTrack(features);
   const model = twoLevels(level);
   let out = speech;
-  const backgroundVoices = model !== null && model.background.sd >= BABBLE_SPREAD_DB;
+  const backgroundVoices =
+    model !== null && model.background.sd >= BABBLE_SPREAD_DB && quietShare(level) < BABBLE_QUIET_SHARE;
   if (backgroundVoices) out = gateBackgroundVoices(out, level, model!);
   const peak = slidingMax(level, Math.round(PEAK_HALF_SECONDS / FRAME_SECONDS));
   const tails = tailShape(out, level, peak);

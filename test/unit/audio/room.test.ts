@@ -10,7 +10,8 @@ import {
   twoLevels,
 } from '../../../src/audio/room.js';
 import { FRAME_SECONDS } from '../../../src/audio/features.js';
-import { seededRandom } from './helpers.js';
+import { seededRandom, sentenceLayout, voicedSignal } from './helpers.js';
+import { createSpeechDetector } from '../../../src/audio/detect.js';
 
 const frames = (seconds: number) => Math.round(seconds / FRAME_SECONDS);
 
@@ -171,5 +172,29 @@ describe('room: the pieces', () => {
     const long = gated.filter(([a, b]) => b - a > 0.5);
     expect(long.map(([a]) => Math.round(a * 10) / 10)).toEqual([1, 3.5]);
     expect(long.map(([, b]) => Math.round(b * 10) / 10)).toEqual([2.5, 5]);
+  });
+
+  it('a voice whose syllables dip near steady noise is not taken for background voices', () => {
+    // Syllables dipping 16 dB, in white noise 20 dB under the speech: the two-level model alone splits
+    // the speech itself; the steady floor in the pauses says there are no other voices.
+    const sentences = sentenceLayout(0.6, 2.7, 0.45, 7);
+    for (const syllablesPerSecond of [0, 4.5])
+      for (const snrDb of [undefined, 20]) {
+        const x = voicedSignal({
+          sentences,
+          durationSeconds: 23,
+          sampleRate: 16000,
+          f0: () => 140,
+          syllablesPerSecond,
+          snrDb,
+        });
+        const detector = createSpeechDetector(16000);
+        detector.push(x);
+        const { segments, room } = detector.finish();
+        const label = `${syllablesPerSecond} syllables/s, SNR ${snrDb ?? '∞'}`;
+        expect(room.backgroundVoices, label).toBe(false);
+        expect(room.warnings, label).toEqual([]);
+        expect(segments, label).toHaveLength(7);
+      }
   });
 });
