@@ -2,7 +2,7 @@ import type { Attempt } from '../rehearsal/types.js';
 import type { StoredCard } from '../quiz/types.js';
 import { cardOf } from '../quiz/cards.js';
 import type { InterviewAnswer } from './types.js';
-import { bandOf, DEFAULT_BAND, type AnswerBand } from './state.js';
+import { ANSWER_GUIDE, bandOf, DEFAULT_ANSWER_SECONDS, DEFAULT_BAND, type AnswerBand } from './state.js';
 
 export interface InterviewReport {
   pitch: {
@@ -30,7 +30,10 @@ export interface InterviewReport {
   weakestTopic: string | null;
   /** Earliest next review among the cards asked. */
   nextDue: string | null;
+  /** What each answer was judged against: the answer clock (too short under 40 % of it, too long past it). */
   answerBand: AnswerBand;
+  /** The usual 45–120 s guide, shown only with the default clock. */
+  guide: AnswerBand | null;
 }
 
 /** The end-of-interview report, from the pitch attempt, the answers and the cards after their update. Pure. */
@@ -93,6 +96,7 @@ export function buildInterviewReport(
     weakestTopic: weakest ? weakest[0] : null,
     nextDue: dues[0] ?? null,
     answerBand: band,
+    guide: band.max === DEFAULT_ANSWER_SECONDS ? ANSWER_GUIDE : null,
   };
 }
 

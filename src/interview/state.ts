@@ -83,12 +83,33 @@ export function stopInterview(s: InterviewState): InterviewState {
   return s.phase === 'done' ? s : { ...s, phase: 'done', interrupted: true };
 }
 
-/** Interviewers expect a technical answer of 45 s to 2 min. */
+/** How long an answer may be: shorter than `min` is too short, longer than `max` too long (seconds). */
 export interface AnswerBand {
   min: number;
   max: number;
 }
-export const DEFAULT_BAND: AnswerBand = { min: 45, max: 120 };
+
+/** The answer clock of `pitch interview` when --answer-time is not given. */
+export const DEFAULT_ANSWER_SECONDS = 90;
+
+/** Under this share of the answer clock an answer is too short: it cannot have covered much. */
+export const SHORT_SHARE = 0.4;
+
+/**
+ * The band an answer is judged against follows the clock the user chose: too short under 40 % of it,
+ * too long past it. With a 30 s clock a 20 s answer is the right length and a 36 s one too long.
+ */
+export function answerBand(answerSeconds: number): AnswerBand {
+  return { min: Math.round(answerSeconds * SHORT_SHARE * 10) / 10, max: answerSeconds };
+}
+
+export const DEFAULT_BAND: AnswerBand = answerBand(DEFAULT_ANSWER_SECONDS);
+
+/**
+ * Interviewers' rule of thumb for a technical answer: 45 s to 2 min. Shown as a guide beside the default
+ * clock only — with a clock of your own, your clock is the rule.
+ */
+export const ANSWER_GUIDE: AnswerBand = { min: 45, max: 120 };
 
 export function bandOf(seconds: number | null, band: AnswerBand = DEFAULT_BAND): 'short' | 'good' | 'long' | null {
   if (seconds === null) return null;

@@ -98,8 +98,12 @@ export const interview = {
   'report.unanswered': { fr: 'pas de réponse notée', en: 'no rated answer' },
   'report.missed': { fr: 'manqué : {list}', en: 'missed: {list}' },
   'report.band': {
-    fr: 'Repère : une réponse technique tient en {min}–{max} s.',
-    en: 'Guide: a technical answer takes {min}–{max} s.',
+    fr: 'Longueur jugée sur l’horloge de réponse ({max} s) : trop court sous {min} s, trop long au-delà de {max} s.',
+    en: 'Length judged against the answer clock ({max} s): too short under {min} s, too long past {max} s.',
+  },
+  'report.guide': {
+    fr: 'Repère usuel : une réponse technique tient en {min}–{max} s.',
+    en: 'Usual guide: a technical answer takes {min}–{max} s.',
   },
   'report.coverage': { fr: 'Points clés couverts : {percent} %', en: 'Key points covered: {percent}%' },
   'report.weakest': {

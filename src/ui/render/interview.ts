@@ -124,6 +124,7 @@ export function renderInterviewReport(
       );
   });
   lines.push('', chalk.dim(t('report.band', { min: r.answerBand.min, max: r.answerBand.max })));
+  if (r.guide) lines.push(chalk.dim(t('report.guide', { min: r.guide.min, max: r.guide.max })));
   if (r.coverage !== null) lines.push(t('report.coverage', { percent: Math.round(r.coverage * 100) }));
   if (r.weakestTopic) lines.push(chalk.yellow(t('report.weakest', { topic: r.weakestTopic })));
   if (r.nextDue) lines.push(t('report.nextDue', { when: formatDate(r.nextDue) }));

@@ -10,6 +10,8 @@ import {
   startInterview,
   stopInterview,
   suggestRating,
+  answerBand,
+  bandOf,
 } from '../../../src/interview/state.js';
 import { buildInterviewReport } from '../../../src/interview/report.js';
 import { seededRandom } from '../../helpers/random.js';
@@ -222,6 +224,21 @@ describe('the interview state machine', () => {
     expect(suggestRating([true, true, false], 60)).toBe(2);
     expect(suggestRating([true, false, false], 60)).toBe(1);
     expect(suggestRating([], 60)).toBe(3);
+  });
+});
+
+describe('answer length against the answer clock', () => {
+  it('with --answer-time 30s: a 20 s answer is the right length, a 36 s one too long, 10 s too short', () => {
+    const band = answerBand(30);
+    expect(band).toEqual({ min: 12, max: 30 });
+    expect([10, 20, 36].map((x) => bandOf(x, band))).toEqual(['short', 'good', 'long']);
+  });
+  it('with the default 1:30 clock: 1:38.6 is too long, 40 s the right length, 30 s too short', () => {
+    expect([98.6, 40, 30].map((x) => bandOf(x))).toEqual(['long', 'good', 'short']);
+  });
+  it('shows the usual 45–120 s guide only with the default clock', () => {
+    expect(buildInterviewReport(null, null, [], {}).guide).toEqual({ min: 45, max: 120 });
+    expect(buildInterviewReport(null, null, [], {}, answerBand(30)).guide).toBeNull();
   });
 });
 
