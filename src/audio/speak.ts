@@ -59,3 +59,19 @@ export function speak(speaker: Speaker, text: string, lang: Lang, signal?: Abort
     }
   });
 }
+
+/**
+ * Whether the synthesizer can reach an audio output: espeak-ng says a silent word (amplitude 0) and
+ * complains on stderr when no sound device opens (it still exits 0); `say` and `spd-say` are trusted.
+ * Checked before the interview starts, so a question is never "read" to nobody.
+ */
+export function canSpeakAloud(speaker: Speaker, env: NodeJS.ProcessEnv): boolean {
+  if (speaker.command !== 'espeak-ng') return true;
+  const probe = spawnSync(speaker.command, ['-a', '0', '-v', 'en', 'ok'], {
+    env,
+    encoding: 'utf8',
+    timeout: 5_000,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  return probe.status === 0 && !probe.error && !/error|cannot|unknown pcm/i.test(probe.stderr ?? '');
+}

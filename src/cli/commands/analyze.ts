@@ -51,11 +51,12 @@ export async function analyzeCommand(ctx: AppContext, audioFile: string, opts: A
     ctx.print(JSON.stringify({ file: audioFile, section, ...analysis }, null, 2));
     return;
   }
-  const [{ renderAnalysis }, { formatDate }] = await Promise.all([
+  const [{ renderAnalysis }, { formatWhen }] = await Promise.all([
     import('../../ui/render/analyze.js'),
-    import('../../ui/render/history.js'),
+    import('../../ui/dates.js'),
   ]);
-  const view = { file: audioFile, section, attemptDate: attempt ? formatDate(attempt.startedAt) : null };
+  const attemptDate = attempt ? formatWhen(attempt.startedAt, ctx.now(), ctx.lang, ctx.t) : null;
+  const view = { file: audioFile, section, attemptDate };
   ctx.print(renderAnalysis(analysis, view, ctx.width(), ctx.t, ctx.chalk, ctx.lang));
 }
 

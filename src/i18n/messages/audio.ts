@@ -225,7 +225,7 @@ export const audio = {
     en: 'Pace over the splits: {spark} ({from} → {to} words/min)',
   },
   'analyze.fromHistory': {
-    fr: 'Répétition du {date} : découpage en étapes repris de l’historique.',
-    en: 'Rehearsal of {date}: split times taken from the history.',
+    fr: 'Répétition ({date}) : découpage en étapes repris de l’historique.',
+    en: 'Rehearsal ({date}): split times taken from the history.',
   },
 } satisfies Record<string, { fr: string; en: string }>;
