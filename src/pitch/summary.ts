@@ -1,5 +1,6 @@
 import type { Pitch, Section } from './model.js';
 import { DEFAULT_WPM, speakingSeconds } from './words.js';
+import { sectionDuration } from './targets.js';
 
 /** The JSON twin of `pitch sections`. */
 export interface SectionSummary {
@@ -22,7 +23,7 @@ export function summarizeSections(pitch: Pitch, wpm = DEFAULT_WPM): { file: stri
     level: s.level,
     words: s.words,
     estimatedSeconds: speakingSeconds(s.words, wpm),
-    targetSeconds: s.targetSeconds,
+    targetSeconds: sectionDuration(s),
     keyTerms: s.keyTerms.map((k) => k.term),
     children: s.children.map(toSummary),
   });

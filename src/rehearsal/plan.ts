@@ -4,6 +4,7 @@ import { DEFAULT_WPM, openingWords } from '../pitch/words.js';
 import { slugify } from '../pitch/text.js';
 import type { CueUnit } from './cues.js';
 import { sectionHash } from './identity.js';
+import { sectionDuration } from '../pitch/targets.js';
 
 /** One split of a rehearsal: what to say, and how long it may take. */
 export interface PlannedSplit {
@@ -22,19 +23,6 @@ export interface RehearsalPlan {
   splits: PlannedSplit[];
   /** Fingerprint of the section's text (rehearsal/identity.ts), to notice an edit since the personal best. */
   sectionHash?: string | undefined;
-}
-
-/**
- * The duration a section's headings give it: its own ("(2 min)"), else the sum of its parts when every
- * subsection has one (its own opening text, if any, at the estimated speaking pace). Null when unknown.
- */
-export function sectionDuration(section: Section): number | null {
-  if (section.targetSeconds !== null) return section.targetSeconds;
-  if (!section.children.length) return null;
-  const parts = section.children.map(sectionDuration);
-  if (parts.some((d) => d === null)) return null;
-  const own = section.blocks.reduce((n, b) => n + b.words, 0);
-  return Math.round(parts.reduce<number>((n, d) => n + d!, 0) + (own * 60) / DEFAULT_WPM);
 }
 
 /** Blocks shorter than this join the next one: "Bonjour, je m’appelle Ibrahim." is not a split of its own. */

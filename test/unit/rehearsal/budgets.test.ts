@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parsePitch } from '../../../src/pitch/parse.js';
 import { flattenSections } from '../../../src/pitch/model.js';
-import { planRehearsal, sectionDuration, splitBudgets } from '../../../src/rehearsal/plan.js';
+import { planRehearsal, splitBudgets } from '../../../src/rehearsal/plan.js';
+import { sectionDuration } from '../../../src/pitch/targets.js';
 
 const words = (n: number) => Array.from({ length: n }, (_, i) => `mot${i}`).join(' ');
 
