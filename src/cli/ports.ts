@@ -1,9 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
-import type { AppContext } from './context.js';
+import { BUNDLED_PITCH, resolvedPath, type AppContext } from './context.js';
+import type { Pitch } from '../pitch/model.js';
+import { identityOf, type PitchIdentity } from '../rehearsal/identity.js';
 import type { Store } from '../store/store.js';
 import { historySpec } from '../store/documents.js';
-import { appendRehearsal } from '../store/history-edits.js';
+import { appendRehearsal, confirmRehearsal } from '../store/history-edits.js';
 import { applyReview } from '../quiz/schedule.js';
 import type { RecorderInfo } from '../audio/recorder.js';
 import type { Speaker } from '../audio/speak.js';
@@ -14,6 +16,11 @@ import type { RecorderPort } from '../runners/take.js';
 import { rehearsalScreen } from './screens.js';
 import { withSpinner } from '../ui/spinner.js';
 import { whileAnalysing } from './wait.js';
+
+/** The identity of a loaded pitch; records without one belong to the bundled pitch (rehearsal/identity.ts). */
+export function pitchIdentity(pitch: Pitch): PitchIdentity | null {
+  return identityOf(pitch, resolvedPath(BUNDLED_PITCH));
+}
 
 /** The real clock and random source. */
 export function clockPorts(ctx: AppContext, rng: () => number = Math.random): ClockPorts {
@@ -54,6 +61,10 @@ export function rehearsalPorts(ctx: AppContext, store: Store, recorder: Recorder
     history: {
       rehearsals: () => store.read(historySpec).rehearsals,
       add: (attempt) => appendRehearsal(store, attempt),
+      confirm: (id) => {
+        confirmRehearsal(store, id);
+        return store.read(historySpec).rehearsals;
+      },
     },
     recorder: recorder ? recorderPort(ctx, store, recorder) : null,
   };

@@ -70,6 +70,23 @@ export function rehearsalScreen(ctx: AppContext, store: Store): RehearsalScreen 
         }),
       ),
     discarded: () => ctx.print(ctx.t('summary.discarded')),
+    keepSuspect: async () => {
+      // The prompts library is loaded only for this rare question, never on the ordinary path.
+      const { createPrompts } = await import('../ui/prompts.js');
+      return createPrompts({ t: ctx.t, chalk: ctx.chalk }).askConfirm({
+        message: ctx.t('summary.keepSuspect'),
+        default: false,
+      });
+    },
+    keptSuspect: (summary) => {
+      ctx.print(ctx.chalk.green(ctx.t('summary.keptSuspect')));
+      if (summary.newPersonalBest)
+        ctx.print(
+          summary.pbBefore === null
+            ? ctx.t('summary.firstPb')
+            : ctx.t('summary.newPb', { pb: formatClock(summary.pbBefore, true) }),
+        );
+    },
     summary: (summary, where, take) => {
       const text = renderRunSummary(summary, { ...where, width: ctx.width(), t: ctx.t, chalk: ctx.chalk });
       if (!take) return ctx.print(text);
@@ -105,6 +122,7 @@ export function interviewScreen(
       await prompts.askReveal({ message: t('interview.questionPrompt', { n, total }) });
     },
     speaking: () => ctx.print(chalk.dim(t('interview.answer.speaking'))),
+    retrying: (n, take) => ctx.print(chalk.cyan(t('interview.retrying', { n, take }))),
     answer: (spec, v) =>
       live(ctx, spec, (s, now, size) =>
         renderAnswerScreen({
@@ -139,6 +157,8 @@ export function interviewScreen(
       }
     },
     report: (report, interrupted) =>
-      ctx.print(`\n${renderInterviewReport(report, title, interrupted, ctx.width(), t, chalk)}`),
+      ctx.print(
+        `\n${renderInterviewReport(report, title, interrupted, ctx.width(), t, chalk, { now: ctx.now(), lang: ctx.lang })}`,
+      ),
   };
 }

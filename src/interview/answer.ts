@@ -1,7 +1,7 @@
 import { actionOf, type KeyMap, type KeyPress } from '../core/keymap.js';
 import { applyEvent, createTimer, settle, type TimerState } from '../rehearsal/timer.js';
 
-export type AnswerAction = 'done' | 'stop' | 'help' | 'abort';
+export type AnswerAction = 'done' | 'retry' | 'stop' | 'help' | 'abort';
 
 /**
  * The answer screen's keys. Only Space ends an answer: Enter starts the question on the screen before,
@@ -11,14 +11,15 @@ export const ANSWER_KEYS: KeyMap<AnswerAction> = {
   lead: 'interview.answer.keys',
   bindings: [
     { action: 'done', keys: ['space'], footer: 'interview.key.done', help: 'interview.help.done' },
+    { action: 'retry', keys: ['r'], footer: 'interview.key.retry', help: 'interview.help.retry' },
     { action: 'stop', keys: ['q', 'escape'], footer: 'interview.key.stop', help: 'interview.help.stop' },
     { action: 'help', keys: ['?'], footer: 'interview.key.help' },
     { action: 'abort', keys: ['C-c'], help: 'interview.help.abort' },
   ],
 };
 
-/** What ended an answer: Space, q/Esc (stop the interview, keep what is finished) or Ctrl-C. */
-export type AnswerOutcome = 'finished' | 'stopped' | 'abort';
+/** What ended an answer: Space, r (start the answer over), q/Esc (stop the interview, keep what is finished) or Ctrl-C. */
+export type AnswerOutcome = 'finished' | 'retry' | 'stopped' | 'abort';
 
 /** The answer clock: the rehearsal timer with one split, and the `?` help over it. */
 export interface AnswerState {
@@ -41,6 +42,7 @@ export function pressAnswerKey(state: AnswerState, key: KeyPress, now: number): 
   if (state.mode === 'help') return { ...state, timer, mode: 'live' };
   if (action === 'help') return { ...state, timer, mode: 'help' };
   if (action === 'done') return { ...state, timer: applyEvent(timer, 'split', now), outcome: 'finished' };
+  if (action === 'retry') return { ...state, timer: applyEvent(timer, 'stop', now), outcome: 'retry' };
   if (action === 'stop') return { ...state, timer: applyEvent(timer, 'stop', now), outcome: 'stopped' };
   return { ...state, timer };
 }

@@ -11,6 +11,8 @@ export interface InterviewReport {
     deltaSeconds: number;
     personalBest: number | null;
     kind: Attempt['kind'];
+    /** Too fast to be real (rehearsal/plausibility.ts): its time says nothing. */
+    suspect: boolean;
   } | null;
   answers: Array<{
     topic: string;
@@ -21,6 +23,8 @@ export interface InterviewReport {
     keyPoints: number;
     missed: string[];
     rating: InterviewAnswer['rating'];
+    /** Seconds of the earlier takes started over with `r`, oldest first. */
+    retries: number[];
     /** From the recording, when the answer was recorded. */
     speech: { speechSeconds: number; longestPauseSeconds: number; pauses: number } | null;
   }>;
@@ -55,6 +59,7 @@ export function buildInterviewReport(
     missed: a.keyPoints.filter((_, i) => !a.covered[i]),
     rating: a.rating,
     speech: speechOf(a.speech),
+    retries: (a.retries ?? []).map((r) => r.seconds),
   }));
   const totalPoints = answered.reduce((n, a) => n + a.keyPoints.length, 0);
   const coveredPoints = answered.reduce((n, a) => n + a.covered.filter(Boolean).length, 0);
@@ -89,6 +94,7 @@ export function buildInterviewReport(
           deltaSeconds: Math.round((pitch.totalSeconds - pitch.targetSeconds) * 10) / 10,
           personalBest,
           kind: pitch.kind,
+          suspect: Boolean(pitch.suspect),
         }
       : null,
     answers: rows,

@@ -13,6 +13,8 @@ export interface InterviewAnswer {
   rating: RatingValue | null;
   /** Speech figures when the answer was recorded. */
   speech?: Record<string, unknown> | undefined;
+  /** Earlier takes of this answer, started over with `r` (oldest first): kept, never rated. */
+  retries?: Array<{ seconds: number; speech?: Record<string, unknown> | undefined }> | undefined;
 }
 
 /** A mock interview, saved to history.json `interviews`. */

@@ -9,6 +9,7 @@ import type { Question, RatingValue, StoredCard, Topic } from '../quiz/types.js'
 import { selectInterviewQuestions } from '../interview/select.js';
 import { pressAnswerKey, startAnswer, type AnswerState } from '../interview/answer.js';
 import {
+  answerBand,
   answerDone,
   bandOf,
   keyPointsTicked,
@@ -19,7 +20,10 @@ import {
   type InterviewState,
 } from '../interview/state.js';
 import { buildInterviewReport, type InterviewReport } from '../interview/report.js';
-import type { InterviewRecord } from '../interview/types.js';
+import type { InterviewAnswer, InterviewRecord } from '../interview/types.js';
+import type { PitchIdentity } from '../rehearsal/identity.js';
+import type { PitchLang } from '../pitch/language.js';
+import { sectionDuration } from '../pitch/targets.js';
 import type { ClockPorts, LiveEnd, LiveSpec } from './ports.js';
 import { runRehearsal, type RehearsalPorts } from './rehearsal.js';
 import { stopAndAnalyse, type RecorderPort, type TakeResult } from './take.js';
@@ -33,7 +37,14 @@ export interface InterviewOptions {
   count: number;
   answerSeconds: number;
   /** The pitch part ("tell me about yourself"), or null with --no-pitch. */
-  pitch: { section: Section; prompt: PromptLevel | 'auto'; countdownMs: number } | null;
+  pitch: {
+    section: Section;
+    prompt: PromptLevel | 'auto';
+    countdownMs: number;
+    /** The pitch file and its language, as for `pitch rehearse`. */
+    identity?: PitchIdentity | null | undefined;
+    lang?: PitchLang | undefined;
+  } | null;
 }
 
 /** What the answer screen shows besides the clock. */
@@ -52,6 +63,8 @@ export interface InterviewScreen {
   readyForQuestion(n: number, total: number): Promise<void>;
   /** The question is being read aloud (--speak). */
   speaking(): void;
+  /** `r` was pressed: question n starts over, this is take number `take`. */
+  retrying(n: number, take: number): void;
   /** Runs the answer clock until Space, q or Ctrl-C. */
   answer(spec: LiveSpec<AnswerState>, view: AnswerView): Promise<LiveEnd<AnswerState>>;
   speech(take: TakeResult): void | Promise<void>;
@@ -132,7 +145,7 @@ async function askPitch(
   out: { attempt: Attempt | null; pbBefore: number | null },
 ): Promise<InterviewState> {
   await ports.screen.readyForPitch();
-  const plan = planRehearsal(o.section, o.section.targetSeconds!);
+  const plan = planRehearsal(o.section, sectionDuration(o.section)!);
   const run = await runRehearsal(ports.rehearsal, {
     section: o.section,
     plan,
@@ -141,6 +154,8 @@ async function askPitch(
     practice: false,
     prompt: o.prompt,
     countdownMs: o.countdownMs,
+    identity: o.identity,
+    lang: o.lang,
   });
   out.attempt = run.attempt;
   out.pbBefore = run.records.personalBest?.totalSeconds ?? null;
@@ -163,46 +178,62 @@ async function askQuestion(
     screen.speaking();
     await ports.speak(question.prompt);
   }
-  const take = ports.recorder
-    ? await ports.recorder.start(`recordings/interview-${startedAt.getTime()}-q${n}.wav`)
-    : null;
-  const { state: answer, signal } = await screen.answer(
-    {
-      initial: startAnswer(ports.clock()),
-      onKey: pressAnswerKey,
-      onTick: (s, now) => ({ ...s, timer: tick(s.timer, now, o.answerSeconds * 1000) }),
-      isDone: (s) => s.outcome !== null,
-      ring: (prev, next) => prev.timer.overtimeAt === null && next.timer.overtimeAt !== null,
-    },
-    {
-      n,
-      total: state.questions.length,
-      topic: question.topic,
-      prompt: question.prompt,
-      answerSeconds: o.answerSeconds,
-    },
-  );
-  const seconds = elapsedMs(answer.timer, ports.clock()) / 1000;
-  const speech = take ? await stopAndAnalyse(ports.recorder!, take) : null;
-  if (answer.outcome === 'abort') throw interrupted(signal);
-  if (answer.outcome !== 'finished') return null;
+  const band = answerBand(o.answerSeconds);
+  const retries: NonNullable<InterviewAnswer['retries']> = [];
+  let answer: AnswerState;
+  let seconds: number;
+  let speech: TakeResult | null;
+  // `r` starts the answer over: the take just given is kept aside (and in the report), the clock restarts.
+  for (;;) {
+    const takeNo = retries.length + 1;
+    const suffix = takeNo > 1 ? `-take${takeNo}` : '';
+    const take = ports.recorder
+      ? await ports.recorder.start(`recordings/interview-${startedAt.getTime()}-q${n}${suffix}.wav`)
+      : null;
+    const ended = await screen.answer(
+      {
+        initial: startAnswer(ports.clock()),
+        onKey: pressAnswerKey,
+        onTick: (s, now) => ({ ...s, timer: tick(s.timer, now, o.answerSeconds * 1000) }),
+        isDone: (s) => s.outcome !== null,
+        ring: (prev, next) => prev.timer.overtimeAt === null && next.timer.overtimeAt !== null,
+      },
+      {
+        n,
+        total: state.questions.length,
+        topic: question.topic,
+        prompt: question.prompt,
+        answerSeconds: o.answerSeconds,
+      },
+    );
+    answer = ended.state;
+    seconds = elapsedMs(answer.timer, ports.clock()) / 1000;
+    speech = take ? await stopAndAnalyse(ports.recorder!, take) : null;
+    if (answer.outcome === 'abort') throw interrupted(ended.signal);
+    if (answer.outcome !== 'retry') break;
+    retries.push({ seconds: Math.round(seconds * 10) / 10, ...(speech ? { speech: speechRecord(speech) } : {}) });
+    screen.retrying(n, retries.length + 1);
+  }
+  if (answer.outcome !== 'finished') {
+    if (retries.length) state = withAnswer(state, { retries });
+    return null;
+  }
   state = answerDone(state, seconds);
+  if (retries.length) state = withAnswer(state, { retries });
   if (speech) {
-    const answers = [...state.answers];
-    const summary = 'summary' in speech ? { file: speech.file, ...speech.summary } : { file: speech.file };
-    answers[state.index] = { ...answers[state.index]!, speech: summary };
-    state = { ...state, answers };
+    state = withAnswer(state, { speech: speechRecord(speech) });
     await screen.speech(speech);
   }
 
   // Reveal the key points; the user ticks what they said, which suggests a rating.
   const current = state.answers[state.index]!;
-  screen.spoke(current.seconds ?? 0, bandOf(current.seconds));
+  screen.spoke(current.seconds ?? 0, bandOf(current.seconds, band));
   if (question.modelAnswer) screen.modelAnswer(question.modelAnswer);
   const ticked = await screen.tick(current.keyPoints);
   state = keyPointsTicked(
     state,
     current.keyPoints.map((_, i) => ticked.includes(i)),
+    band,
   );
   const now = ports.now();
   const rating = await screen.rate(
@@ -220,6 +251,18 @@ async function askQuestion(
     now: ports.now(),
   });
   return rated(state, rating);
+}
+
+/** What a take's recording leaves on the answer: its figures, or only its file when the analysis failed. */
+function speechRecord(take: TakeResult): Record<string, unknown> {
+  return 'summary' in take ? { file: take.file, ...take.summary } : { file: take.file };
+}
+
+/** The current answer with some fields changed. */
+function withAnswer(state: InterviewState, change: Partial<InterviewAnswer>): InterviewState {
+  const answers = [...state.answers];
+  answers[state.index] = { ...answers[state.index]!, ...change };
+  return { ...state, answers };
 }
 
 /** Saves the interview to history and reports it. */
@@ -241,7 +284,7 @@ function finish(
   };
   ports.interviews.add(record);
   ports.screen.report(
-    buildInterviewReport(pitch.attempt, pitch.pbBefore, state.answers, ports.cards.read()),
+    buildInterviewReport(pitch.attempt, pitch.pbBefore, state.answers, ports.cards.read(), answerBand(answerSeconds)),
     state.interrupted,
   );
   return record;

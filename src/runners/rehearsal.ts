@@ -8,6 +8,8 @@ import { createTimer, tick } from '../rehearsal/timer.js';
 import { pressKey, startSession, type Outcome, type SessionState } from '../rehearsal/session.js';
 import { attemptId, buildAttempt } from '../rehearsal/attempt.js';
 import { summarizeRun, type RunSummary } from '../rehearsal/summary.js';
+import type { PitchIdentity } from '../rehearsal/identity.js';
+import { PACE_BANDS, type PitchLang } from '../pitch/language.js';
 import type { ClockPorts, LiveEnd, LiveSpec } from './ports.js';
 import { stopAndAnalyse, type ActiveTake, type RecorderPort, type TakeResult } from './take.js';
 
@@ -21,6 +23,12 @@ export interface RehearsalRunOptions {
   /** A fixed cue level, or 'auto' for the fading rule. */
   prompt: PromptLevel | 'auto';
   countdownMs: number;
+  /** The pitch file rehearsed: attempts, records and cue levels are kept per file (null: not known). */
+  identity?: PitchIdentity | null | undefined;
+  /** The pitch's language: the pace band the summary compares with. */
+  lang?: PitchLang | undefined;
+  /** Offer to keep an implausibly fast complete run as a record anyway (pitch rehearse, not the interview). */
+  offerToKeepSuspect?: boolean | undefined;
 }
 
 /** The cue level moved one step since the last run (--prompt auto). */
@@ -54,6 +62,10 @@ export interface RehearsalScreen {
     where: { sectionTitle: string; sectionRef: string; firstNumber: number },
     take: TakeResult | null,
   ): void | Promise<void>;
+  /** "Keep it as a record?" about a run the plausibility rule held back (No by default). */
+  keepSuspect(): Promise<boolean>;
+  /** The run was kept as a record: the summary as it now stands. */
+  keptSuspect(summary: RunSummary): void;
 }
 
 /** The rehearsals in history.json. */
@@ -61,6 +73,8 @@ export interface RehearsalHistory {
   rehearsals(): readonly Attempt[];
   /** Saves one attempt; returns every rehearsal after it. */
   add(attempt: Attempt): readonly Attempt[];
+  /** The user kept an implausibly fast run as a record; returns every rehearsal after it. */
+  confirm(id: string): readonly Attempt[];
 }
 
 export interface RehearsalPorts extends ClockPorts {
@@ -87,8 +101,9 @@ export async function runRehearsal(ports: RehearsalPorts, o: RehearsalRunOptions
   const { plan } = o;
   const history = ports.history.rehearsals();
   const keys = plan.splits.map((s) => s.key);
-  const records = computeRecords(history, plan.sectionId, plan.targetSeconds, keys);
-  const { level, notice } = chooseLevel(history, plan.sectionId, o.prompt);
+  const identity = o.identity ?? null;
+  const records = computeRecords(history, plan.sectionId, plan.targetSeconds, keys, identity);
+  const { level, notice } = chooseLevel(history, plan.sectionId, o.prompt, identity);
   const splits = plan.splits.slice(o.first, o.first + o.count);
   const sliceTarget = o.practice
     ? Math.round(splits.reduce((n, s) => n + s.budgetSeconds, 0) * 10) / 10
@@ -142,6 +157,7 @@ export async function runRehearsal(ports: RehearsalPorts, o: RehearsalRunOptions
     outcome,
     practice: o.practice,
     promptLevel: level,
+    pitch: identity ?? undefined,
   });
   if (!attempt) {
     if (take) ports.recorder!.remove(take.file);
@@ -149,18 +165,44 @@ export async function runRehearsal(ports: RehearsalPorts, o: RehearsalRunOptions
     return { attempt: null, summary: null, outcome, signal, records };
   }
   const result =
-    take && timeline ? await measureTake(ports.recorder!, take, timeline, attempt, state, markClock, splits) : null;
+    take && timeline
+      ? await measureTake(
+          ports.recorder!,
+          take,
+          timeline,
+          attempt,
+          state,
+          markClock,
+          splits,
+          PACE_BANDS[o.lang ?? 'fr'],
+        )
+      : null;
   const after = ports.history.add(attempt);
-  const summary = summarizeRun(attempt, records, after, keys);
-  if (o.practice) {
-    summary.targetSeconds = sliceTarget;
-    summary.deltaSeconds = Math.round((attempt.totalSeconds - sliceTarget) * 10) / 10;
-  }
+  const summarize = (a: Attempt, all: readonly Attempt[]) => {
+    const s = summarizeRun(a, records, all, keys, {
+      identity,
+      lang: o.lang,
+      measuredWordsPerMinute: typeof a.speech?.wordsPerMinute === 'number' ? a.speech.wordsPerMinute : null,
+    });
+    if (o.practice) {
+      s.targetSeconds = sliceTarget;
+      s.deltaSeconds = Math.round((a.totalSeconds - sliceTarget) * 10) / 10;
+    }
+    return s;
+  };
+  let summary = summarize(attempt, after);
   await ports.screen.summary(
     summary,
     { sectionTitle: plan.sectionTitle, sectionRef: o.section.number || o.section.id, firstNumber: o.first + 1 },
     result,
   );
+  // Only a signal-free, complete run the plausibility rule held back is worth the question.
+  if (o.offerToKeepSuspect && summary.canConfirm && outcome === 'finished' && (await ports.screen.keepSuspect())) {
+    const kept = { ...attempt, suspect: false, confirmedFast: true };
+    summary = summarize(kept, ports.history.confirm(attempt.id));
+    ports.screen.keptSuspect(summary);
+    return { attempt: kept, summary, outcome, signal, records };
+  }
   return { attempt, summary, outcome, signal, records };
 }
 
@@ -168,9 +210,10 @@ function chooseLevel(
   history: readonly Attempt[],
   sectionId: string,
   prompt: PromptLevel | 'auto',
+  identity: PitchIdentity | null,
 ): { level: PromptLevel; notice: LevelNotice | null } {
   if (prompt !== 'auto') return { level: prompt, notice: null };
-  const change = autoPromptLevel(history, sectionId);
+  const change = autoPromptLevel(history, sectionId, identity);
   const moved = (change.reason === 'fade' || change.reason === 'back') && change.previous;
   return {
     level: change.level,
@@ -187,6 +230,7 @@ async function measureTake(
   state: SessionState,
   markClock: readonly number[],
   planned: readonly PlannedSplit[],
+  paceBand: { min: number; max: number },
 ): Promise<TakeResult> {
   const ms = (clockMs: number) => Math.round(timeline.secondsAt(clockMs) * 1000) / 1000;
   const splitEnds = markClock.map(ms);
@@ -206,6 +250,7 @@ async function measureTake(
     splitWords: said.map((s) => s.words),
     splitTitles: said.map((s) => s.title),
     clockStart,
+    paceBand,
   });
   if ('summary' in result) attempt.speech = result.summary;
   return result;

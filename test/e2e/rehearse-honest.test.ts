@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historyOf, homesForThisFile, runCli, sleep } from '../helpers/cli.js';
 import { KEYS, spawnPitch } from '../helpers/pty.js';
@@ -27,6 +27,8 @@ describe('pitch rehearse keeps honest records', () => {
     for (let i = 2; i <= 5; i++) await p.press(KEYS.space, `▶ ${i}/5`);
     await p.press(KEYS.space, 'Bilan');
     await p.waitFor('Tentative n° 1');
+    await p.waitFor('La garder comme record (o/N)');
+    await p.press(KEYS.enter, 'record non'); // No is the default
     expect((await p.exited).exitCode).toBe(0);
     const text = p.text();
     expect(text).toContain('Trop rapide pour être vrai');
@@ -36,6 +38,43 @@ describe('pitch rehearse keeps honest records', () => {
     const [a] = historyOf(home).rehearsals;
     expect(a).toMatchObject({ kind: 'complete', suspect: true });
     expect(bestOf(home, '1-pitch-court')).toBeNull();
+  });
+
+  it('five rapid taps kept on purpose: y makes it count as the record', async () => {
+    const home = freshHome();
+    const p = spawnPitch(['rehearse', '--no-countdown'], { PITCH_HOME: home });
+    await p.waitFor('▶ 1/5');
+    for (let i = 2; i <= 5; i++) await p.press(KEYS.space, `▶ ${i}/5`);
+    await p.press(KEYS.space, 'La garder comme record');
+    await p.press('o', 'Gardée comme record');
+    expect((await p.exited).exitCode).toBe(0);
+    expect(p.text()).toContain('Premier record personnel');
+    const [a] = historyOf(home).rehearsals;
+    expect(a).toMatchObject({ kind: 'complete', suspect: false, confirmedFast: true });
+    expect(bestOf(home, '1-pitch-court')).toBe(a.totalSeconds);
+  });
+
+  it('the same heading in a copied file starts at attempt 1, with its own records', async () => {
+    const home = freshHome();
+    const original = smallPitch(home);
+    const copy = join(home, 'copie.md');
+    writeFileSync(copy, readFileSync(original));
+    // Two runs of the original (kept as incomplete), then the copy: its counter starts again.
+    for (const [file, n] of [
+      [original, 1],
+      [original, 2],
+      [copy, 1],
+    ] as const) {
+      const p = spawnPitch(['rehearse', '--file', file, '--no-countdown'], { PITCH_HOME: home });
+      await p.waitFor(`tentative n° ${n}`);
+      await p.waitFor('▶ 1/3');
+      await p.press(KEYS.space, '▶ 2/3');
+      await p.press('q', 'd = jeter');
+      await p.press('k', 'incomplète');
+      await p.exited;
+    }
+    const files = historyOf(home).rehearsals.map((a: { pitchFile: string }) => a.pitchFile);
+    expect(files).toEqual([realpathSync(original), realpathSync(original), realpathSync(copy)]);
   });
 
   it('a skipped split: incomplete, excluded from the personal best, no claim about budgets', async () => {

@@ -24,6 +24,8 @@ describe('pitch rehearse in a real terminal', () => {
       await p.waitFor(i < waits.length - 1 ? `▶ ${i + 2}/5` : 'Bilan', 5000, mark);
     }
     await p.waitFor('Tentative n° 1 sur cette section');
+    // 239 words in a few seconds: too fast to be a record; the answer to "keep it anyway?" is no.
+    await p.press('n', 'record non');
     expect((await p.exited).exitCode).toBe(0);
     expect(p.text()).toMatch(/Temps total : 0:0\d\.\d/);
 

@@ -7,9 +7,12 @@ import { interrupted, usageError } from '../../core/errors.js';
 import { defaultRehearsalSection } from '../../pitch/lookup.js';
 import type { PromptLevel } from '../../rehearsal/cues.js';
 import type { Topic } from '../../quiz/types.js';
-import { runInterview } from '../../runners/interview.js';
+import { runInterview, type InterviewOptions as RunOptions } from '../../runners/interview.js';
+import { DEFAULT_ANSWER_SECONDS } from '../../interview/state.js';
+import type { RecorderInfo } from '../../audio/recorder.js';
+import type { Speaker } from '../../audio/speak.js';
 import { loadQuestionBank } from '../question-bank.js';
-import { interviewPorts } from '../ports.js';
+import { interviewPorts, pitchIdentity } from '../ports.js';
 import { interviewScreen } from '../screens.js';
 
 export interface InterviewOptions {
@@ -26,7 +29,6 @@ export interface InterviewOptions {
 }
 
 const DEFAULT_QUESTIONS = 5;
-const DEFAULT_ANSWER_SECONDS = 90;
 /** Topics that are not "the stack": behavioural questions close the interview, agile is left to the quiz. */
 /** Follow-ups on the pitch are asked right after it, not drawn as a stack topic. */
 const NOT_STACK = new Set(['behavioral', 'agile', 'pitch', FOLLOW_UP_TOPIC]);
@@ -50,23 +52,54 @@ export async function interviewCommand(
   if (pitch && !section) throw usageError('rehearse.noDefault', {}, 'rehearse.noDefaultHint');
 
   if (!ctx.isInteractive()) throw usageError('usage.needsTty', { command: 'interview' }, 'usage.needsTtyHint');
+  const voice = await checkDevices(ctx, recorder, speaker);
 
   const store = await ctx.store();
   const titles = new Map(bank.topics.map((tp) => [tp.id, tp.title]));
   const { createPrompts } = await import('../../ui/prompts.js');
   const screen = interviewScreen(ctx, store, createPrompts({ t: ctx.t, chalk: ctx.chalk }), titles);
   const followUps = pitch && section ? chooseFollowUps(bank.topics, stack, pitch, opts.topics) : [];
-  const result = await runInterview(interviewPorts(ctx, store, { screen, recorder, speaker, rng }), {
+  const result = await runInterview(interviewPorts(ctx, store, { screen, recorder, speaker: voice, rng }), {
     stack,
     behavioral,
     followUps,
     count,
     answerSeconds,
-    pitch: section
-      ? { section, prompt: opts.prompt ?? 'auto', countdownMs: opts.countdown === false ? 0 : 3000 }
-      : null,
+    pitch: pitch && section ? pitchPart(pitch, section, opts) : null,
   });
   if (result.aborted) throw interrupted(result.signal);
+}
+
+/** The pitch part: the default section, rehearsed as `pitch rehearse` would (same file identity and language). */
+function pitchPart(
+  pitch: Pitch,
+  section: NonNullable<RunOptions['pitch']>['section'],
+  opts: InterviewOptions,
+): RunOptions['pitch'] {
+  return {
+    section,
+    prompt: opts.prompt ?? 'auto',
+    countdownMs: opts.countdown === false ? 0 : 3000,
+    identity: pitchIdentity(pitch),
+    lang: pitch.lang,
+  };
+}
+
+/**
+ * The microphone and the speakers are tried now, before the pitch, not after it when it is too late: no
+ * microphone is a usage error naming the problem; no audio output is said, and the questions are only shown.
+ */
+async function checkDevices(
+  ctx: AppContext,
+  recorder: RecorderInfo | null,
+  speaker: Speaker | null,
+): Promise<Speaker | null> {
+  if (recorder) await (await import('../../audio/recorder.js')).probeRecorder(recorder);
+  if (speaker && !(await import('../../audio/speak.js')).canSpeakAloud(speaker, ctx.env)) {
+    ctx.warn(ctx.chalkErr.yellow(ctx.t('interview.noAudioOutput')));
+    return null;
+  }
+  return speaker;
 }
 
 /**

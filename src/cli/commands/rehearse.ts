@@ -6,7 +6,8 @@ import { planRehearsal, type RehearsalPlan } from '../../rehearsal/plan.js';
 import type { PromptLevel } from '../../rehearsal/cues.js';
 import { resolveSection } from './resolve-section.js';
 import { runRehearsal } from '../../runners/rehearsal.js';
-import { rehearsalPorts } from '../ports.js';
+import { pitchIdentity, rehearsalPorts } from '../ports.js';
+import { sectionDuration } from '../../pitch/targets.js';
 
 export interface RehearseOptions {
   file?: string;
@@ -31,7 +32,7 @@ export async function rehearseCommand(
   // before anything else happens, with or without a terminal.
   if (opts.from !== undefined && opts.only !== undefined)
     throw usageError('rehearse.fromAndOnly', {}, 'rehearse.fromAndOnlyHint');
-  const { section, plan } = await planOf(ctx, sectionArg, opts);
+  const { pitch, section, plan } = await planOf(ctx, sectionArg, opts);
   const slice = sliceOf(plan, opts);
   // No recorder installed: said before anything else happens, terminal or not.
   const recorder = opts.record ? (await import('../../audio/recorder.js')).requireRecorder(ctx.env) : null;
@@ -44,6 +45,9 @@ export async function rehearseCommand(
     ...slice,
     prompt: opts.prompt ?? 'auto',
     countdownMs: opts.countdown === false ? 0 : COUNTDOWN_MS,
+    identity: pitchIdentity(pitch),
+    lang: pitch.lang,
+    offerToKeepSuspect: true,
   });
   if (run.outcome === 'abort') throw interrupted(run.signal);
 }
@@ -54,8 +58,9 @@ async function planOf(ctx: AppContext, sectionArg: string | undefined, opts: Reh
   const section =
     sectionArg !== undefined ? resolveSection(pitch, sectionArg) : defaultRehearsalSection(pitch.sections);
   if (!section) throw usageError('rehearse.noDefault', {}, 'rehearse.noDefaultHint');
-  const targetSeconds = opts.target ?? section.targetSeconds ?? Math.max(1, speakingSeconds(section.words));
-  return { section, plan: planRehearsal(section, targetSeconds) };
+  // A parent heading without a duration of its own takes the sum of its subsections' (pitch/targets.ts).
+  const targetSeconds = opts.target ?? sectionDuration(section) ?? Math.max(1, speakingSeconds(section.words));
+  return { pitch, section, plan: planRehearsal(section, targetSeconds) };
 }
 
 /** --from N / --only N → the splits rehearsed; either makes the run a practice run. */

@@ -58,11 +58,28 @@ export const interview = {
   'interview.answer.title': { fr: 'Question {n}/{total} · {topic}', en: 'Question {n}/{total} · {topic}' },
   'interview.answer.keys': { fr: 'Répondez à voix haute · {keys}', en: 'Answer aloud · {keys}' },
   'interview.key.done': { fr: 'Espace : réponse terminée', en: 'Space: answer finished' },
+  'interview.key.retry': { fr: 'r : recommencer', en: 'r: start over' },
   'interview.key.stop': { fr: 'q : arrêter l’entretien', en: 'q: stop the interview' },
   'interview.key.help': { fr: '? : aide', en: '?: help' },
   'interview.help.done': {
     fr: 'Espace : réponse terminée, place aux points clés',
     en: 'Space: answer finished, on to the key points',
+  },
+  'interview.help.retry': {
+    fr: 'r : recommencer cette réponse depuis le début (la première prise reste dans le bilan)',
+    en: 'r: start this answer over (the first take stays in the report)',
+  },
+  'interview.retrying': {
+    fr: 'On reprend : la question {n} depuis le début (prise {take}).',
+    en: 'Starting over: question {n} from the beginning (take {take}).',
+  },
+  'report.pitchSuspect': {
+    fr: ' — trop rapide pour être vrai, ne compte pas',
+    en: ' — too fast to be real, does not count',
+  },
+  'report.retries': {
+    fr: 'reprise(s) : {times}',
+    en: 'earlier take(s): {times}',
   },
   'interview.help.stop': {
     fr: 'q ou Échap : arrêter l’entretien (les réponses terminées sont gardées)',
@@ -71,6 +88,10 @@ export const interview = {
   'interview.help.abort': {
     fr: 'Ctrl-C : interrompre (les réponses terminées sont gardées)',
     en: 'Ctrl-C: abort (finished answers are kept)',
+  },
+  'interview.noAudioOutput': {
+    fr: 'Aucune sortie audio disponible : les questions ne seront pas lues à voix haute, elles s’affichent à l’écran.',
+    en: 'No audio output available: the questions will not be read aloud; they are shown on the screen.',
   },
   'interview.answer.speaking': { fr: 'Lecture de la question…', en: 'Reading the question…' },
   'interview.answer.over': { fr: 'Temps dépassé de {time}', en: '{time} over time' },

@@ -182,6 +182,14 @@ export const rehearse = {
     fr: 'Au-delà de {wpm} mots/min, ou sous {floor} s pour une étape de {words} mots ou plus, c’est une touche accidentelle : la tentative est gardée dans l’historique mais ne compte ni pour le record ni pour les meilleurs segments.',
     en: 'Faster than {wpm} words/min, or under {floor} s for a split of {words} words or more, is an accidental tap: the attempt stays in history but counts for no personal best and no best segment.',
   },
+  'summary.keepSuspect': {
+    fr: 'C’était bien vous, à ce rythme ? La garder comme record',
+    en: 'Was that really you, at that pace? Keep it as a record',
+  },
+  'summary.keptSuspect': {
+    fr: 'Gardée comme record : elle compte désormais pour le record et les meilleurs segments.',
+    en: 'Kept as a record: it now counts for the personal best and best segments.',
+  },
   'summary.suspect.confirmed': {
     fr: 'Gardée comme record à votre demande, malgré un débit hors norme.',
     en: 'Kept as a record at your request, despite an unusual pace.',

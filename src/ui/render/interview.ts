@@ -1,11 +1,11 @@
 import type { ChalkInstance } from 'chalk';
-import type { MessageKey, Translate } from '../../i18n/index.js';
+import type { Lang, MessageKey, Translate } from '../../i18n/index.js';
 import type { InterviewReport } from '../../interview/report.js';
 import { formatClock } from '../../pitch/duration.js';
 import { sanitizeLine } from '../sanitize.js';
 import { truncate, wrapText } from '../text-layout.js';
 import { signed } from './live-view.js';
-import { formatDate } from './history.js';
+import { formatWhen } from '../dates.js';
 import { renderKeyFooter, renderKeyHelp } from './keymap.js';
 import { ANSWER_KEYS } from '../../interview/answer.js';
 
@@ -68,6 +68,7 @@ export function renderInterviewReport(
   width: number,
   t: Translate,
   chalk: ChalkInstance,
+  when: { now: Date; lang: Lang },
 ): string {
   const lines = [chalk.bold(t('report.title')), ''];
   if (interrupted) lines.push(chalk.yellow(t('report.stopped')), '');
@@ -78,7 +79,9 @@ export function renderInterviewReport(
         time: formatClock(r.pitch.totalSeconds, true),
         target: formatClock(r.pitch.targetSeconds),
         delta: (over ? chalk.red : chalk.green)(signed(r.pitch.deltaSeconds)),
-      }) + (r.pitch.personalBest !== null ? t('report.pitchPb', { pb: formatClock(r.pitch.personalBest, true) }) : ''),
+      }) +
+        (r.pitch.personalBest !== null ? t('report.pitchPb', { pb: formatClock(r.pitch.personalBest, true) }) : '') +
+        (r.pitch.suspect ? chalk.yellow(t('report.pitchSuspect')) : ''),
     );
   } else lines.push(t('report.noPitch'));
   lines.push('');
@@ -107,6 +110,10 @@ export function renderInterviewReport(
           rating: a.rating === null ? '—' : t(RATING_NAMES[a.rating]!),
         }),
     );
+    if (a.retries.length)
+      lines.push(
+        '  ' + chalk.dim(t('report.retries', { times: a.retries.map((x) => formatClock(x, true)).join(', ') })),
+      );
     if (a.speech)
       lines.push(
         '  ' +
@@ -127,6 +134,6 @@ export function renderInterviewReport(
   if (r.guide) lines.push(chalk.dim(t('report.guide', { min: r.guide.min, max: r.guide.max })));
   if (r.coverage !== null) lines.push(t('report.coverage', { percent: Math.round(r.coverage * 100) }));
   if (r.weakestTopic) lines.push(chalk.yellow(t('report.weakest', { topic: r.weakestTopic })));
-  if (r.nextDue) lines.push(t('report.nextDue', { when: formatDate(r.nextDue) }));
+  if (r.nextDue) lines.push(t('report.nextDue', { when: formatWhen(r.nextDue, when.now, when.lang, t) }));
   return lines.join('\n');
 }

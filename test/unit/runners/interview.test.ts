@@ -11,6 +11,8 @@ import { analyzeSegments } from '../../../src/audio/metrics.js';
 import { bundledPitch } from '../../helpers/pitch.js';
 import { CTRL_C, fakeClock, fakeRecorder, HELP, play, Q, SPACE, type Step } from './fakes.js';
 
+const R = { name: 'r', sequence: 'r' };
+
 const question = (topic: string, n: number): Question => ({
   id: `${topic}-${n}`,
   topic,
@@ -55,9 +57,13 @@ function setup(answers: Step[][], ticks: number[][] = [], extra: Partial<Intervi
   const rehearsal: RehearsalPorts = {
     ...ports,
     recorder: null,
-    history: { rehearsals: () => rehearsals, add: (a) => (rehearsals.push(a), rehearsals) },
+    history: { rehearsals: () => rehearsals, add: (a) => (rehearsals.push(a), rehearsals), confirm: () => rehearsals },
     screen: {
       levelChanged: () => {},
+      keepSuspect: async () => {
+        throw new Error('the interview never asks to keep a suspect pitch');
+      },
+      keptSuspect: () => {},
       run: async (spec) =>
         play(
           spec,
@@ -81,6 +87,7 @@ function setup(answers: Step[][], ticks: number[][] = [], extra: Partial<Intervi
       readyForPitch: async () => void log.push('ready pitch'),
       readyForQuestion: async (n, total) => void log.push(`ready ${n}/${total}`),
       speaking: () => void log.push('speaking'),
+      retrying: (n, take) => void log.push(`retry ${n} take ${take}`),
       answer: async (spec, view) => {
         log.push(`answer ${view.n} ${view.topic}`);
         const start = clock.ms;
@@ -196,5 +203,36 @@ describe('the interview runner', () => {
     const s = setup([]);
     await expect(runInterview(s.ports, { ...options, stack: [empty] })).rejects.toMatchObject({ kind: 'usage' });
     expect(s.log).toEqual([]);
+  });
+
+  it('r starts an answer over: the first take is kept in the report, the second one is rated', async () => {
+    const s = setup(
+      [[[8_000, R]], [[40_000, SPACE]], [[50_000, SPACE]]],
+      [
+        [0, 1],
+        [0, 1],
+      ],
+    );
+    const result = await runInterview(s.ports, options);
+    const [a] = result.record.answers;
+    expect(a).toMatchObject({ seconds: 40, retries: [{ seconds: 8 }], rating: 4 });
+    expect(s.log).toContain('retry 1 take 2');
+    expect(s.log.filter((l) => l.startsWith('answer 1'))).toHaveLength(2);
+    expect(s.reviews).toHaveLength(2);
+  });
+
+  it('judges answer length against the clock chosen: with 30 s, 20 s is right and 36 s too long', async () => {
+    const s = setup(
+      [[[20_000, SPACE]], [[36_000, SPACE]]],
+      [
+        [0, 1],
+        [0, 1],
+      ],
+    );
+    const result = await runInterview(s.ports, { ...options, answerSeconds: 30 });
+    expect(s.log).toContain('spoke 20 good');
+    expect(s.log).toContain('spoke 36 long');
+    // All key points and the right length: Easy; all key points but too long: Good.
+    expect(result.record.answers.map((x) => x.suggested)).toEqual([4, 3]);
   });
 });

@@ -134,7 +134,7 @@ describe('the handlers do what their tables say, and nothing else', () => {
     s = pressAnswerKey(s, { name: 'space' }, 1500);
     expect(s).toMatchObject({ mode: 'live', outcome: null });
     expect(answerScreen(s)).toContain(
-      'Répondez à voix haute · Espace : réponse terminée · q : arrêter l’entretien · ? : aide',
+      'Répondez à voix haute · Espace : réponse terminée · r : recommencer · q : arrêter l’entretien · ? : aide',
     );
     s = pressAnswerKey(s, { name: 'space' }, 2000);
     expect(s.outcome).toBe('finished');

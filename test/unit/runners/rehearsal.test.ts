@@ -15,19 +15,36 @@ const n = plan.splits.length;
 const options = { section, plan, first: 0, count: n, practice: false, prompt: 'full' as const, countdownMs: 0 };
 
 /** A rehearsal on scripted keys, with history in memory; what the screen was told is logged. */
-function setup(steps: Step[], history: Attempt[] = [], recorder: RehearsalPorts['recorder'] = null) {
+function setup(
+  steps: Step[],
+  history: Attempt[] = [],
+  recorder: RehearsalPorts['recorder'] = null,
+  keepSuspect = false,
+) {
   const { clock, ports } = fakeClock();
-  const told: { views: RehearsalView[]; summaries: Array<[RunSummary, TakeResult | null]>; discarded: number } = {
-    views: [],
-    summaries: [],
-    discarded: 0,
-  };
+  const told: {
+    views: RehearsalView[];
+    summaries: Array<[RunSummary, TakeResult | null]>;
+    discarded: number;
+    asked: number;
+    kept: RunSummary[];
+  } = { views: [], summaries: [], discarded: 0, asked: 0, kept: [] };
   const rehearsal: RehearsalPorts = {
     ...ports,
     recorder,
-    history: { rehearsals: () => history, add: (a) => (history.push(a), history) },
+    history: {
+      rehearsals: () => history,
+      add: (a) => (history.push(a), history),
+      confirm: (id) => {
+        const a = history.find((x) => x.id === id)!;
+        Object.assign(a, { suspect: false, confirmedFast: true });
+        return history;
+      },
+    },
     screen: {
       levelChanged: () => {},
+      keepSuspect: async () => (told.asked++, keepSuspect),
+      keptSuspect: (s) => void told.kept.push(s),
       run: async (spec, view) => (told.views.push(view), play(spec, steps, clock)),
       discarded: () => void told.discarded++,
       summary: (s, _, take) => void told.summaries.push([s, take]),
@@ -117,5 +134,69 @@ describe('the rehearsal runner', () => {
     await runRehearsal(rehearsal, { ...options, first: n - 1, count: 1, practice: true });
     expect(history[0]).toMatchObject({ kind: 'practice' });
     expect(told.views[0]).toMatchObject({ firstNumber: n, targetSeconds: plan.splits[n - 1]!.budgetSeconds });
+  });
+
+  it('Ctrl-C during the countdown saves nothing: the clock never started', async () => {
+    const { rehearsal, history, told } = setup([[1_000, CTRL_C]]);
+    const run = await runRehearsal(rehearsal, { ...options, countdownMs: 3_000 });
+    expect(run.outcome).toBe('abort');
+    expect(run.attempt).toBeNull();
+    expect(history).toHaveLength(0);
+    expect(told.discarded).toBe(1);
+  });
+
+  it('keeps attempts, records and the counter per pitch file: a copied file starts at attempt 1', async () => {
+    const original = { file: '/home/me/pitch.md', hash: 'a', ownsLegacy: false };
+    const copy = { file: '/home/me/copy.md', hash: 'a', ownsLegacy: false };
+    const history: Attempt[] = [];
+    await runRehearsal(setup(splitsAtBudget(1), history).rehearsal, { ...options, identity: original });
+    const second = setup(splitsAtBudget(1), history);
+    const run = await runRehearsal(second.rehearsal, { ...options, identity: copy });
+    expect(second.told.views[0]).toMatchObject({ attemptNumber: 1 });
+    expect(run.records.personalBest).toBeNull();
+    expect(history.map((a) => a.pitchFile)).toEqual([original.file, copy.file]);
+    const third = setup(splitsAtBudget(1), history);
+    await runRehearsal(third.rehearsal, { ...options, identity: original });
+    expect(third.told.views[0]).toMatchObject({ attemptNumber: 2 });
+  });
+
+  it('five quick taps: suspect, no record, and `pitch rehearse` asks whether to keep it (No by default)', async () => {
+    const { rehearsal, history, told } = setup(splitsEvery(300));
+    const run = await runRehearsal(rehearsal, { ...options, offerToKeepSuspect: true });
+    expect(history[0]).toMatchObject({ kind: 'complete', suspect: true });
+    expect(run.summary).toMatchObject({ suspect: true, newPersonalBest: false, newBestCount: 0 });
+    expect(told.asked).toBe(1);
+    expect(told.kept).toEqual([]);
+  });
+
+  it('a suspect run the user keeps counts as a record from then on', async () => {
+    const { rehearsal, history, told } = setup(splitsEvery(300), [], null, true);
+    const run = await runRehearsal(rehearsal, { ...options, offerToKeepSuspect: true });
+    expect(history[0]).toMatchObject({ suspect: false, confirmedFast: true });
+    expect(told.kept[0]).toMatchObject({ newPersonalBest: true });
+    expect(run.attempt).toMatchObject({ suspect: false });
+  });
+
+  it('never asks about a credible run, nor in the interview', async () => {
+    const credible = setup(splitsAtBudget(1));
+    await runRehearsal(credible.rehearsal, { ...options, offerToKeepSuspect: true });
+    expect(credible.told.asked).toBe(0);
+    const interview = setup(splitsEvery(300));
+    await runRehearsal(interview.rehearsal, options);
+    expect(interview.told.asked).toBe(0);
+  });
+
+  it('labels the pace as measured when the recording measured it', async () => {
+    const analysis = analyzeSegments(
+      { durationSeconds: 130, segments: [{ start: 1, end: 110 }] },
+      { scriptWords: plan.splits.reduce((w, s) => w + s.words, 0) },
+    );
+    const rec = fakeRecorder(analysis, 100);
+    const { rehearsal, told } = setup(splitsAtBudget(1), [], rec.port);
+    await runRehearsal(rehearsal, { ...options, lang: 'fr' });
+    const pace = told.summaries[0]![0].pace!;
+    expect(pace.source).toBe('recording');
+    // 239 words over 109 s of speech: 132 words a minute, inside the French band.
+    expect(pace).toMatchObject({ wordsPerMinute: 132, verdict: 'good', band: { min: 120, max: 160 } });
   });
 });
