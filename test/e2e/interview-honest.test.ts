@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historyOf, homesForThisFile, sleep } from '../helpers/cli.js';
-import { KEYS, spawnPitch } from '../helpers/pty.js';
+import { afterRatingGuard, KEYS, spawnPitch } from '../helpers/pty.js';
 
 const freshHome = homesForThisFile();
 
@@ -20,6 +20,7 @@ async function answerAfter(p: ReturnType<typeof spawnPitch>, ms: number): Promis
   await sleep(ms);
   await p.press(KEYS.space, 'Quels points clés avez-vous couverts', 5000);
   await p.press(KEYS.enter, 'Entrée = ', 5000);
+  await afterRatingGuard(); // keys right after the rating prompt appears are ignored
   p.write(KEYS.enter);
   await p.waitFor('Bilan de l’entretien blanc');
 }
