@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { basename } from 'node:path';
 import type { Lang } from '../i18n/index.js';
 import { usageError } from '../core/errors.js';
 
@@ -66,7 +67,7 @@ export function speak(speaker: Speaker, text: string, lang: Lang, signal?: Abort
  * Checked before the interview starts, so a question is never "read" to nobody.
  */
 export function canSpeakAloud(speaker: Speaker, env: NodeJS.ProcessEnv): boolean {
-  if (speaker.command !== 'espeak-ng') return true;
+  if (basename(speaker.command) !== 'espeak-ng') return true;
   const probe = spawnSync(speaker.command, ['-a', '0', '-v', 'en', 'ok'], {
     env,
     encoding: 'utf8',
