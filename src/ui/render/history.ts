@@ -14,14 +14,6 @@ import { formatClock } from '../../pitch/duration.js';
 import { sanitizeLine } from '../sanitize.js';
 import { formatWhen } from '../dates.js';
 
-/** Local "2026-11-26 14:05" for a stored ISO date. */
-export function formatDate(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
 export function renderHistory(
   history: HistoryView,
   t: Translate,
