@@ -51,12 +51,9 @@ export async function analyzeCommand(ctx: AppContext, audioFile: string, opts: A
     ctx.print(JSON.stringify({ file: audioFile, section, ...analysis }, null, 2));
     return;
   }
-  const [{ renderAnalysis }, { formatWhen }] = await Promise.all([
-    import('../../ui/render/analyze.js'),
-    import('../../ui/dates.js'),
-  ]);
-  const attemptDate = attempt ? formatWhen(attempt.startedAt, ctx.now(), ctx.lang, ctx.t) : null;
-  const view = { file: audioFile, section, attemptDate };
+  const { renderAnalysis } = await import('../../ui/render/analyze.js');
+  const date = attempt && (await import('../../ui/dates.js')).formatWhen(attempt.startedAt, ctx.now(), ctx.lang, ctx.t);
+  const view = { file: audioFile, section, attemptDate: date };
   ctx.print(renderAnalysis(analysis, view, ctx.width(), ctx.t, ctx.chalk, ctx.lang));
 }
 
