@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../helpers/cli.js';
+import { ROOT } from '../helpers/root.js';
 
 /** The import rules of docs/architecture.md, checked on the sources (type-only imports included). */
 const SRC = join(ROOT, 'src');
@@ -92,5 +92,15 @@ describe('who may import whom', () => {
     for (const w of writers)
       expect(w.startsWith('store/') || w === 'audio/recorder.ts', `${w} writes files`).toBe(true);
     expect(writers).toContain('store/safe-write.ts');
+  });
+});
+
+describe('the unit project needs no build', () => {
+  const TEST = join(ROOT, 'test');
+  const unitFiles = readdirSync(TEST, { recursive: true })
+    .map(String)
+    .filter((f) => /^(unit|ui)[\\/].*\.ts$/.test(f));
+  it.each(unitFiles)('%s imports neither helpers/cli nor helpers/pty (they drive the built binary)', (file) => {
+    expect(readFileSync(join(TEST, file), 'utf8')).not.toMatch(/helpers\/(cli|pty)\.js'/);
   });
 });

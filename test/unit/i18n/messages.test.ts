@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../../helpers/cli.js';
+import { ROOT } from '../../helpers/root.js';
 
 // Every domain's messages are spread into one table (src/i18n/index.ts): a key defined in two files
 // silently replaces the other one's text on some screen. Each key must live in exactly one file.
