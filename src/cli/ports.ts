@@ -32,8 +32,11 @@ export function recorderPort(ctx: AppContext, store: Store, info: RecorderInfo):
   return {
     async start(file) {
       const audio = await import('../audio/recorder.js');
-      const recording = await withSpinner(ctx.stderr, ctx.t('wait.recorder'), () =>
-        audio.startRecording(info, store.path(file)),
+      const recording = await withSpinner(
+        ctx.stderr,
+        ctx.t('wait.recorder'),
+        () => audio.startRecording(info, store.path(file)),
+        { colour: ctx.chalkErr.level > 0 },
       );
       const unregister = audio.stopOnExit(recording);
       return {

@@ -114,7 +114,7 @@ export async function loadQuestionBank(ctx: AppContext, opts: BankOptions = {}):
         const loaded = await loadBank(sources);
         return { ...loaded, issues: [...issues, ...loaded.issues] };
       },
-      { delayMs: 0 },
+      { delayMs: 0, colour: ctx.chalkErr.level > 0 },
     ),
   );
   if (bank.issues.length && !opts.quiet) {

@@ -12,7 +12,10 @@ const LONG_AUDIO_BYTES = 2_000_000;
  */
 export function whileAnalysing<T>(ctx: AppContext, path: string, work: () => Promise<T>): Promise<T> {
   const long = sizeOf(path) >= LONG_AUDIO_BYTES;
-  return withSpinner(ctx.stderr, ctx.t('wait.analysing'), work, { delayMs: long ? 0 : Number.POSITIVE_INFINITY });
+  return withSpinner(ctx.stderr, ctx.t('wait.analysing'), work, {
+    delayMs: long ? 0 : Number.POSITIVE_INFINITY,
+    colour: ctx.chalkErr.level > 0,
+  });
 }
 
 function sizeOf(path: string): number {

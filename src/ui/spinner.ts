@@ -7,6 +7,8 @@ export interface SpinnerOptions {
    * never let a delayed spinner start. Infinity: no spinner.
    */
   delayMs?: number;
+  /** False under NO_COLOR: ora colours its spinner with chalk's own defaults, which do not read NO_COLOR. */
+  colour?: boolean;
 }
 
 /**
@@ -26,7 +28,10 @@ export async function withSpinner<T>(
   const show = async () => {
     const { default: ora } = await import('ora');
     // discardStdin: false — ora would otherwise take over stdin, which the live screen and prompts own.
-    if (!done) spinner = ora({ text, stream: stream as NodeJS.WriteStream, discardStdin: false }).start();
+    if (!done) {
+      const color = options.colour === false ? false : 'cyan';
+      spinner = ora({ text, stream: stream as NodeJS.WriteStream, discardStdin: false, color }).start();
+    }
   };
   let timer: NodeJS.Timeout | undefined;
   if (delay > 0) timer = setTimeout(() => void show().catch(() => {}), delay);

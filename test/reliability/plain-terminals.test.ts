@@ -1,6 +1,8 @@
 // Plain terminals: NO_COLOR turns colour off everywhere, the live screen included; a terminal that cannot
 // move its cursor (TERM=dumb) gets the rehearsal as lines, without a single control sequence.
 import { describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { historyOf, homesForThisFile } from '../helpers/cli.js';
 import { KEYS, spawnPitch } from '../helpers/pty.js';
 
@@ -43,6 +45,29 @@ describe('NO_COLOR', () => {
     p.write(KEYS.ctrlC);
     await p.exited;
     expect(p.raw()).not.toMatch(SGR);
+  });
+
+  it('takes colour off the spinner shown while new packs are read', async () => {
+    // A pack the cache has never seen: reading the bank shows a spinner at once on a terminal.
+    const bank = join(freshHome(), 'bank');
+    mkdirSync(bank);
+    writeFileSync(
+      join(bank, 'fresh.yaml'),
+      'topic: fresh\ntitle: Neuf\nquestions:\n  - id: f-1\n    kind: flash\n    difficulty: 1\n    prompt: "Un ?"\n    modelAnswer: "Oui."\n',
+    );
+    const run = async (env: Record<string, string | undefined>) => {
+      const p = spawnPitch(['quiz', '--bank', bank, '--topic', 'fresh'], { PITCH_HOME: freshHome(), ...env });
+      await p.waitFor('Répondez de tête');
+      p.write(KEYS.ctrlC);
+      await p.exited;
+      return p.raw();
+    };
+    const coloured = await run({ FORCE_COLOR: undefined });
+    expect(coloured).toContain('Lecture'); // the spinner's text: it was shown
+    expect(coloured).toMatch(SGR);
+    const plain = await run({ NO_COLOR: '1', FORCE_COLOR: undefined });
+    expect(plain).toContain('Lecture');
+    expect(plain).not.toMatch(SGR);
   });
 });
 
