@@ -6,7 +6,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadBank } from '../src/quiz/bank.js';
 import { compileOpen, gradeOpen } from '../src/quiz/grade.js';
-import { figures, GOALS, gradeCorpus, groupFigures, readCorpus } from '../test/helpers/grading-corpus.js';
+import {
+  figures,
+  GOALS,
+  gradeCorpus,
+  groupFigures,
+  HELDOUT_FILE,
+  readCorpus,
+  setOf,
+} from '../test/helpers/grading-corpus.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = join(root, 'data', 'questions');
@@ -16,7 +24,7 @@ const bank = await loadBank(
     .sort()
     .map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') })),
 );
-const entries = readCorpus();
+const entries = [...readCorpus(), ...readCorpus(HELDOUT_FILE)];
 const graded = gradeCorpus(entries, bank.topics);
 const all = figures(graded);
 const pct = (x: number) => `${(x * 100).toFixed(1).padStart(5)} %`;
@@ -40,10 +48,14 @@ timings.sort((a, b) => a - b);
 const kinds = ['good', 'partial', 'wrong', 'evasive'] as const;
 const topics = [...new Set(entries.map((e) => e.topic))].sort();
 const byKind = Object.fromEntries(kinds.map((k) => [k, groupFigures(graded.filter((g) => g.entry.kind === k))]));
+const sets = ['main', 'extension', 'held-out'] as const;
+const bySet = Object.fromEntries(sets.map((s) => [s, figures(graded.filter((g) => setOf(g.entry) === s))]));
 const byTopic = Object.fromEntries(topics.map((t) => [t, groupFigures(graded.filter((g) => g.entry.topic === t))]));
 
 if (process.argv.includes('--json')) {
-  console.log(JSON.stringify({ answers: entries.length, ...all, byKind, byTopic, paste100kMs: timings[2] }, null, 2));
+  console.log(
+    JSON.stringify({ answers: entries.length, ...all, bySet, byKind, byTopic, paste100kMs: timings[2] }, null, 2),
+  );
 } else {
   const line = (name: string, value: number, goal: number, atMost = false) =>
     `  ${name.padEnd(52)} ${pct(value)}   goal ${atMost ? '≤' : '≥'} ${pct(goal).trim()}  ${
@@ -68,6 +80,14 @@ if (process.argv.includes('--json')) {
         `  ${name.padEnd(14)} ${String(f.answers).padStart(6)}  ${pct(f.precision)}  ${pct(f.recall)}  ${pct(f.halfOrMore)}  ${pct(f.ratingAgreement)}`,
       );
   };
+  console.log(`\n${'by set'.padEnd(16)} answers  precision   recall  wrong≥½  evasive≥½  good<½  rating ok`);
+  for (const s of sets) {
+    const f = bySet[s]!;
+    const n = graded.filter((g) => setOf(g.entry) === s).length;
+    console.log(
+      `  ${s.padEnd(14)} ${String(n).padStart(6)}  ${pct(f.precision)}  ${pct(f.recall)}  ${pct(f.wrongCredited)}  ${pct(f.evasiveCredited)}  ${pct(f.goodBlamed)}  ${pct(f.ratingAgreement)}`,
+    );
+  }
   table('by kind', byKind);
   table('by topic', byTopic);
   console.log(`\nA 100 KB paste graded in ${timings[2]!.toFixed(0)} ms (median of 5).`);

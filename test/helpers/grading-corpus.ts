@@ -15,6 +15,14 @@ export interface CorpusEntry {
 }
 
 export const CORPUS_FILE = fileURLToPath(new URL('../fixtures/grading/corpus.jsonl', import.meta.url));
+/** The held-out set (ids `h…`), written by a second author after the grader and bank were tuned. */
+export const HELDOUT_FILE = fileURLToPath(new URL('../fixtures/grading/heldout.jsonl', import.meta.url));
+
+/** Which set an answer belongs to: the main set (c001–c314), the extension (c315–c408) or the held-out set. */
+export function setOf(entry: CorpusEntry): 'main' | 'extension' | 'held-out' {
+  if (entry.id.startsWith('h')) return 'held-out';
+  return Number(entry.id.slice(1)) <= 314 ? 'main' : 'extension';
+}
 
 export function readCorpus(file = CORPUS_FILE): CorpusEntry[] {
   return readFileSync(file, 'utf8')
