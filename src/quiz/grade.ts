@@ -4,6 +4,7 @@ import {
   compileSynonyms,
   indexText,
   Matcher,
+  sameWord,
   type Phrase,
   type PhraseMatch,
   type SynonymTable,
@@ -132,6 +133,8 @@ export interface CompiledPoint {
   point: string;
   phrases: Phrase[];
   about: Phrase[];
+  /** The subject its text names ("Canary : …") when the question compares several: it binds loosely. */
+  subject: Phrase[];
   contradicts: Phrase[];
 }
 
@@ -140,17 +143,54 @@ export interface CompiledOpen {
   misconceptions: Array<{ note: string; phrases: Phrase[] }>;
 }
 
+/** Aspect words that open a key point's label without naming a thing ("Piège du broadcast", "Limites"). */
+const ASPECT =
+  /^(pi[eè]ges?|limites?|choix|co[uû]ts?|causes?|rem[eè]des?|int[eé]r[eê]ts?|sympt[oô]mes?|d[eé]tection|arbitrage|usages?|collecte|exemples?|risques?|avantages?|inconv[eé]nients?|correctifs?|diagnostic|objectifs?|r[eè]gles?|principes?|bornes?)\b/i;
+
+/**
+ * The thing a key point's text is about, when it opens with a label ("Canary : une petite part du
+ * trafic…", "Piège du broadcast : …"): its names, split on "/", "(", ",". A label that is only an
+ * aspect ("Limites", "Choix argumenté") names nothing.
+ */
+function labelSubjects(point: string): string[] {
+  const m = /^([^:]{1,60}?)\s+:\s/.exec(point);
+  if (!m) return [];
+  let label = m[1]!.trim();
+  const aspect = ASPECT.exec(label);
+  if (aspect) {
+    const rest = /^\s+(?:du|des|de la|de l['’]|de|d['’])\s*(.+)$/i.exec(label.slice(aspect[0].length));
+    if (!rest) return [];
+    label = rest[1]!;
+  }
+  return label
+    .split(/[()/,]/)
+    .map((part) => part.trim())
+    .filter((part) => /\p{L}/u.test(part) && !/\d/.test(part));
+}
+
 export function compileOpen(question: Question, synonyms: readonly (readonly string[])[] = []): CompiledOpen {
   const table = compileSynonyms(synonyms);
   const echo = promptWords(question.prompt);
+  const keyPoints = question.keyPoints ?? [];
+  // A question whose points name two or more different things compares them: a claim said of another
+  // of those things is a swap and earns nothing.
+  // Only the names the prompt itself lists count ("Deployment, StatefulSet…: dans quel cas…"): a label
+  // that the prompt does not name is a heading ("Situation", "Les sources"), not a compared thing.
+  const named = (part: string) => {
+    const words = promptWords(part);
+    return words.length > 0 && words.every((w) => echo.some((e) => e.stem === w.stem || sameWord(e, w)));
+  };
+  const labels = keyPoints.map((k) => labelSubjects(k.point).filter(named));
+  const compared = new Set(labels.filter((l) => l.length > 0).map((l) => l.join('/').toLowerCase())).size >= 2;
   // A phrasing that only says what the prompt or a generic word already says earns nothing: dropped here.
   const earning = (list: readonly string[] = []) =>
     list.map((a) => compilePhrase(a, table)).filter((p) => phraseEarns(p, echo));
   return {
-    points: (question.keyPoints ?? []).map((k) => ({
+    points: keyPoints.map((k, i) => ({
       point: k.point,
       phrases: earning(k.accept),
       about: (k.about ?? []).map((a) => compilePhrase(a, table)),
+      subject: compared && !k.about?.length ? labels[i]!.map((a) => compilePhrase(a, table)) : [],
       contradicts: earning(k.contradicts),
     })),
     misconceptions: (question.misconceptions ?? []).map((m) => ({ note: m.note, phrases: earning(m.accept) })),
@@ -169,7 +209,13 @@ interface Mention {
  * one of its own: before it in its clause, else after it in its clause, else earlier in its sentence,
  * else last in the sentence before (a pronoun).
  */
-function boundTo(point: number, first: number, mentions: readonly Mention[], index: TextIndex): boolean {
+function boundTo(
+  point: number,
+  first: number,
+  mentions: readonly Mention[],
+  index: TextIndex,
+  unnamed = false,
+): boolean {
   const tok = index.tokens;
   const clause = tok[first]!.clause;
   // Mentions are sorted: a binary search keeps grading linear-ish however many there are.
@@ -184,10 +230,12 @@ function boundTo(point: number, first: number, mentions: readonly Mention[], ind
   const after = mentions[lo];
   if (before && tok[before.at]!.clause === clause) return before.points.has(point);
   if (after && tok[after.at]!.clause === clause) return after.points.has(point);
-  if (!before) return false;
+  if (!before) return unnamed;
   const sentence = tok[first]!.sentence;
-  if (before.sentence === sentence || before.sentence === sentence - 1) return before.points.has(point);
-  return false;
+  // A label's subject reaches no further than its sentence: a list of points over several sentences
+  // ("… fraction, 0,6. Dedans storageFraction …") must not bind to the previous item.
+  if (before.sentence === sentence || (!unnamed && before.sentence === sentence - 1)) return before.points.has(point);
+  return unnamed;
 }
 
 /** The suggested rating for an open answer (docs/grading.md shows how it was calibrated on the corpus). */
@@ -226,8 +274,27 @@ export function gradeOpen(question: Question, compiled: CompiledOpen, answer: st
       }
   });
   const sortedMentions = [...mentions.values()].sort((a, b) => a.at - b.at);
-  const bound = (k: number, m: PhraseMatch) =>
-    compiled.points[k]!.about.length === 0 || boundTo(k, m.first, sortedMentions, index);
+  const named = new Map<number, Mention>();
+  compiled.points.forEach((p, k) => {
+    for (const phrase of p.subject)
+      for (const m of matcher.find(phrase, 1)) {
+        const mention = named.get(m.first) ?? {
+          at: m.first,
+          sentence: index.tokens[m.first]!.sentence,
+          points: new Set(),
+        };
+        mention.points.add(k);
+        named.set(m.first, mention);
+      }
+  });
+  const sortedNamed = [...named.values()].sort((a, b) => a.at - b.at);
+  const bound = (k: number, m: PhraseMatch) => {
+    const p = compiled.points[k]!;
+    if (p.about.length > 0) return boundTo(k, m.first, sortedMentions, index);
+    // A subject read from the point's label binds loosely: a claim said of nothing named still counts,
+    // one said of another compared thing does not.
+    return p.subject.length === 0 || boundTo(k, m.first, sortedNamed, index, true);
+  };
   let typoOnly = false;
   const points: KeyPointResult[] = compiled.points.map((p, k) => {
     let hit: { phrase: Phrase; match: PhraseMatch } | null = null;

@@ -300,3 +300,46 @@ describe('multiple choice', () => {
     );
   });
 });
+
+describe('a point labelled with a thing the prompt compares binds to it ("Canary : …")', () => {
+  const strategies = makeQuestion({
+    id: 'strategies',
+    kind: 'open',
+    prompt: 'Blue/green ou canary : comment fonctionnent-ils ?',
+    keyPoints: [
+      {
+        point: 'Blue/green : deux versions complètes, bascule du trafic d’un coup',
+        accept: ['deux versions', 'd’un coup'],
+      },
+      { point: 'Canary : une petite part du trafic, élargie si tout va bien', accept: ['petite part', 'pourcentage'] },
+      { point: 'Choix argumenté : un outil et des métriques', accept: ['argo rollouts'] },
+    ],
+    modelAnswer: 'm',
+  });
+  const c = compileOpen(strategies);
+  const hits = (answer: string) =>
+    (gradeOpen(strategies, c, answer, 120) as Extract<ReturnType<typeof gradeOpen>, { kind: 'open' }>).points.map(
+      (p) => (p.hit ? 1 : 0),
+    );
+
+  it.each([
+    [
+      'each claim said of its own thing',
+      'Blue/green on a deux versions et on bascule d’un coup, canary une petite part du trafic',
+      [1, 1, 0],
+    ],
+    [
+      'the two swapped',
+      'Canary c’est deux versions et on bascule d’un coup, blue/green c’est un petit pourcentage',
+      [0, 0, 0],
+    ],
+    [
+      'a claim said of nothing named still counts',
+      'On envoie une petite part du trafic, puis on élargit ; argo rollouts',
+      [0, 1, 1],
+    ],
+    ['a label that names nothing the prompt lists binds nothing', 'Argo Rollouts pour canary', [0, 0, 1]],
+  ])('%s', (_name, answer, expected) => {
+    expect(hits(answer)).toEqual(expected);
+  });
+});
