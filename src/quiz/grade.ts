@@ -136,6 +136,8 @@ export interface CompiledPoint {
   /** The subject its text names ("Canary : …") when the question compares several: it binds loosely. */
   subject: Phrase[];
   contradicts: Phrase[];
+  /** The values its text gives ("300 s", "0,6"): a claim said next to other values states a wrong one. */
+  values: { values: Set<number>; byDefault: boolean };
 }
 
 export interface CompiledOpen {
@@ -185,17 +187,84 @@ export function compileOpen(question: Question, synonyms: readonly (readonly str
   // A phrasing that only says what the prompt or a generic word already says earns nothing: dropped here.
   const earning = (list: readonly string[] = []) =>
     list.map((a) => compilePhrase(a, table)).filter((p) => phraseEarns(p, echo));
+  // A point that denies something ("pas de push forcé", "n'a plus besoin d'accès au cluster") is made
+  // only by denying it too: a phrasing that the point's own text denies must be denied in the answer.
+  const polarised = (point: string, phrases: Phrase[]) => {
+    // "Ne pas confondre X et Y", "ne pas oublier X": the denial bears on the verb, X is still said.
+    if (/\bne (?:pas|jamais) (?:confondre|m[ée]langer|oublier|n[ée]gliger)\b/i.test(point)) return phrases;
+    const text = indexText(point);
+    const own = new Matcher(text);
+    // Only a denial right before the phrasing counts: in "ne prend plus de tâches et prévient le driver"
+    // the coordinated "prévient" is still a claim made.
+    const closelyDenied = (m: PhraseMatch) => {
+      if (m.affirmed) return false;
+      const from = text.deniedFrom[m.first]!;
+      if (from < 0) return false;
+      let between = 0;
+      for (let i = m.first - 1; i >= 0 && text.tokens[i]!.start > from; i--) between++;
+      return between <= 2;
+    };
+    return phrases.map((p) => {
+      if (p.negative) return p;
+      const found = own.find(p);
+      return found.length > 0 && found.every(closelyDenied) ? { ...p, negative: true } : p;
+    });
+  };
   return {
     points: keyPoints.map((k, i) => ({
       point: k.point,
-      phrases: earning(k.accept),
+      phrases: polarised(k.point, earning(k.accept)),
       about: (k.about ?? []).map((a) => compilePhrase(a, table)),
       subject: compared && !k.about?.length ? labels[i]!.map((a) => compilePhrase(a, table)) : [],
       contradicts: earning(k.contradicts),
+      values: pointValues(k.point),
     })),
     misconceptions: (question.misconceptions ?? []).map((m) => ({ note: m.note, phrases: earning(m.accept) })),
   };
 }
+
+/**
+ * The numbers written in tokens from..to (of one sentence, or any when `sentence` is -1); "10 000" read as
+ * one number, units glued on ("300s", "10mo") dropped.
+ */
+function valuesIn(index: TextIndex, from: number, to: number, sentence: number): number[] {
+  const out: number[] = [];
+  const tok = index.tokens;
+  for (let i = Math.max(0, from); i <= to && i < tok.length; i++) {
+    const t = tok[i]!;
+    if (sentence >= 0 && t.sentence !== sentence) continue;
+    const m = /^\d+(?:\.\d+)?/.exec(t.word);
+    if (!m) continue;
+    const prev = tok[i - 1];
+    if (/^\d{3}$/.test(t.word) && prev && /^\d+$/.test(prev.word) && prev.end + 1 === t.start && out.length > 0) {
+      out[out.length - 1] = out[out.length - 1]! * 1000 + Number(t.word);
+      continue;
+    }
+    out.push(Number(m[0]));
+  }
+  return out;
+}
+
+/**
+ * The values a key point states. Versions ("depuis la v3.6") and the terms of a formula ("limit + 1")
+ * are not values a candidate would repeat. A value given as a default ("300 s par défaut") is only
+ * contradicted by another default.
+ */
+function pointValues(point: string): { values: Set<number>; byDefault: boolean } {
+  const text = point.replace(/\b(?:depuis(?: la)?|version|v)\s*\d+(?:[.,]\d+)*/gi, ' ').replace(/[+=−-]\s*\d+/g, ' ');
+  return {
+    values: new Set(valuesIn(indexText(text), 0, Number.MAX_SAFE_INTEGER, -1)),
+    byDefault: /par d[ée]faut|default/i.test(point),
+  };
+}
+
+/** 60 % and 0,6 are the same value. */
+const sameValue = (a: number, b: number) =>
+  [a, a / 100, a * 100].some((x) => Math.abs(x - b) <= 1e-9 * Math.max(1, Math.abs(b)));
+
+/** How far around a claim a number is read as its value (content words). */
+const VALUE_REACH_BEFORE = 3;
+const VALUE_REACH_AFTER = 6;
 
 /** Where an answer mentions what a key point is about. */
 interface Mention {
@@ -295,13 +364,33 @@ export function gradeOpen(question: Question, compiled: CompiledOpen, answer: st
     // one said of another compared thing does not.
     return p.subject.length === 0 || boundTo(k, m.first, sortedNamed, index, true);
   };
+  const misvalued = (k: number, m: PhraseMatch) => {
+    const { values, byDefault } = compiled.points[k]!.values;
+    if (values.size === 0) return false;
+    const from = m.first - VALUE_REACH_BEFORE;
+    const to = m.last + VALUE_REACH_AFTER;
+    const sentence = index.tokens[m.first]!.sentence;
+    const near = valuesIn(index, from, to, sentence);
+    if (near.length === 0 || near.some((v) => [...values].some((w) => sameValue(v, w)))) return false;
+    // "je mets MaxRAMPercentage à 75 %" is a choice, not a false default: only "75 % par défaut" is wrong.
+    if (!byDefault) return true;
+    for (let i = Math.max(0, from); i <= to && i < index.tokens.length; i++)
+      if (index.tokens[i]!.sentence === sentence && /^(defaut|default)$/.test(index.tokens[i]!.word)) return true;
+    return false;
+  };
   let typoOnly = false;
   const points: KeyPointResult[] = compiled.points.map((p, k) => {
     let hit: { phrase: Phrase; match: PhraseMatch } | null = null;
     let denied: { phrase: Phrase; match: PhraseMatch } | null = null;
+    let wrongValue: { phrase: Phrase; match: PhraseMatch } | null = null;
     for (const phrase of p.phrases) {
       for (const m of matcher.find(phrase)) {
         if (!bound(k, m)) continue;
+        if (m.affirmed && misvalued(k, m)) {
+          // "le timeout est de 30 s" for a point that says 300 s: a wrong value, shown as a contradiction.
+          wrongValue ??= { phrase, match: m };
+          continue;
+        }
         if (m.affirmed) {
           if (!hit || (hit.match.typo && !m.typo)) hit = { phrase, match: m };
         } else if (!phrase.negative) denied ??= { phrase, match: m };
@@ -317,6 +406,7 @@ export function gradeOpen(question: Question, compiled: CompiledOpen, answer: st
       }
     }
     if (!contradiction && !hit && denied) contradiction = denied;
+    if (!contradiction && !hit && wrongValue) contradiction = wrongValue;
     if (hit && !contradiction) {
       if (hit.match.typo) typoOnly = true;
       return {

@@ -181,8 +181,8 @@ function findNegations(words: readonly RawWord[]): Negation[] {
       out.push({ at: i, verbal: true, back: true }); // don't, isn't, doesn't
     } else if ((word === 'pas' || word === 'non') && (samePrev === 'ou' || samePrev === 'or')) {
       // "ce qui a marché ou pas": an alternative, not a denial
-    } else if (word === 'rien' && samePrev === 'pour') {
-      // "pour rien": in vain
+    } else if (word === 'rien' && samePrev === 'pour' && pendingNe < 0) {
+      // "pour rien": in vain (but "n'y est pour rien" denies)
     } else if (VERBAL_CLOSERS.has(word) || (pendingNe >= 0 && NE_ONLY_CLOSERS.has(word))) {
       const at = pendingNe >= 0 ? pendingNe : i;
       out.push({ at, verbal: true, back: !purpose(at) });
@@ -194,6 +194,9 @@ function findNegations(words: readonly RawWord[]): Negation[] {
       if (!niSeen) out.push({ at: pendingNe >= 0 ? pendingNe : i, verbal: true, back: false });
       niSeen = true;
       pendingNe = -1;
+    } else if (word === 'non' && words[i + 1]?.word === 'plus' && words[i + 1]!.clause === c) {
+      // "non plus" means "either": the "pas" or "ne" beside it carries the denial
+      i++;
     } else if (FORWARD_NEGATORS.has(word)) {
       out.push({ at: i, verbal: false, back: false });
     } else if (

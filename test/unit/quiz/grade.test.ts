@@ -343,3 +343,78 @@ describe('a point labelled with a thing the prompt compares binds to it ("Canary
     expect(hits(answer)).toEqual(expected);
   });
 });
+
+describe('a claim given with a wrong value is refused and shown', () => {
+  const broadcast = makeQuestion({
+    id: 'values',
+    kind: 'open',
+    prompt: 'Quels risques pose un broadcast join ?',
+    keyPoints: [
+      { point: 'Délai d’attente du broadcast (300 s par défaut)', accept: ['timeout', 'délai d’attente'] },
+      { point: 'La fraction unifiée vaut 0,6 du tas', accept: ['fraction unifiée'] },
+      { point: 'Relances bornées par limit (total = limit + 1), depuis la v3.1', accept: ['limit'] },
+    ],
+    modelAnswer: 'm',
+  });
+  const c = compileOpen(broadcast);
+  const result = (answer: string) =>
+    gradeOpen(broadcast, c, answer, 120) as Extract<ReturnType<typeof gradeOpen>, { kind: 'open' }>;
+  const hits = (answer: string) => result(answer).points.map((p) => (p.hit ? 1 : 0));
+
+  it.each([
+    ['the right value', 'Il y a un timeout de 300 secondes par défaut', [1, 0, 0]],
+    ['no value at all', 'Attention au timeout du broadcast', [1, 0, 0]],
+    ['a wrong default', 'Le timeout est de 30 secondes par défaut', [0, 0, 0]],
+    ['a chosen value is not a false default', 'Je monte le timeout à 600 secondes', [1, 0, 0]],
+    ['60 % is 0,6', 'La fraction unifiée fait 60 % du tas', [0, 1, 0]],
+    ['a wrong plain value', 'La fraction unifiée fait 90 % du tas', [0, 0, 0]],
+    ['the terms of a formula and versions are not values', 'Je mets un limit de 3, donc 4 essais', [0, 0, 1]],
+  ])('%s', (_name, answer, expected) => {
+    expect(hits(answer)).toEqual(expected);
+  });
+
+  it('shows the wrong value as a contradiction', () => {
+    expect(result('Le timeout est de 30 secondes par défaut').points[0]!.contradiction?.evidence).toContain('timeout');
+  });
+});
+
+describe('a point that denies something is made only by denying it', () => {
+  const revert = makeQuestion({
+    id: 'revert',
+    kind: 'open',
+    prompt: 'Comment annulez-vous un commit fautif déjà sur main ?',
+    keyPoints: [
+      { point: 'L’historique partagé n’est pas réécrit : pas de push forcé', accept: ['push forcé', 'force push'] },
+      { point: 'La CI n’a plus besoin d’accès au cluster', accept: ['accès au cluster'] },
+      { point: 'L’executor ne prend plus de tâches et prévient le driver', accept: ['prévient le driver'] },
+    ],
+    modelAnswer: 'm',
+  });
+  const c = compileOpen(revert);
+  const hits = (answer: string) =>
+    (gradeOpen(revert, c, answer, 120) as Extract<ReturnType<typeof gradeOpen>, { kind: 'open' }>).points.map((p) =>
+      p.hit ? 1 : 0,
+    );
+
+  it.each([
+    [
+      'denied as the point denies it',
+      'Surtout pas de push forcé sur main, et la CI n’a pas besoin d’accès au cluster',
+      [1, 1, 0],
+    ],
+    ['affirmed: the opposite of the point', 'Je fais un push forcé, la CI a un accès au cluster', [0, 0, 0]],
+    ['a claim coordinated after the denial stays a claim', 'Il prévient le driver avant de partir', [0, 0, 1]],
+  ])('%s', (_name, answer, expected) => {
+    expect(hits(answer)).toEqual(expected);
+  });
+});
+
+describe('spoken idioms around negation', () => {
+  it.each([
+    ['« non plus » with « pas » denies once', 'En CPU non plus pas de disque', [0, 0, 0]],
+    ['« n’y est pour rien » denies', 'Le disque n’y est pour rien', [0, 0, 0]],
+    ['« pour rien » alone is in vain, not a denial', 'On écrit sur disque pour rien', [0, 1, 0]],
+  ])('%s', (_name, answer, expected) => {
+    expect(hitsOf(answer)).toEqual(expected);
+  });
+});
