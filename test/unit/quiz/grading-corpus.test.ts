@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { loadBank } from '../../../src/quiz/bank.js';
-import { figures, GOALS, gradeCorpus, readCorpus } from '../../helpers/grading-corpus.js';
+import { figures, GOALS, gradeCorpus, HELDOUT_FILE, readCorpus } from '../../helpers/grading-corpus.js';
 import { BUNDLED_DIR, sourcesIn } from './helpers.js';
 
 /**
- * The grader against the labelled corpus (test/fixtures/grading/corpus.jsonl): the goals of issue #13.
+ * The grader against the labelled corpus (test/fixtures/grading/corpus.jsonl and the held-out set,
+ * heldout.jsonl): the goals of issue #13, on all of it.
  * `npm run bench:grading` prints the same figures by kind and by topic.
  */
 const bank = await loadBank(sourcesIn(BUNDLED_DIR));
-const corpus = readCorpus();
+const corpus = [...readCorpus(), ...readCorpus(HELDOUT_FILE)];
 const f = figures(gradeCorpus(corpus, bank.topics));
 
 describe('the grading corpus', () => {
