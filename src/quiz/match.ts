@@ -254,10 +254,12 @@ export function indexText(text: string): TextIndex {
     for (let k = 0; k < prepAt[i]!; k++) reaches.push(PREP_NEGATION_REACH);
     if (STOP_WORDS.has(w.word) || NOT_CONTENT.has(w.word) || (w.word === 't' && w.afterApostrophe)) continue;
     let after = 0;
-    for (let k = i + 1; k <= i + NEGATION_REACH_AFTER && k < words.length && words[k]!.clause === clause; k++) {
+    // Counted in content words: "le salage, ça sert à rien" reaches back over "ça" and "à".
+    for (let k = i + 1, seen = 0; seen < NEGATION_REACH_AFTER && k < words.length && words[k]!.clause === clause; k++) {
       // A coordinated or relative predicate ("… et ne sont jamais", "… qui ne fait pas") has its own subject.
       if (JOINS.has(words[k]!.word)) break;
       if (backAt[k]) after = 1;
+      if (!STOP_WORDS.has(words[k]!.word) && !NOT_CONTENT.has(words[k]!.word)) seen++;
     }
     const position = tokens.length;
     tokens.push({

@@ -418,3 +418,16 @@ describe('spoken idioms around negation', () => {
     expect(hitsOf(answer)).toEqual(expected);
   });
 });
+
+describe('a spoken denial after a dislocated subject', () => {
+  it.each([
+    ['« ça sert à rien » reaches back over « ça » and « à »', 'Le disque ça sert à rien ici', [0, 0, 0]],
+    [
+      'a denial four content words later does not',
+      'Écriture sur disque puis transfert réseau lent ici, rien',
+      [0, 1, 0],
+    ],
+  ])('%s', (_name, answer, expected) => {
+    expect(hitsOf(answer)).toEqual(expected);
+  });
+});
