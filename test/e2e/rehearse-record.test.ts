@@ -35,9 +35,11 @@ describe('pitch rehearse --record', () => {
     const [a] = history(home).rehearsals;
     expect(a.recording.file).toMatch(/^recordings\/.+\.wav$/);
     expect(a.recording.splitEnds).toHaveLength(5);
-    // Split ends on the recording's time line: increasing, ~0.7 s apart, after the clock's start.
+    // Split ends on the recording's time line: increasing, ~0.7 s apart, after the clock's start. The
+    // two clocks agree within 0.1 s (on a machine busy with other test processes, the stand-in
+    // recorder's time line was seen 50 ms off the timer's).
     for (let i = 1; i < 5; i++)
-      expect(a.recording.splitEnds[i] - a.recording.splitEnds[i - 1]).toBeCloseTo(a.splits[i].seconds, 1);
+      expect(Math.abs(a.recording.splitEnds[i] - a.recording.splitEnds[i - 1] - a.splits[i].seconds)).toBeLessThan(0.1);
     expect(a.recording.splitEnds[0]).toBeGreaterThan(a.recording.clockStart);
     expect(a.speech.speechSeconds).toBeGreaterThan(0);
     expect(a.speech.pauseCounts.atLeast300ms).toBeGreaterThan(0);
