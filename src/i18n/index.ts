@@ -21,8 +21,23 @@ export type Params = Record<string, string | number>;
 
 export type Translate = (key: MessageKey, params?: Params) => string;
 
-/** A translator for one language; `{name}` placeholders are filled from params. */
+/**
+ * A translator for one language; `{name}` placeholders are filled from params. Plurals follow the
+ * language's rules (Intl.PluralRules: French says « 0 carte », « 1 carte », « 2 cartes »; English
+ * « 0 cards », « 1 card »): `{count, plural, one {# carte} other {# cartes}}`, `#` being the number.
+ */
 export function translator(lang: Lang): Translate {
+  const rules = new Intl.PluralRules(lang);
   return (key, params = {}) =>
-    messages[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    messages[key][lang]
+      .replace(PLURAL, (whole, name: string, forms: string) => {
+        if (!(name in params)) return whole;
+        const n = Number(params[name]);
+        const options = new Map([...forms.matchAll(/(\w+)\s*\{([^{}]*)\}/g)].map((m) => [m[1]!, m[2]!]));
+        const form = options.get(rules.select(n)) ?? options.get('other') ?? '';
+        return form.replace(/#/g, String(params[name]));
+      })
+      .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
+
+const PLURAL = /\{(\w+), plural,((?:\s*\w+\s*\{[^{}]*\})+)\s*\}/g;

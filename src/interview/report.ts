@@ -40,6 +40,22 @@ export interface InterviewReport {
   guide: AnswerBand | null;
 }
 
+/** Answered questions and key points covered: the one count the report and `pitch history` both show. Pure. */
+export function countInterview(answers: readonly InterviewAnswer[]): {
+  questions: number;
+  answered: number;
+  covered: number;
+  keyPoints: number;
+} {
+  const answered = answers.filter((a) => a.rating !== null);
+  return {
+    questions: answers.length,
+    answered: answered.length,
+    covered: answered.reduce((n, a) => n + a.covered.filter(Boolean).length, 0),
+    keyPoints: answered.reduce((n, a) => n + a.keyPoints.length, 0),
+  };
+}
+
 /** The end-of-interview report, from the pitch attempt, the answers and the cards after their update. Pure. */
 export function buildInterviewReport(
   pitch: Attempt | null,
@@ -61,8 +77,7 @@ export function buildInterviewReport(
     speech: speechOf(a.speech),
     retries: (a.retries ?? []).map((r) => r.seconds),
   }));
-  const totalPoints = answered.reduce((n, a) => n + a.keyPoints.length, 0);
-  const coveredPoints = answered.reduce((n, a) => n + a.covered.filter(Boolean).length, 0);
+  const { keyPoints: totalPoints, covered: coveredPoints } = countInterview(answers);
 
   const byTopic = new Map<string, { covered: number; points: number; ratings: number[] }>();
   for (const a of answered) {

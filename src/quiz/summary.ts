@@ -43,6 +43,32 @@ export interface SessionSummary {
 
 const DAY_MS = 86_400_000;
 
+/** How a set of rated questions went: the one count the session summary and `pitch history` both show. */
+export interface ResultCounts {
+  questions: number;
+  /** Questions with a right or wrong answer (flash cards are only self-rated). */
+  graded: number;
+  correct: number;
+  /** Rated « À revoir » (Again). */
+  again: number;
+}
+
+/** Counts rated questions, live (a session's result) or stored (a history record's reviews). Pure. */
+export function countResults(
+  items: Iterable<{ rating: RatingValue | null | undefined; correct: boolean | null | undefined }>,
+): ResultCounts {
+  const counts: ResultCounts = { questions: 0, graded: 0, correct: 0, again: 0 };
+  for (const item of items) {
+    counts.questions++;
+    if (item.rating === 1) counts.again++;
+    if (item.correct === true || item.correct === false) {
+      counts.graded++;
+      if (item.correct) counts.correct++;
+    }
+  }
+  return counts;
+}
+
 /** Pure: the session's result, the topics it drew from, and the cards as saved after it. */
 export function summarizeSession(
   result: SessionResult,
@@ -53,34 +79,23 @@ export function summarizeSession(
 ): SessionSummary {
   const byId = new Map(topics.map((t) => [t.id, t]));
   const ratings: Record<RatingValue, number> = { 1: 0, 2: 0, 3: 0, 4: 0 };
-  const perTopic = new Map<string, TopicResult>();
+  const perTopic = new Map<string, Array<(typeof result.rated)[number]>>();
   const missed: MissedPoint[] = [];
-  let graded = 0;
-  let correct = 0;
   for (const item of result.rated) {
     const q = item.question;
     ratings[item.rating!]++;
-    let t = perTopic.get(q.topic);
-    if (!t) {
-      t = { id: q.topic, title: byId.get(q.topic)?.title ?? q.topic, questions: 0, graded: 0, correct: 0, again: 0 };
-      perTopic.set(q.topic, t);
-    }
-    t.questions++;
-    if (item.rating === 1) t.again++;
-    const right = item.grade?.correct;
-    if (right !== null && right !== undefined) {
-      graded++;
-      t.graded++;
-      if (right) {
-        correct++;
-        t.correct++;
-      }
-    }
+    perTopic.set(q.topic, [...(perTopic.get(q.topic) ?? []), item]);
     if (item.grade?.kind === 'open') {
       for (const p of item.grade.points)
         if (!p.hit) missed.push({ questionId: q.id, prompt: q.prompt, point: p.point });
     }
   }
+  const { graded, correct } = countResults(result.rated.map(asCounted));
+  const topicResults: TopicResult[] = [...perTopic].map(([id, items]) => ({
+    id,
+    title: byId.get(id)?.title ?? id,
+    ...countResults(items.map(asCounted)),
+  }));
   const weakest = result.rated
     .filter((item) => item.rating! <= 2)
     .map((item) => ({
@@ -107,7 +122,7 @@ export function summarizeSession(
     correct,
     seconds: Math.max(0, Math.round((result.endedAt.getTime() - result.startedAt.getTime()) / 1000)),
     ratings,
-    topics: [...perTopic.values()],
+    topics: topicResults,
     missed,
     weakest,
     next: result.cram
@@ -116,6 +131,10 @@ export function summarizeSession(
     cram: result.cram,
     interrupted: result.interrupted,
   };
+}
+
+function asCounted(item: SessionResult['rated'][number]) {
+  return { rating: item.rating, correct: item.grade?.correct ?? null };
 }
 
 /** The session as kept in history.json (what `pitch history` lists). */

@@ -1,11 +1,24 @@
 import type { ChalkInstance } from 'chalk';
+import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
 import type { Inline } from '../pitch/model.js';
 import { sanitize } from './sanitize.js';
 
-/** Visible width of a string without escape codes (one column per code point; good enough for Latin text). */
+/**
+ * The one text-layout module every renderer goes through. Widths are display columns (string-width:
+ * an accent is one column whether precomposed or combining, a CJK character or an emoji two,
+ * a zero-width character none); wrapping is wrap-ansi at word boundaries, styles kept across lines.
+ * A word, a URL or a command is never cut: a token longer than the line goes on a line of its own
+ * (the terminal soft-wraps it, so copy-paste still gets it whole). Only `fitLine`, for screens that
+ * must not scroll, ever cuts a token, and only one that is wider than the whole line.
+ */
+
+// Plain printable ASCII measures as its length; most of what we draw is, and string-width segments graphemes.
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
+/** Display width of a string, escape codes ignored. */
 export function visibleWidth(text: string): number {
-  // eslint-disable-next-line no-control-regex
-  return [...text.replace(/\x1b\[[0-9;]*m/g, '')].length;
+  return PLAIN_ASCII.test(text) ? text.length : stringWidth(text);
 }
 
 export function padEnd(text: string, width: number): string {
@@ -16,19 +29,75 @@ export function padStart(text: string, width: number): string {
   return ' '.repeat(Math.max(0, width - visibleWidth(text))) + text;
 }
 
-/** Cuts a plain string to `width` columns with an ellipsis. */
-export function truncate(text: string, width: number): string {
-  const chars = [...text];
-  if (chars.length <= width) return text;
-  return width <= 1 ? chars.slice(0, width).join('') : chars.slice(0, width - 1).join('') + '…';
+/** Splits a string into grapheme clusters (an accent stays with its letter, an emoji sequence stays whole). */
+function graphemes(text: string): string[] {
+  if (PLAIN_ASCII.test(text)) return text.split('');
+  segmenter ??= new Intl.Segmenter();
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}
+let segmenter: Intl.Segmenter | undefined;
+
+/** The longest prefix of plain `text` that fits in `width` columns, cut between graphemes. */
+function cutToWidth(text: string, width: number): string {
+  let out = '';
+  let used = 0;
+  for (const g of graphemes(text)) {
+    const w = visibleWidth(g);
+    if (used + w > width) break;
+    out += g;
+    used += w;
+  }
+  return out;
 }
 
-/** A word with its style; `glued` when it touched the previous word without a space ("**Ibrahim**."). */
-type StyledWord = { text: string; inline: Inline; glued: boolean };
+/**
+ * Shortens plain text to `width` columns with an ellipsis, at a word boundary: « Bonjour, je m’appelle… »
+ * rather than « Bonjour, je m’app… ». A first word wider than the room is the one case cut inside.
+ */
+export function truncate(text: string, width: number): string {
+  if (visibleWidth(text) <= width) return text;
+  if (width <= 1) return cutToWidth(text, width);
+  const room = width - 1;
+  const head = cutToWidth(text, room);
+  // At a boundary when the next character is a space; otherwise back up to the last space.
+  const next = text.slice(head.length, head.length + 1);
+  const atBoundary = /\s/u.test(next);
+  const lastSpace = head.search(/\s\S*$/u);
+  const kept = atBoundary ? head : lastSpace > 0 ? head.slice(0, lastSpace) : head;
+  return `${kept.trimEnd()}…`;
+}
+
+/** One line of styled text cut to `width` at a word boundary, styles closed (for screens that must not scroll). */
+export function fitLine(text: string, width: number): string {
+  if (visibleWidth(text) <= width) return text;
+  if (width <= 1) return '…'.slice(0, width);
+  const first = wrapAnsi(text, width - 1, { hard: true, trim: true, wordWrap: true }).split('\n')[0] ?? '';
+  return `${first}…`;
+}
 
 /**
- * Wraps formatted runs to `width` columns, keeping bold/italic/code on each word.
- * `first` prefixes the first line ("• "), `rest` the following ones (hanging indent).
+ * Wraps styled text (our own colours; user text must be sanitized first) to `width` columns.
+ * `first` prefixes the first line (« • »), `rest` the following ones (hanging indent).
+ */
+export function wrapStyled(text: string, width: number, first = '', rest = first): string[] {
+  const indent = Math.max(visibleWidth(first), visibleWidth(rest));
+  const room = Math.max(1, width - indent);
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    const wrapped = wrapAnsi(paragraph.replace(/[ \t]+/g, ' '), room, { hard: false, trim: true, wordWrap: true });
+    for (const line of wrapped.split('\n')) lines.push((lines.length === 0 ? first : rest) + line);
+  }
+  return lines;
+}
+
+/** Wraps plain text from anywhere (sanitized here) to `width` columns; see wrapStyled. */
+export function wrapText(text: string, width: number, first = '', rest = first): string[] {
+  return wrapStyled(sanitize(text), width, first, rest);
+}
+
+/**
+ * Wraps formatted runs to `width` columns, keeping bold/italic/code on each word. A word glued to
+ * the next run (« **Ibrahim**. ») stays with it, so a line never starts with « . » or « , ».
  */
 export function wrapInlines(
   inlines: readonly Inline[],
@@ -37,72 +106,34 @@ export function wrapInlines(
   first = '',
   rest = first,
 ): string[] {
-  const paragraphs: StyledWord[][] = [[]];
-  let spaceBefore = true;
-  for (const inline of inlines) {
-    const parts = sanitize(inline.text).split('\n');
-    parts.forEach((part, i) => {
-      if (i > 0) {
-        paragraphs.push([]);
-        spaceBefore = true;
-      }
-      for (const m of part.matchAll(/(\s*)(\S+)/gu)) {
-        const glued = !spaceBefore && m[1] === '';
-        paragraphs[paragraphs.length - 1]!.push({ text: m[2]!, inline, glued });
-        spaceBefore = false;
-      }
-      if (/\s$/u.test(part)) spaceBefore = true;
-    });
-  }
-  const lines: string[] = [];
-  for (const words of paragraphs) {
-    // Glued words travel together so a line never starts with "." or ",".
-    const groups: StyledWord[][] = [];
-    for (const w of words) {
-      if (w.glued && groups.length) groups[groups.length - 1]!.push(w);
-      else groups.push([w]);
-    }
-    let line: string[] = [];
-    let used = 0;
-    const flush = () => {
-      lines.push((lines.length === 0 ? first : rest) + line.join(' '));
-      line = [];
-      used = 0;
-    };
-    for (const group of groups) {
-      const w = group.reduce((n, x) => n + visibleWidth(x.text), 0);
-      const limit = Math.max(10, width - visibleWidth(lines.length === 0 ? first : rest));
-      if (line.length && used + 1 + w > limit) flush();
-      used += (line.length ? 1 : 0) + w;
-      line.push(group.map((x) => paint(x, chalk)).join(''));
-    }
-    if (line.length) flush();
-  }
-  return lines;
+  return wrapStyled(inlines.map((inline) => paint(sanitize(inline.text), inline, chalk)).join(''), width, first, rest);
 }
 
-function paint(word: StyledWord, chalk: ChalkInstance): string {
-  let out = word.text;
-  if (word.inline.code) out = chalk.cyan(out);
-  if (word.inline.bold) out = chalk.bold(out);
-  if (word.inline.italic) out = chalk.italic(out);
-  return out;
+function paint(text: string, inline: Inline, chalk: ChalkInstance): string {
+  // Style word by word: a style never spans a space, so every wrapped line opens and closes its own codes.
+  return text.replace(/\S+/gu, (word) => {
+    let out = word;
+    if (inline.code) out = chalk.cyan(out);
+    if (inline.bold) out = chalk.bold(out);
+    if (inline.italic) out = chalk.italic(out);
+    return out;
+  });
 }
 
-/** Wraps plain text (sanitized) to width. */
-export function wrapText(text: string, width: number, first = '', rest = first): string[] {
+/**
+ * A footer of keys (« Espace étape · q arrêter · ? aide ») on as many lines as it needs, never
+ * splitting one key's entry, so every key stays visible on a narrow terminal (two lines below ~70 columns).
+ */
+export function foldKeys(text: string, width: number, separator = ' · '): string[] {
+  const items = text.split(separator);
   const lines: string[] = [];
-  for (const paragraph of sanitize(text).split('\n')) {
-    const words = paragraph.split(/\s+/u).filter(Boolean);
-    let line = '';
-    const limit = () => Math.max(10, width - visibleWidth(lines.length ? rest : first));
-    for (const word of words) {
-      if (line && visibleWidth(line) + 1 + visibleWidth(word) > limit()) {
-        lines.push((lines.length ? rest : first) + line);
-        line = word;
-      } else line = line ? `${line} ${word}` : word;
-    }
-    lines.push((lines.length ? rest : first) + line);
+  let line = '';
+  for (const item of items) {
+    if (line && visibleWidth(line) + visibleWidth(separator) + visibleWidth(item) > width) {
+      lines.push(line);
+      line = item;
+    } else line = line ? `${line}${separator}${item}` : item;
   }
-  return lines;
+  if (line) lines.push(line);
+  return lines.flatMap((l) => (visibleWidth(l) > width ? wrapStyled(l, width) : [l]));
 }

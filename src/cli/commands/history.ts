@@ -23,7 +23,9 @@ export async function historyCommand(ctx: AppContext, opts: { json?: boolean }):
   }
   const history = store.read(historySpec);
   const rehearsals = history.rehearsals.map(normalizeAttempt);
-  ctx.print(renderHistory({ ...history, rehearsals }, ctx.t, ctx.chalk, { now: ctx.now(), lang: ctx.lang }));
+  ctx.print(
+    renderHistory({ ...history, rehearsals }, ctx.t, ctx.chalk, { now: ctx.now(), lang: ctx.lang, width: ctx.width() }),
+  );
 }
 
 export interface HistoryEditOptions {

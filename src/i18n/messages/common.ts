@@ -248,8 +248,8 @@ export const common = {
     en: '"{value}" matches {count} rehearsals.',
   },
   'history.idHint': {
-    fr: '« pitch history » affiche l’identifiant de chaque répétition, en fin de ligne.',
-    en: '"pitch history" shows each rehearsal’s id at the end of its line.',
+    fr: '« pitch history » affiche la fin de l’identifiant de chaque répétition, colonne « Réf. ».',
+    en: '"pitch history" shows the end of each rehearsal’s id, in the "Ref." column.',
   },
   'history.nothingToUndo': { fr: 'Aucune répétition à annuler.', en: 'No rehearsal to undo.' },
   'history.nothingToUndoHint': {
@@ -292,11 +292,22 @@ export const common = {
     en: 'id of the rehearsal (or its end), see "pitch history"',
   },
   'cli.opt.yes': { fr: 'ne pas demander de confirmation', en: 'do not ask for confirmation' },
-  'history.quizLine': {
-    fr: '{date}  {topics}  {count} question(s), {correct} réussie(s){cram}',
-    en: '{date}  {topics}  {count} question(s), {correct} right{cram}',
-  },
-  'history.cram': { fr: ' (révision libre)', en: ' (cram)' },
+  'history.col.date': { fr: 'Date', en: 'Date' },
+  'history.col.section': { fr: 'Section', en: 'Section' },
+  'history.col.time': { fr: 'Temps', en: 'Time' },
+  'history.col.target': { fr: 'Cible', en: 'Target' },
+  'history.col.delta': { fr: 'Écart', en: 'Delta' },
+  'history.col.splits': { fr: 'Étapes', en: 'Splits' },
+  'history.col.kind': { fr: 'Type', en: 'Kind' },
+  'history.col.topics': { fr: 'Thèmes', en: 'Topics' },
+  'history.col.questions': { fr: 'Questions', en: 'Questions' },
+  'history.col.correct': { fr: 'Justes', en: 'Right' },
+  'history.col.again': { fr: 'À revoir', en: 'Again' },
+  'history.col.keyPoints': { fr: 'Points clés', en: 'Key points' },
+  'history.col.note': { fr: 'Note', en: 'Note' },
+  'history.col.ref': { fr: 'Réf.', en: 'Ref.' },
+  'history.cram': { fr: 'révision libre', en: 'cram' },
+  'history.quizStopped': { fr: 'arrêtée', en: 'stopped' },
   'history.allTopics': { fr: 'tous thèmes', en: 'all topics' },
 
   // What a spinner says while the user waits (src/ui/spinner.ts).

@@ -43,8 +43,8 @@ export const interview = {
     en: 'Install espeak-ng (Debian/Ubuntu: sudo apt install espeak-ng; macOS has "say"), or run again without --speak.',
   },
   'interview.intro': {
-    fr: 'Entretien blanc : {pitch}{count} question(s), {time} par réponse. Ctrl-C arrête à tout moment, ce qui est fini reste enregistré.',
-    en: 'Mock interview: {pitch}{count} question(s), {time} per answer. Ctrl-C stops at any time; what is finished stays saved.',
+    fr: 'Entretien blanc : {pitch}{count, plural, one {# question} other {# questions}}, {time} par réponse. Ctrl-C arrête à tout moment, ce qui est fini reste enregistré.',
+    en: 'Mock interview: {pitch}{count, plural, one {# question} other {# questions}}, {time} per answer. Ctrl-C stops at any time; what is finished stays saved.',
   },
   'interview.introPitch': { fr: 'votre pitch, puis ', en: 'your pitch, then ' },
   'interview.pitchPrompt': {
@@ -113,8 +113,8 @@ export const interview = {
     en: '{time} ({band}) · key points {covered}/{total} · rating: {rating}',
   },
   'report.speech': {
-    fr: 'enregistrement : {speech} de parole, {pauses} pause(s) ≥ 0,3 s, la plus longue {longest} s',
-    en: 'recording: {speech} of speech, {pauses} pause(s) ≥ 0.3 s, longest {longest} s',
+    fr: 'enregistrement : {speech} de parole, {pauses, plural, one {# pause} other {# pauses}} ≥ 0,3 s, la plus longue {longest} s',
+    en: 'recording: {speech} of speech, {pauses, plural, one {# pause} other {# pauses}} ≥ 0.3 s, longest {longest} s',
   },
   'report.unanswered': { fr: 'pas de réponse notée', en: 'no rated answer' },
   'report.missed': { fr: 'manqué : {list}', en: 'missed: {list}' },
@@ -128,8 +128,8 @@ export const interview = {
   },
   'report.coverage': { fr: 'Points clés couverts : {percent} %', en: 'Key points covered: {percent}%' },
   'report.weakest': {
-    fr: 'Thème le plus faible : {topic}. À travailler : pitch quiz --topic {topic}',
-    en: 'Weakest topic: {topic}. Drill it: pitch quiz --topic {topic}',
+    fr: 'Thème le plus faible : {title}. À travailler : pitch quiz --topic {topic}',
+    en: 'Weakest topic: {title}. Drill it: pitch quiz --topic {topic}',
   },
   'report.nextDue': { fr: 'Prochaine révision : {when}', en: 'Next review: {when}' },
   'report.stopped': {
@@ -141,9 +141,5 @@ export const interview = {
     fr: 'Aucun entretien blanc pour l’instant : lancez « pitch interview ».',
     en: 'No mock interview yet: run "pitch interview".',
   },
-  'history.interviewLine': {
-    fr: '{date}  {count} question(s), points clés {covered}/{total}{stopped}',
-    en: '{date}  {count} question(s), key points {covered}/{total}{stopped}',
-  },
-  'history.interviewStopped': { fr: ' (arrêté)', en: ' (stopped)' },
+  'history.interviewStopped': { fr: 'arrêté', en: 'stopped' },
 } satisfies Record<string, { fr: string; en: string }>;

@@ -89,21 +89,21 @@ export const quiz = {
     en: 'The pack format is described in docs/question-format.md.',
   },
   'quiz.checkFailed': {
-    fr: '{count} problème(s) dans les paquets de questions.',
-    en: '{count} problem(s) in the question packs.',
+    fr: '{count, plural, one {# problème} other {# problèmes}} dans les paquets de questions.',
+    en: '{count, plural, one {# problem} other {# problems}} in the question packs.',
   },
   'quiz.checkFailedHint': {
     fr: 'Corrigez les lignes indiquées ; le format est décrit dans docs/question-format.md.',
     en: 'Fix the lines shown; the format is described in docs/question-format.md.',
   },
   'quiz.packWarning': {
-    fr: '{count} problème(s) dans les paquets de questions, questions concernées ignorées (par exemple {first}). Détail : pitch quiz --check',
-    en: '{count} problem(s) in the question packs, the questions concerned are skipped (for example {first}). Details: pitch quiz --check',
+    fr: '{count, plural, one {# problème} other {# problèmes}} dans les paquets de questions, questions concernées ignorées (par exemple {first}). Détail : pitch quiz --check',
+    en: '{count, plural, one {# problem} other {# problems}} in the question packs, the questions concerned are skipped (for example {first}). Details: pitch quiz --check',
   },
 
   'quiz.check.ok': {
-    fr: 'Aucun problème : {packs} paquet(s), {topics} thème(s), {questions} question(s).',
-    en: 'No problems: {packs} pack(s), {topics} topic(s), {questions} question(s).',
+    fr: 'Aucun problème : {packs, plural, one {# paquet} other {# paquets}}, {topics, plural, one {# thème} other {# thèmes}}, {questions, plural, one {# question} other {# questions}}.',
+    en: 'No problems: {packs, plural, one {# pack} other {# packs}}, {topics, plural, one {# topic} other {# topics}}, {questions, plural, one {# question} other {# questions}}.',
   },
   'quiz.check.longestBias': {
     fr: '{file} : dans {count} QCM sur {measured} à une seule réponse, la bonne option est la plus longue ; on la devine sans rien savoir. Allongez les distracteurs (de vraies idées fausses) ou resserrez la bonne réponse.',
@@ -114,8 +114,8 @@ export const quiz = {
     en: '{file}: in {count} of {measured} single-answer MCQs the right option is the shortest; it can be guessed without knowing anything. Vary the length of the options.',
   },
   'quiz.check.problems': {
-    fr: '{packs} paquet(s), {questions} question(s) valide(s) ; {count} problème(s) :',
-    en: '{packs} pack(s), {questions} valid question(s); {count} problem(s):',
+    fr: '{packs, plural, one {# paquet} other {# paquets}}, {questions, plural, one {# question valide} other {# questions valides}} ; {count, plural, one {# problème} other {# problèmes}} :',
+    en: '{packs, plural, one {# pack} other {# packs}}, {questions, plural, one {# valid question} other {# valid questions}}; {count, plural, one {# problem} other {# problems}}:',
   },
 
   'pack.at': { fr: '{file}:{line} : {message}', en: '{file}:{line}: {message}' },
@@ -266,8 +266,8 @@ export const quiz = {
     en: 'Question {index}/{total} · {topic} · {kind}',
   },
   'quiz.start': {
-    fr: '{count} question(s) : {due} à revoir, {fresh} nouvelle(s). Ctrl+C arrête à tout moment, les notes données restent enregistrées.',
-    en: '{count} question(s): {due} due, {fresh} new. Ctrl+C stops at any time; the ratings given stay saved.',
+    fr: '{count, plural, one {# question} other {# questions}} : {due} à revoir, {fresh, plural, one {# nouvelle} other {# nouvelles}}. Ctrl+C arrête à tout moment, les notes données restent enregistrées.',
+    en: '{count, plural, one {# question} other {# questions}}: {due} due, {fresh} new. Ctrl+C stops at any time; the ratings given stay saved.',
   },
   'quiz.prompt.choice': { fr: 'Votre réponse', en: 'Your answer' },
   'quiz.prompt.choices': { fr: 'Vos réponses (plusieurs sont justes)', en: 'Your answers (several are right)' },
@@ -344,40 +344,43 @@ export const quiz = {
     en: 'Cram session: your ratings do not change the schedule.',
   },
   'quiz.interrupted': {
-    fr: 'Session arrêtée : {count} note(s) enregistrée(s).',
-    en: 'Session stopped: {count} rating(s) saved.',
+    fr: 'Session arrêtée : {count, plural, one {# note enregistrée} other {# notes enregistrées}}.',
+    en: 'Session stopped: {count, plural, one {# rating} other {# ratings}} saved.',
   },
 
   'quiz.summary.title': { fr: 'Session terminée', en: 'Session over' },
   'quiz.summary.titleCram': { fr: 'Révision libre terminée', en: 'Cram session over' },
   'quiz.summary.score': {
-    fr: '{correct}/{graded} juste(s) ({percent} %) · {count} question(s) en {time}',
-    en: '{correct}/{graded} right ({percent}%) · {count} question(s) in {time}',
+    fr: '{correct}/{graded} {correct, plural, one {juste} other {justes}} ({percent} %) · {count, plural, one {# question} other {# questions}} en {time}',
+    en: '{correct}/{graded} right ({percent}%) · {count, plural, one {# question} other {# questions}} in {time}',
   },
-  'quiz.summary.scoreNoGraded': { fr: '{count} carte(s) en {time}', en: '{count} card(s) in {time}' },
+  'quiz.summary.scoreNoGraded': {
+    fr: '{count, plural, one {# carte} other {# cartes}} en {time}',
+    en: '{count, plural, one {# card} other {# cards}} in {time}',
+  },
   'quiz.summary.ratings': {
     fr: 'Notes : {again} À revoir · {hard} Difficile · {good} Bien · {easy} Facile',
     en: 'Ratings: {again} Again · {hard} Hard · {good} Good · {easy} Easy',
   },
   'quiz.summary.topics': { fr: 'Par thème', en: 'By topic' },
   'quiz.summary.topicLine': {
-    fr: '{correct}/{graded} juste(s) · {count} question(s) · {again} à revoir',
-    en: '{correct}/{graded} right · {count} question(s) · {again} again',
+    fr: '{correct}/{graded} {correct, plural, one {juste} other {justes}} · {count, plural, one {# question} other {# questions}} · {again} à revoir',
+    en: '{correct}/{graded} right · {count, plural, one {# question} other {# questions}} · {again} again',
   },
   'quiz.summary.topicLineNoGraded': {
-    fr: '{count} carte(s) · {again} à revoir',
-    en: '{count} card(s) · {again} again',
+    fr: '{count, plural, one {# carte} other {# cartes}} · {again} à revoir',
+    en: '{count, plural, one {# card} other {# cards}} · {again} again',
   },
   'quiz.summary.missed': { fr: 'Points clés manqués', en: 'Key points missed' },
   'quiz.summary.weakest': { fr: 'À retravailler', en: 'To work on' },
   'quiz.summary.noWeak': { fr: 'Aucune question notée À revoir ou Difficile.', en: 'No question rated Again or Hard.' },
   'quiz.summary.next': {
-    fr: 'Prochaine révision {when} · {day} carte(s) dues d’ici 24 h, {week} d’ici 7 jours',
-    en: 'Next review {when} · {day} card(s) due within 24 h, {week} within 7 days',
+    fr: 'Prochaine révision {when} · {day, plural, one {# carte due} other {# cartes dues}} d’ici 24 h, {week} d’ici 7 jours',
+    en: 'Next review {when} · {day, plural, one {# card} other {# cards}} due within 24 h, {week} within 7 days',
   },
   'quiz.summary.nextCram': {
-    fr: 'Planning inchangé · {day} carte(s) dues d’ici 24 h, {week} d’ici 7 jours',
-    en: 'Schedule unchanged · {day} card(s) due within 24 h, {week} within 7 days',
+    fr: 'Planning inchangé · {day, plural, one {# carte due} other {# cartes dues}} d’ici 24 h, {week} d’ici 7 jours',
+    en: 'Schedule unchanged · {day, plural, one {# card} other {# cards}} due within 24 h, {week} within 7 days',
   },
   'quiz.summary.saved': {
     fr: 'Session enregistrée : « pitch history » la montre.',

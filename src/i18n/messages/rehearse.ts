@@ -39,8 +39,8 @@ export const rehearse = {
     en: 'Choose auto, full, cues, initials or none.',
   },
   'rehearse.badSplit': {
-    fr: 'Étape invalide : « {value} » (cette section a {count} étape(s)).',
-    en: 'Invalid split: "{value}" (this section has {count} split(s)).',
+    fr: 'Étape invalide : « {value} » (cette section a {count, plural, one {# étape} other {# étapes}}).',
+    en: 'Invalid split: "{value}" (this section has {count, plural, one {# split} other {# splits}}).',
   },
   'rehearse.badSplitHint': {
     fr: 'Donnez un numéro entre 1 et {count}.',
@@ -122,7 +122,10 @@ export const rehearse = {
     fr: 'Entraînement : ne compte pas pour le record.',
     en: 'Practice run: does not count for the personal best.',
   },
-  'summary.newBests': { fr: '{count} nouveau(x) meilleur(s) segment(s)', en: '{count} new best segment(s)' },
+  'summary.newBests': {
+    fr: '{count, plural, one {# nouveau meilleur segment} other {# nouveaux meilleurs segments}}',
+    en: '{count, plural, one {# new best segment} other {# new best segments}}',
+  },
   'summary.sumOfBest': { fr: 'Somme des meilleurs segments : {time}', en: 'Sum of best segments: {time}' },
   'summary.attempts': {
     fr: 'Tentative n° {n} sur cette section et cette cible',

@@ -81,7 +81,10 @@ export const stats = {
     en: 'Check the permissions and free space, or choose another directory.',
   },
   'export.done': { fr: '{count} fichiers CSV écrits dans {dir} :', en: '{count} CSV files written to {dir}:' },
-  'export.file': { fr: '{file}  {rows} ligne(s)', en: '{file}  {rows} row(s)' },
+  'export.file': {
+    fr: '{file}  {rows, plural, one {# ligne} other {# lignes}}',
+    en: '{file}  {rows, plural, one {# row} other {# rows}}',
+  },
 
   'stats.period': { fr: 'Depuis le {date}', en: 'Since {date}' },
   'stats.periodSuffix': { fr: ' depuis le {date}', en: ' since {date}' },
@@ -94,18 +97,21 @@ export const stats = {
     en: 'no rehearsal{period} — run "pitch rehearse".',
   },
   'stats.rehearsals.counts': {
-    fr: '{count} essai(s) : {completed} complet(s), {practice} entraînement(s), {stopped} arrêté(s)',
-    en: '{count} attempt(s): {completed} complete, {practice} practice, {stopped} stopped',
+    fr: '{count, plural, one {# essai} other {# essais}} : {completed, plural, one {# complet} other {# complets}}, {practice, plural, one {# entraînement} other {# entraînements}}, {stopped, plural, one {# arrêté} other {# arrêtés}}',
+    en: '{count, plural, one {# attempt} other {# attempts}}: {completed} complete, {practice} practice, {stopped} stopped',
+  },
+  'stats.rehearsals.days': {
+    fr: '{days, plural, one {# jour de répétition} other {# jours de répétition}}',
+    en: '{days, plural, one {# day} other {# days}} rehearsed',
   },
   'stats.rehearsals.suspect': {
-    fr: '{count} trop rapide(s) pour compter',
+    fr: '{count, plural, one {# trop rapide} other {# trop rapides}} pour compter',
     en: '{count} too fast to count',
   },
-  'stats.rehearsals.days': { fr: '{days} jour(s) de répétition', en: '{days} day(s) rehearsed' },
   'stats.section.title': { fr: '§ {title} — objectif {target}', en: '§ {title} — target {target}' },
   'stats.section.counts': {
-    fr: '{count} essai(s), {completed} complet(s)',
-    en: '{count} attempt(s), {completed} complete',
+    fr: '{count, plural, one {# essai} other {# essais}}, {completed, plural, one {# complet} other {# complets}}',
+    en: '{count, plural, one {# attempt} other {# attempts}}, {completed} complete',
   },
   'stats.section.noComplete': {
     fr: 'Pas encore d’essai complet : la courbe attend une répétition de bout en bout.',
@@ -134,8 +140,8 @@ export const stats = {
     en: 'Every split keeps to its budget (median).',
   },
   'stats.moreSections': {
-    fr: '… et {count} autre(s) section(s) ou durée(s) : --section pour les voir, --json pour tout.',
-    en: '… and {count} more section(s) or target(s): --section to see them, --json for everything.',
+    fr: '… et {count, plural, one {# autre section ou durée} other {# autres sections ou durées}} : --section pour les voir, --json pour tout.',
+    en: '… and {count, plural, one {# more section or target} other {# more sections or targets}}: --section to see them, --json for everything.',
   },
 
   'stats.speech.title': { fr: 'Voix', en: 'Voice' },
@@ -143,7 +149,10 @@ export const stats = {
     fr: 'aucun essai enregistré{period} — essayez « pitch rehearse --record ».',
     en: 'no recorded attempt{period} — try "pitch rehearse --record".',
   },
-  'stats.speech.count': { fr: '{count} essai(s) enregistré(s)', en: '{count} recorded attempt(s)' },
+  'stats.speech.count': {
+    fr: '{count, plural, one {# essai enregistré} other {# essais enregistrés}}',
+    en: '{count, plural, one {# recorded attempt} other {# recorded attempts}}',
+  },
   'stats.speech.wpmLegend': { fr: 'débit (mots/min)', en: 'pace (words/min)' },
   'stats.speech.band': { fr: 'plage {min}–{max}', en: 'band {min}–{max}' },
   'stats.speech.wpm': {
@@ -172,12 +181,12 @@ export const stats = {
     en: 'no review{period} — run "pitch quiz".',
   },
   'stats.quiz.counts': {
-    fr: '{reviews} révision(s) en {sessions} session(s)',
-    en: '{reviews} review(s) in {sessions} session(s)',
+    fr: '{reviews, plural, one {# révision} other {# révisions}} en {sessions, plural, one {# session} other {# sessions}}',
+    en: '{reviews, plural, one {# review} other {# reviews}} in {sessions, plural, one {# session} other {# sessions}}',
   },
   'stats.quiz.retention': {
-    fr: 'rétention {percent} sur {count} révision(s) de cartes acquises',
-    en: 'retention {percent} over {count} review(s) of learned cards',
+    fr: 'rétention {percent} sur {count, plural, one {# révision} other {# révisions}} de cartes acquises',
+    en: 'retention {percent} over {count, plural, one {# review} other {# reviews}} of learned cards',
   },
   'stats.quiz.noRetention': {
     fr: 'rétention : aucune carte acquise revue',
@@ -203,8 +212,14 @@ export const stats = {
   'stats.forecast.today': { fr: 'aujourd’hui', en: 'today' },
   'stats.forecast.tomorrow': { fr: 'demain', en: 'tomorrow' },
   'stats.weak.title': { fr: 'Questions les plus fragiles', en: 'Weakest questions' },
-  'stats.weak.lapses': { fr: '{count} oubli(s)', en: '{count} lapse(s)' },
-  'stats.weak.again': { fr: '{count} fois « À revoir »', en: 'rated Again {count} time(s)' },
+  'stats.weak.lapses': {
+    fr: '{count, plural, one {# oubli} other {# oublis}}',
+    en: '{count, plural, one {# lapse} other {# lapses}}',
+  },
+  'stats.weak.again': {
+    fr: '{count} fois « À revoir »',
+    en: 'rated Again {count, plural, one {# time} other {# times}}',
+  },
   'stats.weak.none': { fr: 'Aucun oubli pour l’instant.', en: 'No lapse so far.' },
 
   'stats.interviews': { fr: 'Entretiens blancs : {count}', en: 'Mock interviews: {count}' },

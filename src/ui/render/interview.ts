@@ -3,7 +3,7 @@ import type { Lang, MessageKey, Translate } from '../../i18n/index.js';
 import type { InterviewReport } from '../../interview/report.js';
 import { formatClock } from '../../pitch/duration.js';
 import { sanitizeLine } from '../sanitize.js';
-import { truncate, wrapText } from '../text-layout.js';
+import { foldKeys, truncate, visibleWidth, wrapStyled, wrapText } from '../text-layout.js';
 import { signed } from './live-view.js';
 import { formatWhen } from '../dates.js';
 import { renderKeyFooter, renderKeyHelp } from './keymap.js';
@@ -42,15 +42,18 @@ export function renderAnswerScreen(v: AnswerScreen): string {
     left >= 0
       ? t('interview.answer.left', { time: formatClock(left) })
       : t('interview.answer.over', { time: formatClock(-left) });
-  const barW = Math.max(10, width - clock.length - rest.length - 6);
+  const barW = Math.max(10, width - visibleWidth(clock) - visibleWidth(rest) - 6);
   const filled = Math.min(barW, Math.round((Math.min(v.elapsedSeconds, v.answerSeconds) / v.answerSeconds) * barW));
   const paint = left < 0 ? chalk.red : left <= 15 ? chalk.hex('#ffb000') : chalk.green;
   lines.push(
     `${chalk.bold(clock)}  ${paint('█'.repeat(filled))}${chalk.dim('░'.repeat(barW - filled))}  ${left < 0 ? chalk.red(rest) : rest}`,
   );
-  if (v.help) lines.push('', ...renderKeyHelp(ANSWER_KEYS, t, chalk).map((l) => truncate(l, width)));
-  else lines.push('', chalk.dim(truncate(renderKeyFooter(ANSWER_KEYS, t), width)));
-  return lines.slice(0, Math.max(1, v.rows)).join('\n');
+  // The keys stay visible whatever the height: the question's lines give way first.
+  const footer = v.help
+    ? renderKeyHelp(ANSWER_KEYS, t, chalk).flatMap((l) => wrapStyled(l, width, '', '    '))
+    : foldKeys(renderKeyFooter(ANSWER_KEYS, t), width).map((l) => chalk.dim(l));
+  const body = lines.slice(0, Math.max(1, v.rows - footer.length - 1));
+  return [...body, '', ...footer].join('\n');
 }
 
 const RATING_NAMES: Record<number, MessageKey> = {
@@ -87,9 +90,12 @@ export function renderInterviewReport(
   lines.push('');
   r.answers.forEach((a, i) => {
     lines.push(
-      chalk.bold(t('report.question', { n: i + 1, topic: sanitizeLine(topicTitle(a.topic)) })) +
-        '  ' +
-        chalk.dim(truncate(sanitizeLine(a.prompt), Math.max(10, width - 20))),
+      ...wrapStyled(
+        `${chalk.bold(t('report.question', { n: i + 1, topic: sanitizeLine(topicTitle(a.topic)) }))}  ${chalk.dim(sanitizeLine(a.prompt))}`,
+        width,
+        '',
+        '  ',
+      ),
     );
     if (a.rating === null) {
       // Not rated: the interview stopped during or right after this answer.
@@ -133,7 +139,12 @@ export function renderInterviewReport(
   lines.push('', chalk.dim(t('report.band', { min: r.answerBand.min, max: r.answerBand.max })));
   if (r.guide) lines.push(chalk.dim(t('report.guide', { min: r.guide.min, max: r.guide.max })));
   if (r.coverage !== null) lines.push(t('report.coverage', { percent: Math.round(r.coverage * 100) }));
-  if (r.weakestTopic) lines.push(chalk.yellow(t('report.weakest', { topic: r.weakestTopic })));
+  if (r.weakestTopic)
+    lines.push(
+      ...wrapText(t('report.weakest', { title: topicTitle(r.weakestTopic), topic: r.weakestTopic }), width).map((l) =>
+        chalk.yellow(l),
+      ),
+    );
   if (r.nextDue) lines.push(t('report.nextDue', { when: formatWhen(r.nextDue, when.now, when.lang, t) }));
   return lines.join('\n');
 }

@@ -12,7 +12,7 @@ import { formatClock } from '../../pitch/duration.js';
 import { sanitizeLine } from '../sanitize.js';
 import { CONFIRM_STOP_KEYS, LIVE_KEYS } from '../../rehearsal/keys.js';
 import { renderKeyFooter, renderKeyHelp } from './keymap.js';
-import { padEnd, truncate, visibleWidth, wrapText } from '../text-layout.js';
+import { fitLine, foldKeys, padEnd, visibleWidth, wrapStyled, wrapText } from '../text-layout.js';
 
 export interface LiveViewInput {
   sectionTitle: string;
@@ -37,6 +37,9 @@ export interface LiveViewInput {
 }
 
 export { signed } from './split-table.js';
+
+/** Below this many rows the live screen goes compact: the split table shrinks so the cue keeps its room. */
+const COMPACT_ROWS = 20;
 
 /** The whole live screen as a string, one line per terminal row, each fitting `width`. Pure. */
 export function renderLive(v: LiveViewInput): string {
@@ -75,17 +78,27 @@ export function renderLive(v: LiveViewInput): string {
   const label = `▶ ${v.firstNumber + current}/${v.firstNumber + v.splits.length - 1}  ${sanitizeLine(split.title)}`;
   lines.push(joinEnds(chalk.bold.cyan(label), live > split.budgetSeconds ? chalk.red(splitClock) : splitClock, width));
 
-  const tableRows = v.splits.length + 1;
-  const fixed = lines.length + 1 + 1 + tableRows + 1 + 1 + 1;
-  const cueRoom = Math.max(1, v.rows - fixed);
+  const footer =
+    v.session.mode === 'confirmStop'
+      ? foldKeys(renderKeyFooter(CONFIRM_STOP_KEYS, t), width).map((l) => chalk.yellow.bold(l))
+      : foldKeys(renderKeyFooter(LIVE_KEYS, t), width).map((l) => chalk.dim(l));
+  // Below 20 rows the split table shrinks to a window around the current split (no header), so the
+  // cue — what the speaker reads — keeps the room; the window scrolls as the splits go by.
+  const compact = v.rows < COMPACT_ROWS;
+  const chrome = lines.length + 1 + 1 + 1 + footer.length; // rule after the cue, rule after the table, bar
   let cue: string[];
   if (v.session.mode === 'help') {
-    cue = renderKeyHelp(LIVE_KEYS, t, chalk);
+    cue = renderKeyHelp(LIVE_KEYS, t, chalk).flatMap((l) => wrapStyled(l, width, '', '    '));
   } else {
     cue = cueLines(split.units, v.level).flatMap((line) =>
       wrapText(line, width - 2, '  ', line.startsWith('• ') ? '    ' : '  '),
     );
   }
+  const room = Math.max(2, v.rows - chrome);
+  const tableRoom = compact
+    ? Math.max(1, Math.min(v.splits.length, room - Math.max(1, cue.length)))
+    : v.splits.length + 1;
+  const cueRoom = Math.max(1, room - tableRoom);
   if (cue.length > cueRoom) cue = [...cue.slice(0, cueRoom - 1), chalk.dim('  …')];
   lines.push(...cue, rule);
 
@@ -100,16 +113,19 @@ export function renderLive(v: LiveViewInput): string {
     canSetBests: !v.practice,
     live: timer.phase === 'finished' ? undefined : { index: current, segment: live, elapsed },
   });
-  lines.push(
-    ...renderSplitTable(rows, {
-      comparison: comparisonOf(v.pbCumulative),
-      firstNumber: v.firstNumber,
-      width,
-      live: true,
-      t,
-      chalk,
-    }),
-  );
+  const table = renderSplitTable(rows, {
+    comparison: comparisonOf(v.pbCumulative),
+    firstNumber: v.firstNumber,
+    width,
+    live: true,
+    t,
+    chalk,
+  });
+  if (compact) {
+    // The window of rows shown: the current split and those around it, no header.
+    const start = Math.max(0, Math.min(current - Math.floor((tableRoom - 1) / 2), v.splits.length - tableRoom));
+    lines.push(...table.slice(1 + start, 1 + start + tableRoom));
+  } else lines.push(...table);
   lines.push(rule);
 
   // Elapsed against target, with a bar that turns amber in the last 15 s and red past the target.
@@ -122,35 +138,24 @@ export function renderLive(v: LiveViewInput): string {
   const paint = left < 0 ? chalk.red : left <= 15 ? chalk.hex('#ffb000') : chalk.green;
   const bar = paint('█'.repeat(filled)) + chalk.dim('░'.repeat(barW - filled));
   lines.push(`${chalk.bold(clock)}  ${bar}  ${left < 0 ? chalk.red(rest) : rest}`);
-  lines.push(
-    v.session.mode === 'confirmStop'
-      ? chalk.yellow.bold(renderKeyFooter(CONFIRM_STOP_KEYS, t))
-      : chalk.dim(renderKeyFooter(LIVE_KEYS, t)),
-  );
-  return fit(lines, v.rows, width);
+  // The footer is kept whole: when rows run out, the lines above it give way.
+  return `${fit(lines, v.rows - footer.length, width)}\n${footer.join('\n')}`;
 }
 
 function joinEnds(left: string, right: string, width: number): string {
   const room = width - visibleWidth(right) - 1;
-  if (room < 10) return truncateStyled(left, width);
-  return padEnd(truncateStyled(left, room), room) + ' ' + right;
+  if (room < 10) return fitLine(left, width);
+  return padEnd(fitLine(left, room), room) + ' ' + right;
 }
 
 function center(text: string, width: number): string {
   return ' '.repeat(Math.max(0, Math.floor((width - visibleWidth(text)) / 2))) + text;
 }
 
-/** Cuts a styled string to `width` columns (drops styling of the cut line rather than breaking codes). */
-function truncateStyled(text: string, width: number): string {
-  if (visibleWidth(text) <= width) return text;
-  // eslint-disable-next-line no-control-regex
-  return truncate(text.replace(/\x1b\[[0-9;]*m/g, ''), width);
-}
-
 /** At most `rows` lines, none wider than `width`. */
 function fit(lines: string[], rows: number, width: number): string {
   return lines
     .slice(0, Math.max(1, rows))
-    .map((l) => truncateStyled(l, width))
+    .map((l) => fitLine(l, width))
     .join('\n');
 }

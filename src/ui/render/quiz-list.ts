@@ -3,7 +3,8 @@ import type { Translate } from '../../i18n/index.js';
 import type { PackIssue } from '../../quiz/types.js';
 import type { LengthBiasWarning } from '../../quiz/mcq-form.js';
 import { sanitizeLine, sanitizeParams } from '../sanitize.js';
-import { padEnd, padStart, truncate } from '../text-layout.js';
+import { wrapText } from '../text-layout.js';
+import { renderTable } from './table.js';
 
 /** A row of `pitch quiz --list-topics`; the JSON output is exactly these fields but `aliases`. */
 export interface TopicRow {
@@ -20,28 +21,26 @@ export function topicsJson(rows: readonly TopicRow[]): Array<Omit<TopicRow, 'ali
 }
 
 export function renderTopics(rows: readonly TopicRow[], width: number, t: Translate, chalk: ChalkInstance): string {
-  const idW = Math.max(t('quiz.list.id').length, ...rows.map((r) => r.id.length));
-  const numW = Math.max(t('quiz.list.questions').length, 5);
-  const dueW = Math.max(t('quiz.list.due').length, 4);
-  const fixed = idW + numW + dueW + 8;
-  // Aliases are what people type: they get their room first; titles are cut when the terminal is narrow.
-  const aliasW = Math.min(Math.max(t('quiz.list.aliases').length, ...rows.map((r) => r.aliases.join(', ').length)), 22);
-  const titleW = Math.max(
-    12,
-    Math.min(Math.max(t('quiz.list.title').length, ...rows.map((r) => r.title.length)), width - fixed - aliasW),
+  // Titles and aliases wrap inside their column rather than being cut: aliases are what people type.
+  const lines = renderTable(
+    [
+      { header: t('quiz.list.id') },
+      { header: t('quiz.list.title'), flex: true, wrap: true },
+      { header: t('quiz.list.questions'), align: 'right' },
+      { header: t('quiz.list.due'), align: 'right' },
+      { header: t('quiz.list.aliases'), wrap: true, max: 22 },
+    ],
+    rows.map((r) => [
+      r.id,
+      sanitizeLine(r.title),
+      String(r.questions),
+      r.due ? chalk.yellow(String(r.due)) : '0',
+      chalk.dim(r.aliases.join(', ')),
+    ]),
+    width,
+    chalk,
   );
-  const lines = [
-    chalk.bold(
-      `${padEnd(t('quiz.list.id'), idW)}  ${padEnd(t('quiz.list.title'), titleW)}  ${padStart(t('quiz.list.questions'), numW)}  ${padStart(t('quiz.list.due'), dueW)}  ${t('quiz.list.aliases')}`,
-    ),
-  ];
-  for (const r of rows) {
-    const due = r.due ? chalk.yellow(padStart(String(r.due), dueW)) : padStart('0', dueW);
-    lines.push(
-      `${padEnd(r.id, idW)}  ${padEnd(truncate(sanitizeLine(r.title), titleW), titleW)}  ${padStart(String(r.questions), numW)}  ${due}  ${chalk.dim(truncate(r.aliases.join(', '), aliasW))}`,
-    );
-  }
-  lines.push('', chalk.dim(t('quiz.list.footer')));
+  lines.push('', ...wrapText(t('quiz.list.footer'), width).map((l) => chalk.dim(l)));
   return lines.join('\n');
 }
 

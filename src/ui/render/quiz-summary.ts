@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Translate } from '../../i18n/index.js';
 import type { SessionSummary } from '../../quiz/summary.js';
 import { sanitizeLine } from '../sanitize.js';
-import { padEnd, truncate, wrapText } from '../text-layout.js';
+import { padEnd, truncate, visibleWidth, wrapText } from '../text-layout.js';
 import { formatDuration, formatWhen, ratingLabel } from './quiz.js';
 
 /** The end-of-session screen: score and time, ratings, per topic, missed key points, weakest questions, next reviews. */
@@ -43,15 +43,22 @@ export function renderSummary(s: SessionSummary, now: Date, width: number, t: Tr
   }
   if (s.missed.length) {
     lines.push('', chalk.bold(t('quiz.summary.missed')));
-    for (const m of s.missed)
-      lines.push(...wrapText(`${m.point} ${chalk.dim(`(${m.questionId})`)}`, width, `  ${chalk.red('✘')} `, '    '));
+    // Grouped under their question (its opening words), never under an internal id.
+    let question = '';
+    for (const m of s.missed) {
+      if (m.questionId !== question) {
+        question = m.questionId;
+        lines.push(chalk.dim(`  ${truncate(sanitizeLine(m.prompt), width - 2)}`));
+      }
+      lines.push(...wrapText(m.point, width, `    ${chalk.red('✘')} `, '      '));
+    }
   }
   lines.push('', chalk.bold(t('quiz.summary.weakest')));
   if (!s.weakest.length) lines.push(`  ${chalk.dim(t('quiz.summary.noWeak'))}`);
   for (const w of s.weakest) {
     const label = `${ratingLabel(t, w.rating)}`;
-    const room = Math.max(20, width - label.length - w.questionId.length - 10);
-    lines.push(`  ${chalk.yellow(label)}  ${truncate(sanitizeLine(w.prompt), room)} ${chalk.dim(`(${w.questionId})`)}`);
+    const room = Math.max(20, width - visibleWidth(label) - 4);
+    lines.push(`  ${chalk.yellow(label)}  ${truncate(sanitizeLine(w.prompt), room)}`);
   }
   lines.push('');
   if (s.cram) lines.push(t('quiz.summary.nextCram', { day: s.next.day, week: s.next.week }));

@@ -63,8 +63,8 @@ describe('quizCommand with a scripted adapter', () => {
     const asked: string[] = [];
     await quizCommand(ctx as AppContext, { ...demo, count: 6 }, { prompts: rightAnswers(asked), rng: seeded(5) });
     expect(asked.sort()).toEqual(['choice', 'choice', 'choices', 'cloze', 'open', 'reveal']);
-    expect(out()).toContain('6 question(s) : 0 à revoir, 6 nouvelle(s).');
-    expect(out()).toMatch(/5\/5 juste\(s\) \(100 %\) · 6 question\(s\)/);
+    expect(out()).toContain('6 questions : 0 à revoir, 6 nouvelles.');
+    expect(out()).toMatch(/5\/5 justes \(100 %\) · 6 questions/);
     const history = storedData(home).history;
     expect(history.quizzes[0].reviews).toHaveLength(6);
     const cards = storedData(home).cards;
@@ -105,7 +105,7 @@ describe('quizCommand with a scripted adapter', () => {
     await expect(
       quizCommand(ctx as AppContext, { ...demo, mode: 'mcq' }, { prompts, rng: seeded(1) }),
     ).rejects.toMatchObject({ kind: 'interrupted' });
-    expect(out()).toContain('Session arrêtée : 1 note(s) enregistrée(s).');
+    expect(out()).toContain('Session arrêtée : 1 note enregistrée.');
     const history = storedData(home).history;
     expect(history.quizzes[0]).toMatchObject({ interrupted: true, reviews: [{ questionId: 'demo-mcq-lazy' }] });
   });
@@ -118,7 +118,7 @@ describe('quizCommand with a scripted adapter', () => {
       { prompts: rightAnswers([]) },
     );
     expect(err()).toMatch(
-      /^9 problème\(s\) dans les paquets de questions, questions concernées ignorées \(par exemple .*argo\.yaml:11 : question « argo-retry-1 » : « answer » doit être l’une des options\)\. Détail : pitch quiz --check\n$/,
+      /^9 problèmes dans les paquets de questions, questions concernées ignorées \(par exemple .*argo\.yaml:11 : question « argo-retry-1 » : « answer » doit être l’une des options\)\. Détail : pitch quiz --check\n$/,
     );
     expect(out()).toContain('Une question valide reste utilisable');
   });

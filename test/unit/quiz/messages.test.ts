@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { quiz } from '../../../src/i18n/messages/quiz.js';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+// A plural `{n, plural, one {…} other {…}}` counts as the placeholder `{n}`.
+const placeholders = (text: string) =>
+  [
+    ...new Set(
+      [...text.replace(/\{(\w+), plural,(?:\s*\w+\s*\{[^{}]*\})+\s*\}/g, '{$1}').matchAll(/\{(\w+)\}/g)].map(
+        (m) => m[1],
+      ),
+    ),
+  ].sort();
 
 describe('quiz messages', () => {
   it.each(Object.entries(quiz))(

@@ -103,11 +103,13 @@ describe('end of session', () => {
 
   it('renders all of it as text', () => {
     const text = stripVTControlCharacters(renderSummary(summary, NOW, 100, translator('fr'), new Chalk({ level: 0 })));
-    expect(text).toContain('1/3 juste(s) (33 %) · 4 question(s) en 2 min 05 s');
-    expect(text).toMatch(/SPARK\s+1\/2 juste\(s\) · 2 question\(s\) · 0 à revoir/);
-    expect(text).toContain('✘ Disque (open-half)');
-    expect(text).toMatch(/À revoir\s+retry___ \(cloze-ko\)/);
-    expect(text).toContain('Prochaine révision dans 1 min · 2 carte(s) dues d’ici 24 h, 4 d’ici 7 jours');
+    expect(text).toContain('1/3 juste (33 %) · 4 questions en 2 min 05 s');
+    expect(text).toMatch(/SPARK\s+1\/2 juste · 2 questions · 0 à revoir/);
+    expect(text).toMatch(/Pourquoi un shuffle coûte \?\n +✘ Disque\n/);
+    expect(text).not.toContain('open-half');
+    expect(text).toMatch(/À revoir\s+retry___/);
+    expect(text).not.toContain('cloze-ko');
+    expect(text).toContain('Prochaine révision dans 1 min · 2 cartes dues d’ici 24 h, 4 d’ici 7 jours');
   });
 
   it('is kept in history with what `pitch history` needs', () => {
@@ -142,5 +144,26 @@ describe('end of session', () => {
     const text = stripVTControlCharacters(renderSummary(cram, NOW, 100, translator('en'), new Chalk({ level: 0 })));
     expect(text).toContain('Cram session over');
     expect(text).toContain('Schedule unchanged');
+  });
+});
+
+describe('history and summary tell one story', () => {
+  it('pitch history shows the counts of the session summary (a self-rated flash card is not « right »)', async () => {
+    const { renderHistory } = await import('../../../src/ui/render/history.js');
+    const summary = summarizeSession(result, [spark, argo], cards, NOW);
+    const record = toSessionRecord(result, 'session-1', ['spark', 'argo'], 'mixed');
+    const text = stripVTControlCharacters(
+      renderHistory({ rehearsals: [], quizzes: [record], interviews: [] }, translator('fr'), new Chalk({ level: 0 }), {
+        now: NOW,
+        lang: 'fr',
+        width: 100,
+      }),
+    );
+    const row = text.split('\n').find((l) => l.includes('spark, argo'))!;
+    const [, questions, right, again] = row.match(/spark, argo\s+(\d+)\s+(\d+\/\d+)\s+(\d+)/)!;
+    expect(Number(questions)).toBe(summary.questions);
+    expect(right).toBe(`${summary.correct}/${summary.graded}`);
+    expect(Number(again)).toBe(summary.ratings[1]);
+    expect(text).not.toContain('session-1');
   });
 });

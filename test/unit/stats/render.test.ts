@@ -72,8 +72,8 @@ describe('pitch stats, rendered', () => {
     expect(text).toContain('1 sur 2 dans la plage 120–160');
     expect(text).toMatch(/demo +█+▓+░+ +2 +1 +1 +75 % \(4\)/);
     expect(text).toMatch(/aujourd’hui +█+ 2/);
-    expect(text).toContain('  1. Question démo 2 ?\n     demo · 3 oubli(s) · 2 fois « À revoir »\n');
-    expect(text).toContain('  3. Question démo 1 ?\n     demo · 0 oubli(s) · 1 fois « À revoir »');
+    expect(text).toContain('  1. Question démo 2 ?\n     demo · 3 oublis · 2 fois « À revoir »\n');
+    expect(text).toContain('  3. Question démo 1 ?\n     demo · 0 oubli · 1 fois « À revoir »');
   });
 
   it('says in one line per part that there is nothing yet', () => {
