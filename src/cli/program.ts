@@ -242,7 +242,8 @@ export function createProgram(ctx: AppContext): Command {
     .command('export')
     .description(t('cli.cmd.export'))
     .option('--csv <dir>', t('cli.opt.csv'))
-    .action(async (opts: { csv?: string }) => {
+    .option('--delimiter <char>', t('cli.opt.delimiter'))
+    .action(async (opts: { csv?: string; delimiter?: string }) => {
       const { exportCommand } = await import('./commands/export.js');
       await exportCommand(ctx, opts);
     });

@@ -1,12 +1,30 @@
 import type { Attempt } from '../rehearsal/types.js';
 import type { ReviewLogEntry } from '../quiz/types.js';
+import type { InterviewRecord } from '../interview/types.js';
 
 /**
- * CSV for spreadsheets (RFC 4180): comma-separated, CRLF line ends, a header row, fields quoted
- * when they hold a comma, a quote or a line break, dates as ISO 8601 UTC, decimals with a point.
- * The files start with a UTF-8 byte-order mark, without which Excel reads « répétition » as mojibake.
+ * CSV for spreadsheets (RFC 4180 shape): CRLF line ends, a header row, fields quoted when they hold
+ * the separator, a quote or a line break, dates as ISO 8601 UTC. Separator and decimal mark follow the
+ * locale, as spreadsheets expect when they open a file: a French one splits on « ; » and reads « 1,5 »,
+ * an English one splits on « , » and reads « 1.5 » (csvFormat). The files start with a UTF-8
+ * byte-order mark, without which Excel reads « répétition » as mojibake.
  */
 export const CSV_BOM = '\uFEFF';
+
+export interface CsvFormat {
+  delimiter: string;
+  decimal: '.' | ',';
+}
+
+export const CSV_EN: CsvFormat = { delimiter: ',', decimal: '.' };
+export const CSV_FR: CsvFormat = { delimiter: ';', decimal: ',' };
+
+/** The format for a language, the separator possibly overridden (a comma separator forces the decimal point). */
+export function csvFormat(lang: 'fr' | 'en', delimiter?: string): CsvFormat {
+  const base = lang === 'fr' ? CSV_FR : CSV_EN;
+  if (delimiter === undefined) return base;
+  return { delimiter, decimal: delimiter === ',' ? '.' : base.decimal };
+}
 
 type Cell = string | number | boolean | null | undefined;
 
@@ -16,17 +34,23 @@ export function textCell(value: unknown): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-function formatCell(value: Cell): string {
+function formatCell(value: Cell, format: CsvFormat): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return '';
+    const text = String(value);
+    return format.decimal === ',' ? text.replace('.', ',') : text;
+  }
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const special = value.includes(format.delimiter) || /["\r\n]/.test(value);
+  return special ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /** One CSV document: the header, then one line per row. */
-export function toCsv(header: readonly string[], rows: Iterable<readonly Cell[]>): string {
-  const lines = [header.map(formatCell).join(',')];
-  for (const row of rows) lines.push(row.map(formatCell).join(','));
+export function toCsv(header: readonly string[], rows: Iterable<readonly Cell[]>, format: CsvFormat = CSV_EN): string {
+  const line = (cells: readonly Cell[]) => cells.map((c) => formatCell(c, format)).join(format.delimiter);
+  const lines = [line(header)];
+  for (const row of rows) lines.push(line(row));
   return CSV_BOM + lines.join('\r\n') + '\r\n';
 }
 
@@ -57,7 +81,7 @@ export const ATTEMPT_COLUMNS = [
   'longest_pause_seconds',
 ] as const;
 
-export function attemptsCsv(attempts: readonly Attempt[]): string {
+export function attemptsCsv(attempts: readonly Attempt[], format: CsvFormat = CSV_EN): string {
   return toCsv(
     ATTEMPT_COLUMNS,
     attempts.map((a) => {
@@ -79,6 +103,7 @@ export function attemptsCsv(attempts: readonly Attempt[]): string {
         num(speech.longestPauseSeconds),
       ];
     }),
+    format,
   );
 }
 
@@ -96,7 +121,7 @@ export const SPLIT_COLUMNS = [
   'words',
 ] as const;
 
-export function splitsCsv(attempts: readonly Attempt[]): string {
+export function splitsCsv(attempts: readonly Attempt[], format: CsvFormat = CSV_EN): string {
   return toCsv(
     SPLIT_COLUMNS,
     attempts.flatMap((a) =>
@@ -114,6 +139,7 @@ export function splitsCsv(attempts: readonly Attempt[]): string {
         num(s.words),
       ]),
     ),
+    format,
   );
 }
 
@@ -134,7 +160,7 @@ export const REVIEW_COLUMNS = [
   'session',
 ] as const;
 
-export function reviewsCsv(reviews: readonly ReviewLogEntry[]): string {
+export function reviewsCsv(reviews: readonly ReviewLogEntry[], format: CsvFormat = CSV_EN): string {
   return toCsv(
     REVIEW_COLUMNS,
     reviews.map((r) => [
@@ -150,5 +176,39 @@ export function reviewsCsv(reviews: readonly ReviewLogEntry[]): string {
       Boolean(r.cram),
       textCell(r.session),
     ]),
+    format,
+  );
+}
+
+export const INTERVIEW_COLUMNS = [
+  'interview_started_at',
+  'question_number',
+  'question_id',
+  'topic',
+  'seconds',
+  'key_points_covered',
+  'key_points_total',
+  'rating',
+  'rating_name',
+] as const;
+
+/** One row per answer of every mock interview; an answer the interview stopped before has empty figures. */
+export function interviewsCsv(interviews: readonly InterviewRecord[], format: CsvFormat = CSV_EN): string {
+  return toCsv(
+    INTERVIEW_COLUMNS,
+    interviews.flatMap((interview) =>
+      interview.answers.map((a, i) => [
+        isoDate(interview.startedAt),
+        i + 1,
+        textCell(a.questionId),
+        textCell(a.topic),
+        num(a.seconds),
+        a.rating === null ? null : a.covered.filter(Boolean).length,
+        a.rating === null ? null : a.keyPoints.length,
+        num(a.rating),
+        a.rating === null ? '' : (RATING_NAMES[a.rating] ?? ''),
+      ]),
+    ),
+    format,
   );
 }

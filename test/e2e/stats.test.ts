@@ -251,12 +251,12 @@ describe('pitch export --csv', () => {
   const home = populatedHome();
   const out = join(freshHome(), 'export dir');
 
-  it('writes attempts.csv, splits.csv and reviews.csv: UTF-8, a header row, ISO dates, quoted fields', () => {
-    const r = runCli(['export', '--csv', out], env(home));
+  it('in English: attempts, splits, reviews and interviews, comma-separated: UTF-8, a header row, ISO dates, quoted fields', () => {
+    const r = runCli(['--lang', 'en', 'export', '--csv', out], env(home));
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('3 fichiers CSV écrits dans');
-    expect(r.stdout).toMatch(/attempts\.csv +6 ligne\(s\)/);
-    expect(readdirSync(out).sort()).toEqual(['attempts.csv', 'reviews.csv', 'splits.csv']);
+    expect(r.stdout).toContain('4 CSV files written to');
+    expect(r.stdout).toMatch(/attempts\.csv +6 rows/);
+    expect(readdirSync(out).sort()).toEqual(['attempts.csv', 'interviews.csv', 'reviews.csv', 'splits.csv']);
     const read = (name: string) => {
       const text = readFileSync(join(out, name), 'utf8');
       expect(text.startsWith('\uFEFF')).toBe(true);
@@ -277,6 +277,25 @@ describe('pitch export --csv', () => {
       'reviewed_at,question_id,topic,kind,rating,rating_name,state_before,elapsed_days,seconds,cram,session',
     );
     expect(reviews[5]).toBe(`${daysAgo(0)},other-1,other,flash,1,again,review,3,10,false,s2`);
+  });
+
+  it('in French: semicolons and decimal commas, so a French spreadsheet opens it in columns; --delimiter overrides', () => {
+    const r = runCli(['export', '--csv', out], env(home));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('4 fichiers CSV écrits dans');
+    expect(r.stdout).toMatch(/attempts\.csv +6 lignes/);
+    const attempts = readFileSync(join(out, 'attempts.csv'), 'utf8').slice(1).split('\r\n');
+    expect(attempts[0]).toMatch(/^id;started_at;section_id;section_title;kind;/);
+    expect(attempts[1]).toBe(`a1;${daysAgo(10)};1-pitch-court;Pitch, « court »;complete;120;128;8;3;3;full;270;;`);
+    expect(attempts[6]).toMatch(/;270;171;2,5$/);
+    expect(readFileSync(join(out, 'interviews.csv'), 'utf8')).toMatch(
+      /^\uFEFFinterview_started_at;question_number;question_id;topic;seconds;key_points_covered;key_points_total;rating;rating_name\r\n/,
+    );
+    expect(runCli(['export', '--csv', out, '--delimiter', 'tab'], env(home)).code).toBe(0);
+    expect(readFileSync(join(out, 'attempts.csv'), 'utf8')).toMatch(/\t270\t171\t2,5\r\n/);
+    const bad = runCli(['export', '--csv', out, '--delimiter', 'ab'], env(home));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Séparateur invalide pour --delimiter : « ab ».');
   });
 
   it('replaces the files of an earlier export', () => {

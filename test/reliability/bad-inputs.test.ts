@@ -187,8 +187,8 @@ const unknownSection = (query: string): Sentences => ({
   en: new RegExp(`^No section matches "${query}"\\.$`),
 });
 const problems = (count: number): Sentences => ({
-  fr: new RegExp(`^${count} problème\\(s\\) dans les paquets de questions\\.$`),
-  en: new RegExp(`^${count} problem\\(s\\) in the question packs\\.$`),
+  fr: new RegExp(`^${count} problèmes? dans les paquets de questions\\.$`),
+  en: new RegExp(`^${count} problems? in the question packs\\.$`),
 });
 /** What a pack problem looks like in the report or the warning: file:line, then the problem. */
 const at = (place: string, fr: string, en: string): Sentences => ({
@@ -197,10 +197,10 @@ const at = (place: string, fr: string, en: string): Sentences => ({
 });
 const skipped = (place: string, fr: string, en: string): Sentences => ({
   fr: new RegExp(
-    `^\\d+ problème\\(s\\) dans les paquets de questions, questions concernées ignorées \\(par exemple .*${place} : .*${fr}.*Détail : pitch quiz --check$`,
+    `^\\d+ problèmes? dans les paquets de questions, questions concernées ignorées \\(par exemple .*${place} : .*${fr}.*Détail : pitch quiz --check$`,
   ),
   en: new RegExp(
-    `^\\d+ problem\\(s\\) in the question packs, the questions concerned are skipped \\(for example .*${place}: .*${en}.*Details: pitch quiz --check$`,
+    `^\\d+ problems? in the question packs, the questions concerned are skipped \\(for example .*${place}: .*${en}.*Details: pitch quiz --check$`,
   ),
 });
 const noRecorder: Sentences = {

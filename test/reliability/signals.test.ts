@@ -102,7 +102,7 @@ describe.each(SIGNALS)('%s during an interactive command', (signal, code) => {
     await p.waitFor('Répondez de tête', 10_000, p.text().lastIndexOf('Question 2/2'));
     p.kill(signal);
     await expectExit(p, code);
-    expect(p.text()).toContain('Session arrêtée : 1 note(s) enregistrée(s).');
+    expect(p.text()).toContain('Session arrêtée : 1 note enregistrée.');
     expectTerminalRestored(p, false);
     expect(cardIds(home)).toHaveLength(1);
     const [session] = history(home).quizzes;

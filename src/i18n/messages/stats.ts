@@ -21,8 +21,12 @@ export const stats = {
     en: 'export the history as CSV for spreadsheets',
   },
   'cli.opt.csv': {
-    fr: 'dossier où écrire attempts.csv, splits.csv et reviews.csv (créé au besoin)',
-    en: 'directory to write attempts.csv, splits.csv and reviews.csv to (created if needed)',
+    fr: 'dossier où écrire attempts.csv, splits.csv, reviews.csv et interviews.csv (créé au besoin)',
+    en: 'directory to write attempts.csv, splits.csv, reviews.csv and interviews.csv to (created if needed)',
+  },
+  'cli.opt.delimiter': {
+    fr: 'séparateur des colonnes : « ; » (défaut en français, avec la virgule décimale), « , » (défaut en anglais) ou « tab »',
+    en: 'column separator: ";" (default in French, with the decimal comma), "," (default in English) or "tab"',
   },
 
   'stats.badSince': {
@@ -57,6 +61,14 @@ export const stats = {
   'export.missingFormatHint': {
     fr: 'Exemple : pitch export --csv ~/pitch-export',
     en: 'Example: pitch export --csv ~/pitch-export',
+  },
+  'export.badDelimiter': {
+    fr: 'Séparateur invalide pour --delimiter : « {value} ».',
+    en: 'Invalid separator for --delimiter: "{value}".',
+  },
+  'export.badDelimiterHint': {
+    fr: 'Donnez un seul caractère, par exemple --delimiter ";" ou --delimiter , ou --delimiter tab.',
+    en: 'Give a single character, for example --delimiter ";" or --delimiter , or --delimiter tab.',
   },
   'export.notDirectory': {
     fr: '{path} existe déjà et n’est pas un dossier.',

@@ -53,7 +53,7 @@ describe('the length of the right option as a tell', () => {
     };
     const chalk = new Chalk({ level: 0 });
     expect(renderCheck(report, translator('en'), chalk).split('\n')).toEqual([
-      '✔ No problems: 1 pack(s), 1 topic(s), 6 question(s).',
+      '✔ No problems: 1 pack, 1 topic, 6 questions.',
       '⚠ long.yaml: in 5 of 6 single-answer MCQs the right option is the longest; it can be guessed without knowing anything. Make the distractors real misconceptions of similar length, or trim the right option.',
     ]);
     expect(renderCheck(report, translator('fr'), chalk)).toContain(

@@ -5,7 +5,10 @@ import {
   CSV_BOM,
   REVIEW_COLUMNS,
   SPLIT_COLUMNS,
+  INTERVIEW_COLUMNS,
   attemptsCsv,
+  csvFormat,
+  interviewsCsv,
   reviewsCsv,
   splitsCsv,
   textCell,
@@ -14,7 +17,7 @@ import {
 import { attempt, review } from './fixture.js';
 
 /** An RFC 4180 reader, written independently of the writer, to check what a spreadsheet would see. */
-function parseCsv(text: string): string[][] {
+function parseCsv(text: string, delimiter = ','): string[][] {
   expect(text.startsWith(CSV_BOM)).toBe(true);
   const rows: string[][] = [];
   let row: string[] = [];
@@ -30,7 +33,7 @@ function parseCsv(text: string): string[][] {
       } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') {
+    else if (c === delimiter) {
       row.push(field);
       field = '';
     } else if (c === '\r' && body[i + 1] === '\n') {
@@ -163,5 +166,94 @@ describe('CSV export', () => {
   it('is a header alone for an empty history', () => {
     expect(parseCsv(attemptsCsv([]))).toEqual([[...ATTEMPT_COLUMNS]]);
     expect(parseCsv(reviewsCsv([]))).toEqual([[...REVIEW_COLUMNS]]);
+  });
+});
+
+describe('CSV in the locale of the spreadsheet', () => {
+  const a = attempt('2026-11-25T08:00:00.000Z', 'complete', [39, 47, 38], {
+    id: 'x1',
+    sectionTitle: 'Pitch, « court »',
+    speech: { wordsPerMinute: 152.5, longestPauseSeconds: 1.2 },
+  });
+
+  it('French: semicolons and decimal commas; a comma in a title needs no quotes', () => {
+    const text = attemptsCsv([a], csvFormat('fr'));
+    expect(text.startsWith(CSV_BOM)).toBe(true);
+    const rows = parseCsv(text, ';');
+    expect(rows[0]).toEqual([...ATTEMPT_COLUMNS]);
+    expect(rows[1]![3]).toBe('Pitch, « court »');
+    expect(rows[1]!.slice(12)).toEqual(['152,5', '1,2']);
+    expect(text).toContain(';Pitch, « court »;');
+  });
+
+  it('English: commas and decimal points', () => {
+    const rows = parseCsv(attemptsCsv([a], csvFormat('en')), ',');
+    expect(rows[1]![3]).toBe('Pitch, « court »');
+    expect(rows[1]!.slice(12)).toEqual(['152.5', '1.2']);
+  });
+
+  it('--delimiter overrides the separator; a comma separator brings the decimal point back', () => {
+    expect(csvFormat('fr', '\t')).toEqual({ delimiter: '\t', decimal: ',' });
+    expect(csvFormat('fr', ',')).toEqual({ delimiter: ',', decimal: '.' });
+    const rows = parseCsv(attemptsCsv([a], csvFormat('fr', '\t')), '\t');
+    expect(rows[1]!.slice(12)).toEqual(['152,5', '1,2']);
+  });
+
+  it('reads back exactly what was written in either locale, whatever the text', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(csvFormat('fr'), csvFormat('en'), csvFormat('fr', '\t')),
+        fc.array(fc.array(fc.string({ unit: 'binary' }), { minLength: 2, maxLength: 2 }), { maxLength: 6 }),
+        (format, rows) => {
+          expect(parseCsv(toCsv(['x', 'y'], rows, format), format.delimiter)).toEqual([['x', 'y'], ...rows]);
+        },
+      ),
+    );
+  });
+
+  it('interviews.csv: one row per answer with topic, seconds, key points covered and total, rating', () => {
+    const rows = parseCsv(
+      interviewsCsv(
+        [
+          {
+            id: 'i1',
+            startedAt: '2026-11-26T09:00:00Z',
+            endedAt: '2026-11-26T09:20:00Z',
+            pitchAttemptId: null,
+            answerSeconds: 90,
+            interrupted: true,
+            answers: [
+              {
+                questionId: 'spark-1',
+                topic: 'spark',
+                prompt: 'Pourquoi ?',
+                seconds: 62.5,
+                keyPoints: ['a', 'b', 'c'],
+                covered: [true, false, true],
+                suggested: 3,
+                rating: 3,
+              },
+              {
+                questionId: 'argo-2',
+                topic: 'argo',
+                prompt: 'Comment ?',
+                seconds: null,
+                keyPoints: ['a'],
+                covered: [false],
+                suggested: null,
+                rating: null,
+              },
+            ],
+          },
+        ],
+        csvFormat('fr'),
+      ),
+      ';',
+    );
+    expect(rows).toEqual([
+      [...INTERVIEW_COLUMNS],
+      ['2026-11-26T09:00:00.000Z', '1', 'spark-1', 'spark', '62,5', '2', '3', '3', 'good'],
+      ['2026-11-26T09:00:00.000Z', '2', 'argo-2', 'argo', '', '', '', '', ''],
+    ]);
   });
 });
