@@ -6,8 +6,9 @@ import type { Lang, Translate } from '../i18n/index.js';
 import { translator } from '../i18n/index.js';
 import type { Store, StoreNotice } from '../store/store.js';
 import type { Pitch } from '../pitch/model.js';
-import { usageError } from '../core/errors.js';
+import { PitchError, usageError } from '../core/errors.js';
 import { keepColoursOnly, sanitizeParams } from '../ui/sanitize.js';
+import type { PitchFile } from './pitch-file.js';
 
 import type { OutStream } from '../ui/streams.js';
 export type { OutStream };
@@ -29,11 +30,11 @@ export interface AppContext {
   /** Opens the user-data store (created lazily: commands that never touch it never pay for it). */
   store(): Promise<Store>;
   /**
-   * Which pitch file a command works on — the one place that decides: --file > PITCH_FILE > the bundled
-   * default. (A config file's default pitch, when there is one, goes between PITCH_FILE and the bundled one.)
+   * Which pitch a command uses — the one place that decides: --file > PITCH_FILE > the default set by
+   * `pitch init` (config.json) > the bundled pitch.
    */
-  pitchPath(file?: string): string;
-  /** Reads and parses the pitch at pitchPath(file). */
+  pitchFile(file?: string): Promise<PitchFile>;
+  /** Reads and parses that pitch. */
   loadPitch(file?: string): Promise<Pitch>;
   /** Writes a line (or lines) to stdout. */
   print(text: string): void;
@@ -96,9 +97,12 @@ export function createContext(lang: Lang, env: NodeJS.ProcessEnv = process.env):
       })();
       return storePromise;
     },
-    pitchPath: (file) => file ?? (env.PITCH_FILE?.trim() || BUNDLED_PITCH),
+    async pitchFile(file) {
+      const { resolvePitchFile } = await import('./pitch-file.js');
+      return resolvePitchFile(ctx, file);
+    },
     async loadPitch(file) {
-      const path = ctx.pitchPath(file);
+      const { path, origin } = await ctx.pitchFile(file);
       // Parsed once per version of the file: later runs skip the Markdown parser (docs/performance.md).
       const { cached } = await import('./cache.js');
       const pitch = await cached(await ctx.store(), 'pitch', [{ path, name: path }], [], async () => {
@@ -106,7 +110,16 @@ export function createContext(lang: Lang, env: NodeJS.ProcessEnv = process.env):
           import('../io/input.js'),
           import('../pitch/parse.js'),
         ]);
-        const pitch = parsePitch(readTextInput(path), path);
+        let text: string;
+        try {
+          text = readTextInput(path);
+        } catch (error) {
+          // The default chosen with `pitch init` has gone: say how to choose again.
+          if (origin === 'config' && error instanceof PitchError && error.key === 'input.missing')
+            throw usageError('init.defaultMissing', { file: path }, 'init.defaultMissingHint');
+          throw error;
+        }
+        const pitch = parsePitch(text, path);
         if (!pitch.sections.length) throw usageError('pitch.noHeadings', { file: path }, 'pitch.noHeadingsHint');
         return pitch;
       });

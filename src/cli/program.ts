@@ -1,7 +1,7 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import type { AppContext } from './context.js';
-import type { MessageKey } from '../i18n/index.js';
+import type { MessageKey, Translate } from '../i18n/index.js';
 import { createContext } from './context.js';
 import { detectLang, isLang } from '../i18n/lang.js';
 import { langArgument } from './argv.js';
@@ -35,6 +35,7 @@ const HELP_TITLES: Record<string, MessageKey> = {
 
 /** Each command's module, for preloading; the actions import the same modules again (free once loaded). */
 const COMMAND_MODULES: Record<string, () => Promise<unknown>> = {
+  init: () => import('./commands/init.js'),
   sections: () => import('./commands/sections.js'),
   show: () => import('./commands/show.js'),
   rehearse: () => import('./commands/rehearse.js'),
@@ -49,6 +50,7 @@ const COMMAND_MODULES: Record<string, () => Promise<unknown>> = {
 };
 
 const EXAMPLES: Array<[string, MessageKey]> = [
+  ['pitch init', 'cli.ex.init'],
   ['pitch rehearse', 'cli.ex.rehearse'],
   ['pitch rehearse 2.3 --target 3m', 'cli.ex.rehearseSection'],
   ['pitch rehearse --record', 'cli.ex.record'],
@@ -93,13 +95,32 @@ export function createProgram(ctx: AppContext): Command {
       outputError: (s) => (pendingCommanderMessage = s.replace(/^error:\s*/, '').trim()),
     })
     // Commander's own headings ("Usage:", "Options:"…) in the user's language; subcommands inherit it.
-    .configureHelp({ styleTitle: (title) => (HELP_TITLES[title] ? t(HELP_TITLES[title]) : title) })
+    // and commander's own notes after an option, « (default: "auto") », too.
+    .configureHelp({
+      styleTitle: (title) => (HELP_TITLES[title] ? t(HELP_TITLES[title]) : title),
+      optionDescription(option) {
+        return translateDefaults(Help.prototype.optionDescription.call(this, option), t);
+      },
+      argumentDescription(argument) {
+        return translateDefaults(Help.prototype.argumentDescription.call(this, argument), t);
+      },
+    })
     .addHelpText(
       'after',
       `\n${t('cli.examples')}\n` + EXAMPLES.map(([command, key]) => `  $ ${command.padEnd(36)}# ${t(key)}`).join('\n'),
     );
 
   const withFile = (cmd: Command) => cmd.option('-f, --file <path>', t('cli.opt.file'));
+
+  program
+    .command('init')
+    .description(t('cli.cmd.init'))
+    .argument('[file]', t('cli.arg.initFile'))
+    .option('--reset', t('cli.opt.reset'))
+    .action(async (file: string | undefined, opts: import('./commands/init.js').InitOptions) => {
+      const { initCommand } = await import('./commands/init.js');
+      await initCommand(ctx, file, opts);
+    });
 
   withFile(program.command('sections'))
     .description(t('cli.cmd.sections'))
@@ -249,6 +270,11 @@ export function createProgram(ctx: AppContext): Command {
     });
 
   return program;
+}
+
+/** Commander's « (default: "auto") » in the user's language and quotes. */
+function translateDefaults(text: string, t: Translate): string {
+  return text.replace(/\(default: "?([^")]*)"?\)/g, (_, value: string) => t('cli.help.default', { value }));
 }
 
 /** The full program: parses argv, runs the command, maps every error to one sentence and an exit code. */

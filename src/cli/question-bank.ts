@@ -129,7 +129,7 @@ export async function loadQuestionBank(ctx: AppContext, opts: BankOptions = {}):
 
 /** The user's pitch as a topic (cached: building it means loading the Markdown parser). */
 export async function loadPitchTopic(ctx: AppContext, file?: string): Promise<Topic> {
-  const path = ctx.pitchPath(file);
+  const { path } = await ctx.pitchFile(file);
   return cached(await ctx.store(), 'quiz-pitch', [{ path, name: path }], [ctx.lang], async () => {
     const [{ pitchTopic }, pitch] = await Promise.all([import('../quiz/pitch-cards.js'), ctx.loadPitch(file)]);
     const { t } = ctx;

@@ -4,6 +4,7 @@ import { quiz } from './messages/quiz.js';
 import { audio } from './messages/audio.js';
 import { stats } from './messages/stats.js';
 import { interview } from './messages/interview.js';
+import { init } from './messages/init.js';
 import { report } from './messages/report.js';
 import { store } from './messages/store.js';
 import { grade } from './messages/grade.js';
@@ -12,7 +13,18 @@ import { grade } from './messages/grade.js';
  * Every user-facing sentence lives under src/i18n/messages, one file per domain, each message
  * with its French and English text side by side so neither can be forgotten.
  */
-const messages = { ...common, ...rehearse, ...quiz, ...audio, ...stats, ...interview, ...report, ...store, ...grade };
+const messages = {
+  ...common,
+  ...rehearse,
+  ...quiz,
+  ...audio,
+  ...stats,
+  ...interview,
+  ...report,
+  ...store,
+  ...grade,
+  ...init,
+};
 
 export type { Lang } from './lang.js';
 import type { Lang } from './lang.js';

@@ -1,3 +1,4 @@
+import { closeSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { failure, usageError } from '../core/errors.js';
@@ -106,4 +107,38 @@ function writeError(error: unknown, path: string) {
 /** One file the user asked for (an export, a report page), written the same way: whole or not at all. */
 export function writeExport(dir: string, name: string, content: string): void {
   writeExportSet(dir, [[name, content]]);
+}
+
+/**
+ * Creates a document the user asked for (`pitch init` writing a starter pitch), never replacing one:
+ * opened with O_EXCL, so an existing pitch is never overwritten; a write that fails half-way removes
+ * the half-written file.
+ */
+export function writeNewFile(path: string, content: string): void {
+  let fd: number;
+  try {
+    fd = openSync(path, 'wx', 0o644);
+  } catch (error) {
+    throw newFileError(error, path);
+  }
+  try {
+    const bytes = Buffer.from(content, 'utf8');
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(path, { force: true });
+    throw newFileError(error, path);
+  }
+  closeSync(fd);
+}
+
+function newFileError(error: unknown, path: string) {
+  const code = errnoOf(error);
+  const reason = code ?? String((error as Error)?.message ?? error);
+  if (code === 'ENOSPC' || code === 'EDQUOT')
+    return failure('store.diskFull', { file: path }, 'store.diskFullHint', { dir: path });
+  if (code && ['ENOENT', 'ENOTDIR', 'EACCES', 'EPERM', 'EROFS', 'EEXIST', 'EISDIR'].includes(code))
+    return usageError('init.cannotWrite', { file: path, reason }, 'init.cannotWriteHint');
+  return failure('init.cannotWrite', { file: path, reason }, 'init.cannotWriteHint');
 }

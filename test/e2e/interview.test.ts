@@ -35,7 +35,7 @@ describe('pitch interview in a real terminal', () => {
     await p.waitFor('Bilan de l’entretien blanc');
     await p.waitFor(/Prochaine révision/);
     expect((await p.exited).exitCode).toBe(0);
-    expect(p.text()).toMatch(/Q1 · .*\r?\n\s+0:01\.\d \(trop court\) · points clés 1\/\d/);
+    expect(p.text()).toMatch(/Q1 · [^\n]*\r?\n(?: {2}[^\n]*\r?\n)*?\s+0:01\.\d \(trop court\) · points clés 1\/\d/);
 
     const h = history(home);
     expect(h.rehearsals).toHaveLength(1);

@@ -24,7 +24,7 @@ export async function analyzeCommand(ctx: AppContext, audioFile: string, opts: A
   let syllablesOf: ((id: string) => number | null) | null = null;
   if (opts.section !== undefined) {
     const pitch = await ctx.loadPitch(opts.file);
-    const found = resolveSection(pitch, opts.section);
+    const found = resolveSection(pitch, opts.section, ctx.t);
     section = { id: found.id, number: found.number, title: found.title, words: found.words };
     options.scriptWords = found.words;
     options.scriptSyllables = countSectionSyllables(found);

@@ -59,6 +59,7 @@ export async function interviewCommand(
   const { createPrompts } = await import('../../ui/prompts.js');
   const screen = interviewScreen(ctx, store, createPrompts({ t: ctx.t, chalk: ctx.chalk }), titles);
   const followUps = pitch && section ? chooseFollowUps(bank.topics, stack, pitch, opts.topics) : [];
+  if (section) ctx.print(await (await import('../pitch-file.js')).pitchHeader(ctx, opts.file));
   const result = await runInterview(interviewPorts(ctx, store, { screen, recorder, speaker: voice, rng }), {
     stack,
     behavioral,

@@ -171,6 +171,11 @@ async function drill(
   if (selection.pool === 0)
     throw usageError('quiz.noQuestions', { mode: settings.mode, topics: topicNames }, 'quiz.noQuestionsHint');
 
+  // The session's header names the pitch when its cards are in play.
+  if (topics.some((topic) => topic.id === PITCH_TOPIC)) {
+    const { pitchHeader } = await import('../pitch-file.js');
+    ctx.print(await pitchHeader(ctx, opts.file));
+  }
   let cram = false;
   let questions = selection.questions;
   if (!questions.length) {

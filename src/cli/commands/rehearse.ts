@@ -55,8 +55,11 @@ export async function rehearseCommand(
 /** SECTION (default: the first with a duration) and its plan against --target, else its own target. */
 async function planOf(ctx: AppContext, sectionArg: string | undefined, opts: RehearseOptions) {
   const pitch = await ctx.loadPitch(opts.file);
+  // Named before the live screen opens; it stays above the summary once the run is over.
+  const { pitchHeader } = await import('../pitch-file.js');
+  ctx.print(await pitchHeader(ctx, opts.file));
   const section =
-    sectionArg !== undefined ? resolveSection(pitch, sectionArg) : defaultRehearsalSection(pitch.sections);
+    sectionArg !== undefined ? resolveSection(pitch, sectionArg, ctx.t) : defaultRehearsalSection(pitch.sections);
   if (!section) throw usageError('rehearse.noDefault', {}, 'rehearse.noDefaultHint');
   // A parent heading without a duration of its own takes the sum of its subsections' (pitch/targets.ts).
   const targetSeconds = opts.target ?? sectionDuration(section) ?? Math.max(1, speakingSeconds(section.words));

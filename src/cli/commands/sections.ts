@@ -7,5 +7,9 @@ export async function sectionsCommand(ctx: AppContext, opts: { file?: string; js
   const pitch = await ctx.loadPitch(opts.file);
   const data = summarizeSections(pitch, DEFAULT_WPM);
   if (opts.json) ctx.print(JSON.stringify(data, null, 2));
-  else ctx.print(renderSections(data, DEFAULT_WPM, ctx.width(), ctx.t, ctx.chalk));
+  else {
+    const { pitchHeader } = await import('../pitch-file.js');
+    ctx.print(await pitchHeader(ctx, opts.file));
+    ctx.print(renderSections(data, DEFAULT_WPM, ctx.width(), ctx.t, ctx.chalk));
+  }
 }

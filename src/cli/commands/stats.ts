@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.js';
 import { resolveTopicIds, topicNames } from '../topics.js';
+import type { Translate } from '../../i18n/index.js';
 import { loadPitchTopic, loadQuestionBank } from '../question-bank.js';
 import { usageError } from '../../core/errors.js';
 import type { Store } from '../../store/store.js';
@@ -39,7 +40,11 @@ export async function statsCommand(ctx: AppContext, opts: StatsOptions): Promise
     ctx.print(JSON.stringify(report, null, 2));
     return;
   }
-  const { renderStats } = await import('../../ui/render/stats.js');
+  const [{ renderStats }, { pitchHeader }] = await Promise.all([
+    import('../../ui/render/stats.js'),
+    import('../pitch-file.js'),
+  ]);
+  ctx.print(await pitchHeader(ctx, opts.file));
   ctx.print(renderStats(report, { width: ctx.width(), lang: ctx.lang, t: ctx.t, chalk: ctx.chalk }));
 }
 
@@ -60,7 +65,7 @@ export async function prepareStats(ctx: AppContext, opts: StatsOptions): Promise
   // The pitch names sections (for --section) and is itself a quiz topic; the packs only matter for the quiz.
   const pitch = opts.section !== undefined ? await ctx.loadPitch(opts.file) : null;
   const sectionId =
-    opts.section === undefined ? null : resolveStatsSection(pitch!, opts.section, () => data().attempts);
+    opts.section === undefined ? null : resolveStatsSection(pitch!, opts.section, () => data().attempts, ctx.t);
   const { topics, topicIds } = parts.quiz
     ? await quizTopics(ctx, opts.file, opts.topic, () => data().reviews)
     : { topics: [], topicIds: null };
@@ -144,11 +149,11 @@ function readStatsData(store: Store): StatsData {
 // ---------------------------------------------------------------- narrowing
 
 /** --section: a section of the pitch, or the id of a section rehearsed before the pitch changed. */
-function resolveStatsSection(pitch: Pitch, query: string, attempts: () => readonly Attempt[]): string {
+function resolveStatsSection(pitch: Pitch, query: string, attempts: () => readonly Attempt[], t: Translate): string {
   const trimmed = query.trim();
   if (findSection(pitch.sections, trimmed).kind !== 'found' && attempts().some((a) => a.sectionId === trimmed))
     return trimmed;
-  return resolveSection(pitch, query).id;
+  return resolveSection(pitch, query, t).id;
 }
 
 /** --topic spark,kubernetes → topic ids; a topic whose pack is gone still counts when reviews name it. */

@@ -116,6 +116,12 @@ export const common = {
     fr: 'Découpez votre pitch avec des titres, par exemple « ## Pitch court (≈ 2 min) ».',
     en: 'Split your pitch with headings, for example "## Short pitch (~2 min)".',
   },
+  'section.item': { fr: '{number} « {title} »', en: '{number} "{title}"' },
+  'show.inBody': {
+    fr: 'Aucun titre ne contient « {query} », mais {count, plural, one {cette section le contient} other {ces # sections le contiennent}} :',
+    en: 'No heading holds "{query}", but {count, plural, one {this section does} other {these # sections do}}:',
+  },
+  'show.inBodyHint': { fr: 'Pour en lire une : pitch show {number}', en: 'To read one: pitch show {number}' },
   'section.unknown': { fr: 'Aucune section ne correspond à « {query} ».', en: 'No section matches "{query}".' },
   'section.unknownHint': {
     fr: 'Sections proches : {list}. « pitch sections » les liste toutes.',
@@ -170,6 +176,7 @@ export const common = {
     en: 'Rehearse your interview pitch aloud and drill your tech stack, in the terminal.',
   },
   'cli.examples': { fr: 'Exemples :', en: 'Examples:' },
+  'cli.help.default': { fr: '(par défaut : « {value} »)', en: '(default: "{value}")' },
   'cli.help.usage': { fr: 'Utilisation :', en: 'Usage:' },
   'cli.help.options': { fr: 'Options :', en: 'Options:' },
   'cli.help.commands': { fr: 'Commandes :', en: 'Commands:' },

@@ -64,7 +64,10 @@ export const report = {
   'page.dueWeek': { fr: 'À revoir cette semaine', en: 'Due this week' },
   'page.reviews': { fr: 'Révisions', en: 'Reviews' },
   'page.weakest': { fr: 'Questions les plus fragiles', en: 'Weakest questions' },
-  'page.lapses': { fr: '{count} oubli(s)', en: '{count} lapse(s)' },
+  'page.lapses': {
+    fr: '{count, plural, one {# oubli} other {# oublis}}',
+    en: '{count, plural, one {# lapse} other {# lapses}}',
+  },
   'page.interviewsDone': { fr: 'Entretiens', en: 'Interviews' },
   'page.answersInBand': { fr: 'Réponses de bonne longueur', en: 'Answers of the right length' },
   'page.keyPointsCovered': { fr: 'Points clés couverts', en: 'Key points covered' },
@@ -103,8 +106,8 @@ export const report = {
     en: '“{topic}” is your weak spot ({retention}): one session focused on that topic.',
   },
   'page.advice.quiz.due': {
-    fr: '{count} carte(s) à revoir cette semaine : quelques minutes par jour suffisent.',
-    en: '{count} card(s) due this week: a few minutes a day is enough.',
+    fr: '{count, plural, one {# carte} other {# cartes}} à revoir cette semaine : quelques minutes par jour suffisent.',
+    en: '{count, plural, one {# card} other {# cards}} due this week: a few minutes a day is enough.',
   },
   'page.advice.quiz.ready': {
     fr: 'Rien à revoir cette semaine et une bonne rétention : ajoutez un thème.',
@@ -115,12 +118,12 @@ export const report = {
     en: 'Take a mock interview (pitch interview): the pitch, then timed questions.',
   },
   'page.advice.interview.length': {
-    fr: 'Seules {inBand} réponse(s) sur {answers} ont la bonne longueur : visez une réponse complète dans le temps imparti.',
-    en: 'Only {inBand} answer(s) of {answers} had the right length: aim for a complete answer within the clock.',
+    fr: 'Seules {inBand, plural, one {# réponse} other {# réponses}} sur {answers} ont la bonne longueur : visez une réponse complète dans le temps imparti.',
+    en: 'Only {inBand, plural, one {# answer} other {# answers}} of {answers} had the right length: aim for a complete answer within the clock.',
   },
   'page.advice.interview.keyPoints': {
-    fr: '{covered} point(s) clé(s) sur {total} couverts : annoncez vos idées principales dès le début de la réponse.',
-    en: '{covered} key point(s) of {total} covered: state your main ideas at the start of each answer.',
+    fr: '{covered, plural, one {# point clé} other {# points clés}} sur {total} couverts : annoncez vos idées principales dès le début de la réponse.',
+    en: '{covered, plural, one {# key point} other {# key points}} of {total} covered: state your main ideas at the start of each answer.',
   },
   'page.advice.interview.ready': {
     fr: 'Réponses dans le temps et complètes : vous êtes prêt pour un vrai entretien.',
@@ -130,8 +133,8 @@ export const report = {
   'page.rehearsals': { fr: 'Répétitions', en: 'Rehearsals' },
   'page.runsChart': { fr: 'Temps de chaque répétition complète', en: 'Time of each complete run' },
   'page.runsChartDesc': {
-    fr: '{count} répétition(s) complète(s) de « {title} » ; objectif {target}, bande ±20 % de {min} à {max} ; record {best} ; dernière {last}.',
-    en: '{count} complete run(s) of “{title}”; target {target}, ±20 % band from {min} to {max}; best {best}; last {last}.',
+    fr: '{count, plural, one {# répétition complète} other {# répétitions complètes}} de « {title} » ; objectif {target}, bande ±20 % de {min} à {max} ; record {best} ; dernière {last}.',
+    en: '{count, plural, one {# complete run} other {# complete runs}} of “{title}”; target {target}, ±20 % band from {min} to {max}; best {best}; last {last}.',
   },
   'page.summarised': {
     fr: 'Courbe résumée : médiane de chaque groupe de répétitions consécutives ({points} points pour {count} répétitions).',
@@ -182,8 +185,8 @@ export const report = {
   'page.quiz': { fr: 'Quiz', en: 'Quiz' },
   'page.calendar': { fr: 'Révisions des 12 dernières semaines', en: 'Reviews over the last 12 weeks' },
   'page.calendarDesc': {
-    fr: 'Une case par jour, une colonne par semaine (lundi en haut) ; plus la case est foncée, plus il y a eu de révisions. {total} révision(s) en tout.',
-    en: 'One square a day, one column a week (Monday on top); the darker, the more reviews. {total} review(s) in all.',
+    fr: 'Une case par jour, une colonne par semaine (lundi en haut) ; plus la case est foncée, plus il y a eu de révisions. {total, plural, one {# révision} other {# révisions}} en tout.',
+    en: 'One square a day, one column a week (Monday on top); the darker, the more reviews. {total, plural, one {# review} other {# reviews}} in all.',
   },
   'page.cardsByState': { fr: 'Cartes par thème et par état', en: 'Cards by topic and state' },
   'page.cardsByStateDesc': {

@@ -5,11 +5,25 @@ import { quiz } from '../../../src/i18n/messages/quiz.js';
 import { rehearse } from '../../../src/i18n/messages/rehearse.js';
 import { stats } from '../../../src/i18n/messages/stats.js';
 import { audio } from '../../../src/i18n/messages/audio.js';
+import { init } from '../../../src/i18n/messages/init.js';
+import { report } from '../../../src/i18n/messages/report.js';
 import { translator } from '../../../src/i18n/index.js';
 
-const all = { ...common, ...rehearse, ...quiz, ...audio, ...stats, ...interview };
+const all = { ...common, ...rehearse, ...quiz, ...audio, ...stats, ...interview, ...init, ...report };
 
 describe('plurals', () => {
+  it('commander’s default note is translated', async () => {
+    const { createProgram } = await import('../../../src/cli/program.js');
+    const { createContext } = await import('../../../src/cli/context.js');
+    const help = (lang: 'fr' | 'en') => {
+      const rehearse = createProgram(createContext(lang, {})).commands.find((c) => c.name() === 'rehearse')!;
+      return rehearse.helpInformation();
+    };
+    expect(help('fr').replace(/\s+/g, ' ')).toContain('(par défaut : « auto »)');
+    expect(help('fr')).not.toContain('default:');
+    expect(help('en').replace(/\s+/g, ' ')).toContain('(default: "auto")');
+  });
+
   it('follow French rules: 0 and 1 are singular', () => {
     const t = translator('fr');
     expect(t('quiz.summary.scoreNoGraded', { count: 0, time: '1 min' })).toBe('0 carte en 1 min');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findSection, defaultRehearsalSection } from '../../../src/pitch/lookup.js';
+import { findSection, defaultRehearsalSection, findInBody } from '../../../src/pitch/lookup.js';
 import { bundledPitch } from '../../helpers/pitch.js';
 
 describe('findSection', () => {
@@ -35,5 +35,24 @@ describe('findSection', () => {
   });
   it('picks the first section with a duration as the default rehearsal', () => {
     expect(defaultRehearsalSection(sections)!.id).toBe('1-pitch-court');
+  });
+});
+
+describe('when no title matches', () => {
+  const { sections } = bundledPitch();
+
+  it('an unknown number suggests the nearest existing numbers, same parent first', () => {
+    const r = findSection(sections, '2.5');
+    expect(r.kind === 'unknown' && r.closest.map((s) => s.number)).toEqual(['2.4', '2.3', '2.2']);
+    const deep = findSection(sections, '2.3.9');
+    expect(deep.kind === 'unknown' && deep.closest.map((s) => s.number)).toEqual(['2.3.6', '2.3.5', '2.3.4']);
+  });
+
+  it('the body text is searched, case and accents ignored, with the sentence that holds it', () => {
+    const hits = findInBody(sections, 'CALCUL');
+    expect(hits.map((h) => h.section.number)).toEqual(expect.arrayContaining(['1', '2.1']));
+    for (const h of hits) expect(h.excerpt.toLowerCase()).toContain('calcul');
+    expect(findInBody(sections, 'kibana').map((h) => h.section.number)).toContain('2.3.4');
+    expect(findInBody(sections, 'zorglub')).toEqual([]);
   });
 });
