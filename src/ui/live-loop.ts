@@ -93,7 +93,12 @@ export function runLiveLoop<S>(o: LiveLoopOptions<S>): Promise<LiveLoopResult<S>
     };
     // A terminal that went away ends the loop like the SIGHUP that comes with it, whichever is first.
     const stopWatching = onTerminalGone(() => onSignal('SIGHUP'));
-    const onResize = () => draw(true);
+    // A resize clears the whole screen before the next frame: a terminal that reflowed the old, wider
+    // frame would otherwise keep its fragments around the new one.
+    const onResize = () => {
+      o.stdout.write('\x1b[H\x1b[2J');
+      draw(true);
+    };
     const restore = () => {
       if (closed) return;
       closed = true;

@@ -25,6 +25,10 @@ import type { RatingValue } from '../quiz/types.js';
 import { interrupted } from '../core/errors.js';
 import { sanitize, sanitizeLine } from './sanitize.js';
 import { holdHangups, isTerminalGoneError, markTerminalGone, onTerminalGone } from './terminal.js';
+import { visibleWidth, wrapStyled, wrapText } from './text-layout.js';
+
+/** The width @inquirer/core draws at: the terminal's columns, else 80. */
+const terminalWidth = () => process.stdout.columns || 80;
 
 /** Where a prompt reads keys and draws (the process's terminal unless a test gives others). */
 export interface PromptContext {
@@ -40,6 +44,8 @@ interface Common {
 
 export interface ChoiceConfig extends Common {
   message: string;
+  /** Terminal width (default: the output's columns, else 80). */
+  width?: number | undefined;
   options: readonly string[];
   /** Several options: Enter with none ticked is an answer too (key points of a mock-interview answer). */
   allowNone?: boolean | undefined;
@@ -139,18 +145,27 @@ const choicePrompt = createPrompt<number[], ChoiceConfig & { multiple: boolean }
   });
   const mark = status === 'done' ? chalk.green('✔') : chalk.cyan('?');
   const message = chalk.bold(sanitizeLine(config.message));
+  // Wrapped here at word boundaries: @inquirer/core would otherwise break long lines inside a word.
+  const width = config.width ?? terminalWidth();
   if (status === 'done') {
     const chosen = picked.length ? picked.map((i) => `${i + 1}. ${sanitizeLine(options[i] ?? '')}`).join(' · ') : '—';
-    return `${mark} ${message} ${chalk.cyan(chosen)}`;
+    return wrapStyled(`${mark} ${message} ${chalk.cyan(chosen)}`, width, '', '  ').join('\n');
   }
   const hint = chalk.dim(t(multiple ? 'quiz.prompt.choicesHint' : 'quiz.prompt.choiceHint', { max: options.length }));
-  const lines = options.map((option, i) => {
+  const lines = options.flatMap((option, i) => {
     const pointer = i === active ? chalk.cyan('❯') : ' ';
     const box = multiple ? (picked.includes(i) ? chalk.green('◉ ') : '◯ ') : '';
-    const text = `${i + 1}. ${sanitizeLine(option)}`;
-    return `${pointer} ${box}${i === active ? chalk.cyan(text) : text}`;
+    const number = `${i + 1}. `;
+    const indent = ' '.repeat(2 + visibleWidth(box) + number.length);
+    const paint = (text: string) => (i === active ? chalk.cyan(text) : text);
+    return wrapText(option, width, indent).map((line, k) =>
+      k === 0 ? `${pointer} ${box}${paint(number + line.slice(indent.length))}` : paint(line),
+    );
   });
-  return [`${mark} ${message} ${hint}\n${lines.join('\n')}${HIDE_CURSOR}`, error ? chalk.red(error) : undefined];
+  return [
+    `${wrapStyled(`${mark} ${message} ${hint}`, width, '', '  ').join('\n')}\n${lines.join('\n')}${HIDE_CURSOR}`,
+    error ? chalk.red(error) : undefined,
+  ];
 });
 
 /** While typing, the current line is drawn from its last this-many characters, and only the last few lines above. */
@@ -339,7 +354,7 @@ const ratingPrompt = createPrompt<RatingValue | 'undo', RatingConfig>((config, d
     t('quiz.prompt.rating').length +
     3;
   // Intervals are a bonus: on a narrow terminal the four ratings keep one line without them.
-  const showIntervals = Boolean(intervals) && plain(true) < (config.width ?? 80);
+  const showIntervals = Boolean(intervals) && plain(true) < (config.width ?? terminalWidth());
   const choices = ratings.map((r) => {
     const text = label(r) + (showIntervals && intervals?.[r] ? chalk.dim(` (${intervals[r]})`) : '');
     return r === active ? chalk.cyan.bold(`[${text}]`) : ` ${text} `;
@@ -350,9 +365,10 @@ const ratingPrompt = createPrompt<RatingValue | 'undo', RatingConfig>((config, d
         key: suggestion,
       })
     : t(canUndo ? 'quiz.prompt.ratingHintNoneUndo' : 'quiz.prompt.ratingHintNone');
+  const width = config.width ?? terminalWidth();
   return [
-    `${chalk.cyan('?')} ${chalk.bold(t('quiz.prompt.rating'))} ${choices.join(' ')}${HIDE_CURSOR}`,
-    [chalk.dim(hint), note ? chalk.yellow(note) : ''].filter(Boolean).join('\n'),
+    `${wrapStyled(`${chalk.cyan('?')} ${chalk.bold(t('quiz.prompt.rating'))} ${choices.join(' ')}`, width, '', '  ').join('\n')}${HIDE_CURSOR}`,
+    [...wrapText(hint, width).map((l) => chalk.dim(l)), note ? chalk.yellow(note) : ''].filter(Boolean).join('\n'),
   ];
 });
 

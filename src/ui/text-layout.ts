@@ -84,7 +84,7 @@ export function wrapStyled(text: string, width: number, first = '', rest = first
   const room = Math.max(1, width - indent);
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
-    const wrapped = wrapAnsi(paragraph.replace(/[ \t]+/g, ' '), room, { hard: false, trim: true, wordWrap: true });
+    const wrapped = wrapAnsi(paragraph.replace(/\t/g, ' '), room, { hard: false, trim: true, wordWrap: true });
     for (const line of wrapped.split('\n')) lines.push((lines.length === 0 ? first : rest) + line);
   }
   return lines;

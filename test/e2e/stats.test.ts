@@ -194,6 +194,7 @@ describe('pitch stats, as text', () => {
     const r = runCli(['stats'], env(freshHome()));
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n').filter(Boolean)).toEqual([
+      'Pitch : data/pitch.fr.md (fourni ; le vôtre : pitch init)',
       'Répétitions : aucune répétition — lancez « pitch rehearse ».',
       'Voix : aucun essai enregistré — essayez « pitch rehearse --record ».',
       'Quiz : aucune révision — lancez « pitch quiz ».',

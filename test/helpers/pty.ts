@@ -23,6 +23,8 @@ export interface PtySession {
    * with EIO, SIGHUP from the kernel) — no signal is sent by the test.
    */
   hangUp(): void;
+  /** Resizes the terminal, as a user dragging the window does (SIGWINCH to the program). */
+  resize(cols: number, rows: number): void;
   pid: number;
 }
 
@@ -107,6 +109,7 @@ export function spawnPitch(
     kill: (signal) => child.kill(signal),
     // node-pty's destroy() would also send SIGHUP itself: only the master's stream is closed here.
     hangUp: () => (child as unknown as { _socket: { destroy(): void } })._socket.destroy(),
+    resize: (cols, rows) => child.resize(cols, rows),
     waitFor(pattern, timeoutMs = 10_000, since = 0) {
       const test = () => {
         const t = text().slice(since);

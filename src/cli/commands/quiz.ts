@@ -30,6 +30,7 @@ import {
   renderUndone,
 } from '../../ui/render/quiz.js';
 import { findLengthBias } from '../../quiz/mcq-form.js';
+import { wrapText } from '../../ui/text-layout.js';
 import { checkJson, renderCheck, renderTopics, topicsJson, type TopicRow } from '../../ui/render/quiz-list.js';
 
 export interface QuizOptions {
@@ -181,9 +182,12 @@ async function drill(
   if (!questions.length) {
     const next = earliestDue(topics, cards);
     ctx.print(
-      next
-        ? t('quiz.cram.none', { topics: topicNames, when: formatWhen(next, now, t) })
-        : t('quiz.cram.noneNoNext', { topics: topicNames }),
+      wrapText(
+        next
+          ? t('quiz.cram.none', { topics: topicNames, when: formatWhen(next, now, t) })
+          : t('quiz.cram.noneNoNext', { topics: topicNames }),
+        ctx.width(),
+      ).join('\n'),
     );
     const prompts = await promptsReady;
     if (!(await prompts.askConfirm({ message: t('quiz.cram.offer'), default: true }))) {
@@ -192,10 +196,18 @@ async function drill(
     }
     cram = true;
     questions = selectCram({ topics, cards, now, count: settings.count, mode: settings.mode, rng });
-    ctx.print(chalk.yellow(t('quiz.cram.banner')));
+    ctx.print(
+      wrapText(t('quiz.cram.banner'), ctx.width())
+        .map((l) => chalk.yellow(l))
+        .join('\n'),
+    );
   } else {
     const due = Math.min(selection.due, questions.length);
-    ctx.print(chalk.dim(t('quiz.start', { count: questions.length, due, fresh: questions.length - due })));
+    ctx.print(
+      wrapText(t('quiz.start', { count: questions.length, due, fresh: questions.length - due }), ctx.width())
+        .map((l) => chalk.dim(l))
+        .join('\n'),
+    );
   }
 
   const titles = new Map(topics.map((topic) => [topic.id, topic.title]));

@@ -38,6 +38,9 @@ export async function rehearseCommand(
   const recorder = opts.record ? (await import('../../audio/recorder.js')).requireRecorder(ctx.env) : null;
   if (!ctx.isInteractive()) throw usageError('usage.needsTty', { command: 'rehearse' }, 'usage.needsTtyHint');
 
+  // Named once every check has passed, before the live screen opens; it stays above the summary.
+  const { pitchHeader } = await import('../pitch-file.js');
+  ctx.print(await pitchHeader(ctx, opts.file));
   const store = await ctx.store();
   const run = await runRehearsal(rehearsalPorts(ctx, store, recorder), {
     section,
@@ -55,9 +58,6 @@ export async function rehearseCommand(
 /** SECTION (default: the first with a duration) and its plan against --target, else its own target. */
 async function planOf(ctx: AppContext, sectionArg: string | undefined, opts: RehearseOptions) {
   const pitch = await ctx.loadPitch(opts.file);
-  // Named before the live screen opens; it stays above the summary once the run is over.
-  const { pitchHeader } = await import('../pitch-file.js');
-  ctx.print(await pitchHeader(ctx, opts.file));
   const section =
     sectionArg !== undefined ? resolveSection(pitch, sectionArg, ctx.t) : defaultRehearsalSection(pitch.sections);
   if (!section) throw usageError('rehearse.noDefault', {}, 'rehearse.noDefaultHint');

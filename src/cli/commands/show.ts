@@ -8,7 +8,6 @@ import { truncate, wrapText } from '../../ui/text-layout.js';
 export async function showCommand(ctx: AppContext, query: string | undefined, opts: { file?: string }): Promise<void> {
   const pitch = await ctx.loadPitch(opts.file);
   const { pitchHeader } = await import('../pitch-file.js');
-  ctx.print(await pitchHeader(ctx, opts.file));
   // No title matches: look in the text itself and list where the words are, with the sentence.
   if (query !== undefined && findSection(pitch.sections, query).kind === 'unknown') {
     const hits = findInBody(pitch.sections, query);
@@ -22,11 +21,13 @@ export async function showCommand(ctx: AppContext, query: string | undefined, op
         );
         lines.push(chalk.dim(`    ${truncate(sanitizeLine(excerpt), width - 4)}`));
       }
+      ctx.print(await pitchHeader(ctx, opts.file));
       lines.push('', chalk.dim(t('show.inBodyHint', { number: hits[0]!.section.number || hits[0]!.section.id })));
       ctx.print(lines.join('\n'));
       return;
     }
   }
   const sections = query === undefined ? pitch.sections : [resolveSection(pitch, query, ctx.t)];
+  ctx.print(await pitchHeader(ctx, opts.file));
   ctx.print(sections.map((s) => renderSection(s, ctx.width(), ctx.chalk)).join('\n\n'));
 }

@@ -176,8 +176,9 @@ export function renderGrade(
     lines.push(chalk.bold(t('quiz.grade.explanation')));
     para(q.explanation);
   } else if (q.explanation) para(q.explanation);
-  if (q.source) lines.push(chalk.dim(t('quiz.grade.source', { url: sanitizeLine(q.source) })));
-  if (q.where) lines.push(chalk.dim(t('quiz.grade.where', { where: sanitizeLine(q.where) })));
+  // A URL longer than the line goes on a line of its own, whole, so it can still be copied.
+  if (q.source) lines.push(...wrapText(t('quiz.grade.source', { url: q.source }), width).map((l) => chalk.dim(l)));
+  if (q.where) lines.push(...wrapText(t('quiz.grade.where', { where: q.where }), width).map((l) => chalk.dim(l)));
   if (grade.kind === 'open') {
     const params = { key: grade.suggested, label: ratingLabel(t, grade.suggested) };
     const why = t(
