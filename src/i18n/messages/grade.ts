@@ -59,8 +59,8 @@ export const grade = {
     en: '{kind} question: only open questions and cloze cards are graded',
   },
   'grade.batchFailed': {
-    fr: '{count} ligne(s) sur {total} n’ont pas pu être notées (voir « error » dans la sortie).',
-    en: '{count} of {total} line(s) could not be graded (see "error" in the output).',
+    fr: 'Lignes non notées : {count} sur {total} (voir « error » dans la sortie).',
+    en: 'Lines not graded: {count} of {total} (see "error" in the output).',
   },
   'grade.batchHint': {
     fr: 'Chaque ligne : {"questionId": "spark-lazy-evaluation-2", "answer": "..."}',

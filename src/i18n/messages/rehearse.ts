@@ -154,8 +154,8 @@ export const rehearse = {
     en: 'No split runs clearly over its budget (by 10% and 2 s or more).',
   },
   'summary.unsaid': {
-    fr: '{count} étape(s) non dite(s) : pas de verdict sur l’ensemble des budgets.',
-    en: '{count} split(s) not said: no verdict on the budgets as a whole.',
+    fr: '{count, plural, one {# étape non dite} other {# étapes non dites}} : pas de verdict sur l’ensemble des budgets.',
+    en: '{count, plural, one {# split} other {# splits}} not said: no verdict on the budgets as a whole.',
   },
   'summary.target.short': {
     fr: 'Nettement plus court que la cible : {time} pour {target} ({percent} %). Il manque sans doute une partie.',
