@@ -52,18 +52,19 @@ function cutToWidth(text: string, width: number): string {
 
 /**
  * Shortens plain text to `width` columns with an ellipsis, at a word boundary: « Bonjour, je m’appelle… »
- * rather than « Bonjour, je m’app… ». A first word wider than the room is the one case cut inside.
+ * rather than « Bonjour, je m’app… ». When not even the first word fits, the ellipsis stands alone:
+ * a word is never shown cut.
  */
 export function truncate(text: string, width: number): string {
   if (visibleWidth(text) <= width) return text;
-  if (width <= 1) return cutToWidth(text, width);
+  if (width <= 0) return '';
   const room = width - 1;
   const head = cutToWidth(text, room);
   // At a boundary when the next character is a space; otherwise back up to the last space.
   const next = text.slice(head.length, head.length + 1);
   const atBoundary = /\s/u.test(next);
   const lastSpace = head.search(/\s\S*$/u);
-  const kept = atBoundary ? head : lastSpace > 0 ? head.slice(0, lastSpace) : head;
+  const kept = atBoundary ? head : lastSpace > 0 ? head.slice(0, lastSpace) : '';
   return `${kept.trimEnd()}…`;
 }
 
@@ -71,7 +72,11 @@ export function truncate(text: string, width: number): string {
 export function fitLine(text: string, width: number): string {
   if (visibleWidth(text) <= width) return text;
   if (width <= 1) return '…'.slice(0, width);
-  const first = wrapAnsi(text, width - 1, { hard: true, trim: true, wordWrap: true }).split('\n')[0] ?? '';
+  // trim: false keeps a line's indentation; only the spaces before the cut go.
+  const first = (wrapAnsi(text, width - 1, { hard: true, trim: false, wordWrap: true }).split('\n')[0] ?? '').replace(
+    / +((?:\x1b\[[0-9;]*m)*)$/,
+    '$1',
+  );
   return `${first}…`;
 }
 

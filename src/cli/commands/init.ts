@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
 import type { AppContext } from '../context.js';
 import { BUNDLED_PITCH } from '../context.js';
 import { displayPath } from '../pitch-file.js';
@@ -17,8 +16,8 @@ export interface InitOptions {
   reset?: boolean;
 }
 
-/** The starter pitch in the UI language (data/starter/pitch.<lang>.md). */
-const starterPath = (lang: string) => fileURLToPath(new URL(`../../data/starter/pitch.${lang}.md`, import.meta.url));
+/** The starter pitch in the UI language (data/starter/pitch.<lang>.md, next to the bundled pitch). */
+const starterPath = (lang: string) => join(dirname(BUNDLED_PITCH), 'starter', `pitch.${lang}.md`);
 
 /**
  * `pitch init [FILE]`: makes the user's own pitch the default. FILE (default ./pitch.md) is checked
@@ -62,13 +61,18 @@ export async function initCommand(ctx: AppContext, file: string | undefined, opt
   const examples = terms.length
     ? ` : ${terms.slice(0, 5).map(sanitizeLine).join(', ')}${terms.length > 5 ? '…' : ''}`
     : '';
+  const width = ctx.width();
   lines.push(
-    `  ${t('init.terms', { count: terms.length, examples: ctx.lang === 'fr' ? examples : examples.replace(' : ', ': ') })}`,
+    ...wrapText(
+      t('init.terms', { count: terms.length, examples: ctx.lang === 'fr' ? examples : examples.replace(' : ', ': ') }),
+      width,
+      '  ',
+      '    ',
+    ),
   );
   lines.push(
     `  ${t('init.words', { words, time: formatClock(speakingSeconds(words, DEFAULT_WPM)), wpm: DEFAULT_WPM })}`,
   );
-  const width = ctx.width();
   if (!targets.length) lines.push(...wrapText(t('init.noTarget'), width).map((l) => chalk.yellow(l)));
   if (!terms.length) lines.push(...wrapText(t('init.noTerms'), width).map((l) => chalk.yellow(l)));
 

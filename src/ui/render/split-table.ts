@@ -42,6 +42,8 @@ export const signed = (seconds: number): string =>
   `${seconds > 0 ? '+' : seconds < 0 ? '−' : '±'}${formatClock(Math.abs(seconds), true)}`;
 
 const COL = 9;
+/** Narrowest title column worth keeping every value column for. */
+const MIN_TITLE = 16;
 
 /** The header and one line per split: Temps · Budget · ± budget · ± record (or ± cible) · Meilleur. */
 export function renderSplitTable(rows: readonly SplitRow[], o: SplitTableOptions): string[] {
@@ -49,9 +51,15 @@ export function renderSplitTable(rows: readonly SplitRow[], o: SplitTableOptions
   const colors = paceColors(chalk);
   const numW = String(o.firstNumber + rows.length - 1).length;
   const lead = (o.live ? 2 : 0) + numW + 2;
-  const titleW = Math.max(8, o.width - lead - 5 * (COL + 1));
+  // On a narrow terminal the last column (best segment) goes first, so titles keep room for words.
+  const columns = o.width - lead - 5 * (COL + 1) >= MIN_TITLE ? 5 : 4;
+  const titleW = Math.max(8, o.width - lead - columns * (COL + 1));
   const cells = (title: string, ...values: string[]) =>
-    padEnd(title, titleW) + values.map((v) => ' ' + padStart(v, COL)).join('');
+    padEnd(title, titleW) +
+    values
+      .slice(0, columns)
+      .map((v) => ' ' + padStart(v, COL))
+      .join('');
   const header = chalk.dim(
     padEnd('', lead) +
       cells(
