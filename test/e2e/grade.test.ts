@@ -83,7 +83,7 @@ describe('pitch grade', () => {
     expect(lines[0]).toMatchObject({ covered: 1, total: 2, suggestedRating: 2 });
     expect(lines[1]).toEqual({ questionId: 'nope', error: 'question inconnue' });
     expect(lines[2]).toMatchObject({ covered: 1, total: 1 });
-    expect(r.stderr).toContain('1 ligne(s) sur 3 n’ont pas pu être notées');
+    expect(r.stderr).toContain('Lignes non notées : 1 sur 3');
   });
 
   it('--batch - reads standard input; all lines fine means exit 0', () => {

@@ -6,7 +6,7 @@ import { homesForThisFile, ROOT } from '../helpers/cli.js';
 import { Store } from '../../src/store/store.js';
 import { cardsSpec, historySpec } from '../../src/store/documents.js';
 import { cardStates, rehearsalHistory, reviewLog } from '../unit/stats/fixture.js';
-import { KEYS, spawnPitch, type PtySession } from '../helpers/pty.js';
+import { afterRatingGuard, KEYS, spawnPitch, type PtySession } from '../helpers/pty.js';
 
 const freshHome = homesForThisFile();
 
@@ -94,7 +94,8 @@ describe.each([
     const p = spawnPitch(['rehearse', '--no-countdown', '--target', '40s'], { PITCH_HOME: freshHome() }, size);
     await p.waitFor('▶ 1/5');
     await p.press(KEYS.space, '▶ 2/5');
-    await p.press(KEYS.space, '▶ 3/5');
+    // The whole frame: its footer is drawn last.
+    await p.press(KEYS.space, /▶ 3\/5[\s\S]*\? aide/);
     const screen = await screenOf(p, cols, rows);
     expect(screen.wrapped).toEqual([]);
     expectNoCutWord(screen.text);
@@ -113,8 +114,9 @@ describe.each([
     );
     await p.waitFor(/Question 1\/2/);
     await p.waitFor(/❯/);
-    await p.press(KEYS.enter, /Note/);
-    await p.press(KEYS.enter, /Question 2\/2/);
+    await p.press('1', /\? Note/);
+    await afterRatingGuard();
+    await p.press('3', /Question 2\/2[\s\S]*❯/);
     const screen = await screenOf(p, cols, rows);
     expect(screen.wrapped).toEqual([]);
     expectNoCutWord(screen.text);
@@ -129,7 +131,7 @@ describe.each([
       size,
     );
     await p.waitFor('Question 1/1 · Entrée');
-    await p.press(KEYS.enter, 'réponse terminée', 8000);
+    await p.press(KEYS.enter, /réponse terminée[\s\S]*arrêter/, 8000);
     const screen = await screenOf(p, cols, rows);
     expect(screen.wrapped).toEqual([]);
     expectNoCutWord(screen.text);
