@@ -189,7 +189,7 @@ export const audio = {
   },
   'analyze.advice.steadyRhythm': { fr: 'rythme posé', en: 'steady rhythm' },
   'analyze.loudnessValue': {
-    fr: '{n} fin(s) de phrase sur {total} s’éteignent ({percent} %)',
+    fr: 'fins de phrase qui s’éteignent : {n} sur {total} ({percent} %)',
     en: '{n} of {total} sentence endings fade ({percent}%)',
   },
   'analyze.loudnessUnknown': {

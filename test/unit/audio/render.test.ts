@@ -110,7 +110,7 @@ describe('the analyze report', () => {
     expect(text).toMatch(/Débit\s+133 mots\/min {2}\(estimé d’après le texte\)/);
     expect(text).toMatch(/Intonation\s+118 Hz en médiane · étendue 6,2 demi-tons\n\s+✓ intonation variée/);
     expect(text).toMatch(/Rythme\s+4,1 syllabes\/s mesurées · 4,9 hors pauses\n\s+✓ rythme posé/);
-    expect(text).toMatch(/Volume\s+1 fin\(s\) de phrase sur 10 s’éteignent \(10 %\)\n\s+✓ volume tenu/);
+    expect(text).toMatch(/Volume\s+fins de phrase qui s’éteignent : 1 sur 10 \(10 %\)\n\s+✓ volume tenu/);
   });
 
   it('advice when the voice is flat, the text was not kept, or endings fade', () => {
