@@ -171,8 +171,8 @@ export const report = {
   'page.pace': { fr: 'Débit (mots/min, estimé d’après le texte)', en: 'Pace (words/min, estimated from the text)' },
   'page.contour': { fr: 'Intonation (hauteur de la voix)', en: 'Intonation (pitch of the voice)' },
   'page.contourDesc': {
-    fr: 'Hauteur médiane {median} Hz, étendue {range} demi-tons (du 10e au 90e centile) ; {count} passage(s) monotone(s), {seconds} s en tout (zones colorées).',
-    en: 'Median pitch {median} Hz, range {range} semitones (10th to 90th percentile); {count} monotone stretch(es), {seconds} s in all (shaded).',
+    fr: 'Hauteur médiane {median} Hz, étendue {range} demi-tons (du 10e au 90e centile) ; {count, plural, one {# passage monotone} other {# passages monotones}}, {seconds} s en tout (zones colorées).',
+    en: 'Median pitch {median} Hz, range {range} semitones (10th to 90th percentile); {count, plural, one {# monotone stretch} other {# monotone stretches}}, {seconds} s in all (shaded).',
   },
   'page.legendF0': { fr: 'hauteur de la voix (F0)', en: 'voice pitch (F0)' },
   'page.legendMonotone': { fr: 'passage monotone', en: 'monotone stretch' },
