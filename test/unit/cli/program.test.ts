@@ -29,6 +29,7 @@ vi.mock('../../../src/cli/commands/analyze.js', () => ({ analyzeCommand: spy('an
 vi.mock('../../../src/cli/commands/stats.js', () => ({ statsCommand: spy('stats') }));
 vi.mock('../../../src/cli/commands/report.js', () => ({ reportCommand: spy('report') }));
 vi.mock('../../../src/cli/commands/export.js', () => ({ exportCommand: spy('export') }));
+vi.mock('../../../src/cli/commands/init.js', () => ({ initCommand: spy('init') }));
 
 const home = mkdtempSync(join(tmpdir(), 'pitch-program-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
@@ -110,6 +111,10 @@ const TABLE: Array<[string[], string, unknown[]]> = [
   ],
   [['report', '-o', 'r.html', '--open', '--since', '12w'], 'report', [{ out: 'r.html', open: true, since: '12w' }]],
   [['export', '--csv', 'out/'], 'export', [{ csv: 'out/' }]],
+  [['export', '--csv', 'out/', '--delimiter', 'tab'], 'export', [{ csv: 'out/', delimiter: 'tab' }]],
+  [['init'], 'init', [undefined, {}]],
+  [['init', 'mine.md'], 'init', ['mine.md', {}]],
+  [['init', '--reset'], 'init', [undefined, { reset: true }]],
 ];
 
 describe('argv → parsed options, for every command', () => {
