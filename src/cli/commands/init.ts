@@ -5,7 +5,7 @@ import { BUNDLED_PITCH } from '../context.js';
 import { displayPath } from '../pitch-file.js';
 import { usageError } from '../../core/errors.js';
 import { formatClock } from '../../pitch/duration.js';
-import { flattenSections } from '../../pitch/model.js';
+import { flattenSections, type Pitch } from '../../pitch/model.js';
 import { DEFAULT_WPM, speakingSeconds } from '../../pitch/words.js';
 import { configSpec } from '../../store/config.js';
 import { writeNewFile } from '../../store/export.js';
@@ -44,7 +44,22 @@ export async function initCommand(ctx: AppContext, file: string | undefined, opt
   } else lines.push(chalk.bold(t('init.checked', { file: shown })));
 
   // Parsed like every command will parse it: a file without headings is refused here, before it becomes the default.
-  const pitch = await ctx.loadPitch(path);
+  lines.push(...describePitch(ctx, await ctx.loadPitch(path)));
+  store.update(configSpec, (doc) => {
+    doc.pitchFile = path;
+  });
+  const width = ctx.width();
+  lines.push('', ...wrapText(t('init.isDefault'), width));
+  const fromEnv = ctx.env.PITCH_FILE?.trim();
+  if (fromEnv) lines.push(...wrapText(t('init.envWins', { file: fromEnv }), width).map((l) => chalk.yellow(l)));
+  lines.push(...wrapText(t('init.next'), width).map((l) => chalk.dim(l)));
+  ctx.print(lines.join('\n'));
+}
+
+/** What `pitch init` found in a pitch: sections and targets, key terms, words and speaking time, and what is missing. */
+function describePitch(ctx: AppContext, pitch: Pitch): string[] {
+  const { t, chalk } = ctx;
+  const lines: string[] = [];
   const all = flattenSections(pitch.sections);
   const targets = all.filter((s) => s.targetSeconds !== null);
   const terms = [...new Set(all.flatMap((s) => s.keyTerms.map((k) => k.term)))];
@@ -76,12 +91,5 @@ export async function initCommand(ctx: AppContext, file: string | undefined, opt
   if (!targets.length) lines.push(...wrapText(t('init.noTarget'), width).map((l) => chalk.yellow(l)));
   if (!terms.length) lines.push(...wrapText(t('init.noTerms'), width).map((l) => chalk.yellow(l)));
 
-  store.update(configSpec, (doc) => {
-    doc.pitchFile = path;
-  });
-  lines.push('', ...wrapText(t('init.isDefault'), width));
-  const fromEnv = ctx.env.PITCH_FILE?.trim();
-  if (fromEnv) lines.push(...wrapText(t('init.envWins', { file: fromEnv }), width).map((l) => chalk.yellow(l)));
-  lines.push(...wrapText(t('init.next'), width).map((l) => chalk.dim(l)));
-  ctx.print(lines.join('\n'));
+  return lines;
 }
