@@ -78,8 +78,8 @@ export const interview = {
     en: ' — too fast to be real, does not count',
   },
   'report.retries': {
-    fr: 'reprise(s) : {times}',
-    en: 'earlier take(s): {times}',
+    fr: 'reprises : {times}',
+    en: 'earlier takes: {times}',
   },
   'interview.help.stop': {
     fr: 'q ou Échap : arrêter l’entretien (les réponses terminées sont gardées)',
