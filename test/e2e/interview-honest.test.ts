@@ -66,7 +66,7 @@ describe('pitch interview: r starts an answer over', () => {
     await p.waitFor('Espace : réponse terminée');
     await answerAfter(p, 600);
     expect((await p.exited).exitCode).toBe(0);
-    expect(p.text()).toMatch(/reprise\(s\) : 0:01\.\d/);
+    expect(p.text()).toMatch(/reprises : 0:01\.\d/);
     const [answer] = historyOf(home).interviews[0].answers;
     expect(answer.retries).toHaveLength(1);
     expect(answer.retries[0].seconds).toBeGreaterThan(1.2);
