@@ -82,6 +82,21 @@ export interface RoomEstimate {
   warnings: RoomWarning[];
 }
 
+/** The runs of set frames, as [start, end) frame indices. */
+function runsOf(flags: Uint8Array): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  for (let t = 0; t < flags.length; ) {
+    if (!flags[t]) {
+      t++;
+      continue;
+    }
+    const start = t;
+    while (t < flags.length && flags[t]) t++;
+    runs.push([start, t]);
+  }
+  return runs;
+}
+
 /** Broadband level (sum of the three bands), smoothed over ±LEVEL_HALF_FRAMES, in dB. */
 export function levelTrack(features: FrameFeatures): Float32Array {
   const n = features.frames;
@@ -187,19 +202,9 @@ const HIST_BINS = 441;
 export function gateBackgroundVoices(speech: Uint8Array, level: Float32Array, model: TwoLevels): Uint8Array {
   const hold = model.background.mean + GATE_HOLD_SIGMA * model.background.sd;
   const onset = model.background.mean + GATE_ONSET_SIGMA * model.background.sd;
-  const n = speech.length;
-  const out = new Uint8Array(n);
-  for (let t = 0; t < n; ) {
-    if (!(speech[t] && level[t]! >= hold)) {
-      t++;
-      continue;
-    }
-    let e = t;
-    let seeded = false;
-    for (; e < n && speech[e] && level[e]! >= hold; e++) if (level[e]! >= onset) seeded = true;
-    if (seeded) out.fill(1, t, e);
-    t = e;
-  }
+  const held = speech.map((v, t) => (v && level[t]! >= hold ? 1 : 0));
+  const out = new Uint8Array(speech.length);
+  for (const [t, e] of runsOf(held)) if (level.subarray(t, e).some((db) => db >= onset)) out.fill(1, t, e);
   return out;
 }
 
@@ -217,52 +222,54 @@ export function tailShape(
   const durations: number[] = [];
   const straightness: number[] = [];
   const slopes: number[] = [];
-  const n = speech.length;
-  for (let t = 0; t < n; ) {
-    if (!speech[t]) {
-      t++;
-      continue;
-    }
-    let e = t;
-    while (e < n && speech[e]) e++;
+  for (const [t, e] of runsOf(speech)) {
     // Runs under 0.2 s are clicks and syllables cut by the detector: they say nothing of the room.
-    if ((e - t) * FRAME_SECONDS >= 0.2) {
-      let g = e - 1;
-      while (g > t && level[g]! < peak[g]! - TAIL_DB) g--;
-      durations.push((e - 1 - g) * FRAME_SECONDS);
-      if (e - 1 - g >= 6) {
-        const fit = lineFit(level, g + 1, e);
-        straightness.push(fit.r2);
-        if (fit.r2 >= 0.8) slopes.push(fit.slope);
-      }
+    if ((e - t) * FRAME_SECONDS < 0.2) continue;
+    let g = e - 1;
+    while (g > t && level[g]! < peak[g]! - TAIL_DB) g--;
+    durations.push((e - 1 - g) * FRAME_SECONDS);
+    if (e - 1 - g >= 6) {
+      const fit = lineFit(level, g + 1, e);
+      straightness.push(fit.r2);
+      if (fit.r2 >= 0.8) slopes.push(fit.slope);
     }
-    t = e;
   }
   const median = (xs: number[]) => (xs.length ? xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]! : 0);
   return { medianSeconds: median(durations), medianR2: median(straightness), medianSlope: median(slopes) };
 }
 
-/** Least-squares line through level[from, to) against time: slope in dB/s and r². */
-function lineFit(level: Float32Array, from: number, to: number): { slope: number; r2: number } {
+/**
+ * Least-squares line through level[from, to) against time (only the frames `keep` accepts): slope in
+ * dB/s, r², and how many frames it rests on.
+ */
+function lineFit(
+  level: Float32Array,
+  from: number,
+  to: number,
+  keep: (db: number) => boolean = () => true,
+): { slope: number; r2: number; count: number } {
   let sx = 0;
   let sy = 0;
   let sxx = 0;
   let sxy = 0;
   let syy = 0;
-  const m = to - from;
+  let m = 0;
   for (let k = from; k < to; k++) {
-    const x = k * FRAME_SECONDS;
     const y = level[k]!;
+    if (!keep(y)) continue;
+    const x = k * FRAME_SECONDS;
     sx += x;
     sy += y;
     sxx += x * x;
     sxy += x * y;
     syy += y * y;
+    m++;
   }
+  if (!m) return { slope: 0, r2: 0, count: 0 };
   const cxx = sxx - (sx * sx) / m;
   const cxy = sxy - (sx * sy) / m;
   const cyy = syy - (sy * sy) / m;
-  return { slope: cxx > 0 ? cxy / cxx : 0, r2: cxx > 0 && cyy > 0 ? (cxy * cxy) / (cxx * cyy) : 0 };
+  return { slope: cxx > 0 ? cxy / cxx : 0, r2: cxx > 0 && cyy > 0 ? (cxy * cxy) / (cxx * cyy) : 0, count: m };
 }
 
 /**
@@ -277,17 +284,8 @@ export function cutReverberantTails(
   deltaDb: number,
 ): Uint8Array {
   const out = Uint8Array.from(speech);
-  const n = speech.length;
   const below = (t: number) => level[t]! < peak[t]! - deltaDb;
-  for (let t = 0; t < n; ) {
-    if (!speech[t]) {
-      t++;
-      continue;
-    }
-    let e = t;
-    while (e < n && speech[e]) e++;
-    const start = t;
-    t = e;
+  for (const [start, e] of runsOf(speech)) {
     for (let a = start; a < e; ) {
       if (!below(a)) {
         a++;
@@ -345,30 +343,8 @@ export function estimateReverberation(level: Float32Array): number | null {
       if (level[e]! < low) low = level[e]!;
     }
     if (peakDb - low >= 15 && (e - t) * FRAME_SECONDS >= 0.05 && low > -100) {
-      let sx = 0;
-      let sy = 0;
-      let sxx = 0;
-      let sxy = 0;
-      let syy = 0;
-      let m = 0;
-      for (let k = t; k <= e; k++) {
-        const y = level[k]!;
-        if (y > peakDb - 3 || y < low + 3) continue;
-        const x = k * FRAME_SECONDS;
-        sx += x;
-        sy += y;
-        sxx += x * x;
-        sxy += x * y;
-        syy += y * y;
-        m++;
-      }
-      if (m >= 6) {
-        const cxx = sxx - (sx * sx) / m;
-        const cxy = sxy - (sx * sy) / m;
-        const cyy = syy - (sy * sy) / m;
-        const slope = cxy / cxx;
-        if (slope < 0 && (cxy * cxy) / (cxx * cyy) >= 0.9) times.push(-60 / slope);
-      }
+      const fit = lineFit(level, t, e + 1, (db) => db <= peakDb - 3 && db >= low + 3);
+      if (fit.count >= 6 && fit.slope < 0 && fit.r2 >= 0.9) times.push(-60 / fit.slope);
     }
     t = e + 1;
   }

@@ -5,6 +5,7 @@
  */
 import type { Lang, MessageKey, Params, Translate } from '../i18n/index.js';
 import { escapeHtml as esc } from './escape.js';
+import { formatClock } from '../pitch/duration.js';
 import { bars, calendar, f0Contour, runsChart, splitStrip, stackedBars, waveform } from './svg.js';
 import type { InterviewAdvice, PitchAdvice, QuizAdvice, ReportView, SectionView } from './view.js';
 
@@ -15,13 +16,9 @@ export interface PageContext {
   timeZone: string;
 }
 
-/** "1:58.3" for 118.3 seconds. */
+/** "1:58.3" for 118.3 seconds (the clock format of every other screen), "—" when unknown. */
 export function duration(seconds: number | null): string {
-  if (seconds === null || !Number.isFinite(seconds)) return '—';
-  const tenths = Math.round(Math.abs(seconds) * 10);
-  const m = Math.floor(tenths / 600);
-  const s = (tenths % 600) / 10;
-  return `${seconds < 0 ? '−' : ''}${m}:${s.toFixed(1).padStart(4, '0')}`;
+  return seconds === null || !Number.isFinite(seconds) ? '—' : formatClock(seconds, true);
 }
 
 /** At most `n` characters, cut at a word boundary with an ellipsis. */

@@ -6,6 +6,7 @@
 import { scaleBand, scaleLinear, scaleLog, scaleSqrt } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import { escapeHtml } from './escape.js';
+import { formatClock as clock } from '../pitch/duration.js';
 
 export interface ChartText {
   /** Unique within the page: ids of the title and description. */
@@ -32,20 +33,6 @@ function open(width: number, height: number, text: ChartText, extraClass = ''): 
     `role="img" aria-labelledby="${text.id}-t ${text.id}-d" xmlns="http://www.w3.org/2000/svg">` +
     `<title id="${text.id}-t">${escapeHtml(text.title)}</title><desc id="${text.id}-d">${escapeHtml(text.desc)}</desc>`
   );
-}
-
-/** "1:05" for 65 seconds: axis labels of durations. */
-export function clock(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
-
-/** Evenly spread indices, at most `max` of them, always keeping the first and the last. */
-export function spreadIndices(count: number, max: number): number[] {
-  if (count <= max) return Array.from({ length: count }, (_, i) => i);
-  const out: number[] = [];
-  for (let k = 0; k < max; k++) out.push(Math.round((k * (count - 1)) / (max - 1)));
-  return [...new Set(out)];
 }
 
 function yAxis(

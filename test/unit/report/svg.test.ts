@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  bars,
-  calendar,
-  clock,
-  f0Contour,
-  runsChart,
-  spreadIndices,
-  splitStrip,
-  stackedBars,
-  waveform,
-} from '../../../src/report/svg.js';
+import { bars, calendar, f0Contour, runsChart, splitStrip, stackedBars, waveform } from '../../../src/report/svg.js';
 
 const text = { id: 'c', title: 'Titre <court>', desc: 'Description & co' };
 
@@ -150,11 +140,5 @@ describe('report charts', () => {
     const octave = median - ys[2]!; // 200 Hz: twelve semitones up
     expect(octave / fifth).toBeCloseTo(Math.log(2) / Math.log(1.5), 2);
     expect(attr(svg, 'rect class="monotone"', 'x')).toEqual([356]);
-  });
-
-  it('helpers', () => {
-    expect(clock(65)).toBe('1:05');
-    expect(spreadIndices(10, 3)).toEqual([0, 5, 9]);
-    expect(spreadIndices(2, 5)).toEqual([0, 1]);
   });
 });
