@@ -1,7 +1,7 @@
 import type { Attempt, SplitEnd } from './types.js';
 import type { PromptLevel } from './cues.js';
 import { PROMPT_LEVELS } from './cues.js';
-import { assessPlausibility } from './plausibility.js';
+import { assessPlausibility, PLAUSIBILITY } from './plausibility.js';
 import { belongsTo, type PitchIdentity } from './identity.js';
 import { cumulativeFromSegments } from './columns.js';
 
@@ -20,6 +20,13 @@ export interface Records {
   /** Complete runs left out because they were implausibly fast. */
   suspectCount: number;
 }
+
+/**
+ * Names the rules normalizeAttempt judges by (its own logic and the plausibility thresholds): statuses
+ * kept in a snapshot (stats/history-table.ts) under other rules are judged again. Bump the leading
+ * number whenever normalizeAttempt changes what it decides.
+ */
+export const RECORD_RULES_VERSION = `1-${PLAUSIBILITY.maxWordsPerMinute}-${PLAUSIBILITY.floorSeconds}-${PLAUSIBILITY.floorMinWords}`;
 
 /**
  * An attempt as this version understands it, whatever version saved it: a "complete" run with a split not

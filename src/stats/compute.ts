@@ -4,14 +4,16 @@ import type { DayClock } from './days.js';
 import { dayToIso } from './days.js';
 import type { ReviewTable } from './review-table.js';
 import { computeQuizStats, type QuizTopicInfo, type SessionInfo } from './quiz.js';
-import { computeRehearsalStats, computeSpeechStats } from './rehearsals.js';
+import { type Attempts, computeRehearsalStats, computeSpeechStats } from './rehearsals.js';
+import { type AttemptTable, attemptTable, selectRows } from './history-table.js';
 import type { StatsReport } from './types.js';
 
 /** Everything statistics are computed from: plain data, the clock and the time zone injected. */
-export interface StatsInput {
+export interface StatsInput<A extends Attempts = readonly Attempt[]> {
   now: Date;
   clock: DayClock;
-  attempts: readonly Attempt[];
+  /** A table (stats/history-table.ts) or a plain list of attempts. */
+  attempts: A;
   reviews: ReviewTable;
   cards: Readonly<Record<string, StoredCard>>;
   topics: readonly QuizTopicInfo[];
@@ -39,11 +41,11 @@ export function partsShown(
 }
 
 /** The whole `pitch stats` report. Pure. */
-export function computeStats(input: StatsInput): StatsReport {
+export function computeStats(input: StatsInput<Attempts>): StatsReport {
   const { now, clock, sinceDay, sectionId, topicIds } = input;
   const today = clock.dayOf(now.getTime());
   const parts = partsShown(sectionId, topicIds);
-  const attempts = sectionId === null ? input.attempts : input.attempts.filter((a) => a.sectionId === sectionId);
+  const attempts = sectionId === null ? input.attempts : ofSection(input.attempts, sectionId);
   return {
     generatedAt: now.toISOString(),
     timeZone: clock.timeZone,
@@ -82,4 +84,11 @@ function countInterviews(items: readonly unknown[], clock: DayClock, sinceDay: n
     if (typeof when === 'string' && clock.dayOf(Date.parse(when)) >= sinceDay) n++;
   }
   return n;
+}
+
+/** The attempts of one section. */
+function ofSection(attempts: Attempts, sectionId: string): AttemptTable {
+  const t = Array.isArray(attempts) ? attemptTable(attempts) : (attempts as AttemptTable);
+  const section = t.strings.indexOf(sectionId);
+  return selectRows(t, (r) => t.section[r] === section);
 }

@@ -1,7 +1,7 @@
 import type { Attempt } from '../rehearsal/types.js';
-import { computeRecords, countsForRecords, normalizeAttempt } from '../rehearsal/records.js';
 import { PACE_BANDS, type PitchLang } from '../pitch/language.js';
 import type { DayClock } from './days.js';
+import { type AttemptTable, attemptTable, COUNTS, SUSPECT } from './history-table.js';
 import { dayToIso } from './days.js';
 import type { RehearsalStats, SectionStats, SpeechPoint, SpeechStats, SplitStats, Streak } from './types.js';
 
@@ -11,7 +11,8 @@ export const tenths = (x: number): number => Math.round(x * 10) / 10;
 /** Median of numbers (sorted copy); null for none. */
 export function median(values: readonly number[]): number | null {
   if (!values.length) return null;
-  const s = [...values].sort((a, b) => a - b);
+  // A typed array sorts numbers natively (a comparator costs ~10 ms over a year of runs).
+  const s = Float64Array.from(values).sort();
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
@@ -33,24 +34,41 @@ export function computeStreak(days: Iterable<number>, today: number): Streak {
   return { current: last >= today - 1 ? run : 0, longest, lastDay: dayToIso(last) };
 }
 
-/** An attempt with its date read once: an instant and a local day. */
-interface Dated {
-  a: Attempt;
-  at: number;
-  day: number;
+/** Attempts as a table (stats/history-table.ts), or a plain list of them. */
+export type Attempts = AttemptTable | readonly Attempt[];
+
+const asTable = (attempts: Attempts): AttemptTable =>
+  Array.isArray(attempts) ? attemptTable(attempts as readonly Attempt[]) : (attempts as AttemptTable);
+
+/** Rows with a readable date, oldest first (history order on a tie), and each row's local day. */
+interface Chronology {
+  rows: number[];
+  day: Float64Array;
 }
 
+// Rehearsal and speech statistics of one `pitch stats` share the sorted rows.
+const chronologies = new WeakMap<AttemptTable, { clock: DayClock; value: Chronology }>();
+
 /**
- * Attempts with a readable date, oldest first (history is kept in order, but a hand-merged file
+ * The attempts with a readable date, oldest first (history is kept in order, but a hand-merged file
  * may not be). An attempt without a readable date cannot be placed on a chart or a calendar.
  */
-function chronological(attempts: readonly Attempt[], clock: DayClock): Dated[] {
-  const dated: Array<Dated & { i: number }> = [];
-  attempts.forEach((a, i) => {
-    const at = Date.parse(a.startedAt);
-    if (Number.isFinite(at)) dated.push({ a, at, day: clock.dayOf(at), i });
-  });
-  return dated.sort((x, y) => x.at - y.at || x.i - y.i);
+function chronological(t: AttemptTable, clock: DayClock): Chronology {
+  const known = chronologies.get(t);
+  if (known?.clock === clock) return known.value;
+  const rows: number[] = [];
+  const day = new Float64Array(t.at.length);
+  for (const r of t.rows) {
+    const at = t.at[r]!;
+    if (!Number.isFinite(at)) continue;
+    rows.push(r);
+    day[r] = clock.dayOf(at);
+  }
+  // A stable sort: rows are in history order, which breaks ties.
+  rows.sort((x, y) => t.at[x]! - t.at[y]!);
+  const value = { rows, day };
+  chronologies.set(t, { clock, value });
+  return value;
 }
 
 export interface RehearsalOptions {
@@ -62,27 +80,32 @@ export interface RehearsalOptions {
 
 /**
  * Everything the rehearsal part of `pitch stats` shows, for attempts already narrowed to a section
- * (or not). Records come from rehearsal/records (practice never a PB), per section and target.
+ * (or not). Records follow rehearsal/records (practice never a PB), per section and target; statuses
+ * (normalized kind, suspect) were settled when each attempt entered the table.
  */
-export function computeRehearsalStats(history: readonly Attempt[], options: RehearsalOptions): RehearsalStats {
+export function computeRehearsalStats(attempts: Attempts, options: RehearsalOptions): RehearsalStats {
   const { clock, today, sinceDay } = options;
-  const all = chronological(history.map(normalizeAttempt), clock);
+  const t = asTable(attempts);
+  const { rows: all, day } = chronological(t, clock);
   const streak = computeStreak(
-    all.map((d) => d.day),
+    all.map((r) => day[r]!),
     today,
   );
-  const inWindow = sinceDay === null ? all : all.filter((d) => d.day >= sinceDay);
+  const inWindow = sinceDay === null ? all : all.filter((r) => day[r]! >= sinceDay);
 
   // One group per pitch file, section and target, in order of first appearance.
-  const groups = new Map<string, Dated[]>();
-  for (const d of inWindow) {
-    const key = `${d.a.pitchFile ?? ''}\u0000${d.a.sectionId}\u0000${Math.round(d.a.targetSeconds * 10)}`;
+  const groups = new Map<string, number[]>();
+  for (const r of inWindow) {
+    const file = t.file[r]! < 0 ? '' : t.strings[t.file[r]!];
+    const key = `${file}\u0000${t.strings[t.section[r]!]}\u0000${Math.round(t.target[r]! * 10)}`;
     const list = groups.get(key);
-    if (list) list.push(d);
-    else groups.set(key, [d]);
+    if (list) list.push(r);
+    else groups.set(key, [r]);
   }
   // The section rehearsed last comes first: that is the one the user is working on.
-  const sections = [...groups.values()].sort((x, y) => y[y.length - 1]!.at - x[x.length - 1]!.at).map(sectionStats);
+  const sections = [...groups.values()]
+    .sort((x, y) => t.at[y[y.length - 1]!]! - t.at[x[x.length - 1]!]!)
+    .map((runs) => sectionStats(t, runs, day));
 
   // Every section rehearsed has an entry: its best complete, credible run, or null when it has none.
   // Section ids come from the user's headings: no inherited keys (`constructor`…).
@@ -93,9 +116,10 @@ export function computeRehearsalStats(history: readonly Attempt[], options: Rehe
   }
   const kinds = { complete: 0, practice: 0, incomplete: 0, aborted: 0 };
   let suspect = 0;
-  for (const { a } of inWindow) {
-    if (a.kind === 'complete' && a.suspect) suspect++;
-    else if (Object.hasOwn(kinds, a.kind)) kinds[a.kind]++;
+  for (const r of inWindow) {
+    const kind = t.strings[t.kind[r]!]!;
+    if (kind === 'complete' && t.flags[r]! & SUSPECT) suspect++;
+    else if (Object.hasOwn(kinds, kind)) kinds[kind as keyof typeof kinds]++;
   }
   return {
     count: inWindow.length,
@@ -105,44 +129,77 @@ export function computeRehearsalStats(history: readonly Attempt[], options: Rehe
     incomplete: kinds.incomplete,
     aborted: kinds.aborted,
     best,
-    days: new Set(inWindow.map((d) => d.day)).size,
+    days: new Set(inWindow.map((r) => day[r]!)).size,
     streak,
     sections,
   };
 }
 
-function sectionStats(dated: readonly Dated[]): SectionStats {
-  const runs = dated.map((d) => d.a);
+/** computeRecords (rehearsal/records.ts) over rows of one section: PB and best segments of the runs that count. */
+function recordsOf(t: AttemptTable, runs: readonly number[], keys: readonly string[]) {
   const latest = runs[runs.length - 1]!;
+  const target = t.target[latest]!;
+  let personalBest = -1;
+  // Split keys come from the user's headings: no inherited keys (`constructor`…).
+  const bestSegments: Record<string, number> = Object.create(null);
+  for (const r of runs) {
+    if (!(t.flags[r]! & COUNTS) || t.section[r] !== t.section[latest] || !(Math.abs(t.target[r]! - target) < 0.05))
+      continue;
+    if (personalBest < 0 || t.total[r]! < t.total[personalBest]!) personalBest = r;
+    for (let k = t.splitFrom[r]!; k < t.splitFrom[r]! + t.splitCount[r]!; k++) {
+      const seconds = t.splitSeconds[k]!;
+      const key = t.strings[t.splitKey[k]!]!;
+      if (seconds > 0 && (bestSegments[key] === undefined || seconds < bestSegments[key]!)) bestSegments[key] = seconds;
+    }
+  }
+  const complete = keys.length > 0 && keys.every((k) => bestSegments[k] !== undefined);
+  return {
+    personalBest,
+    bestSegments,
+    sumOfBest: complete ? Math.round(keys.reduce((n, k) => n + bestSegments[k]!, 0) * 10) / 10 : null,
+  };
+}
+
+function sectionStats(t: AttemptTable, runs: readonly number[], day: Float64Array): SectionStats {
+  const latest = runs[runs.length - 1]!;
+  const kindOf = (r: number) => t.strings[t.kind[r]!]!;
+  const splitRange = (r: number) => {
+    const out: number[] = [];
+    for (let k = t.splitFrom[r]!; k < t.splitFrom[r]! + t.splitCount[r]!; k++) out.push(k);
+    return out;
+  };
   // The split list of the latest complete run is the section as it is now (a practice run may hold only some splits).
-  const reference =
-    [...runs].reverse().find((a) => a.kind === 'complete') ??
-    runs.reduce((a, b) => (b.splits.length >= a.splits.length ? b : a));
-  const keys = reference.splits.map((s) => s.key);
+  let reference = -1;
+  for (let i = runs.length - 1; i >= 0 && reference < 0; i--) if (kindOf(runs[i]!) === 'complete') reference = runs[i]!;
+  if (reference < 0) reference = runs.reduce((a, b) => (t.splitCount[b]! >= t.splitCount[a]! ? b : a));
+  const refSplits = splitRange(reference);
+  const keys = refSplits.map((k) => t.strings[t.splitKey[k]!]!);
   // Runs are already one pitch file's (grouped by it): no identity filter needed here.
-  const records = computeRecords(runs, latest.sectionId, latest.targetSeconds, keys);
+  const records = recordsOf(t, runs, keys);
   // Medians, charts and split times come from the runs that count, as records do.
-  const counted = runs.filter(countsForRecords);
+  const counted = runs.filter((r) => t.flags[r]! & COUNTS);
 
   const keyIndex = new Map(keys.map((k, i) => [k, i]));
   const times: number[][] = keys.map(() => []);
-  for (const a of counted) {
-    for (const s of a.splits) {
-      const i = keyIndex.get(s.key);
-      if (i !== undefined && typeof s.seconds === 'number' && s.seconds > 0) times[i]!.push(s.seconds);
+  for (const r of counted)
+    for (const k of splitRange(r)) {
+      const i = keyIndex.get(t.strings[t.splitKey[k]!]!);
+      const seconds = t.splitSeconds[k]!;
+      if (i !== undefined && seconds > 0) times[i]!.push(seconds);
     }
-  }
-  const splits: SplitStats[] = reference.splits.map((ref, i) => {
+  const splits: SplitStats[] = refSplits.map((k, i) => {
     const said = times[i]!;
     const med = median(said);
+    const key = keys[i]!;
+    const budget = t.splitBudget[k]!;
     return {
-      key: ref.key,
-      title: ref.title,
-      budgetSeconds: tenths(ref.budgetSeconds),
-      best: records.bestSegments[ref.key] === undefined ? null : tenths(records.bestSegments[ref.key]!),
+      key,
+      title: t.strings[t.splitTitle[k]!]!,
+      budgetSeconds: tenths(budget),
+      best: records.bestSegments[key] === undefined ? null : tenths(records.bestSegments[key]!),
       median: med === null ? null : tenths(med),
       last: said.length ? tenths(said[said.length - 1]!) : null,
-      overBudgetSeconds: med === null ? null : tenths(med - ref.budgetSeconds),
+      overBudgetSeconds: med === null ? null : tenths(med - budget),
       timed: said.length,
     };
   });
@@ -155,27 +212,32 @@ function sectionStats(dated: readonly Dated[]): SectionStats {
     )
       costliest = s;
 
-  const complete = dated.filter((d) => countsForRecords(d.a));
-  const totals = complete.map((d) => d.a.totalSeconds);
+  const totals = counted.map((r) => t.total[r]!);
   const pb = records.personalBest;
-  const count = (kind: Attempt['kind']) => runs.reduce((n, a) => n + (a.kind === kind ? 1 : 0), 0);
+  const count = (kind: string) => runs.reduce((n, r) => n + (kindOf(r) === kind ? 1 : 0), 0);
+  const isoDays = new Map<number, string>();
+  const isoOf = (d: number) => {
+    let iso = isoDays.get(d);
+    if (iso === undefined) isoDays.set(d, (iso = dayToIso(d)));
+    return iso;
+  };
   return {
-    id: latest.sectionId,
-    title: latest.sectionTitle,
-    targetSeconds: latest.targetSeconds,
-    pitchFile: latest.pitchFile ?? null,
+    id: t.strings[t.section[latest]!]!,
+    title: t.strings[t.title[latest]!]!,
+    targetSeconds: t.target[latest]!,
+    pitchFile: t.file[latest]! < 0 ? null : t.strings[t.file[latest]!]!,
     count: runs.length,
-    completed: complete.length,
-    suspect: runs.filter((a) => a.kind === 'complete' && a.suspect).length,
+    completed: counted.length,
+    suspect: runs.filter((r) => kindOf(r) === 'complete' && t.flags[r]! & SUSPECT).length,
     practice: count('practice'),
     incomplete: count('incomplete'),
     aborted: count('aborted'),
-    personalBest: pb ? tenths(pb.totalSeconds) : null,
-    personalBestAt: pb ? pb.startedAt : null,
+    personalBest: pb >= 0 ? tenths(t.total[pb]!) : null,
+    personalBestAt: pb >= 0 ? t.startedAt[pb]! : null,
     sumOfBest: records.sumOfBest,
     last: totals.length ? tenths(totals[totals.length - 1]!) : null,
     median: totals.length ? tenths(median(totals)!) : null,
-    runs: complete.map((d) => ({ at: d.a.startedAt, day: dayToIso(d.day), totalSeconds: tenths(d.a.totalSeconds) })),
+    runs: counted.map((r) => ({ at: t.startedAt[r]!, day: isoOf(day[r]!), totalSeconds: tenths(t.total[r]!) })),
     splits,
     costliestSplit: costliest?.key ?? null,
   };
@@ -188,31 +250,27 @@ function positive(value: unknown): number | null {
 
 /** Voice measurements of recorded attempts in the period: words per minute and longest pause. */
 export function computeSpeechStats(
-  attempts: readonly Attempt[],
+  attempts: Attempts,
   clock: DayClock,
   sinceDay: number | null,
   lang: PitchLang = 'fr',
 ): SpeechStats {
+  const t = asTable(attempts);
   const runs: SpeechPoint[] = [];
   const band = PACE_BANDS[lang];
+  const { rows, day } = chronological(t, clock);
   // A pace trend is drawn from the runs that count: an accidental tap or a stopped run says nothing of the pace.
-  for (const { a, day } of chronological(attempts.filter(countsForRecords), clock)) {
-    const speech = a.speech;
-    if (!speech || typeof speech !== 'object' || (sinceDay !== null && day < sinceDay)) continue;
-    const wpm = positive(speech.wordsPerMinute);
-    const pause =
-      typeof speech.longestPauseSeconds === 'number' &&
-      Number.isFinite(speech.longestPauseSeconds) &&
-      speech.longestPauseSeconds >= 0
-        ? speech.longestPauseSeconds
-        : null;
-    const range = positive(speech.rangeSemitones);
-    const sps = positive(speech.syllablesPerSecond);
+  for (const r of rows) {
+    if (!(t.flags[r]! & COUNTS) || (sinceDay !== null && day[r]! < sinceDay)) continue;
+    const wpm = positive(t.wpm[r]);
+    const pause = t.pause[r]! >= 0 ? t.pause[r]! : null;
+    const range = positive(t.range[r]);
+    const sps = positive(t.sps[r]);
     if (wpm === null && pause === null && range === null && sps === null) continue;
     runs.push({
-      at: a.startedAt,
-      day: dayToIso(day),
-      sectionId: a.sectionId,
+      at: t.startedAt[r]!,
+      day: dayToIso(day[r]!),
+      sectionId: t.strings[t.section[r]!]!,
       wordsPerMinute: wpm === null ? null : Math.round(wpm),
       longestPauseSeconds: pause === null ? null : tenths(pause),
       rangeSemitones: range === null ? null : tenths(range),

@@ -166,3 +166,12 @@ export function reviewTable(reviews: Iterable<ReviewFields>): ReviewTable {
   for (const r of reviews) builder.add(r);
   return builder.build();
 }
+
+/** Store.foldReviews's description of the table: kept as cache/review-table.bin. */
+export const REVIEW_TABLE_FOLD = {
+  name: 'review-table',
+  version: '1',
+  empty: () => new ReviewTableBuilder(),
+  save: (b: ReviewTableBuilder) => b.toBytes(),
+  load: (bytes: Uint8Array) => ReviewTableBuilder.fromBytes(bytes),
+};

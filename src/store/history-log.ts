@@ -29,11 +29,50 @@ export interface RecordAt {
 }
 
 /**
+ * Where replayed history goes: each record added or replaced (by id), each tombstone. HistoryState keeps
+ * the records; statistics keep columns of them (stats/history-table.ts) through Store.foldHistory.
+ */
+export interface HistorySink {
+  put(list: HistoryList, record: Record<string, unknown>): void;
+  /** A tombstone: the record leaves its list (a later put with its id brings it back in its place). */
+  remove(list: HistoryList, id: string): void;
+}
+
+/**
+ * Checks one parsed line of history.jsonl and hands what it does to `sink`; returns a reason when it is
+ * not a valid event (the line is then ignored whole).
+ */
+export function applyHistoryEvent(event: unknown, sink: HistorySink): string | null {
+  if (!isObject(event)) return 'not an object';
+  if (typeof event.v !== 'number' || event.v > EVENT_VERSION) return 'unknown event version';
+  if (event.type === 'batch') {
+    if (!Array.isArray(event.events)) return 'batch without events';
+    // All or nothing: a batch with one bad event is ignored whole.
+    for (const e of event.events) {
+      const bad = checkEvent(e);
+      if (bad) return bad;
+    }
+    for (const e of event.events) dispatch(e as HistoryEvent, sink);
+    return null;
+  }
+  const bad = checkEvent(event);
+  if (bad) return bad;
+  dispatch(event as HistoryEvent, sink);
+  return null;
+}
+
+function dispatch(event: HistoryEvent, sink: HistorySink): void {
+  if (event.type === 'batch') return;
+  if (event.type === 'delete') sink.remove(event.list, event.id);
+  else sink.put(LIST_OF[event.type], event.record);
+}
+
+/**
  * Records by list, in the order they were first added, each with its latest version (null once deleted).
  * With `positionsOnly`, the records themselves are not kept, only where their line is (set `at` before
  * each apply): `history --json` streams them back one at a time instead of holding them all.
  */
-export class HistoryState {
+export class HistoryState implements HistorySink {
   readonly lists: Record<HistoryList, Map<string, Record<string, unknown> | RecordAt | null>> = {
     rehearsals: new Map(),
     quizzes: new Map(),
@@ -41,42 +80,20 @@ export class HistoryState {
   };
   at: RecordAt = { start: 0, end: 0 };
 
-  constructor(
-    private readonly positionsOnly = false,
-    private readonly map?: (list: HistoryList, record: Record<string, unknown>) => Record<string, unknown>,
-  ) {}
+  constructor(private readonly positionsOnly = false) {}
 
   /** Applies one parsed line; returns a reason when it is not a valid event (the line is then ignored). */
   apply(event: unknown): string | null {
-    if (!isObject(event)) return 'not an object';
-    if (typeof event.v !== 'number' || event.v > EVENT_VERSION) return 'unknown event version';
-    const type = event.type;
-    if (type === 'batch') {
-      if (!Array.isArray(event.events)) return 'batch without events';
-      // All or nothing: a batch with one bad event is ignored whole.
-      for (const e of event.events) {
-        const bad = checkEvent(e);
-        if (bad) return bad;
-      }
-      for (const e of event.events) this.applyChecked(e as HistoryEvent);
-      return null;
-    }
-    const bad = checkEvent(event);
-    if (bad) return bad;
-    this.applyChecked(event as HistoryEvent);
-    return null;
+    return applyHistoryEvent(event, this);
   }
 
-  private applyChecked(event: HistoryEvent): void {
-    if (event.type === 'batch') return;
-    if (event.type === 'delete') {
-      const list = this.lists[event.list];
-      if (list.has(event.id)) list.set(event.id, null);
-      return;
-    }
-    const list = LIST_OF[event.type];
-    const record = this.map ? this.map(list, event.record) : event.record;
-    this.lists[list].set(event.record.id as string, this.positionsOnly ? this.at : record);
+  put(list: HistoryList, record: Record<string, unknown>): void {
+    this.lists[list].set(record.id as string, this.positionsOnly ? this.at : record);
+  }
+
+  remove(list: HistoryList, id: string): void {
+    const records = this.lists[list];
+    if (records.has(id)) records.set(id, null);
   }
 
   toDoc(): HistoryDoc {

@@ -9,8 +9,10 @@ import {
   fingerprint,
   HISTORY_LISTS,
   historyEvents,
+  applyHistoryEvent,
   HistoryState,
   type HistoryList,
+  type HistorySink,
   type RecordAt,
 } from './history-log.js';
 import { acquireLock, LockTimeout } from './lock.js';
@@ -29,12 +31,14 @@ const SNAPSHOT_TAIL_BYTES = 48 * 1024;
 
 /** A longer tail than this after a fold's snapshot gets a new snapshot (about 1,000 reviews). */
 const FOLD_TAIL_BYTES = 256 * 1024;
+/** The same for history.jsonl (about 60 rehearsals: an attempt's line is about 1 KiB). */
+const HISTORY_TAIL_BYTES = 64 * 1024;
 
-/** What foldReviews needs to keep a computation over the review log as a snapshot. */
-export interface ReviewFold<S extends ReviewSink> {
+/** What foldReviews and foldHistory need to keep a computation over a log as a snapshot. */
+export interface SnapshotFold<S> {
   /** File name under cache/ (without extension). */
   name: string;
-  /** Format of save()'s bytes: a snapshot of another format is rebuilt. */
+  /** Format of save()'s bytes (and the rules behind them): a snapshot of another version is rebuilt. */
   version: string;
   empty(): S;
   save(state: S): Uint8Array;
@@ -136,7 +140,7 @@ export class Store {
    */
   read<T>(spec: DocSpec<T>): T {
     this.cleanOnce();
-    if ((spec as unknown) === historySpec) return this.replayHistory(undefined, false) as T;
+    if ((spec as unknown) === historySpec) return this.replayHistory(false) as T;
     if ((spec as unknown) === cardsSpec) return this.readAllCards() as T;
     return this.load(spec).doc;
   }
@@ -168,21 +172,15 @@ export class Store {
 
   // ---------------------------------------------------------------- history.jsonl
 
-  /**
-   * History with each record passed through `map` as it is read (statistics keep a lighter copy of each
-   * attempt, sharing repeated strings, so a year of attempts never sits in memory twice).
-   */
-  readHistory(map?: (list: HistoryList, record: Record<string, unknown>) => Record<string, unknown>): HistoryDoc {
-    return this.replayHistory(map, false);
+  /** History as one document, replayed from its log (`history`, `export`, the runners' ports). */
+  readHistory(): HistoryDoc {
+    return this.replayHistory(false);
   }
 
-  private replayHistory(
-    map: ((list: HistoryList, record: Record<string, unknown>) => Record<string, unknown>) | undefined,
-    locked: boolean,
-  ): HistoryDoc {
+  private replayHistory(locked: boolean): HistoryDoc {
     this.cleanOnce();
     this.migrateOnce('history', locked);
-    const state = new HistoryState(false, map);
+    const state = new HistoryState();
     this.replay(
       HISTORY_LOG,
       0,
@@ -193,10 +191,21 @@ export class Store {
     return state.toDoc();
   }
 
+  /**
+   * A value computed over every history event (statistics' attempt columns), kept as a snapshot under
+   * cache/ and brought up to date with the events logged since, as foldReviews does for the review log.
+   */
+  foldHistory<S extends HistorySink>(fold: SnapshotFold<S>): S {
+    this.cleanOnce();
+    this.migrateOnce('history', false);
+    const replayer = (sink: S) => ({ apply: (event: unknown) => applyHistoryEvent(event, sink) });
+    return this.fold(HISTORY_LOG, fold, HISTORY_TAIL_BYTES, replayer, () => new HistoryState());
+  }
+
   private updateHistory<R>(change: (doc: HistoryDoc) => R): R {
     this.migrateOnce('history', false);
     return this.exclusive(HISTORY_LOG, () => {
-      const doc = this.replayHistory(undefined, true);
+      const doc = this.replayHistory(true);
       const before = fingerprint(doc);
       const result = change(doc);
       const events = historyEvents(before, doc);
@@ -332,42 +341,36 @@ export class Store {
    * log once, then only its tail. The snapshot is derived data: missing, damaged, of another log or of
    * another format, it is rebuilt from the log.
    */
-  foldReviews<S extends ReviewSink>(fold: ReviewFold<S>): S {
+  foldReviews<S extends ReviewSink>(fold: SnapshotFold<S>): S {
     this.cleanOnce();
     this.migrateOnce('cards', false);
-    const file = this.path(REVIEWS_LOG);
+    const replayer = (sink: S) => new CardsState(idMap(), sink);
+    return this.fold(REVIEWS_LOG, fold, FOLD_TAIL_BYTES, replayer, () => new CardsState());
+  }
+
+  /**
+   * The snapshot of `fold` (cache/<name>.bin: a JSON line naming the log's id, the offset covered and the
+   * format, then fold.save()'s bytes) if it belongs to this log, else fold.empty(); then the log from
+   * that offset replayed into it (`scratch` checks lines when damaged ones are moved aside). A tail longer than `tailBytes` gets a new snapshot (written atomically;
+   * one that cannot be written only costs time next run).
+   */
+  private fold<S>(
+    log: string,
+    fold: SnapshotFold<S>,
+    tailBytes: number,
+    replayer: (sink: S) => { apply(event: unknown): string | null },
+    scratch: () => { apply(event: unknown): string | null },
+  ): S {
+    const file = this.path(log);
     const size = sizeOf(this.fs, file);
     if (size < 0) return fold.empty();
     const header = readHeader(this.fs, file);
-    const snapshotFile = this.path(`cache/${fold.name}.bin`);
-    let base: { offset: number; sink: S } | null = null;
-    try {
-      const bytes = this.fs.readFileSync(snapshotFile) as Buffer;
-      const nl = bytes.indexOf(0x0a);
-      const meta = JSON.parse(bytes.toString('utf8', 0, nl)) as { log?: string; offset?: number; version?: string };
-      const sink = fold.load(bytes.subarray(nl + 1));
-      if (
-        sink &&
-        header &&
-        meta.log === header.id &&
-        meta.version === fold.version &&
-        (meta.offset ?? Infinity) <= size
-      )
-        base = { offset: meta.offset!, sink };
-    } catch {
-      // no snapshot yet, or a damaged one: the log is read from the start
-    }
+    const base = header ? this.readFold(fold, header.id, size) : null;
     const sink = base?.sink ?? fold.empty();
     const from = base?.offset ?? 0;
-    const state = new CardsState(idMap(), sink);
-    const end = this.replay(
-      REVIEWS_LOG,
-      from,
-      (event) => state.apply(event),
-      false,
-      () => new CardsState(),
-    );
-    if (header && end - from > FOLD_TAIL_BYTES) {
+    const state = replayer(sink);
+    const end = this.replay(log, from, (event) => state.apply(event), false, scratch);
+    if (header && end - from > tailBytes) {
       const meta = Buffer.from(`${JSON.stringify({ log: header.id, offset: end, version: fold.version })}\n`);
       try {
         this.writeAtomic(`cache/${fold.name}.bin`, Buffer.concat([meta, fold.save(sink)]));
@@ -376,6 +379,20 @@ export class Store {
       }
     }
     return sink;
+  }
+
+  private readFold<S>(fold: SnapshotFold<S>, logId: string, size: number): { offset: number; sink: S } | null {
+    try {
+      const bytes = this.fs.readFileSync(this.path(`cache/${fold.name}.bin`)) as Buffer;
+      const nl = bytes.indexOf(0x0a);
+      const meta = JSON.parse(bytes.toString('utf8', 0, nl)) as { log?: string; offset?: number; version?: string };
+      if (meta.log !== logId || meta.version !== fold.version) return null;
+      if (typeof meta.offset !== 'number' || !(meta.offset <= size)) return null;
+      const sink = fold.load(bytes.subarray(nl + 1));
+      return sink ? { offset: meta.offset, sink } : null;
+    } catch {
+      return null; // no snapshot yet, or a damaged one: the log is read from the start
+    }
   }
 
   private readAllCards(locked = false): CardsDoc {

@@ -60,7 +60,6 @@ describe('who may import whom', () => {
       'quiz.ts drill',
       'quiz.ts sessionPorts',
       'report.ts recordingView',
-      'stats.ts readStatsData',
       'history.ts removeWithConfirmation',
     ];
     const long: string[] = [];

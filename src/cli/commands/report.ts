@@ -7,6 +7,7 @@ import type { InterviewRecord } from '../../interview/types.js';
 import type { RecordingView } from '../../report/view.js';
 import type { VoiceTracks } from '../../audio/voice.js';
 import { prepareStats, type StatsOptions } from './stats.js';
+import { attemptsOf } from '../../stats/history-table.js';
 
 export interface ReportOptions extends StatsOptions {
   out?: string;
@@ -30,7 +31,7 @@ export async function reportCommand(ctx: AppContext, opts: ReportOptions): Promi
   const recording = wanted ? await recordingView(ctx, latest, store.path(latest.recording!.file)) : null;
   const view = buildReportView({
     stats: report,
-    attempts: data.attempts,
+    attempts: attemptsOf(data.attempts),
     interviews: (data.interviews ?? []).filter(isInterview),
     recording,
     clock,

@@ -12,9 +12,9 @@ import { PITCH_TOPIC } from '../../quiz/pack.js';
 import { createDayClock, dayToIso, type DayClock } from '../../stats/days.js';
 import type { StatsReport } from '../../stats/types.js';
 import { parseSince } from '../../stats/since.js';
-import { ReviewTableBuilder, type ReviewTable } from '../../stats/review-table.js';
+import { REVIEW_TABLE_FOLD, type ReviewTable } from '../../stats/review-table.js';
 import { computeStats, partsShown } from '../../stats/compute.js';
-import { createAttemptCompactor } from '../../stats/compact.js';
+import { type AttemptTable, HISTORY_TABLE_FOLD, hasSection, latestRecorded } from '../../stats/history-table.js';
 import type { QuizTopicInfo, SessionInfo } from '../../stats/quiz.js';
 import { resolveSection } from './resolve-section.js';
 
@@ -100,8 +100,8 @@ function readSince(value: string, today: number): number {
 // ---------------------------------------------------------------- reading the store
 
 export interface StatsData {
-  attempts: Attempt[];
-  /** The most recent attempt with a recording, kept whole (attempts are compacted). */
+  attempts: AttemptTable;
+  /** The most recent attempt with a recording (the report page measures it again). */
   latestRecorded: Attempt | null;
   reviews: ReviewTable;
   cards: Record<string, StoredCard>;
@@ -109,50 +109,23 @@ export interface StatsData {
   interviews: unknown[] | null;
 }
 
-/**
- * History and cards, read a batch at a time: attempts are kept whole (records need their splits),
- * reviews go into columns, quiz sessions shrink to a date and their topics.
- */
+/** History and reviews in columns (snapshots kept by the store, extended with what was logged since) and the cards. */
 function readStatsData(store: Store): StatsData {
-  // Each attempt is reduced as it is read (shared strings, only what statistics use): never two copies.
-  const compact = createAttemptCompactor();
-  const history = store.readHistory((list, record) =>
-    list === 'rehearsals' ? (compact(record as unknown as Attempt) as unknown as Record<string, unknown>) : record,
-  );
-  const attempts = history.rehearsals;
-  let latestRecorded: Attempt | null = null;
-  for (const a of attempts)
-    if (a.recording && (!latestRecorded || a.startedAt >= latestRecorded.startedAt)) latestRecorded = a;
-  const sessions: SessionInfo[] = history.quizzes.map((q) => {
-    const topics = new Set(q.topics);
-    for (const r of q.reviews) topics.add(r.topic);
-    return { at: Date.parse(q.startedAt), topics: [...topics] };
-  });
-  // The review log in columns, kept as a snapshot by the store and extended with the reviews since.
-  const builder = store.foldReviews({
-    name: 'review-table',
-    version: '1',
-    empty: () => new ReviewTableBuilder(),
-    save: (b) => b.toBytes(),
-    load: (bytes) => ReviewTableBuilder.fromBytes(bytes),
-  });
+  const history = store.foldHistory(HISTORY_TABLE_FOLD).build();
   return {
-    attempts,
-    latestRecorded,
-    reviews: builder.build(),
+    ...history,
+    latestRecorded: latestRecorded(history.attempts),
+    reviews: store.foldReviews(REVIEW_TABLE_FOLD).build(),
     cards: store.readCards(),
-    sessions,
-    interviews: history.interviews,
   };
 }
 
 // ---------------------------------------------------------------- narrowing
 
 /** --section: a section of the pitch, or the id of a section rehearsed before the pitch changed. */
-function resolveStatsSection(pitch: Pitch, query: string, attempts: () => readonly Attempt[], t: Translate): string {
+function resolveStatsSection(pitch: Pitch, query: string, attempts: () => AttemptTable, t: Translate): string {
   const trimmed = query.trim();
-  if (findSection(pitch.sections, trimmed).kind !== 'found' && attempts().some((a) => a.sectionId === trimmed))
-    return trimmed;
+  if (findSection(pitch.sections, trimmed).kind !== 'found' && hasSection(attempts(), trimmed)) return trimmed;
   return resolveSection(pitch, query, t).id;
 }
 
