@@ -1,35 +1,35 @@
-import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createProgram } from '../../../src/cli/program.js';
+import { COMMANDS, type CommandRow } from '../../../src/cli/command-table.js';
 import { createContext } from '../../../src/cli/context.js';
+import { ROOT } from '../../helpers/root.js';
 
 /**
- * argv → what each command receives, for every command: the command modules are replaced by spies, so
- * this checks the wiring (names, flags, parsers, defaults) and nothing the commands do.
+ * argv → what each command receives, for every command: each row of the command table loads a module of
+ * spies instead of its own, so this checks the wiring (names, flags, parsers, defaults) and nothing the
+ * commands do. The spies come from the table itself: a command added there needs a row in TABLE below.
  */
 const calls: Array<[string, unknown[]]> = [];
-const spy =
-  (name: string) =>
-  async (...args: unknown[]) =>
-    void calls.push([name, args.slice(1)]); // args[0] is the context
-vi.mock('../../../src/cli/commands/sections.js', () => ({ sectionsCommand: spy('sections') }));
-vi.mock('../../../src/cli/commands/show.js', () => ({ showCommand: spy('show') }));
-vi.mock('../../../src/cli/commands/rehearse.js', () => ({ rehearseCommand: spy('rehearse') }));
-vi.mock('../../../src/cli/commands/quiz.js', () => ({ quizCommand: spy('quiz') }));
-vi.mock('../../../src/cli/commands/interview.js', () => ({ interviewCommand: spy('interview') }));
-vi.mock('../../../src/cli/commands/grade.js', () => ({ gradeCommand: spy('grade') }));
-vi.mock('../../../src/cli/commands/history.js', () => ({
-  historyCommand: spy('history'),
-  historyDeleteCommand: spy('history delete'),
-  historyUndoCommand: spy('history undo'),
-}));
-vi.mock('../../../src/cli/commands/analyze.js', () => ({ analyzeCommand: spy('analyze') }));
-vi.mock('../../../src/cli/commands/stats.js', () => ({ statsCommand: spy('stats') }));
-vi.mock('../../../src/cli/commands/report.js', () => ({ reportCommand: spy('report') }));
-vi.mock('../../../src/cli/commands/export.js', () => ({ exportCommand: spy('export') }));
-vi.mock('../../../src/cli/commands/init.js', () => ({ initCommand: spy('init') }));
+const spyModule = (name: string) =>
+  new Proxy(
+    {},
+    {
+      get: (_, key) =>
+        typeof key === 'string' && key.endsWith('Command')
+          ? async (...args: unknown[]) => void calls.push([name, args.slice(1)]) // args[0] is the context
+          : undefined,
+    },
+  );
+const spied = (rows: readonly CommandRow[], parent = ''): CommandRow[] =>
+  rows.map((row) => ({
+    ...row,
+    load: async () => spyModule(parent + row.name),
+    subcommands: row.subcommands && spied(row.subcommands, `${parent}${row.name} `),
+  }));
+const SPIED = spied(COMMANDS);
 
 const home = mkdtempSync(join(tmpdir(), 'pitch-program-'));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
@@ -37,7 +37,7 @@ beforeEach(() => void (calls.length = 0));
 
 async function parse(argv: string[]): Promise<[string, unknown[]]> {
   const ctx = createContext('fr', { PITCH_HOME: home });
-  await createProgram(ctx).parseAsync(['node', 'pitch', ...argv]);
+  await createProgram(ctx, SPIED).parseAsync(['node', 'pitch', ...argv]);
   expect(calls).toHaveLength(1);
   return calls[0]!;
 }
@@ -129,6 +129,38 @@ describe('argv → parsed options, for every command', () => {
   });
 });
 
+describe('the command table is the one list of commands', () => {
+  const source = readFileSync(join(ROOT, 'src', 'cli', 'command-table.ts'), 'utf8');
+  const modules = readdirSync(join(ROOT, 'src', 'cli', 'commands')).filter((f) =>
+    /export async function \w+Command\(/.test(readFileSync(join(ROOT, 'src', 'cli', 'commands', f), 'utf8')),
+  );
+
+  it.each(modules)('commands/%s (it exports a command) is loaded by a row of the table', (file) => {
+    expect(source).toContain(`import('./commands/${file.replace(/\.ts$/, '.js')}')`);
+  });
+
+  it('every row loads a module that has the function it runs', async () => {
+    const check = async (rows: readonly CommandRow[]) => {
+      for (const row of rows) {
+        const used: string[] = [];
+        const probe = new Proxy({}, { get: (_, key) => (used.push(String(key)), async () => {}) });
+        await row.run(probe, createContext('fr', { PITCH_HOME: home }), []);
+        expect(used, row.name).toHaveLength(1);
+        expect(typeof ((await row.load()) as Record<string, unknown>)[used[0]!], `${row.name}: ${used[0]}`).toBe(
+          'function',
+        );
+        await check(row.subcommands ?? []);
+      }
+    };
+    await check(COMMANDS);
+  }, 60_000);
+
+  it('the README lists every command', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const row of COMMANDS) expect(readme, row.name).toMatch(new RegExp(`^\\|.*\`pitch ${row.name}\\b`, 'm'));
+  });
+});
+
 describe('values are checked at the edge, with the sentence the user has always had', () => {
   it.each([
     [['rehearse', '--target', 'soon'], 'rehearse.badTarget'],
@@ -144,7 +176,7 @@ describe('values are checked at the edge, with the sentence the user has always 
     [['interview', '--prompt', 'loud'], 'rehearse.badPrompt'],
   ])('%j → %s, before the command runs', async (argv, key) => {
     const ctx = createContext('fr', { PITCH_HOME: home });
-    await expect(createProgram(ctx).parseAsync(['node', 'pitch', ...argv])).rejects.toMatchObject({
+    await expect(createProgram(ctx, SPIED).parseAsync(['node', 'pitch', ...argv])).rejects.toMatchObject({
       kind: 'usage',
       key,
     });
