@@ -59,7 +59,6 @@ export function createContext(lang: Lang, env: NodeJS.ProcessEnv = process.env):
   const plain: ChalkInstance = new Proxy(((...text: unknown[]) => text.join(' ')) as unknown as ChalkInstance, {
     get: () => plain,
   });
-  const notReady = plain;
   const ctx: AppContext = {
     lang,
     t,
@@ -67,72 +66,80 @@ export function createContext(lang: Lang, env: NodeJS.ProcessEnv = process.env):
     stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,
-    chalk: notReady,
-    chalkErr: notReady,
+    chalk: plain,
+    chalkErr: plain,
     ready() {
       // chalk is imported here rather than at the top so that `pitch --help` never pays for it.
-      readyPromise ??= import('chalk').then(({ Chalk, supportsColor, supportsColorStderr }) => {
-        // chalk does not read NO_COLOR (no-color.org): any non-empty value turns colour off everywhere,
-        // the live screen included, unless FORCE_COLOR asks for it (Node's own order of precedence).
-        const noColor = Boolean(env.NO_COLOR) && env.FORCE_COLOR === undefined;
-        const level = (support: typeof supportsColor) => (noColor || !support ? 0 : support.level);
-        ctx.chalk = new Chalk({ level: level(supportsColor) });
-        ctx.chalkErr = new Chalk({ level: level(supportsColorStderr) });
-      });
+      readyPromise ??= loadColours(ctx, env);
       return readyPromise;
     },
     now: () => new Date(),
     store() {
-      storePromise ??= (async () => {
-        const [{ Store }, { dataHome }] = await Promise.all([import('../store/store.js'), import('../store/paths.js')]);
-        return new Store({
-          home: dataHome(env),
-          onNotice: (n) => ctx.warn(noticeText(n, t, ctx.chalkErr)),
-          // Plain JSON on its own line (no colour), so it can be copied or cut out of a log as it is.
-          onUnsaved: (records) =>
-            ctx.warn(
-              `${ctx.chalkErr.yellow(t('store.unsavedKept', { what: Object.keys(records).join(', ') }))}\n${safeJson(records)}`,
-            ),
-        });
-      })();
+      storePromise ??= openStore(ctx, env);
       return storePromise;
     },
     async pitchFile(file) {
       const { resolvePitchFile } = await import('./pitch-file.js');
       return resolvePitchFile(ctx, file);
     },
-    async loadPitch(file) {
-      const { path, origin } = await ctx.pitchFile(file);
-      // Parsed once per version of the file: later runs skip the Markdown parser (docs/performance.md).
-      const { cached } = await import('./cache.js');
-      const pitch = await cached(await ctx.store(), 'pitch', [{ path, name: path }], [], async () => {
-        const [{ readTextInput }, { parsePitch }] = await Promise.all([
-          import('../io/input.js'),
-          import('../pitch/parse.js'),
-        ]);
-        let text: string;
-        try {
-          text = readTextInput(path);
-        } catch (error) {
-          // The default chosen with `pitch init` has gone: say how to choose again.
-          if (origin === 'config' && error instanceof PitchError && error.key === 'input.missing')
-            throw usageError('init.defaultMissing', { file: path }, 'init.defaultMissingHint');
-          throw error;
-        }
-        const pitch = parsePitch(text, path);
-        if (!pitch.sections.length) throw usageError('pitch.noHeadings', { file: path }, 'pitch.noHeadingsHint');
-        return pitch;
-      });
-      // The pitch's identity (rehearsal/identity.ts) is where it really lives: the same file by any path is one pitch.
-      pitch.path = resolvedPath(path);
-      return pitch;
-    },
+    loadPitch: (file) => loadPitch(ctx, file),
     print: (text) => void ctx.stdout.write(keepColoursOnly(text.endsWith('\n') ? text : `${text}\n`)),
     warn: (text) => void ctx.stderr.write(keepColoursOnly(text.endsWith('\n') ? text : `${text}\n`)),
     width: () => Math.max(40, Math.min(ctx.stdout.columns || Number(env.COLUMNS) || 80, 160)),
     isInteractive: () => Boolean(ctx.stdin.isTTY && ctx.stdout.isTTY),
   };
   return ctx;
+}
+
+async function loadColours(ctx: AppContext, env: NodeJS.ProcessEnv): Promise<void> {
+  const { Chalk, supportsColor, supportsColorStderr } = await import('chalk');
+  // chalk does not read NO_COLOR (no-color.org): any non-empty value turns colour off everywhere,
+  // the live screen included, unless FORCE_COLOR asks for it (Node's own order of precedence).
+  const noColor = Boolean(env.NO_COLOR) && env.FORCE_COLOR === undefined;
+  const level = (support: typeof supportsColor) => (noColor || !support ? 0 : support.level);
+  ctx.chalk = new Chalk({ level: level(supportsColor) });
+  ctx.chalkErr = new Chalk({ level: level(supportsColorStderr) });
+}
+
+async function openStore(ctx: AppContext, env: NodeJS.ProcessEnv): Promise<Store> {
+  const [{ Store }, { dataHome }] = await Promise.all([import('../store/store.js'), import('../store/paths.js')]);
+  const { t } = ctx;
+  return new Store({
+    home: dataHome(env),
+    onNotice: (n) => ctx.warn(noticeText(n, t, ctx.chalkErr)),
+    // Plain JSON on its own line (no colour), so it can be copied or cut out of a log as it is.
+    onUnsaved: (records) =>
+      ctx.warn(
+        `${ctx.chalkErr.yellow(t('store.unsavedKept', { what: Object.keys(records).join(', ') }))}\n${safeJson(records)}`,
+      ),
+  });
+}
+
+async function loadPitch(ctx: AppContext, file: string | undefined): Promise<Pitch> {
+  const { path, origin } = await ctx.pitchFile(file);
+  // Parsed once per version of the file: later runs skip the Markdown parser (docs/performance.md).
+  const { cached } = await import('./cache.js');
+  const pitch = await cached(await ctx.store(), 'pitch', [{ path, name: path }], [], async () => {
+    const [{ readTextInput }, { parsePitch }] = await Promise.all([
+      import('../io/input.js'),
+      import('../pitch/parse.js'),
+    ]);
+    let text: string;
+    try {
+      text = readTextInput(path);
+    } catch (error) {
+      // The default chosen with `pitch init` has gone: say how to choose again.
+      if (origin === 'config' && error instanceof PitchError && error.key === 'input.missing')
+        throw usageError('init.defaultMissing', { file: path }, 'init.defaultMissingHint');
+      throw error;
+    }
+    const pitch = parsePitch(text, path);
+    if (!pitch.sections.length) throw usageError('pitch.noHeadings', { file: path }, 'pitch.noHeadingsHint');
+    return pitch;
+  });
+  // The pitch's identity (rehearsal/identity.ts) is where it really lives: the same file by any path is one pitch.
+  pitch.path = resolvedPath(path);
+  return pitch;
 }
 
 /** The canonical path of a file (symbolic links followed), or its absolute path when that fails. */

@@ -134,18 +134,7 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
 }
 
 export async function handleError(ctx: AppContext, error: unknown, env: NodeJS.ProcessEnv): Promise<number> {
-  if (error instanceof CommanderError) {
-    if (
-      error.code === 'commander.helpDisplayed' ||
-      error.code === 'commander.version' ||
-      error.code === 'commander.help'
-    )
-      return EXIT.ok;
-    await ctx.ready();
-    const { message, hint } = describeCommanderError(ctx.t, error.code, pendingCommanderMessage || error.message);
-    ctx.warn(formatError(ctx.t, ctx.chalkErr, message, hint));
-    return EXIT.usage;
-  }
+  if (error instanceof CommanderError) return commanderExit(ctx, error);
   await ctx.ready();
   if (error instanceof PitchError) {
     if (error.kind === 'interrupted') {
@@ -174,4 +163,13 @@ export async function handleError(ctx: AppContext, error: unknown, env: NodeJS.P
   );
   if (env.PITCH_DEBUG && error instanceof Error) ctx.warn(error.stack ?? '');
   return EXIT.failure;
+}
+
+/** Commander's help and version end well; its usage errors get pitch's sentence and hint, exit 2. */
+async function commanderExit(ctx: AppContext, error: CommanderError): Promise<number> {
+  if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return EXIT.ok;
+  await ctx.ready();
+  const { message, hint } = describeCommanderError(ctx.t, error.code, pendingCommanderMessage || error.message);
+  ctx.warn(formatError(ctx.t, ctx.chalkErr, message, hint));
+  return EXIT.usage;
 }

@@ -2,8 +2,11 @@ import type { AppContext } from './context.js';
 import type { MessageKey } from '../i18n/index.js';
 import type { Store } from '../store/store.js';
 import type { Prompts } from '../ui/prompts.js';
-import type { LevelNotice, RehearsalScreen } from '../runners/rehearsal.js';
-import type { InterviewScreen } from '../runners/interview.js';
+import type { LevelNotice, RehearsalScreen, RehearsalView } from '../runners/rehearsal.js';
+import type { SessionState } from '../rehearsal/session.js';
+import type { RatingValue } from '../quiz/types.js';
+import type { AnswerView, InterviewScreen } from '../runners/interview.js';
+import type { AnswerState } from '../interview/answer.js';
 import type { TakeResult } from '../runners/take.js';
 import type { LiveSpec } from '../runners/ports.js';
 import { formatClock } from '../pitch/duration.js';
@@ -12,7 +15,7 @@ import { isLineTerminal, runLiveLoop } from '../ui/live-loop.js';
 import { renderLive } from '../ui/render/live-view.js';
 import { renderRunSummary } from '../ui/render/rehearse-summary.js';
 import { renderAnswerScreen, renderInterviewReport } from '../ui/render/interview.js';
-import { formatSpan } from '../ui/render/quiz.js';
+import { formatIntervals } from '../ui/render/quiz.js';
 import { sanitize } from '../ui/sanitize.js';
 import { wrapText } from '../ui/text-layout.js';
 import { performance } from 'node:perf_hooks';
@@ -53,22 +56,7 @@ async function speechLines(ctx: AppContext, store: Store, take: TakeResult, debu
 export function rehearsalScreen(ctx: AppContext, store: Store): RehearsalScreen {
   return {
     levelChanged: (notice) => ctx.print(ctx.chalk.cyan(noticeText(ctx, notice))),
-    run: (spec, view) =>
-      live(ctx, spec, (s, now, size) =>
-        renderLive({
-          ...view,
-          sectionTitle:
-            view.notice && s.timer.phase === 'countdown'
-              ? `${view.sectionTitle} — ${noticeText(ctx, view.notice)}`
-              : view.sectionTitle,
-          session: s,
-          now,
-          width: size.columns,
-          rows: size.rows,
-          t: ctx.t,
-          chalk: ctx.chalk,
-        }),
-      ),
+    run: (spec, view) => live(ctx, spec, liveRenderer(ctx, view)),
     discarded: () => ctx.print(ctx.t('summary.discarded')),
     keepSuspect: async () => {
       // The prompts library is loaded only for this rare question, never on the ordinary path.
@@ -106,16 +94,10 @@ export function interviewScreen(
   const { t, chalk } = ctx;
   const title = (id: string) => titles.get(id) ?? id;
   return {
-    intro: (i) =>
-      ctx.print(
-        chalk.bold(
-          t('interview.intro', {
-            pitch: i.withPitch ? t('interview.introPitch') : '',
-            count: i.count,
-            time: formatClock(i.answerSeconds),
-          }),
-        ),
-      ),
+    intro: (i) => {
+      const pitch = i.withPitch ? t('interview.introPitch') : '';
+      ctx.print(chalk.bold(t('interview.intro', { pitch, count: i.count, time: formatClock(i.answerSeconds) })));
+    },
     readyForPitch: () => prompts.askReveal({ message: t('interview.pitchPrompt') }),
     readyForQuestion: async (n, total) => {
       ctx.print('');
@@ -123,22 +105,7 @@ export function interviewScreen(
     },
     speaking: () => ctx.print(chalk.dim(t('interview.answer.speaking'))),
     retrying: (n, take) => ctx.print(chalk.cyan(t('interview.retrying', { n, take }))),
-    answer: (spec, v) =>
-      live(ctx, spec, (s, now, size) =>
-        renderAnswerScreen({
-          n: v.n,
-          total: v.total,
-          topicTitle: title(v.topic),
-          prompt: v.prompt,
-          answerSeconds: v.answerSeconds,
-          elapsedSeconds: elapsedMs(s.timer, now) / 1000,
-          help: s.mode === 'help',
-          width: size.columns,
-          rows: size.rows,
-          t,
-          chalk,
-        }),
-      ),
+    answer: (spec, view) => live(ctx, spec, answerRenderer(ctx, view, title(view.topic))),
     speech: (take) => speechLines(ctx, store, take, false).then((lines) => ctx.print(lines.join('\n'))),
     spoke: (seconds, band) =>
       ctx.print(
@@ -148,17 +115,59 @@ export function interviewScreen(
       ctx.print([chalk.bold(t('interview.modelAnswer')), ...wrapText(text, ctx.width() - 2, '  ')].join('\n')),
     tick: (points) =>
       prompts.askChoices({ message: t('interview.tick'), options: points.map((p) => sanitize(p)), allowNone: true }),
-    rate: async (suggestion, due, now) => {
-      const span = (r: 1 | 2 | 3 | 4) => formatSpan(due[r].getTime() - now.getTime(), t);
-      const intervals = { 1: span(1), 2: span(2), 3: span(3), 4: span(4) };
-      for (;;) {
-        const answer = await prompts.askRating({ suggestion, canUndo: false, intervals, width: ctx.width() });
-        if (answer !== 'undo') return answer;
-      }
-    },
+    rate: (suggestion, due, now) => confirmRating(ctx, prompts, suggestion, formatIntervals(due, now, t)),
     report: (report, interrupted) =>
       ctx.print(
         `\n${renderInterviewReport(report, title, interrupted, ctx.width(), t, chalk, { now: ctx.now(), lang: ctx.lang })}`,
       ),
   };
+}
+
+/** The answer clock's screen, drawn from the answer state at each tick. */
+function answerRenderer(ctx: AppContext, view: AnswerView, topicTitle: string) {
+  return (s: AnswerState, now: number, size: { columns: number; rows: number }) =>
+    renderAnswerScreen({
+      n: view.n,
+      total: view.total,
+      topicTitle,
+      prompt: view.prompt,
+      answerSeconds: view.answerSeconds,
+      elapsedSeconds: elapsedMs(s.timer, now) / 1000,
+      help: s.mode === 'help',
+      width: size.columns,
+      rows: size.rows,
+      t: ctx.t,
+      chalk: ctx.chalk,
+    });
+}
+
+/** The rehearsal's live screen, drawn from the session at each tick; a level change shows in the countdown's title. */
+function liveRenderer(ctx: AppContext, view: RehearsalView) {
+  return (s: SessionState, now: number, size: { columns: number; rows: number }) =>
+    renderLive({
+      ...view,
+      sectionTitle:
+        view.notice && s.timer.phase === 'countdown'
+          ? `${view.sectionTitle} — ${noticeText(ctx, view.notice)}`
+          : view.sectionTitle,
+      session: s,
+      now,
+      width: size.columns,
+      rows: size.rows,
+      t: ctx.t,
+      chalk: ctx.chalk,
+    });
+}
+
+/** The interview's rating: the suggestion pre-selected; nothing to undo there, so an undo key asks again. */
+async function confirmRating(
+  ctx: AppContext,
+  prompts: Prompts,
+  suggestion: RatingValue,
+  intervals: Record<RatingValue, string>,
+): Promise<RatingValue> {
+  for (;;) {
+    const answer = await prompts.askRating({ suggestion, canUndo: false, intervals, width: ctx.width() });
+    if (answer !== 'undo') return answer;
+  }
 }

@@ -9,6 +9,8 @@ import type { InterviewRecord } from '../interview/types.js';
 import type { SectionStats, StatsReport, WeakQuestion } from '../stats/types.js';
 import type { DayClock } from '../stats/days.js';
 import { median } from '../stats/rehearsals.js';
+import type { AnalyzeOptions } from '../audio/metrics.js';
+import type { RecordingAnalysis } from '../audio/analyze-file.js';
 
 /** A run within ±20 % of its target is on time: the same band the rehearsal verdicts use. */
 export const TARGET_BAND = 0.2;
@@ -106,6 +108,72 @@ export interface RecordingView {
     monotoneStretches: Array<{ start: number; end: number }>;
   } | null;
   syllablesPerSecond: number | null;
+}
+
+/** A rehearsal that was recorded, as history keeps it. */
+export type RecordedAttempt = Attempt & { recording: NonNullable<Attempt['recording']> };
+
+/** What the analysis of a recording takes from its rehearsal: the words said and where each split ended. */
+export function recordingAnalysisOptions(attempt: RecordedAttempt): AnalyzeOptions {
+  const rec = attempt.recording;
+  const said = attempt.splits.slice(0, rec.splitEnds.length);
+  return {
+    scriptWords: said.reduce((n, s) => n + s.words, 0),
+    splitEnds: rec.splitEnds,
+    splitWords: said.map((s) => s.words),
+    splitTitles: said.map((s) => s.title),
+    clockStart: rec.clockStart,
+  };
+}
+
+/**
+ * The latest recording as the page shows it, from its analysis and its waveform (`peaks` over
+ * `durationSeconds`); `contour` is the voice's F0 per waveform slice, null when no pitch track was made.
+ */
+export function recordingViewOf(
+  attempt: RecordedAttempt,
+  measured: {
+    analysis: RecordingAnalysis;
+    peaks: number[];
+    durationSeconds: number;
+    contour: Array<number | null> | null;
+  },
+): RecordingView {
+  const rec = attempt.recording;
+  const { analysis, peaks, durationSeconds, contour } = measured;
+  const said = attempt.splits.slice(0, rec.splitEnds.length);
+  const title = (i: number) => said[i]?.title ?? String(i + 1);
+  const pitch = analysis.pitch;
+  const span = ({ start, end }: { start: number; end: number }) => ({ start, end });
+  return {
+    at: attempt.startedAt,
+    sectionTitle: attempt.sectionTitle,
+    file: rec.file,
+    durationSeconds,
+    speechSeconds: analysis.speechSeconds,
+    peaks,
+    segments: analysis.segments.map(span),
+    pauses: analysis.pauses.map(span),
+    marks: rec.splitEnds.map((at, i) => ({ at, label: title(i) })),
+    wordsPerMinute: analysis.wordsPerMinute,
+    longestPauseSeconds: analysis.longestPauseSeconds,
+    splits: (analysis.splits ?? []).map((s, i) => ({
+      title: title(i),
+      seconds: Math.round(s.durationSeconds * 10) / 10,
+      wordsPerMinute: s.wordsPerMinute,
+      syllablesPerSecond: s.syllablesPerSecond ?? null,
+    })),
+    syllablesPerSecond: analysis.syllablesPerSecond,
+    intonation:
+      contour && pitch?.medianHz
+        ? {
+            contour,
+            medianHz: pitch.medianHz,
+            rangeSemitones: pitch.rangeSemitones,
+            monotoneStretches: pitch.monotoneStretches.map(span),
+          }
+        : null,
+  };
 }
 
 export interface InterviewRow {

@@ -62,40 +62,38 @@ async function removeWithConfirmation(
   attempt: Attempt,
   opts: HistoryEditOptions,
 ): Promise<void> {
-  const { t } = ctx;
   const described = describe(ctx, attempt);
-  if (!opts.yes) {
-    if (!ctx.isInteractive()) throw usageError('history.needsYes', { attempt: described }, 'history.needsYesHint');
-    const { createPrompts } = await import('../../ui/prompts.js');
-    const ok = await createPrompts({ t, chalk: ctx.chalk }).askConfirm({
-      message: t('history.confirmDelete', { attempt: described }),
-      default: false,
-    });
-    if (!ok) {
-      ctx.print(t('history.kept'));
-      return;
-    }
+  if (!opts.yes && !(await confirmDelete(ctx, described))) {
+    ctx.print(ctx.t('history.kept'));
+    return;
   }
   const before = recordOf(store.read(historySpec).rehearsals, attempt);
   const removed = deleteRehearsal(store, attempt.id);
   if (!removed) throw usageError('history.unknownId', { value: attempt.id }, 'history.idHint');
   if (removed.recording?.file) store.remove(removed.recording.file);
   const after = recordOf(store.read(historySpec).rehearsals, attempt);
-  ctx.print(t('history.deleted', { attempt: described }));
-  const title = sanitizeLine(attempt.sectionTitle);
-  if (before === after) {
-    if (after !== null) ctx.print(t('history.pbSame', { section: title, pb: formatClock(after, true) }));
-  } else if (after === null) ctx.print(ctx.chalk.yellow(t('history.pbGone', { section: title })));
-  else
-    ctx.print(
-      ctx.chalk.yellow(
-        t('history.pbChanged', {
-          section: title,
-          from: before === null ? '—' : formatClock(before, true),
-          to: formatClock(after, true),
-        }),
-      ),
-    );
+  ctx.print(ctx.t('history.deleted', { attempt: described }));
+  const line = recordLine(ctx, sanitizeLine(attempt.sectionTitle), before, after);
+  if (line) ctx.print(line);
+}
+
+/** Asks before deleting; without a terminal, --yes is the only way to say yes. */
+async function confirmDelete(ctx: AppContext, described: string): Promise<boolean> {
+  if (!ctx.isInteractive()) throw usageError('history.needsYes', { attempt: described }, 'history.needsYesHint');
+  const { createPrompts } = await import('../../ui/prompts.js');
+  return createPrompts({ t: ctx.t, chalk: ctx.chalk }).askConfirm({
+    message: ctx.t('history.confirmDelete', { attempt: described }),
+    default: false,
+  });
+}
+
+/** What became of the personal best once the attempt is gone: the same, gone, or another one. */
+function recordLine(ctx: AppContext, section: string, before: number | null, after: number | null): string | null {
+  const { t, chalk } = ctx;
+  if (before === after) return after === null ? null : t('history.pbSame', { section, pb: formatClock(after, true) });
+  if (after === null) return chalk.yellow(t('history.pbGone', { section }));
+  const from = before === null ? '—' : formatClock(before, true);
+  return chalk.yellow(t('history.pbChanged', { section, from, to: formatClock(after, true) }));
 }
 
 /** The personal best of the attempt's pitch, section and target in these rehearsals. */

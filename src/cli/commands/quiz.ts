@@ -12,25 +12,14 @@ import {
   type Sources,
 } from '../question-bank.js';
 import { historySpec } from '../../store/documents.js';
-import type { Store } from '../../store/store.js';
 import { loadBank, type Bank } from '../../quiz/bank.js';
 import { PITCH_TOPIC } from '../../quiz/pack.js';
-import { countDue, selectCram, selectSession } from '../../quiz/select.js';
-import { buildItems, runSession, type SessionItem, type SessionPorts } from '../../quiz/session.js';
-import { summarizeSession, toSessionRecord } from '../../quiz/summary.js';
-import { applyReview, cardOf, previewDue, revertReview, type UndoToken } from '../../quiz/schedule.js';
-import type { QuizMode, RatingValue, StoredCard, Topic } from '../../quiz/types.js';
+import { countDue } from '../../quiz/select.js';
+import type { QuizMode, Topic } from '../../quiz/types.js';
 import type { Prompts } from '../../ui/prompts.js';
-import {
-  formatSpan,
-  formatWhen,
-  renderAgain,
-  renderGrade,
-  renderQuestion,
-  renderUndone,
-} from '../../ui/render/quiz.js';
+import { runQuiz } from '../../runners/quiz.js';
+import { quizScreen } from '../quiz-screen.js';
 import { findLengthBias } from '../../quiz/mcq-form.js';
-import { wrapText } from '../../ui/text-layout.js';
 import { checkJson, renderCheck, renderTopics, topicsJson, type TopicRow } from '../../ui/render/quiz-list.js';
 
 export interface QuizOptions {
@@ -142,185 +131,39 @@ async function resolveTopics(
 
 // ---------------------------------------------------------------- the session
 
+/** Options → the quiz runner with the terminal, the store and the clock → the summary. */
 async function drill(
   ctx: AppContext,
   opts: QuizOptions,
   settings: Settings,
-  promptsLoading: Promise<Prompts> | null,
+  prompts: Promise<Prompts> | null,
   rng: () => number,
 ): Promise<void> {
-  const { t, chalk } = ctx;
   const [bank, store] = await Promise.all([loadQuestionBank(ctx, opts), ctx.store()]);
   const { topics, all } = await resolveTopics(ctx, opts, bank);
   // Arguments first (a wrong topic is worth knowing even from a script), then the terminal.
-  if (!promptsLoading) throw usageError('usage.needsTty', { command: 'quiz' }, 'usage.needsTtyHint');
-  const promptsReady = promptsLoading;
-  if (all && !topics.some((topic) => topic.questions.length))
-    throw usageError('quiz.emptyBank', {}, 'quiz.emptyBankHint');
-  const cards = store.readCards();
-  const now = ctx.now();
-  const topicNames = topics.map((topic) => topic.id).join(', ');
-  const selection = selectSession({
-    topics,
-    cards,
-    now,
-    count: settings.count,
-    newCap: settings.newCap,
-    mode: settings.mode,
-    rng,
+  if (!prompts) throw usageError('usage.needsTty', { command: 'quiz' }, 'usage.needsTtyHint');
+  const screen = quizScreen(ctx, prompts, {
+    titles: new Map(topics.map((topic) => [topic.id, topic.title])),
+    namePitch: async () => ctx.print(await (await import('../pitch-file.js')).pitchHeader(ctx, opts.file)),
   });
-  if (selection.pool === 0)
-    throw usageError('quiz.noQuestions', { mode: settings.mode, topics: topicNames }, 'quiz.noQuestionsHint');
-
-  // The session's header names the pitch when its cards are in play.
-  if (topics.some((topic) => topic.id === PITCH_TOPIC)) {
-    const { pitchHeader } = await import('../pitch-file.js');
-    ctx.print(await pitchHeader(ctx, opts.file));
+  const outcome = await runQuiz(
+    {
+      screen,
+      cards: { read: () => store.readCards(), update: (change) => store.updateCards(change) },
+      history: { addQuiz: (record) => store.update(historySpec, (doc) => void doc.quizzes.push(record)) },
+      now: ctx.now,
+      rng,
+      newId: randomUUID,
+    },
+    { topics, all, ...settings },
+  );
+  if (outcome.kind === 'interrupted') {
+    ctx.print(`\n${ctx.t('quiz.interrupted', { count: outcome.rated })}`);
+    throw interrupted(outcome.signal);
   }
-  let cram = false;
-  let questions = selection.questions;
-  if (!questions.length) {
-    const next = earliestDue(topics, cards);
-    ctx.print(
-      wrapText(
-        next
-          ? t('quiz.cram.none', { topics: topicNames, when: formatWhen(next, now, t) })
-          : t('quiz.cram.noneNoNext', { topics: topicNames }),
-        ctx.width(),
-      ).join('\n'),
-    );
-    const prompts = await promptsReady;
-    if (!(await prompts.askConfirm({ message: t('quiz.cram.offer'), default: true }))) {
-      ctx.print(t('quiz.cram.declined'));
-      return;
-    }
-    cram = true;
-    questions = selectCram({ topics, cards, now, count: settings.count, mode: settings.mode, rng });
-    ctx.print(
-      wrapText(t('quiz.cram.banner'), ctx.width())
-        .map((l) => chalk.yellow(l))
-        .join('\n'),
-    );
-  } else {
-    const due = Math.min(selection.due, questions.length);
-    ctx.print(
-      wrapText(t('quiz.start', { count: questions.length, due, fresh: questions.length - due }), ctx.width())
-        .map((l) => chalk.dim(l))
-        .join('\n'),
-    );
+  if (outcome.kind === 'done') {
+    const { renderSummary } = await import('../../ui/render/quiz-summary.js');
+    ctx.print(renderSummary(outcome.summary, ctx.now(), ctx.width(), ctx.t, ctx.chalk));
   }
-
-  const titles = new Map(topics.map((topic) => [topic.id, topic.title]));
-  const synonyms = new Map(topics.map((topic) => [topic.id, topic.synonyms]));
-  const session = randomUUID();
-  const ports = sessionPorts(ctx, store, promptsReady, { cards, cram, session, titles });
-  const result = await runSession(buildItems(questions, rng), ports, {
-    cram,
-    synonyms: (id) => synonyms.get(id) ?? [],
-  });
-
-  if (result.rated.length) {
-    const record = toSessionRecord(result, session, all ? [] : topics.map((topic) => topic.id), settings.mode);
-    try {
-      store.update(historySpec, (doc) => void doc.quizzes.push(record));
-    } catch (error) {
-      throw result.saveError ?? error;
-    }
-  }
-  // A rating that could not be saved ends the session: its sentence, after the session's record is kept.
-  if (result.saveError) throw result.saveError;
-  if (result.interrupted) {
-    ctx.print(`\n${t('quiz.interrupted', { count: result.rated.length })}`);
-    throw interrupted(result.signal ?? null);
-  }
-  const after = store.readCards();
-  const { renderSummary } = await import('../../ui/render/quiz-summary.js');
-  const summary = summarizeSession(result, topics, after, ctx.now());
-  ctx.print(renderSummary(summary, ctx.now(), ctx.width(), t, chalk));
-}
-
-function earliestDue(topics: readonly Topic[], cards: Readonly<Record<string, StoredCard>>): string | null {
-  let best: string | null = null;
-  for (const topic of topics) {
-    for (const q of topic.questions) {
-      const due = cardOf(cards, q.id)?.due;
-      if (due && (best === null || Date.parse(due) < Date.parse(best))) best = due;
-    }
-  }
-  return best;
-}
-
-/** The session's ports: prompts and renderers for the terminal, the store for each rating. */
-function sessionPorts(
-  ctx: AppContext,
-  store: Store,
-  promptsReady: Promise<Prompts>,
-  state: { cards: Readonly<Record<string, StoredCard>>; cram: boolean; session: string; titles: Map<string, string> },
-): SessionPorts {
-  const { t, chalk } = ctx;
-  return {
-    now: ctx.now,
-    async ask(item, index, total) {
-      const q = item.question;
-      ctx.print(renderQuestion(item, index, total, state.titles.get(q.topic) ?? q.topic, ctx.width(), t, chalk));
-      const prompts = await promptsReady;
-      switch (q.kind) {
-        case 'mcq': {
-          const options = item.shown?.options ?? q.options ?? [];
-          if ((item.shown?.right.length ?? 1) > 1)
-            return { kind: 'choice', chosen: await prompts.askChoices({ message: t('quiz.prompt.choices'), options }) };
-          return { kind: 'choice', chosen: [await prompts.askChoice({ message: t('quiz.prompt.choice'), options })] };
-        }
-        case 'open':
-          return { kind: 'text', text: await prompts.askAnswer({ message: t('quiz.prompt.answer'), multiline: true }) };
-        case 'cloze':
-          return { kind: 'text', text: await prompts.askAnswer({ message: t('quiz.prompt.blank'), multiline: false }) };
-        case 'flash':
-          await prompts.askReveal({ message: t('quiz.prompt.reveal') });
-          return { kind: 'revealed' };
-      }
-    },
-    showGrade(item, grade) {
-      ctx.print(renderGrade(item, grade, ctx.width(), t, chalk));
-    },
-    async rate(item: SessionItem, request) {
-      if (request.again) ctx.print(renderAgain(item, request.index, request.total, ctx.width(), t, chalk));
-      const prompts = await promptsReady;
-      const intervals = state.cram ? undefined : previewIntervals(cardOf(state.cards, item.question.id), ctx);
-      return prompts.askRating({
-        suggestion: request.suggestion,
-        preselect: request.preselect,
-        canUndo: request.canUndo,
-        intervals,
-        width: ctx.width(),
-      });
-    },
-    showUndone(item) {
-      ctx.print(renderUndone(item, ctx.width(), t, chalk));
-    },
-    save(item, rating, seconds) {
-      const q = item.question;
-      return store.updateCards((cardState) =>
-        applyReview(cardState, {
-          questionId: q.id,
-          topic: q.topic,
-          kind: q.kind,
-          rating,
-          seconds,
-          session: state.session,
-          now: ctx.now(),
-        }),
-      );
-    },
-    unsave(token) {
-      store.updateCards((cardState) => revertReview(cardState, token as UndoToken));
-    },
-  };
-}
-
-function previewIntervals(card: StoredCard | undefined, ctx: AppContext): Partial<Record<RatingValue, string>> {
-  const now = ctx.now();
-  const due = previewDue(card, now);
-  const span = (r: RatingValue) => formatSpan(due[r].getTime() - now.getTime(), ctx.t);
-  return { 1: span(1), 2: span(2), 3: span(3), 4: span(4) };
 }

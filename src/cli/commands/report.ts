@@ -2,9 +2,8 @@ import { basename, dirname, resolve } from 'node:path';
 import type { AppContext } from '../context.js';
 import { writeExport } from '../../store/export.js';
 import { sanitizeLine } from '../../ui/sanitize.js';
-import type { Attempt } from '../../rehearsal/types.js';
 import type { InterviewRecord } from '../../interview/types.js';
-import type { RecordingView } from '../../report/view.js';
+import type { RecordedAttempt, RecordingView } from '../../report/view.js';
 import type { VoiceTracks } from '../../audio/voice.js';
 import { prepareStats, type StatsOptions } from './stats.js';
 import { attemptsOf } from '../../stats/history-table.js';
@@ -28,7 +27,9 @@ export async function reportCommand(ctx: AppContext, opts: ReportOptions): Promi
   const latest = data.latestRecorded;
   const inPeriod = latest && (sinceDay === null || clock.dayOf(Date.parse(latest.startedAt)) >= sinceDay);
   const wanted = latest && inPeriod && (report.filters.section === null || latest.sectionId === report.filters.section);
-  const recording = wanted ? await recordingView(ctx, latest, store.path(latest.recording!.file)) : null;
+  const recording = wanted
+    ? await recordingView(ctx, latest as RecordedAttempt, store.path(latest.recording!.file))
+    : null;
   const view = buildReportView({
     stats: report,
     attempts: attemptsOf(data.attempts),
@@ -56,58 +57,20 @@ function isInterview(item: unknown): item is InterviewRecord {
 }
 
 /** The latest recording measured again from its WAV: its envelope, speech and pauses, split ends. */
-async function recordingView(ctx: AppContext, attempt: Attempt, file: string): Promise<RecordingView | null> {
-  const rec = attempt.recording!;
+async function recordingView(ctx: AppContext, attempt: RecordedAttempt, file: string): Promise<RecordingView | null> {
   try {
-    const [{ readPeaks, pitchContour }, { analyzeAudioFile }] = await Promise.all([
-      import('../../audio/envelope.js'),
-      import('../../audio/analyze-file.js'),
-    ]);
-    const said = attempt.splits.slice(0, rec.splitEnds.length);
+    const [{ readPeaks, pitchContour }, { analyzeAudioFile }, { recordingAnalysisOptions, recordingViewOf }] =
+      await Promise.all([
+        import('../../audio/envelope.js'),
+        import('../../audio/analyze-file.js'),
+        import('../../report/view.js'),
+      ]);
     let tracks: VoiceTracks | null = null;
-    const analysis = await analyzeAudioFile(
-      file,
-      {
-        scriptWords: said.reduce((n, s) => n + s.words, 0),
-        splitEnds: rec.splitEnds,
-        splitWords: said.map((s) => s.words),
-        splitTitles: said.map((s) => s.title),
-        clockStart: rec.clockStart,
-      },
-      ctx.env,
-      (t) => (tracks = t),
-    );
+    const analysis = await analyzeAudioFile(file, recordingAnalysisOptions(attempt), ctx.env, (t) => (tracks = t));
     const { peaks, durationSeconds } = readPeaks(file, WAVE_BUCKETS);
-    const pitch = analysis.pitch;
-    return {
-      at: attempt.startedAt,
-      sectionTitle: attempt.sectionTitle,
-      file: rec.file,
-      durationSeconds,
-      speechSeconds: analysis.speechSeconds,
-      peaks,
-      segments: analysis.segments.map(({ start, end }) => ({ start, end })),
-      pauses: analysis.pauses.map(({ start, end }) => ({ start, end })),
-      marks: rec.splitEnds.map((at, i) => ({ at, label: said[i]?.title ?? String(i + 1) })),
-      wordsPerMinute: analysis.wordsPerMinute,
-      longestPauseSeconds: analysis.longestPauseSeconds,
-      splits: (analysis.splits ?? []).map((s, i) => ({
-        title: said[i]?.title ?? String(i + 1),
-        seconds: Math.round(s.durationSeconds * 10) / 10,
-        wordsPerMinute: s.wordsPerMinute,
-        syllablesPerSecond: s.syllablesPerSecond ?? null,
-      })),
-      syllablesPerSecond: analysis.syllablesPerSecond,
-      intonation:
-        tracks && pitch?.medianHz
-          ? {
-              contour: pitchContour((tracks as VoiceTracks).pitch, durationSeconds, WAVE_BUCKETS),
-              medianHz: pitch.medianHz,
-              rangeSemitones: pitch.rangeSemitones,
-              monotoneStretches: pitch.monotoneStretches.map(({ start, end }) => ({ start, end })),
-            }
-          : null,
-    };
+    const track = (tracks as VoiceTracks | null)?.pitch;
+    const contour = track ? pitchContour(track, durationSeconds, WAVE_BUCKETS) : null;
+    return recordingViewOf(attempt, { analysis, peaks, durationSeconds, contour });
   } catch {
     // The page is still worth having without the waveform (a recording deleted or damaged since).
     ctx.warn(ctx.chalk.yellow(ctx.t('page.recordingUnreadable', { file: sanitizeLine(file) })));

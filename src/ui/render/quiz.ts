@@ -40,6 +40,16 @@ export function formatSpan(ms: number, t: Translate): string {
   return t('quiz.span.months', { n: Math.round(days / 30) });
 }
 
+/** How long each rating would put the card away, as the rating prompt shows it under each choice. */
+export function formatIntervals(
+  due: Record<1 | 2 | 3 | 4, Date>,
+  now: Date,
+  t: Translate,
+): Record<1 | 2 | 3 | 4, string> {
+  const span = (r: 1 | 2 | 3 | 4) => formatSpan(due[r].getTime() - now.getTime(), t);
+  return { 1: span(1), 2: span(2), 3: span(3), 4: span(4) };
+}
+
 /** "dans 10 min", or "maintenant" for a date already past. */
 export function formatWhen(iso: string, now: Date, t: Translate): string {
   const ms = Date.parse(iso) - now.getTime();
