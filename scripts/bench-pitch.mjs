@@ -16,7 +16,7 @@ const { build } = await import('esbuild');
 await build({
   stdin: {
     contents: [
-      "export { createFeatureExtractor, VOICE_RATE } from './src/audio/features.ts';",
+      "export { createFeatureExtractor, voiceBand } from './src/audio/features.ts';",
       "export { createPitchTracker, smoothPitch, frameTime } from './src/audio/pitch-track.ts';",
       "export { voicedSignal, sentenceLayout } from './test/unit/audio/helpers.ts';",
     ].join('\n'),
@@ -41,6 +41,7 @@ try {
 }
 
 const RATE = 16000;
+const VOICE_RATE = m.voiceBand(RATE).rate;
 const semi = (hz, st) => hz * 2 ** (st / 12);
 const voices = [
   ['steady 85 Hz', () => 85],
@@ -61,7 +62,7 @@ const cpu = (f) => {
 
 /** Our tracker over the voice band: [frame centre time, Hz] pairs. */
 function ours(band) {
-  const tracker = m.createPitchTracker(m.VOICE_RATE);
+  const tracker = m.createPitchTracker(VOICE_RATE);
   for (let i = 0; i < band.length; i += 4096) tracker.push(band.subarray(i, i + 4096));
   const track = tracker.finish();
   const f0 = m.smoothPitch(track.f0);
@@ -105,7 +106,7 @@ for (const [name, f0] of voices) {
   for (const snrDb of [undefined, 20]) {
     const x = m.voicedSignal({ sentences, durationSeconds: 23, sampleRate: RATE, f0, syllablesPerSecond: 4.5, snrDb });
     const parts = [];
-    const fx = m.createFeatureExtractor((b) => parts.push(b.slice()));
+    const fx = m.createFeatureExtractor(RATE, (b) => parts.push(b.slice()));
     fx.push(x);
     fx.finish();
     const band = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
@@ -116,7 +117,7 @@ for (const [name, f0] of voices) {
     }
     const contenders = [['YIN (ours), 4 kHz voice band', () => ours(band)]];
     if (pitchy) {
-      contenders.push(['pitchy 4.1, 4 kHz voice band, 128-sample frames', () => withPitchy(band, m.VOICE_RATE, 128)]);
+      contenders.push(['pitchy 4.1, 4 kHz voice band, 128-sample frames', () => withPitchy(band, VOICE_RATE, 128)]);
       contenders.push(['pitchy 4.1, 16 kHz signal, 512-sample frames', () => withPitchy(x, RATE, 512)]);
     }
     for (const [who, run] of contenders) {

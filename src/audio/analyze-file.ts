@@ -4,10 +4,9 @@
  * plus a few floats per 5 ms frame, whatever the file's length.
  */
 import { PitchError, usageError } from '../core/errors.js';
-import { decodeWithFfmpeg } from './convert.js';
+import { DECODE_RATE, decodeWithFfmpeg } from './convert.js';
 import type { Detection } from './detect.js';
 import { createSpeechDetector } from './detect.js';
-import { ANALYSIS_RATE } from './features.js';
 import { openFileSource, streamWavData } from './file-source.js';
 import type { AnalyzeOptions, SpeechAnalysis } from './metrics.js';
 import { analyzeSegments } from './metrics.js';
@@ -79,12 +78,12 @@ export async function analyzeAudioFile(
           ? error
           : usageError('audio.notWavNoFfmpeg', { file: path }, 'audio.installFfmpegHint');
       }
-      const detector = createSpeechDetector(ANALYSIS_RATE);
+      const detector = createSpeechDetector(DECODE_RATE);
       await decodeWithFfmpeg(ffmpeg, path, (mono) => detector.push(mono));
       detection = detector.finish();
       info = {
         reader: 'ffmpeg',
-        sampleRate: ANALYSIS_RATE,
+        sampleRate: DECODE_RATE,
         channels: null,
         bitsPerSample: null,
         encoding: null,

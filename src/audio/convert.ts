@@ -4,8 +4,10 @@
  */
 import { spawn } from 'node:child_process';
 import { usageError } from '../core/errors.js';
-import { ANALYSIS_RATE } from './features.js';
 import { lastErrorLine } from './tools.js';
+
+/** The rate ffmpeg decodes to: ample for speech, and the least work for the analysis. */
+export const DECODE_RATE = 16_000;
 
 /** Decodes `file` with ffmpeg, handing mono 16 kHz chunks to `sink`. Resolves when ffmpeg is done. */
 export function decodeWithFfmpeg(ffmpeg: string, file: string, sink: (mono: Float32Array) => void): Promise<void> {
@@ -23,7 +25,7 @@ export function decodeWithFfmpeg(ffmpeg: string, file: string, sink: (mono: Floa
         '-ac',
         '1',
         '-ar',
-        String(ANALYSIS_RATE),
+        String(DECODE_RATE),
         '-f',
         's16le',
         '-acodec',

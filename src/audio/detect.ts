@@ -1,20 +1,16 @@
 /**
  * The streaming front of the analysis: mono samples at any rate in, speech segments out.
- * resample → 16 kHz → per-frame features → (at the end, over the whole file) VAD → smoothing.
+ * per-frame features at the recording's own rate → (at the end, over the whole file) VAD → smoothing.
  */
-import { createFeatureExtractor, ANALYSIS_RATE, VOICE_RATE } from './features.js';
+import { createFeatureExtractor, voiceBand } from './features.js';
 import { createPitchTracker } from './pitch-track.js';
 import type { SpeechWithVoice, VoiceAnalysis, VoiceTracks } from './voice.js';
 import { analyzeVoice, withVoice } from './voice.js';
-import { createResampler } from './resample.js';
 import type { Segment, SmoothingParams, VadParams } from './vad.js';
 import { DEFAULT_SMOOTHING, DEFAULT_VAD, detectSpeechFrames, framesToSegments, smoothSegments } from './vad.js';
 import type { AnalyzeOptions } from './metrics.js';
 import { analyzeSegments } from './metrics.js';
 import { adaptToRoom, type RoomEstimate } from './room.js';
-
-/** A sample at or beyond this magnitude counts as clipped. */
-const CLIP_LEVEL = 0.999;
 
 export interface Detection {
   durationSeconds: number;
@@ -42,22 +38,15 @@ export interface DetectorOptions {
 }
 
 export function createSpeechDetector(sampleRate: number, options: DetectorOptions = {}): SpeechDetector {
-  const resampler = createResampler(sampleRate, ANALYSIS_RATE);
-  const pitch = createPitchTracker(VOICE_RATE);
-  const features = createFeatureExtractor((band) => pitch.push(band));
-  // [samples seen, clipped samples, peak]
-  const levels = new Float64Array(3);
+  const pitch = createPitchTracker(voiceBand(sampleRate).rate);
+  const features = createFeatureExtractor(sampleRate, (band) => pitch.push(band));
   return {
     push(chunk) {
-      measureLevels(chunk, levels);
-      features.push(resampler.push(chunk));
+      features.push(chunk);
     },
     finish() {
-      const samples = levels[0]!;
-      const clipped = levels[1]!;
-      const peak = levels[2]!;
-      features.push(resampler.flush());
       const f = features.finish();
+      const { samples, clipped, peak } = f;
       const detected = detectSpeechFrames(f, { ...DEFAULT_VAD, ...options.vad });
       const { speech, room } = adaptToRoom(f, detected);
       const durationSeconds = samples / sampleRate;
@@ -102,18 +91,4 @@ export function analyzeSamples(
     peak: detection.peak,
     voice,
   };
-}
-
-/** Counts, clipping and peak level, in their own small function for the optimiser (see filterBands). */
-function measureLevels(chunk: Float32Array, levels: Float64Array): void {
-  let clipped = levels[1]!;
-  let peak = levels[2]!;
-  for (let i = 0; i < chunk.length; i++) {
-    const a = Math.abs(chunk[i]!);
-    if (a > peak) peak = a;
-    if (a >= CLIP_LEVEL) clipped++;
-  }
-  levels[0]! += chunk.length;
-  levels[1] = clipped;
-  levels[2] = peak;
 }

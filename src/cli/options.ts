@@ -1,7 +1,7 @@
 import { usageError } from '../core/errors.js';
 import type { MessageKey } from '../i18n/index.js';
 import { parseDuration } from '../pitch/duration.js';
-import { PROMPT_LEVELS, type PromptLevel } from '../rehearsal/cues.js';
+import { PROMPT_LEVELS, type PromptLevel } from '../rehearsal/prompt-levels.js';
 import { QUIZ_MODES, type QuizMode } from '../quiz/types.js';
 
 /**

@@ -1,10 +1,9 @@
 import type { Inline } from '../pitch/model.js';
 import { openingWords } from '../pitch/words.js';
 import { keyTermsOf } from '../pitch/parse.js';
+import type { PromptLevel } from './prompt-levels.js';
 
-/** How much of the script the live screen shows, from most help to least. */
-export type PromptLevel = 'full' | 'cues' | 'initials' | 'none';
-export const PROMPT_LEVELS: readonly PromptLevel[] = ['full', 'cues', 'initials', 'none'];
+export { PROMPT_LEVELS, type PromptLevel } from './prompt-levels.js';
 
 /** One paragraph or list item of a split, as the cue generator sees it. */
 export interface CueUnit {

@@ -33,20 +33,20 @@ function run(tool: string, args: string[]): void {
   if (r.status !== 0) throw new Error(`${tool} failed: ${r.stderr}`);
 }
 
-/** The sentences at one rate and pitch, 0.6 s apart, 16 kHz mono: samples, optionally with noise. */
-function speak(dir: string, speed: number, pitch: number, snrDb?: number): Float32Array {
+/** The sentences at one rate and pitch, 0.6 s apart, mono at `rate`: samples, optionally with noise. */
+function speak(dir: string, speed: number, pitch: number, snrDb?: number, rate = 16000): Float32Array {
   const parts: string[] = [];
-  const gap = join(dir, 'gap.wav');
-  run('sox', ['-R', '-n', '-r', '16000', '-c', '1', '-b', '16', gap, 'trim', '0', '0.6']);
+  const gap = join(dir, `gap-${rate}.wav`);
+  run('sox', ['-R', '-n', '-r', String(rate), '-c', '1', '-b', '16', gap, 'trim', '0', '0.6']);
   SENTENCES.forEach(([text], i) => {
     const raw = join(dir, `raw-${speed}-${pitch}-${i}.wav`);
-    const clip = join(dir, `clip-${speed}-${pitch}-${i}.wav`);
+    const clip = join(dir, `clip-${speed}-${pitch}-${i}-${rate}.wav`);
     run('espeak-ng', ['-v', 'fr', '-s', String(speed), '-p', String(pitch), '-w', raw, text]);
     run('sox', [
       '-R',
       raw,
       '-r',
-      '16000',
+      String(rate),
       '-c',
       '1',
       '-b',
@@ -56,7 +56,7 @@ function speak(dir: string, speed: number, pitch: number, snrDb?: number): Float
     ]);
     parts.push(gap, clip);
   });
-  const out = join(dir, `speech-${speed}-${pitch}.wav`);
+  const out = join(dir, `speech-${speed}-${pitch}-${rate}.wav`);
   run('sox', ['-R', ...parts, gap, out]);
   const x = readPcm16(readFileSync(out));
   if (snrDb === undefined) return x;
@@ -94,6 +94,16 @@ describe.skipIf(!haveTools)('espeak-ng French speech at known rates and pitches 
         });
       }
     }
+  }
+
+  // espeak-ng's own rate: the analysis runs at 22.05 kHz, no resampling.
+  for (const snrDb of [undefined, 20]) {
+    it(`-s 175 -p 50 at 22.05 kHz${snrDb ? ', 20 dB SNR' : ''}: syllables within 15 % of the text's ${EXPECTED}`, () => {
+      const { voice } = analyzeSamples([speak(dir, 175, 50, snrDb, 22_050)], 22_050);
+      expect(Math.abs(voice.syllables / EXPECTED - 1)).toBeLessThanOrEqual(0.15);
+      expect(voice.loudness.fadingCount).toBe(0);
+      expect(voice.pitch.monotoneStretches).toEqual([]);
+    });
   }
 
   it('a faster -s gives a higher measured rate, a higher -p a higher median F0', () => {

@@ -17,8 +17,8 @@ const RATE = 16_000;
  * detector (whose own accuracy is tested in detect.test.ts and on rooms; a synthetic fade that decays
  * in a straight line in dB looks like reverberation to it and is cut — see docs/voice.md).
  */
-function voiceOver(x: Float32Array, sentences: Segment[], splits: Segment[] | null = null) {
-  const detector = createSpeechDetector(RATE);
+function voiceOver(x: Float32Array, sentences: Segment[], splits: Segment[] | null = null, rate = RATE) {
+  const detector = createSpeechDetector(rate);
   detector.push(x);
   return analyzeVoice(detector.finish().voice, sentences, splits);
 }
@@ -46,18 +46,25 @@ describe('intonation on synthetic voices with a known F0', () => {
     ['a voice rising from 160 to 320 Hz', (t) => 160 * 2 ** (t / duration)],
     ['a sawtooth intonation, 210 Hz ±3 semitones', (t) => semitoneShift(210, 3 * (((t * 0.37) % 1) * 2 - 1))],
   ];
+  // 16 kHz, and 22.05 kHz (espeak-ng's rate, and many recorders'): the analysis runs at the file's rate.
   for (const [name, f0] of voices) {
-    for (const snrDb of [undefined, 20]) {
-      it(`${name}${snrDb ? ', 20 dB SNR' : ''}: median within 3 %, range within 1 semitone`, () => {
+    for (const [rate, snrDb] of [
+      [RATE, undefined],
+      [RATE, 20],
+      [22_050, undefined],
+      [22_050, 20],
+    ] as const) {
+      const tag = `${snrDb ? ', 20 dB SNR' : ''}${rate === RATE ? '' : `, ${rate} Hz`}`;
+      it(`${name}${tag}: median within 3 %, range within 1 semitone`, () => {
         const x = voicedSignal({
           sentences,
           durationSeconds: duration,
-          sampleRate: RATE,
+          sampleRate: rate,
           f0,
           syllablesPerSecond: 4.5,
           snrDb,
         });
-        const voice = voiceOver(x, sentences);
+        const voice = voiceOver(x, sentences, null, rate);
         const truth = truthOf(f0, sentences);
         expect(voice.pitch.medianHz).not.toBeNull();
         expect(Math.abs(voice.pitch.medianHz! / truth.medianHz - 1)).toBeLessThanOrEqual(0.03);
@@ -96,13 +103,17 @@ describe('monotone stretches', () => {
   const flatFrom = 7.75;
   const flatTo = 18.1;
 
-  for (const snrDb of [undefined, 20]) {
-    const tag = snrDb ? ' at 20 dB SNR' : '';
+  for (const [rate, snrDb] of [
+    [RATE, undefined],
+    [RATE, 20],
+    [44_100, 20],
+  ] as const) {
+    const tag = `${snrDb ? ' at 20 dB SNR' : ''}${rate === RATE ? '' : `, ${rate} Hz`}`;
     it(`a flat stretch between lively ones is found with its edges within 0.5 s${tag}`, () => {
       const f0 = (t: number) =>
         t >= flatFrom && t < flatTo ? 140 : semitoneShift(140, 5 * Math.sin(2 * Math.PI * 0.7 * (t - flatFrom)));
-      const x = voicedSignal({ sentences, durationSeconds: 27, sampleRate: RATE, f0, syllablesPerSecond: 4, snrDb });
-      const stretches = voiceOver(x, sentences).pitch.monotoneStretches;
+      const x = voicedSignal({ sentences, durationSeconds: 27, sampleRate: rate, f0, syllablesPerSecond: 4, snrDb });
+      const stretches = voiceOver(x, sentences, null, rate).pitch.monotoneStretches;
       expect(stretches).toHaveLength(1);
       expect(Math.abs(stretches[0]!.start - flatFrom)).toBeLessThanOrEqual(0.5);
       expect(Math.abs(stretches[0]!.end - flatTo)).toBeLessThanOrEqual(0.5);
@@ -111,8 +122,8 @@ describe('monotone stretches', () => {
     it(`a flat stretch after a jump in register is found too${tag}`, () => {
       const f0 = (t: number) =>
         t >= flatFrom && t < flatTo ? 150 : semitoneShift(210, 3 * Math.sin(2 * Math.PI * 0.6 * t));
-      const x = voicedSignal({ sentences, durationSeconds: 27, sampleRate: RATE, f0, syllablesPerSecond: 4, snrDb });
-      const stretches = voiceOver(x, sentences).pitch.monotoneStretches;
+      const x = voicedSignal({ sentences, durationSeconds: 27, sampleRate: rate, f0, syllablesPerSecond: 4, snrDb });
+      const stretches = voiceOver(x, sentences, null, rate).pitch.monotoneStretches;
       expect(stretches).toHaveLength(1);
       expect(Math.abs(stretches[0]!.start - flatFrom)).toBeLessThanOrEqual(0.5);
       expect(Math.abs(stretches[0]!.end - flatTo)).toBeLessThanOrEqual(0.5);
@@ -125,8 +136,8 @@ describe('monotone stretches', () => {
         (t) => semitoneShift(100, 8 * ((t * 0.3) % 1)),
       ];
       for (const f0 of lively) {
-        const x = voicedSignal({ sentences, durationSeconds: 27, sampleRate: RATE, f0, syllablesPerSecond: 5, snrDb });
-        expect(voiceOver(x, sentences).pitch.monotoneStretches).toEqual([]);
+        const x = voicedSignal({ sentences, durationSeconds: 27, sampleRate: rate, f0, syllablesPerSecond: 5, snrDb });
+        expect(voiceOver(x, sentences, null, rate).pitch.monotoneStretches).toEqual([]);
       }
     });
   }
@@ -157,8 +168,13 @@ describe('monotone stretches', () => {
 
 describe('syllable rate from amplitude bursts', () => {
   for (const rate of [3, 4, 5, 6, 7]) {
-    for (const snrDb of [undefined, 20]) {
-      it(`${rate} syllables a second${snrDb ? ', 20 dB SNR' : ''}: within 10 %, over the span and over speaking time`, () => {
+    for (const [sampleRate, snrDb] of [
+      [RATE, undefined],
+      [RATE, 20],
+      [22_050, 20],
+    ] as const) {
+      const tag = `${snrDb ? ', 20 dB SNR' : ''}${sampleRate === RATE ? '' : `, ${sampleRate} Hz`}`;
+      it(`${rate} syllables a second${tag}: within 10 %, over the span and over speaking time`, () => {
         // Sentence length a whole number of syllables; the pauses make span and speaking time differ.
         const length = Math.round((2.2 * rate) / 1) / rate;
         const sentences = sentenceLayout(0.8, length, 0.7, 6);
@@ -166,13 +182,13 @@ describe('syllable rate from amplitude bursts', () => {
         const x = voicedSignal({
           sentences,
           durationSeconds: end + 0.8,
-          sampleRate: RATE,
+          sampleRate,
           f0: (t) => semitoneShift(150, 3 * Math.sin(t)),
           syllablesPerSecond: rate,
           dip: 0.3,
           snrDb,
         });
-        const voice = voiceOver(x, sentences);
+        const voice = voiceOver(x, sentences, null, sampleRate);
         const syllables = Math.round(rate * length) * sentences.length;
         expect(Math.abs(voice.syllables / syllables - 1)).toBeLessThanOrEqual(0.1);
         expect(Math.abs(voice.syllablesPerSecond! / (syllables / (end - 0.8)) - 1)).toBeLessThanOrEqual(0.1);
