@@ -117,10 +117,63 @@ export interface CardsBefore {
   reviews: Map<string, number>;
 }
 
-export function cardsBefore(cards: Record<string, StoredCard>, reviews: readonly ReviewLogEntry[]): CardsBefore {
+/** `ids`: only these cards (the ones a change touched); all of them without it. */
+export function cardsBefore(
+  cards: Record<string, StoredCard>,
+  reviews: readonly ReviewLogEntry[],
+  ids?: Iterable<string>,
+): CardsBefore {
   const counts = new Map<string, number>();
   for (const r of reviews) counts.set(reviewKey(r), (counts.get(reviewKey(r)) ?? 0) + 1);
-  return { cards: new Map(Object.entries(cards).map(([id, c]) => [id, JSON.stringify(c)])), reviews: counts };
+  const json = new Map<string, string>();
+  for (const id of ids ?? Object.keys(cards)) if (Object.hasOwn(cards, id)) json.set(id, JSON.stringify(cards[id]));
+  return { cards: json, reviews: counts };
+}
+
+/**
+ * Card states over `base` that record which ids a change set or removed, without copying or writing to
+ * `base` (a year's card map is thousands of entries; a rating changes one). The changes live in the
+ * proxy's own target until the caller applies them.
+ */
+export function overlayCards(base: Record<string, StoredCard>): {
+  cards: Record<string, StoredCard>;
+  touched: Set<string>;
+} {
+  const own = idMap<StoredCard>();
+  const touched = new Set<string>();
+  const gone = new Set<string>();
+  const has = (id: string) => Object.hasOwn(own, id) || (!gone.has(id) && Object.hasOwn(base, id));
+  const value = (id: string) => (Object.hasOwn(own, id) ? own[id] : gone.has(id) ? undefined : base[id]);
+  const write = (id: string | symbol) => {
+    if (typeof id !== 'string') return;
+    touched.add(id);
+    gone.delete(id);
+  };
+  const cards = new Proxy(own, {
+    get: (_, id) => (typeof id === 'string' && has(id) ? value(id) : undefined),
+    has: (_, id) => typeof id === 'string' && has(id),
+    getOwnPropertyDescriptor: (_, id) =>
+      typeof id === 'string' && has(id)
+        ? { value: value(id), writable: true, enumerable: true, configurable: true }
+        : undefined,
+    defineProperty(target, id, descriptor) {
+      write(id);
+      return Reflect.defineProperty(target, id, descriptor);
+    },
+    set(target, id, card) {
+      write(id);
+      return Reflect.set(target, id, card);
+    },
+    deleteProperty(target, id) {
+      if (typeof id === 'string') {
+        touched.add(id);
+        gone.add(id);
+      }
+      return Reflect.deleteProperty(target, id);
+    },
+    ownKeys: () => [...new Set([...Object.keys(base), ...Object.keys(own)])].filter(has),
+  });
+  return { cards, touched };
 }
 
 /**
@@ -131,21 +184,25 @@ export function cardsEvent(
   before: CardsBefore,
   cards: Record<string, StoredCard>,
   reviews: readonly ReviewLogEntry[],
+  ids?: Iterable<string>,
 ): ReviewEvent | null {
   const changed: Record<string, StoredCard | null> = idMap();
   let anyChange = false;
-  for (const [id, card] of Object.entries(cards)) {
+  for (const id of ids ?? new Set([...Object.keys(cards), ...before.cards.keys()])) {
+    if (!Object.hasOwn(cards, id)) {
+      if (before.cards.has(id)) {
+        changed[id] = null;
+        anyChange = true;
+      }
+      continue;
+    }
+    const card = cards[id];
     if (!isObject(card) || checkCard(card)) throw new Error(`refusing to store a malformed card "${id}"`);
     if (before.cards.get(id) !== JSON.stringify(card)) {
       changed[id] = card;
       anyChange = true;
     }
   }
-  for (const id of before.cards.keys())
-    if (!Object.hasOwn(cards, id)) {
-      changed[id] = null;
-      anyChange = true;
-    }
   const left = new Map(before.reviews);
   const added: ReviewLogEntry[] = [];
   for (const r of reviews) {

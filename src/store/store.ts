@@ -17,7 +17,7 @@ import {
 } from './history-log.js';
 import { acquireLock, LockTimeout } from './lock.js';
 import { appendEvents, EVENT_VERSION, type LogHeader, newHeader, readHeader, scanLines, sizeOf } from './log.js';
-import { cardsBefore, cardsEvent, CardsState, listSink, type ReviewSink } from './reviews-log.js';
+import { cardsBefore, cardsEvent, CardsState, listSink, overlayCards, type ReviewSink } from './reviews-log.js';
 import { exists, removeStaleTemps, syncDirectory, writeFileDurably } from './safe-write.js';
 import { idMap, isObject } from './validate.js';
 
@@ -296,23 +296,31 @@ export class Store {
 
   /**
    * One rating (or its undo) under the lock: `change` gets the card states and the reviews this process
-   * saved so far, mutates them as quiz/schedule.ts applyReview / revertReview do, and the difference is
-   * appended as one line. Costs a lock, the log's tail since the last call and one fsync'd append.
+   * saved so far, replaces or removes cards as quiz/schedule.ts applyReview / revertReview do (never
+   * mutating a card object in place), and the difference is appended as one line. Costs a lock, the log's
+   * tail since the last call and one fsync'd append: the card map is neither copied nor compared whole,
+   * only the cards the change touched (a bank of thousands of questions costs what a bank of ten does).
    */
   updateCards<R>(change: (state: CardChange) => R): R {
     this.ensureHome();
     this.migrateOnce('cards', false);
     return this.exclusive(REVIEWS_LOG, () => {
       const current = this.currentCards(true);
-      const state: CardChange = { cards: idMap(Object.entries(current.cards)), reviews: [...this.recentReviews] };
-      const before = cardsBefore(state.cards, state.reviews);
+      const { cards, touched } = overlayCards(current.cards);
+      const state: CardChange = { cards, reviews: [...this.recentReviews] };
+      const reviewsBefore = cardsBefore(idMap(), state.reviews).reviews;
       const result = change(state);
-      const event = cardsEvent(before, state.cards, state.reviews);
+      const before = cardsBefore(current.cards, [], touched);
+      const event = cardsEvent({ cards: before.cards, reviews: reviewsBefore }, state.cards, state.reviews, touched);
       if (event) {
         this.append(REVIEWS_LOG, [event]);
         this.recentReviews = state.reviews;
-        const header = readHeader(this.fs, this.path(REVIEWS_LOG));
-        this.cardsMemo = { log: header?.id ?? '', offset: sizeOf(this.fs, this.path(REVIEWS_LOG)), cards: state.cards };
+        // Written: the touched cards join the states in memory, which now stand for the log up to its end.
+        for (const id of touched)
+          if (Object.hasOwn(cards, id)) current.cards[id] = cards[id]!;
+          else delete current.cards[id];
+        const log = current.log || (readHeader(this.fs, this.path(REVIEWS_LOG))?.id ?? '');
+        this.cardsMemo = { log, offset: sizeOf(this.fs, this.path(REVIEWS_LOG)), cards: current.cards };
       }
       return result;
     });
@@ -426,16 +434,22 @@ export class Store {
   private cardsMemo: { log: string; offset: number; cards: Record<string, StoredCard> } | null = null;
   private recentReviews: ReviewLogEntry[] = [];
 
-  /** Card states now: from memory or the snapshot when they belong to this log, then the tail replayed. */
-  private currentCards(locked: boolean): { cards: Record<string, StoredCard> } {
+  /**
+   * Card states now: from memory or the snapshot when they belong to this log, then the tail replayed.
+   * The states in memory are brought forward in place (replaying a tail sets each card it names to an
+   * absolute state, so a replay cut short and done again lands on the same states).
+   */
+  private currentCards(locked: boolean): { cards: Record<string, StoredCard>; log: string } {
     const file = this.path(REVIEWS_LOG);
     const size = sizeOf(this.fs, file);
-    if (size < 0) return { cards: idMap() };
+    if (size < 0) return { cards: idMap(), log: '' };
     const header = readHeader(this.fs, file);
     let base = this.cardsMemo;
     if (!base || base.log !== header?.id || base.offset > size) base = this.readSnapshot(header, size);
-    const state = new CardsState(idMap(Object.entries(base?.cards ?? {})));
+    const mine = base !== null && base === this.cardsMemo;
+    const state = new CardsState(mine ? base!.cards : idMap(Object.entries(base?.cards ?? {})));
     const from = base?.offset ?? 0;
+    this.cardsMemo = null;
     const end = this.replay(
       REVIEWS_LOG,
       from,
@@ -446,7 +460,7 @@ export class Store {
     this.cardsMemo = { log: header?.id ?? '', offset: end, cards: state.cards };
     if (header && end - from > SNAPSHOT_TAIL_BYTES)
       this.writeCache(CARDS_SNAPSHOT, 'v1', { log: header.id, offset: end, cards: state.cards });
-    return { cards: state.cards };
+    return { cards: state.cards, log: header?.id ?? '' };
   }
 
   private readSnapshot(header: LogHeader | null, size: number) {

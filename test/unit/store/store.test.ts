@@ -6,6 +6,10 @@ import { Store, type StoreNotice, type DocSpec } from '../../../src/store/store.
 import { cardsSpec, historySpec } from '../../../src/store/documents.js';
 import { applyReview, revertReview, type UndoToken } from '../../../src/quiz/schedule.js';
 import { attempt, review } from '../../helpers/records.js';
+import { overlayCards } from '../../../src/store/reviews-log.js';
+import { idMap } from '../../../src/store/validate.js';
+import { cardOf, setCard } from '../../../src/quiz/cards.js';
+import type { StoredCard } from '../../../src/quiz/types.js';
 
 const homes: string[] = [];
 function makeStore(onNotice?: (n: StoreNotice) => void) {
@@ -217,5 +221,43 @@ describe('other documents and the lock', () => {
     writeFileSync(join(home, 'history.jsonl.lock'), '999999999\n');
     store.update(historySpec, (d) => void d.rehearsals.push(attempt('a')));
     expect(readdirSync(home).sort()).toEqual(['history.jsonl']);
+  });
+});
+
+describe('a rating over a large card map', () => {
+  it('sees the base through an overlay that records what it touched and never writes to the base', () => {
+    const card = (due: string) => ({ ...review('x'), due }) as unknown as StoredCard;
+    const base = idMap<StoredCard>([
+      ['a', card('2026-01-01')],
+      ['b', card('2026-01-02')],
+      ['__proto__', card('2026-01-03')],
+    ]);
+    const { cards, touched } = overlayCards(base);
+    setCard(cards, 'c', card('2026-02-01'));
+    delete cards.a;
+    setCard(cards, 'constructor', card('2026-02-02'));
+    expect(Object.keys(cards).sort()).toEqual(['__proto__', 'b', 'c', 'constructor']);
+    expect(cardOf(cards, 'a')).toBeUndefined();
+    expect(cardOf(cards, '__proto__')).toBe(base.__proto__);
+    expect(cardOf(cards, 'c')).toMatchObject({ due: '2026-02-01' });
+    expect([...touched].sort()).toEqual(['a', 'c', 'constructor']);
+    expect(Object.keys(base).sort()).toEqual(['__proto__', 'a', 'b']);
+    setCard(cards, 'a', card('2026-03-01'));
+    expect(cardOf(cards, 'a')).toMatchObject({ due: '2026-03-01' });
+  });
+
+  it('appends only the cards a rating or an undo changed, and later reads see them', () => {
+    const { home, store } = makeStore();
+    for (let i = 0; i < 50; i++) rate(store, `q${i}`, new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString());
+    const token = rate(store, 'q7', '2026-02-01T10:00:00Z', 1) as UndoToken;
+    const last = JSON.parse(lines(join(home, 'reviews.jsonl')).at(-1)!);
+    expect(last).toMatchObject({ type: 'review', review: { questionId: 'q7' }, card: { lapses: 0 } });
+    store.updateCards((s) => revertReview(s, token));
+    const undo = JSON.parse(lines(join(home, 'reviews.jsonl')).at(-1)!);
+    expect(undo).toMatchObject({ type: 'unreview', questionId: 'q7' });
+    expect(Object.keys(undo.card ?? {})).not.toContain('q8');
+    const fresh = new Store({ home }).read(cardsSpec);
+    expect(store.readCards()).toEqual({ ...fresh.cards });
+    expect(Object.keys(fresh.cards)).toHaveLength(50);
   });
 });
