@@ -7,7 +7,6 @@ import { PitchError, usageError } from '../core/errors.js';
 import { describeOpenError, isErrno, MAX_PACK_BYTES, readTextInput } from '../io/input.js';
 import { loadBank, type Bank } from '../quiz/bank.js';
 import type { PackIssue, PackSource, Topic } from '../quiz/types.js';
-import { formatIssue } from '../ui/render/quiz-list.js';
 import { withSpinner } from '../ui/spinner.js';
 
 /**
@@ -118,6 +117,8 @@ export async function loadQuestionBank(ctx: AppContext, opts: BankOptions = {}):
     ),
   );
   if (bank.issues.length && !opts.quiet) {
+    // The renderer (and the text layout behind it, ~20 ms to load) only when there is something to tell.
+    const { formatIssue } = await import('../ui/render/quiz-list.js');
     ctx.warn(
       ctx.chalkErr.yellow(
         ctx.t('quiz.packWarning', { count: bank.issues.length, first: formatIssue(bank.issues[0]!, ctx.t) }),

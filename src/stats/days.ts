@@ -15,8 +15,9 @@ export interface DayClock {
 
 /**
  * A day clock for `timeZone` ("Europe/Paris", "UTC"…). Intl is slow (microseconds a call), and a
- * history can hold 100,000 dates, so the offset is computed once per UTC day and reused whenever
- * the offset is the same at both ends of that day; only the day of a DST change pays per date.
+ * history can hold 100,000 dates, so the offset is computed once per UTC day (at its start, shared
+ * with the day before as its end) and reused whenever it is the same at both ends of that day; only
+ * the day of a DST change pays per date.
  */
 export function createDayClock(timeZone: string): DayClock {
   const format = new Intl.DateTimeFormat('en-US', {
@@ -35,20 +36,35 @@ export function createDayClock(timeZone: string): DayClock {
     const local = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
     return local - Math.floor(ms / 1000) * 1000;
   };
-  // UTC day → its offset, or null when the offset changes during that day.
+  // UTC day → the offset at its first millisecond, and → its offset all day long (null when it changes).
+  const starts = new Map<number, number>();
+  const startOffset = (utcDay: number): number => {
+    let offset = starts.get(utcDay);
+    if (offset === undefined) starts.set(utcDay, (offset = offsetAt(utcDay * DAY_MS)));
+    return offset;
+  };
   const cache = new Map<number, number | null>();
+  // Dates come in runs of the same day (a history is in order): the last day's answer is kept at hand.
+  let lastDay = Number.NaN;
+  let lastOffset: number | null = null;
   return {
     timeZone: format.resolvedOptions().timeZone,
     dayOf(ms) {
       if (!Number.isFinite(ms)) return Number.NaN;
       const utcDay = Math.floor(ms / DAY_MS);
-      let offset = cache.get(utcDay);
-      if (offset === undefined) {
-        const start = offsetAt(utcDay * DAY_MS);
-        offset = start === offsetAt(utcDay * DAY_MS + DAY_MS - 1) ? start : null;
-        cache.set(utcDay, offset);
+      if (utcDay !== lastDay) {
+        let offset = cache.get(utcDay);
+        if (offset === undefined) {
+          // The same offset at this day's start and the next one's: none of its instants differs (a change
+          // exactly at the next midnight makes them differ, and this day is then read date by date).
+          const start = startOffset(utcDay);
+          offset = start === startOffset(utcDay + 1) ? start : null;
+          cache.set(utcDay, offset);
+        }
+        lastDay = utcDay;
+        lastOffset = offset;
       }
-      return Math.floor((ms + (offset ?? offsetAt(ms))) / DAY_MS);
+      return Math.floor((ms + (lastOffset ?? offsetAt(ms))) / DAY_MS);
     },
   };
 }

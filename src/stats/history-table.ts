@@ -14,7 +14,8 @@ import type { SessionInfo } from './quiz.js';
 export interface AttemptTable {
   /** The attempts' row numbers in history order (deleted attempts left out). */
   readonly rows: Int32Array;
-  readonly ids: readonly string[];
+  /** Row r's attempt id (read from the snapshot only when asked: statistics never need it). */
+  id(row: number): string;
   readonly startedAt: readonly string[];
   /** startedAt in ms since the epoch (NaN when unreadable). */
   readonly at: Float64Array;
@@ -79,6 +80,28 @@ type RowI32 = (typeof ROW_I32)[number];
 type SplitF64 = (typeof SPLIT_F64)[number];
 type SplitI32 = (typeof SPLIT_I32)[number];
 
+export type TypedConstructor = (new (
+  n: number,
+) => Typed) &
+  (new (
+    buffer: ArrayBufferLike,
+    offset: number,
+    length: number,
+  ) => Typed) & { BYTES_PER_ELEMENT: number };
+
+/**
+ * `count` values at `at` in `bytes`: read in place when aligned (a snapshot is a few megabytes, and
+ * statistics' memory is counted), else copied. Exactly the room in use: a record from the log's tail
+ * grows the column (a copy) when it comes.
+ */
+export function columnAt(type: TypedConstructor, bytes: Uint8Array, at: number, count: number): Typed {
+  const offset = bytes.byteOffset + at;
+  if (offset % type.BYTES_PER_ELEMENT === 0) return new type(bytes.buffer, offset, count);
+  const copy = new type(count);
+  new Uint8Array(copy.buffer).set(bytes.subarray(at, at + count * type.BYTES_PER_ELEMENT));
+  return copy;
+}
+
 /** A typed array that grows as values are set past its end. */
 class Column<A extends Typed> {
   constructor(
@@ -126,10 +149,18 @@ export class HistoryTableBuilder {
   private readonly rowOf = new Map<string, number>();
   private readonly strings = new Map<string, number>();
   private readonly recordings = new Map<number, NonNullable<Attempt['recording']>>();
-  private readonly sessions = new Map<string, { at: number; topics: string[] } | null>();
+  /** Quiz sessions in history order; a deleted one keeps its place with `alive` false. */
+  private sessionIds: string[] = [];
+  private readonly sessionOf = new Map<string, number>();
+  private sessionAt: number[] = [];
+  private sessionTopics: string[][] = [];
+  private sessionAlive: boolean[] = [];
   private readonly interviews = new Map<string, unknown>();
+  /** The snapshot's line of ids, parsed (into ids, sessionIds and the maps) on first need. */
+  private idsText: string | null = null;
 
   put(list: 'rehearsals' | 'quizzes' | 'interviews', record: Record<string, unknown>): void {
+    this.readIds();
     const id = record.id as string;
     if (list === 'rehearsals') {
       let row = this.rowOf.get(id);
@@ -141,16 +172,25 @@ export class HistoryTableBuilder {
     } else if (list === 'quizzes') {
       const topics = new Set(record.topics as string[]);
       for (const r of record.reviews as Array<{ topic: string }>) topics.add(r.topic);
-      this.sessions.set(id, { at: Date.parse(record.startedAt as string), topics: [...topics] });
+      let i = this.sessionOf.get(id);
+      if (i === undefined) {
+        i = this.sessionIds.push(id) - 1;
+        this.sessionOf.set(id, i);
+      }
+      this.sessionAt[i] = Date.parse(record.startedAt as string);
+      this.sessionTopics[i] = [...topics];
+      this.sessionAlive[i] = true;
     } else this.interviews.set(id, record);
   }
 
   remove(list: 'rehearsals' | 'quizzes' | 'interviews', id: string): void {
+    this.readIds();
     if (list === 'rehearsals') {
       const row = this.rowOf.get(id);
       if (row !== undefined) this.flags.data[row] = this.flags.data[row]! & ~ALIVE;
     } else if (list === 'quizzes') {
-      if (this.sessions.has(id)) this.sessions.set(id, null);
+      const i = this.sessionOf.get(id);
+      if (i !== undefined) this.sessionAlive[i] = false;
     } else if (this.interviews.has(id)) this.interviews.set(id, null);
   }
 
@@ -221,7 +261,10 @@ export class HistoryTableBuilder {
     const cut = <A extends Typed>(c: Column<A>, size: number) => c.data.subarray(0, size) as A;
     const attempts: AttemptTable = {
       rows: Int32Array.from(rows),
-      ids: this.ids,
+      id: (row) => {
+        this.readIds();
+        return this.ids[row]!;
+      },
       startedAt: this.startedAt,
       ...(Object.fromEntries(ROW_F64.map((k) => [k, cut(this.rowF64[k], n)])) as Record<RowF64, Float64Array>),
       ...(Object.fromEntries(ROW_I32.map((k) => [k, cut(this.rowI32[k], n)])) as Record<RowI32, Int32Array>),
@@ -236,26 +279,67 @@ export class HistoryTableBuilder {
       recordings: this.recordings,
     };
     const sessions: SessionInfo[] = [];
-    for (const s of this.sessions.values()) if (s) sessions.push(s);
+    for (const [i, at] of this.sessionAt.entries())
+      if (this.sessionAlive[i]) sessions.push({ at, topics: this.sessionTopics[i]! });
     const interviews: unknown[] = [];
     for (const record of this.interviews.values()) if (record !== null) interviews.push(record);
     return { attempts, sessions, interviews };
   }
 
-  /** The whole state as bytes: a JSON line (strings, ids, dates, sessions, interviews), then the columns. */
+  /** Whether the snapshot's ids can be read (Store.foldHistory asks before replaying a tail into it). */
+  prepareTail(): boolean {
+    try {
+      this.readIds();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Parses the snapshot's ids when first needed (a record of the tail, or an id asked for). */
+  private readIds(): void {
+    if (this.idsText === null) return;
+    const { ids, sessionIds } = JSON.parse(this.idsText) as { ids: string[]; sessionIds: string[] };
+    if (!Array.isArray(ids) || ids.length !== this.n || !Array.isArray(sessionIds))
+      throw new Error('history table: ids do not match the snapshot');
+    if (sessionIds.length !== this.sessionAt.length) throw new Error('history table: session ids do not match');
+    this.idsText = null;
+    this.ids = ids;
+    this.sessionIds = sessionIds;
+    for (const [i, id] of ids.entries()) this.rowOf.set(id, i);
+    for (const [i, id] of sessionIds.entries()) this.sessionOf.set(id, i);
+  }
+
+  /**
+   * The whole state as bytes: a JSON line of what statistics read (strings, dates, sessions, interviews),
+   * a JSON line of ids (only parsed when the log's tail changes something), then the columns.
+   */
   toBytes(): Uint8Array {
+    this.readIds();
     const { n, m } = this;
+    // Sessions' topic lists are few and repeated: each distinct list once.
+    const sets = new Map<string, number>();
+    const setOf = this.sessionTopics.map((topics) => {
+      const key = JSON.stringify(topics);
+      let i = sets.get(key);
+      if (i === undefined) sets.set(key, (i = sets.size));
+      return i;
+    });
     const head = Buffer.from(
       `${JSON.stringify({
         n,
         m,
         strings: [...this.strings.keys()],
-        ids: this.ids,
         startedAt: this.startedAt,
         recordings: [...this.recordings],
-        sessions: [...this.sessions],
+        sessions: {
+          at: this.sessionAt.map((at) => (Number.isFinite(at) ? at : null)),
+          set: setOf,
+          sets: [...sets.keys()].map((key) => JSON.parse(key) as string[]),
+          dead: [...this.sessionAlive.keys()].filter((i) => !this.sessionAlive[i]),
+        },
         interviews: [...this.interviews],
-      })}\n`,
+      })}\n${JSON.stringify({ ids: this.ids, sessionIds: this.sessionIds })}\n`,
       'utf8',
     );
     const columns = this.columns();
@@ -277,37 +361,39 @@ export class HistoryTableBuilder {
     try {
       const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
       const nl = buffer.indexOf(0x0a);
+      const nl2 = buffer.indexOf(0x0a, nl + 1);
+      if (nl < 0 || nl2 < 0) return null;
       const head = JSON.parse(buffer.toString('utf8', 0, nl)) as {
         n: number;
         m: number;
         strings: string[];
-        ids: string[];
         startedAt: string[];
         recordings: Array<[number, NonNullable<Attempt['recording']>]>;
-        sessions: Array<[string, { at: number | null; topics: string[] } | null]>;
+        sessions: { at: Array<number | null>; set: number[]; sets: string[][]; dead: number[] };
         interviews: Array<[string, unknown]>;
       };
       const b = new HistoryTableBuilder();
       b.n = head.n;
       b.m = head.m;
-      let at = nl + 1 + ((8 - ((nl + 1) % 8)) % 8);
+      let at = nl2 + 1 + ((8 - ((nl2 + 1) % 8)) % 8);
       for (const [column, count] of b.columns()) {
         const d = column.data;
         const size = count * d.BYTES_PER_ELEMENT;
         if (at + size > buffer.length) return null;
-        // Twice the room, so the tail's records append without an immediate copy.
-        const fresh = new (d.constructor as new (k: number) => Typed)(Math.max(1024, count * 2));
-        new Uint8Array(fresh.buffer).set(buffer.subarray(at, at + size));
-        column.data = fresh as typeof d;
+        column.data = columnAt(d.constructor as TypedConstructor, buffer, at, count) as typeof d;
         at += size;
       }
-      if (at !== buffer.length || head.ids.length !== head.n || head.startedAt.length !== head.n) return null;
-      b.ids = head.ids;
+      const { sessions } = head;
+      if (at !== buffer.length || head.startedAt.length !== head.n || sessions.set.length !== sessions.at.length)
+        return null;
+      b.idsText = buffer.toString('utf8', nl + 1, nl2);
       b.startedAt = head.startedAt;
-      for (const [i, id] of head.ids.entries()) b.rowOf.set(id, i);
       for (const s of head.strings) b.intern(s);
       for (const [row, rec] of head.recordings) b.recordings.set(row, rec);
-      for (const [id, s] of head.sessions) b.sessions.set(id, s && { at: s.at ?? Number.NaN, topics: s.topics });
+      b.sessionAt = sessions.at.map((x) => x ?? Number.NaN);
+      b.sessionTopics = sessions.set.map((i) => sessions.sets[i]!);
+      b.sessionAlive = sessions.at.map(() => true);
+      for (const i of sessions.dead) b.sessionAlive[i] = false;
       for (const [id, record] of head.interviews) b.interviews.set(id, record);
       return b;
     } catch {
@@ -371,7 +457,7 @@ export function attemptAt(t: AttemptTable, r: number): Attempt {
       : undefined;
   const recording = t.recordings.get(r);
   return {
-    id: t.ids[r]!,
+    id: t.id(r),
     startedAt: t.startedAt[r]!,
     sectionId: s[t.section[r]!]!,
     sectionTitle: s[t.title[r]!]!,
@@ -414,4 +500,5 @@ export const HISTORY_TABLE_FOLD = {
   empty: () => new HistoryTableBuilder(),
   save: (b: HistoryTableBuilder) => b.toBytes(),
   load: (bytes: Uint8Array) => HistoryTableBuilder.fromBytes(bytes),
+  prepare: (b: HistoryTableBuilder) => b.prepareTail(),
 };

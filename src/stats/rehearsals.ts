@@ -12,7 +12,7 @@ export const tenths = (x: number): number => Math.round(x * 10) / 10;
 export function median(values: readonly number[]): number | null {
   if (!values.length) return null;
   // A typed array sorts numbers natively (a comparator costs ~10 ms over a year of runs).
-  const s = Float64Array.from(values).sort();
+  const s = new Float64Array(values).sort();
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
@@ -44,6 +44,16 @@ const asTable = (attempts: Attempts): AttemptTable =>
 interface Chronology {
   rows: number[];
   day: Float64Array;
+  /** The row's day as "2026-11-26" (each day's text made once). */
+  isoDay(row: number): string;
+}
+
+const KIND_CODES: Readonly<Record<string, number>> = { complete: 0, practice: 1, incomplete: 2, aborted: 3 };
+const COMPLETE = 0;
+
+/** Each interned string's kind code (-1: not a kind), so rows compare numbers, not strings. */
+function kindCodes(t: AttemptTable): Int8Array {
+  return Int8Array.from(t.strings, (s) => (Object.hasOwn(KIND_CODES, s) ? KIND_CODES[s]! : -1));
 }
 
 // Rehearsal and speech statistics of one `pitch stats` share the sorted rows.
@@ -64,9 +74,17 @@ function chronological(t: AttemptTable, clock: DayClock): Chronology {
     rows.push(r);
     day[r] = clock.dayOf(at);
   }
-  // A stable sort: rows are in history order, which breaks ties.
-  rows.sort((x, y) => t.at[x]! - t.at[y]!);
-  const value = { rows, day };
+  // A stable sort: rows are in history order, which breaks ties (and history is nearly always in order already).
+  let sorted = true;
+  for (let i = 1; i < rows.length && sorted; i++) sorted = t.at[rows[i - 1]!]! <= t.at[rows[i]!]!;
+  if (!sorted) rows.sort((x, y) => t.at[x]! - t.at[y]!);
+  const iso = new Map<number, string>();
+  const isoDay = (r: number) => {
+    let text = iso.get(day[r]!);
+    if (text === undefined) iso.set(day[r]!, (text = dayToIso(day[r]!)));
+    return text;
+  };
+  const value = { rows, day, isoDay };
   chronologies.set(t, { clock, value });
   return value;
 }
@@ -86,26 +104,28 @@ export interface RehearsalOptions {
 export function computeRehearsalStats(attempts: Attempts, options: RehearsalOptions): RehearsalStats {
   const { clock, today, sinceDay } = options;
   const t = asTable(attempts);
-  const { rows: all, day } = chronological(t, clock);
+  const chrono = chronological(t, clock);
+  const { rows: all, day } = chrono;
   const streak = computeStreak(
     all.map((r) => day[r]!),
     today,
   );
   const inWindow = sinceDay === null ? all : all.filter((r) => day[r]! >= sinceDay);
 
-  // One group per pitch file, section and target, in order of first appearance.
+  // One group per pitch file, section and target, in order of first appearance (no file and '' are one).
+  const noFile = t.strings.indexOf('');
   const groups = new Map<string, number[]>();
   for (const r of inWindow) {
-    const file = t.file[r]! < 0 ? '' : t.strings[t.file[r]!];
-    const key = `${file}\u0000${t.strings[t.section[r]!]}\u0000${Math.round(t.target[r]! * 10)}`;
+    const key = `${t.file[r]! < 0 ? noFile : t.file[r]}/${t.section[r]}/${Math.round(t.target[r]! * 10)}`;
     const list = groups.get(key);
     if (list) list.push(r);
     else groups.set(key, [r]);
   }
+  const kinds = kindCodes(t);
   // The section rehearsed last comes first: that is the one the user is working on.
   const sections = [...groups.values()]
     .sort((x, y) => t.at[y[y.length - 1]!]! - t.at[x[x.length - 1]!]!)
-    .map((runs) => sectionStats(t, runs, day));
+    .map((runs) => sectionStats(t, runs, kinds, chrono));
 
   // Every section rehearsed has an entry: its best complete, credible run, or null when it has none.
   // Section ids come from the user's headings: no inherited keys (`constructor`…).
@@ -114,20 +134,21 @@ export function computeRehearsalStats(attempts: Attempts, options: RehearsalOpti
     const known = best[s.id] ?? null;
     best[s.id] = s.personalBest !== null && (known === null || s.personalBest < known) ? s.personalBest : known;
   }
-  const kinds = { complete: 0, practice: 0, incomplete: 0, aborted: 0 };
+  const counts = [0, 0, 0, 0];
   let suspect = 0;
   for (const r of inWindow) {
-    const kind = t.strings[t.kind[r]!]!;
-    if (kind === 'complete' && t.flags[r]! & SUSPECT) suspect++;
-    else if (Object.hasOwn(kinds, kind)) kinds[kind as keyof typeof kinds]++;
+    const kind = kinds[t.kind[r]!]!;
+    if (kind === COMPLETE && t.flags[r]! & SUSPECT) suspect++;
+    else if (kind >= 0) counts[kind]!++;
   }
+  const [complete, practice, incomplete, aborted] = counts as [number, number, number, number];
   return {
     count: inWindow.length,
-    completed: kinds.complete,
+    completed: complete,
     suspect,
-    practice: kinds.practice,
-    incomplete: kinds.incomplete,
-    aborted: kinds.aborted,
+    practice,
+    incomplete,
+    aborted,
     best,
     days: new Set(inWindow.map((r) => day[r]!)).size,
     streak,
@@ -135,74 +156,75 @@ export function computeRehearsalStats(attempts: Attempts, options: RehearsalOpti
   };
 }
 
-/** computeRecords (rehearsal/records.ts) over rows of one section: PB and best segments of the runs that count. */
-function recordsOf(t: AttemptTable, runs: readonly number[], keys: readonly string[]) {
+/**
+ * computeRecords (rehearsal/records.ts) over rows of one section: the PB and the best segment of each
+ * split key (by interned key) among the runs that count at the latest run's target.
+ */
+function recordsOf(t: AttemptTable, runs: readonly number[]) {
   const latest = runs[runs.length - 1]!;
   const target = t.target[latest]!;
   let personalBest = -1;
-  // Split keys come from the user's headings: no inherited keys (`constructor`…).
-  const bestSegments: Record<string, number> = Object.create(null);
+  const bestSegments = new Map<number, number>();
   for (const r of runs) {
     if (!(t.flags[r]! & COUNTS) || t.section[r] !== t.section[latest] || !(Math.abs(t.target[r]! - target) < 0.05))
       continue;
     if (personalBest < 0 || t.total[r]! < t.total[personalBest]!) personalBest = r;
-    for (let k = t.splitFrom[r]!; k < t.splitFrom[r]! + t.splitCount[r]!; k++) {
+    const end = t.splitFrom[r]! + t.splitCount[r]!;
+    for (let k = t.splitFrom[r]!; k < end; k++) {
       const seconds = t.splitSeconds[k]!;
-      const key = t.strings[t.splitKey[k]!]!;
-      if (seconds > 0 && (bestSegments[key] === undefined || seconds < bestSegments[key]!)) bestSegments[key] = seconds;
+      const known = bestSegments.get(t.splitKey[k]!);
+      if (seconds > 0 && (known === undefined || seconds < known)) bestSegments.set(t.splitKey[k]!, seconds);
     }
   }
-  const complete = keys.length > 0 && keys.every((k) => bestSegments[k] !== undefined);
-  return {
-    personalBest,
-    bestSegments,
-    sumOfBest: complete ? Math.round(keys.reduce((n, k) => n + bestSegments[k]!, 0) * 10) / 10 : null,
-  };
+  return { personalBest, bestSegments };
 }
 
-function sectionStats(t: AttemptTable, runs: readonly number[], day: Float64Array): SectionStats {
+function sectionStats(t: AttemptTable, runs: readonly number[], kinds: Int8Array, chrono: Chronology): SectionStats {
   const latest = runs[runs.length - 1]!;
-  const kindOf = (r: number) => t.strings[t.kind[r]!]!;
-  const splitRange = (r: number) => {
-    const out: number[] = [];
-    for (let k = t.splitFrom[r]!; k < t.splitFrom[r]! + t.splitCount[r]!; k++) out.push(k);
-    return out;
-  };
+  const kindOf = (r: number) => kinds[t.kind[r]!]!;
   // The split list of the latest complete run is the section as it is now (a practice run may hold only some splits).
   let reference = -1;
-  for (let i = runs.length - 1; i >= 0 && reference < 0; i--) if (kindOf(runs[i]!) === 'complete') reference = runs[i]!;
+  for (let i = runs.length - 1; i >= 0 && reference < 0; i--) if (kindOf(runs[i]!) === COMPLETE) reference = runs[i]!;
   if (reference < 0) reference = runs.reduce((a, b) => (t.splitCount[b]! >= t.splitCount[a]! ? b : a));
-  const refSplits = splitRange(reference);
-  const keys = refSplits.map((k) => t.strings[t.splitKey[k]!]!);
+  const refFrom = t.splitFrom[reference]!;
+  const refCount = t.splitCount[reference]!;
   // Runs are already one pitch file's (grouped by it): no identity filter needed here.
-  const records = recordsOf(t, runs, keys);
+  const records = recordsOf(t, runs);
   // Medians, charts and split times come from the runs that count, as records do.
   const counted = runs.filter((r) => t.flags[r]! & COUNTS);
 
-  const keyIndex = new Map(keys.map((k, i) => [k, i]));
-  const times: number[][] = keys.map(() => []);
-  for (const r of counted)
-    for (const k of splitRange(r)) {
-      const i = keyIndex.get(t.strings[t.splitKey[k]!]!);
+  // Split keys are interned: equal keys have equal numbers (a repeated key: its last place wins).
+  const position = new Map<number, number>();
+  for (let i = 0; i < refCount; i++) position.set(t.splitKey[refFrom + i]!, i);
+  const times: number[][] = Array.from({ length: refCount }, () => []);
+  for (const r of counted) {
+    const end = t.splitFrom[r]! + t.splitCount[r]!;
+    for (let k = t.splitFrom[r]!; k < end; k++) {
+      const i = position.get(t.splitKey[k]!);
       const seconds = t.splitSeconds[k]!;
       if (i !== undefined && seconds > 0) times[i]!.push(seconds);
     }
-  const splits: SplitStats[] = refSplits.map((k, i) => {
+  }
+  let sumOfBest = refCount > 0 ? 0 : null;
+  const splits: SplitStats[] = [];
+  for (let i = 0; i < refCount; i++) {
+    const k = refFrom + i;
     const said = times[i]!;
     const med = median(said);
-    const key = keys[i]!;
     const budget = t.splitBudget[k]!;
-    return {
-      key,
+    const best = records.bestSegments.get(t.splitKey[k]!);
+    sumOfBest = sumOfBest === null || best === undefined ? null : sumOfBest + best;
+    splits.push({
+      key: t.strings[t.splitKey[k]!]!,
       title: t.strings[t.splitTitle[k]!]!,
       budgetSeconds: tenths(budget),
-      best: records.bestSegments[key] === undefined ? null : tenths(records.bestSegments[key]!),
+      best: best === undefined ? null : tenths(best),
       median: med === null ? null : tenths(med),
       last: said.length ? tenths(said[said.length - 1]!) : null,
       overBudgetSeconds: med === null ? null : tenths(med - budget),
       timed: said.length,
-    };
-  });
+    });
+  }
   let costliest: SplitStats | null = null;
   for (const s of splits)
     if (
@@ -214,13 +236,13 @@ function sectionStats(t: AttemptTable, runs: readonly number[], day: Float64Arra
 
   const totals = counted.map((r) => t.total[r]!);
   const pb = records.personalBest;
-  const count = (kind: string) => runs.reduce((n, r) => n + (kindOf(r) === kind ? 1 : 0), 0);
-  const isoDays = new Map<number, string>();
-  const isoOf = (d: number) => {
-    let iso = isoDays.get(d);
-    if (iso === undefined) isoDays.set(d, (iso = dayToIso(d)));
-    return iso;
-  };
+  const counts = [0, 0, 0, 0];
+  let suspect = 0;
+  for (const r of runs) {
+    const kind = kindOf(r);
+    if (kind >= 0) counts[kind]!++;
+    if (kind === COMPLETE && t.flags[r]! & SUSPECT) suspect++;
+  }
   return {
     id: t.strings[t.section[latest]!]!,
     title: t.strings[t.title[latest]!]!,
@@ -228,16 +250,16 @@ function sectionStats(t: AttemptTable, runs: readonly number[], day: Float64Arra
     pitchFile: t.file[latest]! < 0 ? null : t.strings[t.file[latest]!]!,
     count: runs.length,
     completed: counted.length,
-    suspect: runs.filter((r) => kindOf(r) === 'complete' && t.flags[r]! & SUSPECT).length,
-    practice: count('practice'),
-    incomplete: count('incomplete'),
-    aborted: count('aborted'),
+    suspect,
+    practice: counts[1]!,
+    incomplete: counts[2]!,
+    aborted: counts[3]!,
     personalBest: pb >= 0 ? tenths(t.total[pb]!) : null,
     personalBestAt: pb >= 0 ? t.startedAt[pb]! : null,
-    sumOfBest: records.sumOfBest,
+    sumOfBest: sumOfBest === null ? null : Math.round(sumOfBest * 10) / 10,
     last: totals.length ? tenths(totals[totals.length - 1]!) : null,
     median: totals.length ? tenths(median(totals)!) : null,
-    runs: counted.map((r) => ({ at: t.startedAt[r]!, day: isoOf(day[r]!), totalSeconds: tenths(t.total[r]!) })),
+    runs: counted.map((r) => ({ at: t.startedAt[r]!, day: chrono.isoDay(r), totalSeconds: tenths(t.total[r]!) })),
     splits,
     costliestSplit: costliest?.key ?? null,
   };
@@ -258,7 +280,7 @@ export function computeSpeechStats(
   const t = asTable(attempts);
   const runs: SpeechPoint[] = [];
   const band = PACE_BANDS[lang];
-  const { rows, day } = chronological(t, clock);
+  const { rows, day, isoDay } = chronological(t, clock);
   // A pace trend is drawn from the runs that count: an accidental tap or a stopped run says nothing of the pace.
   for (const r of rows) {
     if (!(t.flags[r]! & COUNTS) || (sinceDay !== null && day[r]! < sinceDay)) continue;
@@ -269,7 +291,7 @@ export function computeSpeechStats(
     if (wpm === null && pause === null && range === null && sps === null) continue;
     runs.push({
       at: t.startedAt[r]!,
-      day: dayToIso(day[r]!),
+      day: isoDay(r),
       sectionId: t.strings[t.section[r]!]!,
       wordsPerMinute: wpm === null ? null : Math.round(wpm),
       longestPauseSeconds: pause === null ? null : tenths(pause),

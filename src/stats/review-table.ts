@@ -1,4 +1,5 @@
 import type { ReviewLogEntry } from '../quiz/types.js';
+import { columnAt, type TypedConstructor } from './history-table.js';
 
 /**
  * The review log in columns: a year of daily drilling is 100,000 reviews, and ten typed arrays
@@ -112,20 +113,18 @@ export class ReviewTableBuilder {
       let at = nl + 1 + ((8 - ((nl + 1) % 8)) % 8);
       if (buffer.length !== at + n * 19) return null;
       const b = new ReviewTableBuilder();
-      const capacity = Math.max(1024, n * 2);
-      const take = <A extends Float64Array | Int32Array | Uint8Array>(make: (k: number) => A): A => {
-        const column = make(capacity);
-        const size = n * column.BYTES_PER_ELEMENT;
-        new Uint8Array(column.buffer).set(buffer.subarray(at, at + size));
-        at += size;
+      // Read in place when aligned; a review of the log's tail grows the columns (a copy) when it comes.
+      const take = <A extends Float64Array | Int32Array | Uint8Array>(type: TypedConstructor): A => {
+        const column = columnAt(type, buffer, at, n) as A;
+        at += n * column.BYTES_PER_ELEMENT;
         return column;
       };
-      b.at = take((k) => new Float64Array(k));
-      b.question = take((k) => new Int32Array(k));
-      b.topic = take((k) => new Int32Array(k));
-      b.rating = take((k) => new Uint8Array(k));
-      b.state = take((k) => new Uint8Array(k));
-      b.cram = take((k) => new Uint8Array(k));
+      b.at = take(Float64Array);
+      b.question = take(Int32Array);
+      b.topic = take(Int32Array);
+      b.rating = take(Uint8Array);
+      b.state = take(Uint8Array);
+      b.cram = take(Uint8Array);
       b.size = n;
       for (const id of head.questions) intern(b.questions, id);
       for (const id of head.topics) intern(b.topics, id);
@@ -136,7 +135,7 @@ export class ReviewTableBuilder {
   }
 
   private grow(): void {
-    const size = this.at.length * 2;
+    const size = Math.max(1024, this.at.length * 2);
     const bigger = <A extends Float64Array | Uint8Array | Int32Array>(a: A, make: (n: number) => A): A => {
       const b = make(size);
       b.set(a);

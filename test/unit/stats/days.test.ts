@@ -43,6 +43,38 @@ describe('local days', () => {
     );
   });
 
+  it('agrees with Intl over runs of dates in order around clock changes (the day at hand is reused)', () => {
+    // Paris, Casablanca (DST paused for Ramadan: two changes a month apart), Lord Howe (30-minute DST).
+    const changes: Array<[string, string]> = [
+      ['Europe/Paris', '2026-03-29T01:00:00Z'],
+      ['Europe/Paris', '2026-10-25T01:00:00Z'],
+      ['Africa/Casablanca', '2026-02-15T02:00:00Z'],
+      ['Africa/Casablanca', '2026-03-22T02:00:00Z'],
+      ['Australia/Lord_Howe', '2026-04-04T15:00:00Z'],
+    ];
+    fc.assert(
+      fc.property(
+        fc.nat(changes.length - 1),
+        fc.array(fc.integer({ min: -3 * 86_400_000, max: 3 * 86_400_000 }), { minLength: 1, maxLength: 60 }),
+        (i, offsets) => {
+          const [zone, change] = changes[i]!;
+          const clock = createDayClock(zone);
+          const fmt = new Intl.DateTimeFormat('en-CA', {
+            timeZone: zone,
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+          });
+          for (const d of [...offsets].sort((a, b) => a - b)) {
+            const ms = Date.parse(change) + d;
+            expect(dayToIso(clock.dayOf(ms))).toBe(fmt.format(new Date(ms)));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('gives NaN for an unreadable date instead of a day', () => {
     expect(createDayClock('UTC').dayOf(Number.NaN)).toBeNaN();
   });

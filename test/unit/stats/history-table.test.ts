@@ -19,7 +19,8 @@ import {
 } from '../../../src/stats/history-table.js';
 import type { Attempt, AttemptKind } from '../../../src/rehearsal/types.js';
 import { normalizeAttempt } from '../../../src/rehearsal/records.js';
-import { statsInput } from './fixture.js';
+import { review, statsInput } from './fixture.js';
+import { ReviewTableBuilder } from '../../../src/stats/review-table.js';
 
 const homes: string[] = [];
 afterEach(() => homes.splice(0).forEach((h) => rmSync(h, { recursive: true, force: true })));
@@ -171,6 +172,21 @@ describe('the history snapshot of the statistics', () => {
     }
   });
 
+  it('is rebuilt when its line of ids (read only when the log has a tail) is damaged', () => {
+    const home = makeHome();
+    const store = fill(home, 200);
+    fromSnapshot(home);
+    const bytes = readFileSync(SNAPSHOT(home));
+    const ids = bytes.indexOf('{"ids":[');
+    expect(ids).toBeGreaterThan(0);
+    bytes.write('#', ids + 8, 'latin1'); // the first id's opening quote: no longer JSON
+    writeFileSync(SNAPSHOT(home), bytes);
+    expect(fromSnapshot(home)).toEqual(fromLog(home));
+    deleteRehearsal(store, 'a3');
+    appendRehearsal(store, varied(500));
+    expect(fromSnapshot(home)).toEqual(fromLog(home));
+  });
+
   it('follows history edits: delete, undo, a record brought back in its place, a fast run confirmed', () => {
     const home = makeHome();
     const store = fill(home, 250);
@@ -216,6 +232,42 @@ describe('the attempt table', () => {
         });
       }
       expect(latestRecorded(table)?.id).toBe('a51');
+      expect(table.id(3)).toBe('a3');
+    }
+  });
+
+  it('reads its columns in place when aligned and copies them when not; either grows with the tail', () => {
+    const attempts = Array.from({ length: 30 }, (_, i) => varied(i));
+    const builder = new HistoryTableBuilder();
+    for (const a of attempts.slice(0, 20)) builder.put('rehearsals', a as never);
+    const bytes = builder.toBytes();
+    const shifted = new Uint8Array(bytes.length + 3);
+    shifted.set(bytes, 3);
+    for (const view of [bytes, shifted.subarray(3)]) {
+      const back = HistoryTableBuilder.fromBytes(view)!;
+      for (const a of attempts.slice(20)) back.put('rehearsals', a as never);
+      back.remove('rehearsals', 'a4');
+      const expected = attempts.filter((a) => a.id !== 'a4').map((a) => a.id);
+      const table = back.build().attempts;
+      expect(Array.from(table.rows, (r) => table.id(r))).toEqual(expected);
+      expect(attemptsOf(table).map((a) => a.totalSeconds)).toEqual(
+        attempts.filter((a) => a.id !== 'a4').map((a) => a.totalSeconds),
+      );
+    }
+    for (const n of [0, 5]) {
+      const reviews = new ReviewTableBuilder();
+      for (let i = 0; i < n; i++) reviews.add(review(`2026-11-2${i}T10:00:00Z`, `q${i}`, 'spark', 3));
+      const raw = reviews.toBytes();
+      const odd = new Uint8Array(raw.length + 1);
+      odd.set(raw, 1);
+      for (const view of [raw, odd.subarray(1)]) {
+        const back = ReviewTableBuilder.fromBytes(view)!;
+        for (let i = 0; i < 1500; i++) back.add(review('2026-11-26T10:00:00Z', `t${i}`, 'argo', 1));
+        const table = back.build();
+        expect(table.length).toBe(n + 1500);
+        expect(table.questionIds[table.question[table.length - 1]!]).toBe('t1499');
+        if (n) expect(table.questionIds[table.question[0]!]).toBe('q0');
+      }
     }
   });
 
