@@ -4,6 +4,9 @@
 // pitch stats (text and --json), pitch history --json, the quiz's first question in a pty, and a quiz
 // rating persisted (in process). Run after `npm run build`; scripts/bench.mjs runs it too. Not a test.
 //   node scripts/bench-store.mjs            SCALES=100000 BENCH_RUNS=5 node scripts/bench-store.mjs
+// BEFORE=DIR (a copy of an earlier build: DIR/bin/pitch.js) times that build too, interleaved with this one,
+// so before and after are compared in one run; BEFORE_RATING=FILE, bench-rating.ts bundled from that
+// earlier source, does the same for ratings.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +19,8 @@ import pty from '@lydell/node-pty';
 const ROOT = new URL('..', import.meta.url).pathname;
 const BIN = join(ROOT, 'bin', 'pitch.js');
 const RUNS = Number(process.env.BENCH_RUNS || 7);
+const BEFORE = process.env.BEFORE ? join(process.env.BEFORE, 'bin', 'pitch.js') : null;
+const BEFORE_RATING = process.env.BEFORE_RATING || null;
 const SCALES = (process.env.SCALES || '1000,10000,100000').split(',').map(Number);
 
 /** A deterministic pseudo-random source, so every run benchmarks the same store. */
@@ -151,11 +156,11 @@ function timeOnce(args, env) {
 }
 
 /** Launch → the quiz's first question on screen, in a pseudo-terminal. */
-function firstQuestion(env) {
+function firstQuestion(env, bin = BIN) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     let out = '';
-    const p = pty.spawn(process.execPath, [BIN, 'quiz', '--topic', 'spark', '--mode', 'mcq', '--count', '1'], {
+    const p = pty.spawn(process.execPath, [bin, 'quiz', '--topic', 'spark', '--mode', 'mcq', '--count', '1'], {
       cols: 110,
       rows: 40,
       cwd: ROOT,
@@ -216,6 +221,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         ['pitch stats --json', () => timeOnce([BIN, 'stats', '--json'], env)],
         ['pitch history --json', () => timeOnce([BIN, 'history', '--json'], env)],
         ['pitch quiz (first question)', () => firstQuestion(env)],
+        ...(BEFORE
+          ? [
+              ['before: pitch stats', () => timeOnce([BEFORE, 'stats'], env)],
+              ['before: pitch stats --json', () => timeOnce([BEFORE, 'stats', '--json'], env)],
+              ['before: pitch history --json', () => timeOnce([BEFORE, 'history', '--json'], env)],
+              ['before: pitch quiz (first question)', () => firstQuestion(env, BEFORE)],
+            ]
+          : []),
       ];
       const results = new Map(cases.map(([name]) => [name, { ms: [], rss: [] }]));
       for (let i = 0; i < RUNS; i++) {
@@ -225,11 +238,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
           if (r.rssMb) results.get(name).rss.push(r.rssMb);
         }
       }
-      const r = spawnSync(process.execPath, [rating, home, '30'], { encoding: 'utf8' });
-      const rate = JSON.parse(r.stdout);
+      const rateWith = (script) =>
+        JSON.parse(spawnSync(process.execPath, [script, home, '30'], { encoding: 'utf8' }).stdout);
+      // Interleaved, each on the same store: the earlier build's ratings first (both append to the log).
+      const before = BEFORE_RATING ? rateWith(BEFORE_RATING) : null;
+      const rate = rateWith(rating);
       const m = (name) => median(results.get(name).ms);
       const rss = (name) => Math.max(...results.get(name).rss);
-      rows.push({ reviews, attempts, legacyMb, logMb, migrateMs, m, rss, rate });
+      rows.push({ reviews, attempts, legacyMb, logMb, migrateMs, m, rss, rate, before });
     }
     console.log(
       `Stores of N reviews and N/10 attempts, written by pitch 0.1 then migrated; ${RUNS} interleaved runs per scale (medians), peak RSS over the runs; ratings: median (p90) of 30 in process.`,
@@ -279,6 +295,19 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       (r) => `${r.rate.median.toFixed(1)} (${r.rate.p90.toFixed(1)})`,
       `≤ 10 ${ok(last.rate.median <= 10)}`,
     );
+    if (BEFORE) {
+      const base = (name) => (name.includes('quiz') ? 'node -e 0' : 'pitch --help');
+      for (const name of ['pitch stats', 'pitch stats --json', 'pitch history --json', 'pitch quiz (first question)']) {
+        const unit = name.includes('quiz') ? 'node -e 0' : 'help';
+        line(
+          `before: ${name}, ms (× ${unit})`,
+          (r) => `${r.m(`before: ${name}`).toFixed(0)} (${ratio(r, `before: ${name}`, base(name))}×)`,
+        );
+        if (!name.includes('quiz')) line(`before: ${name}, peak RSS MB`, (r) => r.rss(`before: ${name}`).toFixed(1));
+      }
+    }
+    if (BEFORE_RATING)
+      line('before: quiz rating persisted, ms', (r) => `${r.before.median.toFixed(1)} (${r.before.p90.toFixed(1)})`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -5,7 +5,7 @@ import { cached } from './cache.js';
 import { BUNDLED_QUESTIONS } from './context.js';
 import { PitchError, usageError } from '../core/errors.js';
 import { describeOpenError, isErrno, MAX_PACK_BYTES, readTextInput } from '../io/input.js';
-import { loadBank, type Bank } from '../quiz/bank.js';
+import type { Bank } from '../quiz/bank.js';
 import type { PackIssue, PackSource, Topic } from '../quiz/types.js';
 import { withSpinner } from '../ui/spinner.js';
 
@@ -110,6 +110,8 @@ export async function loadQuestionBank(ctx: AppContext, opts: BankOptions = {}):
       ctx.t('wait.packs'),
       async () => {
         const { sources, issues } = readAll(files);
+        // The pack reader and validator only on a cache miss (a command whose packs did not change never loads them).
+        const { loadBank } = await import('../quiz/bank.js');
         const loaded = await loadBank(sources);
         return { ...loaded, issues: [...issues, ...loaded.issues] };
       },

@@ -1,6 +1,6 @@
 import type { Attempt, SplitEnd } from './types.js';
-import type { PromptLevel } from './cues.js';
-import { PROMPT_LEVELS } from './cues.js';
+import type { PromptLevel } from './prompt-levels.js';
+import { PROMPT_LEVELS } from './prompt-levels.js';
 import { assessPlausibility, PLAUSIBILITY } from './plausibility.js';
 import { belongsTo, type PitchIdentity } from './identity.js';
 import { cumulativeFromSegments } from './columns.js';

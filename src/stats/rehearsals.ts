@@ -164,7 +164,8 @@ function recordsOf(t: AttemptTable, runs: readonly number[]) {
   const latest = runs[runs.length - 1]!;
   const target = t.target[latest]!;
   let personalBest = -1;
-  const bestSegments = new Map<number, number>();
+  // By interned key; NaN: no best yet.
+  const bestSegments = new Float64Array(t.strings.length).fill(Number.NaN);
   for (const r of runs) {
     if (!(t.flags[r]! & COUNTS) || t.section[r] !== t.section[latest] || !(Math.abs(t.target[r]! - target) < 0.05))
       continue;
@@ -172,8 +173,8 @@ function recordsOf(t: AttemptTable, runs: readonly number[]) {
     const end = t.splitFrom[r]! + t.splitCount[r]!;
     for (let k = t.splitFrom[r]!; k < end; k++) {
       const seconds = t.splitSeconds[k]!;
-      const known = bestSegments.get(t.splitKey[k]!);
-      if (seconds > 0 && (known === undefined || seconds < known)) bestSegments.set(t.splitKey[k]!, seconds);
+      const key = t.splitKey[k]!;
+      if (seconds > 0 && !(seconds >= bestSegments[key]!)) bestSegments[key] = seconds;
     }
   }
   return { personalBest, bestSegments };
@@ -194,15 +195,15 @@ function sectionStats(t: AttemptTable, runs: readonly number[], kinds: Int8Array
   const counted = runs.filter((r) => t.flags[r]! & COUNTS);
 
   // Split keys are interned: equal keys have equal numbers (a repeated key: its last place wins).
-  const position = new Map<number, number>();
-  for (let i = 0; i < refCount; i++) position.set(t.splitKey[refFrom + i]!, i);
+  const position = new Int32Array(t.strings.length).fill(-1);
+  for (let i = 0; i < refCount; i++) position[t.splitKey[refFrom + i]!] = i;
   const times: number[][] = Array.from({ length: refCount }, () => []);
   for (const r of counted) {
     const end = t.splitFrom[r]! + t.splitCount[r]!;
     for (let k = t.splitFrom[r]!; k < end; k++) {
-      const i = position.get(t.splitKey[k]!);
+      const i = position[t.splitKey[k]!]!;
       const seconds = t.splitSeconds[k]!;
-      if (i !== undefined && seconds > 0) times[i]!.push(seconds);
+      if (i >= 0 && seconds > 0) times[i]!.push(seconds);
     }
   }
   let sumOfBest = refCount > 0 ? 0 : null;
@@ -212,7 +213,8 @@ function sectionStats(t: AttemptTable, runs: readonly number[], kinds: Int8Array
     const said = times[i]!;
     const med = median(said);
     const budget = t.splitBudget[k]!;
-    const best = records.bestSegments.get(t.splitKey[k]!);
+    const found = records.bestSegments[t.splitKey[k]!]!;
+    const best = Number.isNaN(found) ? undefined : found;
     sumOfBest = sumOfBest === null || best === undefined ? null : sumOfBest + best;
     splits.push({
       key: t.strings[t.splitKey[k]!]!,

@@ -1,5 +1,4 @@
 import type { AppContext } from '../context.js';
-import { resolveTopicIds, topicNames } from '../topics.js';
 import type { Translate } from '../../i18n/index.js';
 import { loadPitchTopic, loadQuestionBank } from '../question-bank.js';
 import { usageError } from '../../core/errors.js';
@@ -8,7 +7,6 @@ import type { Attempt } from '../../rehearsal/types.js';
 import type { Pitch } from '../../pitch/model.js';
 import { findSection } from '../../pitch/lookup.js';
 import type { StoredCard, Topic } from '../../quiz/types.js';
-import { PITCH_TOPIC } from '../../quiz/pack.js';
 import { createDayClock, dayToIso, type DayClock } from '../../stats/days.js';
 import type { StatsReport } from '../../stats/types.js';
 import { parseSince } from '../../stats/since.js';
@@ -130,7 +128,9 @@ function resolveStatsSection(pitch: Pitch, query: string, attempts: () => Attemp
 }
 
 /** --topic spark,kubernetes → topic ids; a topic whose pack is gone still counts when reviews name it. */
-function resolveTopics(value: string, topics: readonly Topic[], reviews: () => ReviewTable): string[] {
+async function resolveTopics(value: string, topics: readonly Topic[], reviews: () => ReviewTable): Promise<string[]> {
+  // The resolver (and the text folding of the bank behind it) only when --topic is given.
+  const { resolveTopicIds, topicNames } = await import('../topics.js');
   const names = topicNames(value);
   if (!names.length) throw usageError('quiz.unknownTopic', { value }, 'quiz.unknownTopicNoClose');
   return resolveTopicIds(topics, names, (name) => (reviews().topicIds.includes(name) ? name : null));
@@ -151,14 +151,15 @@ async function quizTopics(
   const topics = await loadTopics(ctx, file);
   return {
     topics: topics.map(toTopicInfo),
-    topicIds: topic === undefined ? null : resolveTopics(topic, topics, reviews),
+    topicIds: topic === undefined ? null : await resolveTopics(topic, topics, reviews),
   };
 }
 
 /** The topics `pitch quiz` drills (bundled, the user's packs, the pitch's own cards); pack problems are `pitch quiz --check`'s business. */
 async function loadTopics(ctx: AppContext, file: string | undefined): Promise<Topic[]> {
   const [bank, own] = await Promise.all([loadQuestionBank(ctx, { quiet: true }), loadPitchTopic(ctx, file)]);
-  return [...bank.topics.filter((topic) => topic.id !== PITCH_TOPIC), own];
+  // The pitch's own topic replaces any pack topic of its id.
+  return [...bank.topics.filter((topic) => topic.id !== own.id), own];
 }
 
 function toTopicInfo(topic: Topic): QuizTopicInfo {
