@@ -3,7 +3,7 @@ import { openingWords } from '../pitch/words.js';
 import { keyTermsOf } from '../pitch/parse.js';
 import type { PromptLevel } from './prompt-levels.js';
 
-export { PROMPT_LEVELS, type PromptLevel } from './prompt-levels.js';
+export type { PromptLevel } from './prompt-levels.js';
 
 /** One paragraph or list item of a split, as the cue generator sees it. */
 export interface CueUnit {
