@@ -6,14 +6,16 @@
 import { PitchError, usageError } from '../core/errors.js';
 import { DECODE_RATE, decodeWithFfmpeg } from './convert.js';
 import type { Detection } from './detect.js';
-import { createSpeechDetector } from './detect.js';
-import { openFileSource, streamWavData } from './file-source.js';
+import { createBandDetector, createSpeechDetector } from './detect.js';
+import { voiceBand } from './features.js';
+import { startPitchWorker, WORKER_MIN_SECONDS } from './pitch-thread.js';
+import { type FileSource, openFileSource, streamWavData } from './file-source.js';
 import type { AnalyzeOptions, SpeechAnalysis } from './metrics.js';
 import { analyzeSegments } from './metrics.js';
 import type { SpeechWithVoice, VoiceTracks } from './voice.js';
 import { analyzeVoice, withVoice } from './voice.js';
 import { findExecutable } from './tools.js';
-import { looksLikeWav, parseWavHeader } from './wav.js';
+import { looksLikeWav, parseWavHeader, type WavFormat } from './wav.js';
 
 /** What was read, for display and for --json consumers who care. */
 export interface AudioSourceInfo {
@@ -38,6 +40,26 @@ export interface RecordingExtras {
   peakDbfs: number | null;
 }
 
+/**
+ * Speech detection over a WAV's samples, with the F0 tracked on a worker thread when the recording is
+ * long enough to pay for one (pitch-thread.ts); should the worker fail, the file is read again with
+ * everything in this thread.
+ */
+async function detectInWav(source: FileSource, format: WavFormat, env: NodeJS.ProcessEnv): Promise<Detection> {
+  const seconds = format.dataBytes / format.blockAlign / format.sampleRate;
+  const remote = seconds >= WORKER_MIN_SECONDS ? startPitchWorker(voiceBand(format.sampleRate).rate, env) : null;
+  if (remote) {
+    const bands = createBandDetector(format.sampleRate, {}, (band) => remote.push(band));
+    streamWavData(source, format, (mono) => bands.push(mono));
+    const { energy, ...detection } = bands.finish();
+    const pitch = await remote.finish().catch(() => null);
+    if (pitch) return { ...detection, voice: { pitch, energy } };
+  }
+  const detector = createSpeechDetector(format.sampleRate);
+  streamWavData(source, format, (mono) => detector.push(mono));
+  return detector.finish();
+}
+
 /** Errors that mean "our WAV reader cannot read this", for which ffmpeg may still succeed. */
 const FFMPEG_CAN_TRY = new Set(['audio.notWav', 'audio.unsupportedEncoding', 'audio.unsupportedBits']);
 
@@ -58,9 +80,7 @@ export async function analyzeAudioFile(
     if (source.size === 0) throw usageError('audio.emptyFile', { file: path }, 'audio.reRecordHint');
     try {
       const format = parseWavHeader(source, path);
-      const detector = createSpeechDetector(format.sampleRate);
-      streamWavData(source, format, (mono) => detector.push(mono));
-      detection = detector.finish();
+      detection = await detectInWav(source, format, env);
       info = {
         reader: 'wav',
         sampleRate: format.sampleRate,

@@ -37,9 +37,26 @@ export interface DetectorOptions {
   smoothing?: Partial<SmoothingParams>;
 }
 
-export function createSpeechDetector(sampleRate: number, options: DetectorOptions = {}): SpeechDetector {
-  const pitch = createPitchTracker(voiceBand(sampleRate).rate);
-  const features = createFeatureExtractor(sampleRate, (band) => pitch.push(band));
+/** A detection without the F0 track: what the band analysis alone gives (the F0 may be tracked elsewhere). */
+export type BandDetection = Omit<Detection, 'voice'> & { energy: Float32Array };
+
+export interface BandDetector {
+  /** Mono samples in [-1, 1] at the detector's input rate, in order, in chunks of any size. */
+  push(samples: Float32Array): void;
+  finish(): BandDetection;
+}
+
+/**
+ * The speech detector, handing the voice band (at `voiceBand(sampleRate).rate`) to `onVoiceBand` for
+ * an F0 tracker that may run elsewhere (analyze-file.ts puts it on a worker thread). The chunk is
+ * reused: consume or copy it before returning.
+ */
+export function createBandDetector(
+  sampleRate: number,
+  options: DetectorOptions,
+  onVoiceBand: (samples: Float32Array) => void,
+): BandDetector {
+  const features = createFeatureExtractor(sampleRate, onVoiceBand);
   return {
     push(chunk) {
       features.push(chunk);
@@ -59,14 +76,20 @@ export function createSpeechDetector(sampleRate: number, options: DetectorOption
       // Voice energy without the hiss band: syllable peaks and sentence levels follow the vowels.
       const energy = new Float32Array(f.frames);
       for (let t = 0; t < f.frames; t++) energy[t] = f.low[t]! + f.mid[t]!;
-      return {
-        durationSeconds,
-        segments,
-        clippedFraction: samples ? clipped / samples : 0,
-        peak,
-        room,
-        voice: { pitch: pitch.finish(), energy },
-      };
+      return { durationSeconds, segments, clippedFraction: samples ? clipped / samples : 0, peak, room, energy };
+    },
+  };
+}
+
+/** The detector with its F0 tracker in the same thread. */
+export function createSpeechDetector(sampleRate: number, options: DetectorOptions = {}): SpeechDetector {
+  const pitch = createPitchTracker(voiceBand(sampleRate).rate);
+  const bands = createBandDetector(sampleRate, options, (band) => pitch.push(band));
+  return {
+    push: (chunk) => bands.push(chunk),
+    finish() {
+      const { energy, ...detection } = bands.finish();
+      return { ...detection, voice: { pitch: pitch.finish(), energy } };
     },
   };
 }

@@ -50,8 +50,8 @@ export interface FeatureExtractor {
   finish(): FrameFeatures & SampleLevels;
 }
 
-// The extractor's memory between chunks: floats (filter memories [s1, s2] × 4 — 8 kHz, 4 kHz and 1 kHz
-// low-passes, 150 Hz high-pass — running band sums, peak) and integers (counters), kept apart so the
+// The extractor's memory between chunks: floats (filter memories [s1, s2] × 4 — 8 kHz low-pass, 150 Hz
+// high-pass, 4 kHz and 1 kHz low-passes — running band sums, peak) and integers (counters), kept apart so the
 // optimised loop always reads each as one kind of number (a counter read back as a float once threw
 // the optimised code away mid-file).
 const SL = 8;
@@ -62,22 +62,17 @@ const FLOATS = 12;
 const IN_FRAME = 0;
 const FRAME_LENGTH = 1;
 const PHASE = 2;
-const LOW_COUNT = 3;
-const VOICED = 4;
-const CLIPPED = 5;
-const COUNTERS = 6;
+const VOICED = 3;
+const CLIPPED = 4;
+const COUNTERS = 5;
 /** Samples of the first call, run alone (see push). */
 const PRIMING_SAMPLES = 512;
 
 /**
  * `onVoiceBand` receives the 150 Hz – 1 kHz band decimated to about 4 kHz (`voiceBand(rate)`), for
- * pitch tracking. The chunk is reused: consume it before returning.
- *
- * Only the low-passes run at the full rate; the bands are differences of their outputs (mid = below
- * 4 kHz − below 1 kHz, high = input − below 4 kHz: what both pass, DC and hum, cancels). The low band
- * is high-passed at 150 Hz after decimation to the voice band's rate, and its energy taken there:
- * sampling a band-limited signal keeps its mean power, and the cascade's roll-off (≈ −13 dB at 2 kHz,
- * −27 dB at 4 kHz) is enough anti-aliasing for an energy and a periodicity measure.
+ * pitch tracking: the band is already filtered here, and the cascade's roll-off (≈ −13 dB at 2 kHz,
+ * −27 dB at 4 kHz) is enough anti-aliasing for a periodicity measure. The chunk is reused: consume it
+ * before returning.
  */
 export function createFeatureExtractor(rate: number, onVoiceBand?: (samples: Float32Array) => void): FeatureExtractor {
   let low = new Float32Array(4096);
@@ -89,10 +84,13 @@ export function createFeatureExtractor(rate: number, onVoiceBand?: (samples: Flo
   const coefficients = Float64Array.from([
     // Up to 24 kHz the high band may run to the Nyquist frequency (11 kHz at 22.05 kHz): measured the
     // same on every accuracy test, and one filter fewer per sample.
-    ...(rate > 3 * HIGH_BAND_TOP_HZ ? biquad(rate, 'low', HIGH_BAND_TOP_HZ) : PASS),
+    ...(rate > 2.2 * HIGH_BAND_TOP_HZ ? biquad(rate, 'low', HIGH_BAND_TOP_HZ) : PASS),
+    // 2nd-order Butterworth sections, as the detector's thresholds were measured with: a high-pass at
+    // 150 Hz (DC, mains hum, most rumble; speech keeps its harmonics above it), then low-passes at
+    // 4 kHz and 1 kHz; each band is a difference of outputs.
+    ...biquad(rate, 'high', 150),
     ...biquad(rate, 'low', 4000),
     ...biquad(rate, 'low', 1000),
-    ...biquad(band.rate, 'high', 150),
   ]);
   const floats = new Float64Array(FLOATS);
   const counters = new Int32Array(COUNTERS);
@@ -172,32 +170,32 @@ function filterBands(
     tk2 = c[2]!,
     ta1 = c[3]!,
     ta2 = c[4]!;
-  const ab0 = c[5]!,
-    ak1 = c[6]!,
-    ak2 = c[7]!,
-    aa1 = c[8]!,
-    aa2 = c[9]!;
-  const cb0 = c[10]!,
-    ck1 = c[11]!,
-    ck2 = c[12]!,
-    ca1 = c[13]!,
-    ca2 = c[14]!;
-  const hb0 = c[15]!,
-    hk1 = c[16]!,
-    hk2 = c[17]!,
-    ha1 = c[18]!,
-    ha2 = c[19]!;
+  const hb0 = c[5]!,
+    hk1 = c[6]!,
+    hk2 = c[7]!,
+    ha1 = c[8]!,
+    ha2 = c[9]!;
+  const ab0 = c[10]!,
+    ak1 = c[11]!,
+    ak2 = c[12]!,
+    aa1 = c[13]!,
+    aa2 = c[14]!;
+  const cb0 = c[15]!,
+    ck1 = c[16]!,
+    ck2 = c[17]!,
+    ca1 = c[18]!,
+    ca2 = c[19]!;
   // Each filter in state-space form (y = b0·x + s1; s1' = k1·x + s2 − a1·s1; s2' = k2·x − a2·s1):
   // from one sample to the next each memory waits on one multiply and one add, which runs the
   // cascade ~3× faster than the direct form (the same filter, to rounding).
   let t1 = floats[0]!,
     t2 = floats[1]!,
-    a1 = floats[2]!,
-    a2 = floats[3]!,
-    c1 = floats[4]!,
-    c2 = floats[5]!,
-    h1 = floats[6]!,
-    h2 = floats[7]!,
+    h1 = floats[2]!,
+    h2 = floats[3]!,
+    a1 = floats[4]!,
+    a2 = floats[5]!,
+    c1 = floats[6]!,
+    c2 = floats[7]!,
     sl = floats[SL]!,
     sm = floats[SM]!,
     sh = floats[SH]!,
@@ -205,7 +203,6 @@ function filterBands(
   let n = counters[IN_FRAME]!,
     length = counters[FRAME_LENGTH]!,
     phase = counters[PHASE]!,
-    lows = counters[LOW_COUNT]!,
     clipped = counters[CLIPPED]!,
     voiced = 0;
   for (let i = 0; i < samples.length; i++) {
@@ -217,30 +214,29 @@ function filterBands(
     const nt = tk1 * input + t2 - ta1 * t1;
     t2 = tk2 * input - ta2 * t1;
     t1 = nt;
-    const below4k = ab0 * x + a1;
-    const na = ak1 * x + a2 - aa1 * a1;
-    a2 = ak2 * x - aa2 * a1;
+    const y = hb0 * x + h1;
+    const nh = hk1 * x + h2 - ha1 * h1;
+    h2 = hk2 * x - ha2 * h1;
+    h1 = nh;
+    const below4k = ab0 * y + a1;
+    const na = ak1 * y + a2 - aa1 * a1;
+    a2 = ak2 * y - aa2 * a1;
     a1 = na;
     const below1k = cb0 * below4k + c1;
     const nc = ck1 * below4k + c2 - ca1 * c1;
     c2 = ck2 * below4k - ca2 * c1;
     c1 = nc;
-    const h = x - below4k;
+    const h = y - below4k;
     const m = below4k - below1k;
+    sl += below1k * below1k;
     sm += m * m;
     sh += h * h;
     if (++phase === decimation) {
-      const v = hb0 * below1k + h1;
-      const nh = hk1 * below1k + h2 - ha1 * h1;
-      h2 = hk2 * below1k - ha2 * h1;
-      h1 = nh;
-      voice[voiced++] = v;
-      sl += v * v;
-      lows++;
+      voice[voiced++] = below1k;
       phase = 0;
     }
     if (++n === length) {
-      low[frame] = lows ? sl / lows : 0;
+      low[frame] = sl / length;
       mid[frame] = sm / length;
       high[frame] = sh / length;
       frame++;
@@ -248,18 +244,17 @@ function filterBands(
       sm = 0;
       sh = 0;
       n = 0;
-      lows = 0;
       length = frameLength(frame, rate);
     }
   }
   floats[0] = t1;
   floats[1] = t2;
-  floats[2] = a1;
-  floats[3] = a2;
-  floats[4] = c1;
-  floats[5] = c2;
-  floats[6] = h1;
-  floats[7] = h2;
+  floats[2] = h1;
+  floats[3] = h2;
+  floats[4] = a1;
+  floats[5] = a2;
+  floats[6] = c1;
+  floats[7] = c2;
   floats[SL] = sl;
   floats[SM] = sm;
   floats[SH] = sh;
@@ -267,7 +262,6 @@ function filterBands(
   counters[IN_FRAME] = n;
   counters[FRAME_LENGTH] = length;
   counters[PHASE] = phase;
-  counters[LOW_COUNT] = lows;
   counters[CLIPPED] = clipped;
   counters[VOICED] = voiced;
   return frame;

@@ -8,7 +8,7 @@
  * the whole file, so the floor at any moment is estimated from both sides of it.
  */
 import type { FrameFeatures } from './features.js';
-import { FRAME_SECONDS, toDb } from './features.js';
+import { FRAME_SECONDS, SILENCE_DB, toDb } from './features.js';
 
 /** Start and end in seconds from the start of the file. */
 export interface Segment {
@@ -97,23 +97,17 @@ export function detectSpeechFrames(features: FrameFeatures, params: VadParams = 
 
   const hold = new Uint8Array(frames);
   const onset = new Uint8Array(frames);
+  const candidate = atLeastEnergy(params.minSpeechDb - 10);
   bands.forEach((band, b) => {
-    const { lin, floor } = band;
-    const holdMargin = holdAt[b]!;
-    const onsetMargin = onsetAt[b]!;
-    for (let t = 0; t < frames; t++) {
-      const db = toDb(lin[t]!);
-      const floorHere = floor[(t / FLOOR_BLOCK) | 0]!;
-      if (db >= params.minHoldDb && db - floorHere >= holdMargin) hold[t] = 1;
-      if (onset[t] || db < params.minSpeechDb - 10) continue;
-      // Centred 15 ms mean, in energy.
-      const from = t > 0 ? t - 1 : 0;
-      const to = t + 2 <= frames ? t + 2 : frames;
-      let sum = 0;
-      for (let k = from; k < to; k++) sum += lin[k]!;
-      const smooth = toDb(sum / (to - from));
-      if (smooth >= params.minSpeechDb && smooth - floorHere >= onsetMargin) onset[t] = 1;
-    }
+    // Each test "level ≥ max(absolute minimum, floor + margin) in dB" becomes one energy threshold
+    // per floor block: the same decisions without a logarithm per frame.
+    const holdFrom = Float64Array.from(band.floor, (floor) =>
+      atLeastEnergy(Math.max(params.minHoldDb, floor + holdAt[b]!)),
+    );
+    const onsetFrom = Float64Array.from(band.floor, (floor) =>
+      atLeastEnergy(Math.max(params.minSpeechDb, floor + onsetAt[b]!)),
+    );
+    markFrames(band.lin, holdFrom, onsetFrom, candidate, hold, onset);
   });
 
   // Hysteresis: a run of "hold" frames is speech only when it contains an onset frame.
@@ -159,6 +153,38 @@ export function detectSpeechFrames(features: FrameFeatures, params: VadParams = 
   return speech;
 }
 
+/**
+ * The energy from which a level reaches `db` as toDb() measures it (0 when every level does: toDb never
+ * goes under SILENCE_DB).
+ */
+function atLeastEnergy(db: number): number {
+  return db <= SILENCE_DB ? 0 : 10 ** (db / 10);
+}
+
+/** The per-frame tests of one band, alone so V8 optimises the loop whole. */
+function markFrames(
+  lin: Float32Array,
+  holdFrom: Float64Array,
+  onsetFrom: Float64Array,
+  candidate: number,
+  hold: Uint8Array,
+  onset: Uint8Array,
+): void {
+  const frames = lin.length;
+  for (let t = 0; t < frames; t++) {
+    const e = lin[t]!;
+    const block = (t / FLOOR_BLOCK) | 0;
+    if (e >= holdFrom[block]!) hold[t] = 1;
+    if (onset[t] || e < candidate) continue;
+    // Centred 15 ms mean, in energy.
+    const from = t > 0 ? t - 1 : 0;
+    const to = t + 2 <= frames ? t + 2 : frames;
+    let sum = 0;
+    for (let k = from; k < to; k++) sum += lin[k]!;
+    if (sum / (to - from) >= onsetFrom[block]!) onset[t] = 1;
+  }
+}
+
 function windowDb(lin: Float32Array, from: number, to: number): number {
   let sum = 0;
   for (let t = from; t < to; t++) sum += lin[t]!;
@@ -186,9 +212,12 @@ function collectNoise(
   histograms: DeviationHistogram[],
 ): void {
   const longest = Math.max(...spans);
+  // "More than 3 dB above the floor", as an energy per floor block.
+  const busyAbove = Float64Array.from(floor, (db) => 10 ** ((db + 3) / 10));
   for (let first = 0; first + longest <= lin.length; first++) {
-    const floorHere = floor[(first / FLOOR_BLOCK) | 0]!;
-    if (smoothed[first]! - floorHere > 3) continue;
+    const block = (first / FLOOR_BLOCK) | 0;
+    const floorHere = floor[block]!;
+    if (smoothed[first]! > busyAbove[block]!) continue;
     let sum = 0;
     let t = first;
     for (let k = 0; k < spans.length; k++) {
@@ -231,7 +260,7 @@ class DeviationHistogram {
 
 /**
  * Minimum statistics: the floor is the lowest 100 ms mean level nearby, one value per 0.25 s block
- * (an hour costs a few milliseconds and 60 KB). Also returns the 100 ms means per frame, in dB.
+ * (an hour costs a few milliseconds and 60 KB). Also returns the 100 ms means per frame (energy).
  */
 export function noiseFloor(
   lin: Float32Array,
@@ -273,7 +302,6 @@ export function noiseFloor(
       behindOk && aheadOk ? Math.max(behind, ahead) : behindOk ? behind : aheadOk ? ahead : Math.min(behind, ahead),
     );
   }
-  for (let t = 0; t < frames; t++) smoothed[t] = toDb(smoothed[t]!);
   return { floor, smoothed };
 }
 
