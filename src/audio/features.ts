@@ -65,6 +65,8 @@ const PHASE = 2;
 const VOICED = 3;
 const CLIPPED = 4;
 const COUNTERS = 5;
+/** Filter memories under this are flushed to zero at each frame's end. */
+const TINY = 1e-25;
 /** Samples of the first call, run alone (see push). */
 const PRIMING_SAMPLES = 512;
 
@@ -245,6 +247,17 @@ function filterBands(
       sh = 0;
       n = 0;
       length = frameLength(frame, rate);
+      // In digital silence the filters' memories decay towards subnormal numbers, on which the
+      // arithmetic is slow (the 4-minute espeak-ng test file streamed ~7 % faster without them); far
+      // below anything measured (energies under 1e-12 read as silence), they are set to zero instead.
+      if (t1 < TINY && t1 > -TINY) t1 = 0;
+      if (t2 < TINY && t2 > -TINY) t2 = 0;
+      if (h1 < TINY && h1 > -TINY) h1 = 0;
+      if (h2 < TINY && h2 > -TINY) h2 = 0;
+      if (a1 < TINY && a1 > -TINY) a1 = 0;
+      if (a2 < TINY && a2 > -TINY) a2 = 0;
+      if (c1 < TINY && c1 > -TINY) c1 = 0;
+      if (c2 < TINY && c2 > -TINY) c2 = 0;
     }
   }
   floats[0] = t1;
