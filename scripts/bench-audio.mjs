@@ -3,11 +3,14 @@
 // analysis time as a multiple of real time (goal ≥ 200×), the same file through
 // `ffmpeg -af silencedetect` in the same run (goal: not slower), and the accuracy of both against the
 // truth. When @echogarden/fvad-wasm is resolvable (npm i --no-save @echogarden/fvad-wasm, or
-// FVAD_WASM=/path/to/fvad.js), the WebRTC VAD is measured too: the comparison that chose our detector. Run after `npm run build`;
+// FVAD_WASM=/path/to/fvad.js), the WebRTC VAD is measured too: the comparison that chose our detector.
+// Then (issue 20) whole commands on a 4-minute recording at 22.05 and 16 kHz against ffmpeg silencedetect
+// and Node's own start-up, side by side with the load average, and peak memory on a 3-hour file (made,
+// measured, deleted). Run after `npm run build` (under `flock /work/bench.lock` on a shared machine);
 // scripts/bench.mjs runs it too. Not a test: nothing here fails the build.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -49,10 +52,7 @@ await build({
 });
 const { analyzeAudioFile, compareToTruth, smoothSegments } = await import(join(work, 'audio.mjs'));
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
+const TIME_TOOL = existsSync('/usr/bin/time');
 
 const dir = join(work, 'audio');
 try {
@@ -63,22 +63,6 @@ try {
   const layout = JSON.parse(readFileSync(join(dir, 'layout.json'), 'utf8'));
   const rows = [];
 
-  const timeTool = existsSync('/usr/bin/time');
-  /** Wall and CPU time of a child process run to completion (CPU from /usr/bin/time when present). */
-  const runChild = (command, args) => {
-    const t0 = performance.now();
-    const r = timeTool
-      ? spawnSync('/usr/bin/time', ['-f', '@cpu %U %S', command, ...args], {
-          encoding: 'utf8',
-          env: { ...process.env, NO_COLOR: '1' },
-          maxBuffer: 1 << 26,
-        })
-      : spawnSync(command, args, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 26 });
-    const wall = performance.now() - t0;
-    if (r.status !== 0) throw new Error(`${command} failed: ${r.stderr}`);
-    const cpu = /@cpu ([\d.]+) ([\d.]+)/.exec(r.stderr);
-    return { wall, cpu: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN, stdout: r.stdout, stderr: r.stderr };
-  };
   const ffmpegArgs = (file) => [
     '-hide_banner',
     '-nostats',
@@ -197,48 +181,146 @@ try {
   );
   if (!has('ffmpeg')) console.log('(ffmpeg is not installed: the silencedetect comparison was skipped.)');
 
-  // Issue 20: whole commands on a 4-minute recording at 22.05 kHz (espeak-ng's own rate) and at 16 kHz,
-  // side by side in one run. `pitch analyze` now also tracks F0 and syllables; ffmpeg only finds silences.
-  if (has('ffmpeg')) {
-    const four16 = join(dir, 'four-16k.wav');
-    const four22 = join(dir, 'four-22k.wav');
-    const clean = join(dir, 'clean.wav');
-    spawnSync('sox', ['-R', clean, clean, four16]);
-    spawnSync('sox', ['-R', four16, '-r', '22050', four22]);
-    const pairs = [];
-    for (const [label, file] of [
-      ['4 min, 22.05 kHz mono', four22],
-      ['4 min, 16 kHz mono', four16],
-    ]) {
-      const cli = [];
-      const ff = [];
-      for (let i = 0; i < RUNS; i++) {
-        cli.push(runChild(process.execPath, [BIN, 'analyze', file, '--json']));
-        ff.push(runChild('ffmpeg', ffmpegArgs(file)));
-      }
-      const med = (list, key) => median(list.map((x) => x[key]));
-      pairs.push({
-        label,
-        pitch: med(cli, 'wall'),
-        pitchCpu: med(cli, 'cpu'),
-        ffmpeg: med(ff, 'wall'),
-        ffmpegCpu: med(ff, 'cpu'),
-      });
-    }
-    console.log('');
-    console.log(
-      '| recording | pitch analyze --json (wall / CPU ms) | ffmpeg -af silencedetect (wall / CPU ms) | ratio (wall) | goal |',
-    );
-    console.log('|---|---:|---:|---:|---|');
-    for (const p of pairs) {
-      const cpu = (x) => (Number.isNaN(x) ? '' : ` / ${f(x)}`);
-      console.log(
-        `| ${p.label} | ${f(p.pitch)}${cpu(p.pitchCpu)} | ${f(p.ffmpeg)}${cpu(p.ffmpegCpu)} | ${(p.pitch / p.ffmpeg).toFixed(2)}× | ${p.label.includes('22.05') ? '≤ 1.5×' : 'no slower than before'} |`,
-      );
-    }
-  }
+  // Issue 20: whole commands on a 4-minute recording at 22.05 kHz (espeak-ng's own rate, no resampling
+  // anywhere) and the same speech at 16 kHz, side by side in one run: `pitch analyze --json` (which also
+  // tracks F0, syllables and loudness), the same with its F0 tracker kept in the main thread, ffmpeg's
+  // silencedetect (silences only), and Node's own start-up. Then peak memory on a 3-hour file.
+  if (has('ffmpeg')) console.log(`\n${await wholeCommands(dir)}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+async function wholeCommands(dir) {
+  const made = spawnSync(
+    'bash',
+    [
+      join(ROOT, 'scripts', 'make-audio-fixtures.sh'),
+      '--out',
+      join(dir, '22k'),
+      '--layout',
+      'bench',
+      '--rate',
+      '22050',
+    ],
+    { encoding: 'utf8' },
+  );
+  if (made.status !== 0) throw new Error(made.stderr);
+  const four22 = join(dir, 'four-22k.wav');
+  const four16 = join(dir, 'four-16k.wav');
+  spawnSync('sox', ['-R', join(dir, '22k', 'clean.wav'), join(dir, '22k', 'clean.wav'), four22]);
+  spawnSync('sox', ['-R', join(dir, 'clean.wav'), join(dir, 'clean.wav'), four16]);
+  const seconds = (file) => (statSync(file).size - 44) / 2 / (file === four22 ? 22050 : 16000);
+  const ffmpeg = (file) => [
+    'ffmpeg',
+    ['-nostdin', '-i', file, '-af', 'silencedetect=noise=-35dB:d=0.2', '-f', 'null', '-'],
+  ];
+  const pitch = (file) => [process.execPath, [BIN, 'analyze', file, '--json']];
+  const contenders = [
+    ['node -e 0 (Node start-up alone)', [process.execPath, ['-e', '0']], {}],
+    ['pitch analyze --json, 22.05 kHz', pitch(four22), {}],
+    [
+      'pitch analyze --json, 22.05 kHz, F0 in the main thread (PITCH_NO_WORKER=1)',
+      pitch(four22),
+      { PITCH_NO_WORKER: '1' },
+    ],
+    ['ffmpeg silencedetect, 22.05 kHz', ffmpeg(four22), {}],
+    ['pitch analyze --json, 16 kHz', pitch(four16), {}],
+    ['ffmpeg silencedetect, 16 kHz', ffmpeg(four16), {}],
+  ];
+  const load0 = loadavg()[0];
+  const runs = contenders.map(() => []);
+  // Interleaved rounds: a busy moment slows every contender alike.
+  for (let i = 0; i < RUNS; i++) {
+    contenders.forEach(([, [command, args], extraEnv], k) => runs[k].push(runChild(command, args, extraEnv)));
+  }
+  const load1 = loadavg()[0];
+  const med = (list, key) => median(list.map((x) => x[key]));
+  const rows = contenders.map(([label], k) => ({
+    label,
+    wall: med(runs[k], 'wall'),
+    cpu: med(runs[k], 'cpu'),
+    best: Math.min(...runs[k].map((r) => r.wall)),
+  }));
+  const byLabel = new Map(rows.map((r) => [r.label, r]));
+  const ratio = (a, b) => (byLabel.get(a).wall / byLabel.get(b).wall).toFixed(2);
+  const f = (x) => (Number.isFinite(x) ? x.toFixed(0) : '');
+  const lines = [
+    `Whole commands on ${f(seconds(four22))} s of French speech (espeak-ng, known layout), 22.05 kHz and 16 kHz mono 16-bit; ${RUNS} interleaved rounds, medians; load average ${load0.toFixed(2)} before, ${load1.toFixed(2)} after (${cpus().length} cores).`,
+    '',
+    '| command | wall ms (median) | wall ms (best) | CPU ms (median) |',
+    '|---|---:|---:|---:|',
+    ...rows.map((r) => `| ${r.label} | ${f(r.wall)} | ${f(r.best)} | ${f(r.cpu)} |`),
+    '',
+    `pitch analyze --json ÷ ffmpeg silencedetect (wall, medians): 22.05 kHz ${ratio('pitch analyze --json, 22.05 kHz', 'ffmpeg silencedetect, 22.05 kHz')}× (goal ≤ 1.5×), 16 kHz ${ratio('pitch analyze --json, 16 kHz', 'ffmpeg silencedetect, 16 kHz')}×; F0 worker: ${ratio('pitch analyze --json, 22.05 kHz', 'pitch analyze --json, 22.05 kHz, F0 in the main thread (PITCH_NO_WORKER=1)')}× the main-thread run; Node start-up alone is ${ratio('node -e 0 (Node start-up alone)', 'ffmpeg silencedetect, 22.05 kHz')}× ffmpeg's whole run.`,
+  ];
+  // Memory on a 3-hour recording: the 4-minute file's samples repeated (~480 MB, deleted afterwards).
+  const long = join(dir, 'three-hours.wav');
+  const data = readFileSync(four22).subarray(44);
+  const repeats = Math.ceil((3 * 3600) / seconds(four22));
+  const fd = openSync(long, 'w');
+  writeSync(fd, pcm16Header(22050, data.length * repeats));
+  for (let i = 0; i < repeats; i++) writeSync(fd, data);
+  closeSync(fd);
+  try {
+    const r = spawnSync(
+      '/usr/bin/time',
+      ['-f', '@rss %M @cpu %U %S', process.execPath, BIN, 'analyze', long, '--json'],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+      },
+    );
+    const t0 = performance.now();
+    const wall =
+      spawnSync(process.execPath, [BIN, 'analyze', long, '--json'], { maxBuffer: 1 << 28 }).status === 0
+        ? performance.now() - t0
+        : NaN;
+    const rss = Number(/@rss (\d+)/.exec(r.stderr)?.[1]) / 1024;
+    const cpu = /@cpu ([\d.]+) ([\d.]+)/.exec(r.stderr);
+    lines.push(
+      '',
+      `3-hour recording (${((data.length * repeats) / 2 / 22050 / 3600).toFixed(2)} h at 22.05 kHz, ${(statSync(long).size / 2 ** 20).toFixed(0)} MB): peak RSS ${rss.toFixed(0)} MB, ${(wall / 1000).toFixed(1)} s wall, ${cpu ? (Number(cpu[1]) + Number(cpu[2])).toFixed(1) : '?'} s CPU.`,
+    );
+  } finally {
+    rmSync(long, { force: true });
+  }
+  return lines.join('\n');
+}
+
+/** A 44-byte header for 16-bit mono PCM. */
+function pcm16Header(rate, dataBytes) {
+  const h = Buffer.alloc(44);
+  h.write('RIFF', 0);
+  h.writeUInt32LE(36 + dataBytes, 4);
+  h.write('WAVEfmt ', 8);
+  h.writeUInt32LE(16, 16);
+  h.writeUInt16LE(1, 20);
+  h.writeUInt16LE(1, 22);
+  h.writeUInt32LE(rate, 24);
+  h.writeUInt32LE(rate * 2, 28);
+  h.writeUInt16LE(2, 32);
+  h.writeUInt16LE(16, 34);
+  h.write('data', 36);
+  h.writeUInt32LE(dataBytes, 40);
+  return h;
+}
+
+/** Wall and CPU time of a child process run to completion (CPU from /usr/bin/time when present). */
+function runChild(command, args, extraEnv = {}) {
+  const env = { ...process.env, NO_COLOR: '1', ...extraEnv };
+  const t0 = performance.now();
+  const r = TIME_TOOL
+    ? spawnSync('/usr/bin/time', ['-f', '@cpu %U %S', command, ...args], { encoding: 'utf8', env, maxBuffer: 1 << 26 })
+    : spawnSync(command, args, { encoding: 'utf8', env, maxBuffer: 1 << 26 });
+  const wall = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${command} failed: ${r.stderr}`);
+  const cpu = /@cpu ([\d.]+) ([\d.]+)/.exec(r.stderr);
+  return { wall, cpu: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN, stdout: r.stdout, stderr: r.stderr };
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
 function cpuMs(usage) {
