@@ -16,6 +16,9 @@ export default defineConfig({
   test: {
     // End-to-end tests spawn the built CLI in pseudo-terminals: keep a 2-core machine responsive.
     maxWorkers: 2,
+    // Child processes, never worker threads: node-pty's exit watcher outlives a thread that ends while one
+    // of its terminals' programs still runs, and the whole process aborts (docs/architecture.md, Testing).
+    pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [

@@ -48,6 +48,12 @@ describe('who may import whom', () => {
         expect(code, `${file} uses ${shell}`).not.toMatch(shell);
     },
   );
+  it('the command table is the only way into a command module (one list of commands)', () => {
+    const outside = files.filter((f) => !f.startsWith('cli/commands/') && f !== 'cli/command-table.ts');
+    for (const f of outside)
+      for (const spec of importsOf(f))
+        expect(join(f, '..', spec), `${f} imports ${spec}`).not.toMatch(/^cli[\\/]commands[\\/]/);
+  });
   it('the workflows live in runners: commands do not drive the live screen or the recorder themselves', () => {
     for (const f of files.filter((f) => f.startsWith('cli/commands/'))) {
       const code = readFileSync(join(SRC, f), 'utf8');
