@@ -1,6 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
+import { wrapAnsi as wrapNarrow } from 'fast-wrap-ansi';
 import type { Inline } from '../pitch/model.js';
 import { sanitize } from './sanitize.js';
 
@@ -13,12 +12,54 @@ import { sanitize } from './sanitize.js';
  * must not scroll, ever cuts a token, and only one that is wider than the whole line.
  */
 
-// Plain printable ASCII measures as its length; most of what we draw is, and string-width segments graphemes.
-const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Text whose every character is one column and a grapheme of its own: printable ASCII, Latin letters
+ * (precomposed accents), punctuation (’ « » — …), arrows, maths, box drawing and blocks — nearly all we
+ * draw. string-width (and wrap-ansi, built on it) compiles Unicode-property regular expressions and an
+ * Intl.Segmenter when its module is evaluated, 20–40 ms of every text command's start-up
+ * (docs/performance.md), so it is loaded only for text outside this set (a combining accent, CJK, an
+ * emoji, a soft hyphen). test/unit/ui/text-layout.test.ts checks the set against string-width.
+ */
+const NARROW = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u22ff\u2500-\u259f]*$/;
+// Our colours (SGR codes) take no column; any other escape goes to string-width.
+const SGR = /\x1b\[[0-9;]*m/g;
+
+/** The text without its colours when the rest is narrow (one column per code unit), else null. */
+function narrowText(text: string): string | null {
+  const plain = text.includes('\x1b') ? text.replace(SGR, '') : text;
+  return NARROW.test(plain) ? plain : null;
+}
 
 /** Display width of a string, escape codes ignored. */
 export function visibleWidth(text: string): number {
-  return PLAIN_ASCII.test(text) ? text.length : stringWidth(text);
+  return narrowText(text)?.length ?? wideLibraries().stringWidth(text);
+}
+
+interface WideLibraries {
+  stringWidth: typeof import('string-width').default;
+  wrapAnsi: typeof import('wrap-ansi').default;
+}
+let wide: WideLibraries | undefined;
+
+/** string-width and wrap-ansi, evaluated on first use (the bundler turns these requires into lazy module inits). */
+function wideLibraries(): WideLibraries {
+  wide ??= {
+    stringWidth: (require('string-width') as typeof import('string-width')).default,
+    wrapAnsi: (require('wrap-ansi') as typeof import('wrap-ansi')).default,
+  };
+  return wide;
+}
+
+/**
+ * wrap-ansi's wrapping. Narrow text goes through fast-wrap-ansi, which wraps it the same way (a property
+ * test compares them) without string-width's start-up — except coloured text cut hard (fitLine), where
+ * the two close the colours differently.
+ */
+function wrapAnsi(text: string, columns: number, options: { hard: boolean; trim: boolean; wordWrap: boolean }): string {
+  const plain = narrowText(text);
+  return plain !== null && (!options.hard || plain === text)
+    ? wrapNarrow(text, columns, options)
+    : wideLibraries().wrapAnsi(text, columns, options);
 }
 
 export function padEnd(text: string, width: number): string {
@@ -31,7 +72,7 @@ export function padStart(text: string, width: number): string {
 
 /** Splits a string into grapheme clusters (an accent stays with its letter, an emoji sequence stays whole). */
 function graphemes(text: string): string[] {
-  if (PLAIN_ASCII.test(text)) return text.split('');
+  if (NARROW.test(text)) return text.split('');
   segmenter ??= new Intl.Segmenter();
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }

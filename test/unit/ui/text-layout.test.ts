@@ -1,6 +1,8 @@
 import { Chalk } from 'chalk';
 import fc from 'fast-check';
+import { wrapAnsi as fastWrapAnsi } from 'fast-wrap-ansi';
 import { stripVTControlCharacters } from 'node:util';
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import {
   fitLine,
@@ -12,6 +14,7 @@ import {
   wrapStyled,
   wrapText,
 } from '../../../src/ui/text-layout.js';
+import wrapAnsi from 'wrap-ansi';
 
 const chalk = new Chalk({ level: 3 });
 const tokens = (text: string) => stripVTControlCharacters(text).normalize().split(/\s+/u).filter(Boolean);
@@ -117,5 +120,60 @@ describe('footers', () => {
     for (const line of lines) expect(visibleWidth(line)).toBeLessThanOrEqual(width);
     const joined = lines.join(' · ');
     for (const entry of keys.split(' · ')) expect(joined).toContain(entry);
+  });
+});
+
+describe('narrow text without string-width', () => {
+  // What text-layout.ts measures as one column per character (and wraps with fast-wrap-ansi).
+  const narrowChars = [
+    [0x20, 0x7e],
+    [0xa0, 0xac],
+    [0xae, 0x2ff],
+    [0x2010, 0x2027],
+    [0x2030, 0x205e],
+    [0x2190, 0x22ff],
+    [0x2500, 0x259f],
+  ].flatMap(([from, to]) => Array.from({ length: to! - from! + 1 }, (_, k) => String.fromCodePoint(from! + k)));
+  const narrowWord = fc.array(fc.constantFrom(...narrowChars.filter((c) => c !== ' ')), {
+    minLength: 1,
+    maxLength: 14,
+  });
+  const narrowSentence = fc
+    .array(fc.tuple(narrowWord, fc.constantFrom(' ', ' ', '  ', '\u00a0'), fc.constantFrom('plain', 'bold', 'red')), {
+      minLength: 1,
+      maxLength: 30,
+    })
+    .map((parts) =>
+      parts
+        .map(([w, gap, style]) => {
+          const text = w.join('');
+          return (style === 'plain' ? text : chalk[style](text)) + gap;
+        })
+        .join(''),
+    );
+
+  it('gives every character of the set the width string-width gives it, alone and in strings', () => {
+    for (const c of narrowChars) expect(visibleWidth(c), c).toBe(stringWidth(c));
+    fc.assert(fc.property(narrowSentence, (text) => visibleWidth(text) === stringWidth(text)));
+  });
+
+  it('leaves the soft hyphen, combining accents, wide characters and emoji to string-width', () => {
+    expect(visibleWidth('co\u00adop')).toBe(4);
+    expect(visibleWidth('e\u0301')).toBe(1);
+    expect(visibleWidth('日本語 ok')).toBe(9);
+    expect(visibleWidth('🙂 ok')).toBe(5);
+  });
+
+  it('wraps as wrap-ansi does: plain or coloured (wrapStyled), plain and cut hard (fitLine)', () => {
+    const soft = { hard: false, trim: true, wordWrap: true };
+    const hard = { hard: true, trim: false, wordWrap: true };
+    fc.assert(
+      fc.property(narrowSentence, fc.integer({ min: 1, max: 70 }), (text, columns) => {
+        expect(fastWrapAnsi(text, columns, soft)).toBe(wrapAnsi(text, columns, soft));
+        const plain = stripVTControlCharacters(text);
+        expect(fastWrapAnsi(plain, columns, hard)).toBe(wrapAnsi(plain, columns, hard));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
