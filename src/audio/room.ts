@@ -101,14 +101,24 @@ function runsOf(flags: Uint8Array): Array<[number, number]> {
 export function levelTrack(features: FrameFeatures): Float32Array {
   const n = features.frames;
   const sum = new Float64Array(n + 1);
-  for (let t = 0; t < n; t++) sum[t + 1] = sum[t]! + features.low[t]! + features.mid[t]! + features.high[t]!;
+  cumulate(features.low, features.mid, features.high, sum);
   const out = new Float32Array(n);
+  smoothLevel(sum, out);
+  return out;
+}
+
+/** sum[t + 1] = sum[t] + the three bands at t; in a function of its own for the optimiser (see vad.ts). */
+function cumulate(low: Float32Array, mid: Float32Array, high: Float32Array, sum: Float64Array): void {
+  for (let t = 0; t < low.length; t++) sum[t + 1] = sum[t]! + low[t]! + mid[t]! + high[t]!;
+}
+
+function smoothLevel(sum: Float64Array, out: Float32Array): void {
+  const n = out.length;
   for (let t = 0; t < n; t++) {
     const a = Math.max(0, t - LEVEL_HALF_FRAMES);
     const b = Math.min(n, t + LEVEL_HALF_FRAMES + 1);
     out[t] = toDb(Math.max(0, sum[b]! - sum[a]!) / (b - a));
   }
-  return out;
 }
 
 /** Maximum of `x` within ±half of every index (monotonic deque: linear time). */
@@ -145,8 +155,7 @@ export function twoLevels(level: Float32Array, iterations = 50): TwoLevels | nul
   // EM over a histogram (0.25 dB bins from −100 to +10 dB): the same fit as over every frame, in a
   // few hundred steps per iteration whatever the recording's length. Digital silence counts, held at
   // −100 dB: a file whose pauses are exact zeros has a perfectly steady background, not none.
-  const bins = new Float64Array(HIST_BINS);
-  for (const v of level) bins[Math.min(HIST_BINS - 1, Math.max(0, Math.round((v - HIST_LOW) / HIST_STEP)))]! += 1;
+  const bins = levelHistogram(level);
   const value = (i: number) => HIST_LOW + i * HIST_STEP;
   const percentile = (p: number) => {
     let seen = 0;
@@ -190,6 +199,13 @@ export function twoLevels(level: Float32Array, iterations = 50): TwoLevels | nul
   return m1 <= m2
     ? { background: { mean: m1, sd: s1, weight: w1 }, speaker: { mean: m2, sd: s2 } }
     : { background: { mean: m2, sd: s2, weight: 1 - w1 }, speaker: { mean: m1, sd: s1 } };
+}
+/** The level counted in HIST_STEP bins (a pass of its own, for the optimiser: see vad.ts). */
+function levelHistogram(level: Float32Array): Float64Array {
+  const bins = new Float64Array(HIST_BINS);
+  for (let t = 0; t < level.length; t++)
+    bins[Math.min(HIST_BINS - 1, Math.max(0, Math.round((level[t]! - HIST_LOW) / HIST_STEP)))]! += 1;
+  return bins;
 }
 const HIST_LOW = -100;
 const HIST_STEP = 0.25;
