@@ -46,16 +46,17 @@ export interface RecordingExtras {
  * everything in this thread.
  */
 async function detectInWav(source: FileSource, format: WavFormat, env: NodeJS.ProcessEnv): Promise<Detection> {
-  const seconds = format.dataBytes / format.blockAlign / format.sampleRate;
-  const remote = seconds >= WORKER_MIN_SECONDS ? startPitchWorker(voiceBand(format.sampleRate).rate, env) : null;
+  const samples = format.dataBytes / format.blockAlign;
+  const remote =
+    samples / format.sampleRate >= WORKER_MIN_SECONDS ? startPitchWorker(voiceBand(format.sampleRate).rate, env) : null;
   if (remote) {
-    const bands = createBandDetector(format.sampleRate, {}, (band) => remote.push(band));
+    const bands = createBandDetector(format.sampleRate, {}, (band) => remote.push(band), samples);
     streamWavData(source, format, (mono) => bands.push(mono));
     const { energy, ...detection } = bands.finish();
     const pitch = await remote.finish().catch(() => null);
     if (pitch) return { ...detection, voice: { pitch, energy } };
   }
-  const detector = createSpeechDetector(format.sampleRate);
+  const detector = createSpeechDetector(format.sampleRate, {}, samples);
   streamWavData(source, format, (mono) => detector.push(mono));
   return detector.finish();
 }

@@ -55,8 +55,9 @@ export function createBandDetector(
   sampleRate: number,
   options: DetectorOptions,
   onVoiceBand: (samples: Float32Array) => void,
+  expectedSamples = 0,
 ): BandDetector {
-  const features = createFeatureExtractor(sampleRate, onVoiceBand);
+  const features = createFeatureExtractor(sampleRate, onVoiceBand, expectedSamples);
   return {
     push(chunk) {
       features.push(chunk);
@@ -82,9 +83,13 @@ export function createBandDetector(
 }
 
 /** The detector with its F0 tracker in the same thread. */
-export function createSpeechDetector(sampleRate: number, options: DetectorOptions = {}): SpeechDetector {
+export function createSpeechDetector(
+  sampleRate: number,
+  options: DetectorOptions = {},
+  expectedSamples = 0,
+): SpeechDetector {
   const pitch = createPitchTracker(voiceBand(sampleRate).rate);
-  const bands = createBandDetector(sampleRate, options, (band) => pitch.push(band));
+  const bands = createBandDetector(sampleRate, options, (band) => pitch.push(band), expectedSamples);
   return {
     push: (chunk) => bands.push(chunk),
     finish() {

@@ -76,10 +76,16 @@ const PRIMING_SAMPLES = 512;
  * −27 dB at 4 kHz) is enough anti-aliasing for a periodicity measure. The chunk is reused: consume it
  * before returning.
  */
-export function createFeatureExtractor(rate: number, onVoiceBand?: (samples: Float32Array) => void): FeatureExtractor {
-  let low = new Float32Array(4096);
-  let mid = new Float32Array(4096);
-  let high = new Float32Array(4096);
+export function createFeatureExtractor(
+  rate: number,
+  onVoiceBand?: (samples: Float32Array) => void,
+  /** How many samples will come, when known (a WAV's header says): the frame arrays are sized once. */
+  expectedSamples = 0,
+): FeatureExtractor {
+  const capacity = Math.max(4096, Math.ceil((expectedSamples * 200) / rate) + 2);
+  let low = new Float32Array(capacity);
+  let mid = new Float32Array(capacity);
+  let high = new Float32Array(capacity);
   let frames = 0;
   let samplesSeen = 0;
   const band = voiceBand(rate);
