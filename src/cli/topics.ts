@@ -1,5 +1,5 @@
 import { usageError } from '../core/errors.js';
-import { findTopic } from '../quiz/bank.js';
+import { findTopic } from '../quiz/find-topic.js';
 import type { Topic } from '../quiz/types.js';
 
 /** "spark, k8s" → ['spark', 'k8s']: the names of a --topic/--topics value, empty ones dropped. */

@@ -1,7 +1,5 @@
 import type { PackIssue, PackSource, Question, Topic } from './types.js';
 import { parsePack, validatePack, type PackData } from './pack.js';
-import { foldText } from './match.js';
-import { closestMatches } from '../core/did-you-mean.js';
 
 /** Every topic from every pack, merged, with everything wrong that was found on the way. */
 export interface Bank {
@@ -74,16 +72,4 @@ export function mergePacks(packs: readonly PackData[], earlier: readonly PackIss
 function lineOf(q: Question): number {
   const m = /:(\d+)$/.exec(q.origin);
   return m ? Number(m[1]) : 1;
-}
-
-export type TopicLookup = { kind: 'found'; topic: Topic } | { kind: 'unknown'; closest: Topic[] };
-
-/** A topic by id or alias, ignoring case and accents; otherwise up to three close ones ("sprak" → spark). */
-export function findTopic(topics: readonly Topic[], name: string): TopicLookup {
-  const wanted = foldText(name.trim());
-  for (const topic of topics) {
-    if (topic.id === wanted || topic.aliases.includes(wanted)) return { kind: 'found', topic };
-  }
-  const byId = [...topics].sort((x, y) => x.id.localeCompare(y.id));
-  return { kind: 'unknown', closest: closestMatches(byId, wanted, (t) => [t.id, ...t.aliases, foldText(t.title)]) };
 }

@@ -1,6 +1,6 @@
 import type { MessageKey, Params } from '../i18n/index.js';
 import type { KeyPoint, Misconception, PackIssue, PackSource, Question, QuestionKind } from './types.js';
-import { QUESTION_KINDS } from './types.js';
+import { PITCH_TOPIC, QUESTION_KINDS } from './types.js';
 import { lineOfKey, parseYamlLite, type NodeLines } from './yaml-lite.js';
 import { closestMatches } from '../core/did-you-mean.js';
 
@@ -28,8 +28,6 @@ export interface PackData {
 export const TOPIC_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Question ids: stable keys, so plain and lowercase. */
 export const QUESTION_ID = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
-/** The topic made from the user's own pitch. */
-export const PITCH_TOPIC = 'pitch';
 
 const PACK_KEYS = ['topic', 'title', 'aliases', 'synonyms', 'questions'];
 const COMMON_KEYS = ['id', 'kind', 'difficulty', 'subject', 'prompt', 'explanation', 'source', 'checked', 'pitchRef'];

@@ -4,7 +4,7 @@ import { defaultRehearsalSection } from '../pitch/lookup.js';
 import { slugify, splitSentences } from '../pitch/text.js';
 import { countWords } from '../pitch/words.js';
 import type { Question, Topic } from './types.js';
-import { PITCH_TOPIC } from './pack.js';
+import { PITCH_TOPIC } from './types.js';
 
 /** The sentences the generator needs in the user's language (the core does not translate). */
 export interface PitchCardLabels {

@@ -133,3 +133,6 @@ export interface QuizSessionRecord {
   interrupted: boolean;
   reviews: SessionReviewRecord[];
 }
+
+/** The topic made from the user's own pitch (here rather than in pack.ts: naming it does not load the pack reader). */
+export const PITCH_TOPIC = 'pitch';

@@ -1,5 +1,5 @@
 import { usageError } from '../core/errors.js';
-import { PITCH_TOPIC } from '../quiz/pack.js';
+import { PITCH_TOPIC } from '../quiz/types.js';
 import { applyReview, cardOf, previewDue, revertReview, type CardState, type UndoToken } from '../quiz/schedule.js';
 import { selectCram, selectSession } from '../quiz/select.js';
 import { buildItems, runSession, type SessionPorts } from '../quiz/session.js';

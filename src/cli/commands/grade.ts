@@ -3,7 +3,7 @@ import { PitchError, usageError } from '../../core/errors.js';
 import { readTextInput } from '../../io/input.js';
 import { readStdinText, MAX_STDIN_BYTES } from '../../io/stdin.js';
 import { auditAnswer, gradable, type GradeReport } from '../../quiz/audit.js';
-import { PITCH_TOPIC } from '../../quiz/pack.js';
+import { PITCH_TOPIC } from '../../quiz/types.js';
 import type { Question, Topic } from '../../quiz/types.js';
 import { renderGradeAudit } from '../../ui/render/grade.js';
 import { loadPitchTopic, loadQuestionBank } from '../question-bank.js';

@@ -12,15 +12,13 @@ import {
   type Sources,
 } from '../question-bank.js';
 import { historySpec } from '../../store/documents.js';
-import { loadBank, type Bank } from '../../quiz/bank.js';
-import { PITCH_TOPIC } from '../../quiz/pack.js';
+import type { Bank } from '../../quiz/bank.js';
 import { countDue } from '../../quiz/select.js';
-import type { QuizMode, Topic } from '../../quiz/types.js';
+import { PITCH_TOPIC, type QuizMode, type Topic } from '../../quiz/types.js';
 import type { Prompts } from '../../ui/prompts.js';
 import { runQuiz } from '../../runners/quiz.js';
 import { quizScreen } from '../quiz-screen.js';
-import { findLengthBias } from '../../quiz/mcq-form.js';
-import { checkJson, renderCheck, renderTopics, topicsJson, type TopicRow } from '../../ui/render/quiz-list.js';
+import type { TopicRow } from '../../ui/render/quiz-list.js';
 
 export interface QuizOptions {
   topic?: string;
@@ -82,6 +80,12 @@ async function checkPacks(ctx: AppContext, opts: QuizOptions): Promise<void> {
     read = { sources: [], issues: [] };
     readPacks(files, (f) => f, read);
   } else read = readAll(await allPackFiles(ctx, opts));
+  // The pack reader, the length check and the list renderer load only here and for --list-topics, not before a question.
+  const [{ loadBank }, { findLengthBias }, { checkJson, renderCheck }] = await Promise.all([
+    import('../../quiz/bank.js'),
+    import('../../quiz/mcq-form.js'),
+    import('../../ui/render/quiz-list.js'),
+  ]);
   const bank = await loadBank(read.sources);
   const issues = [...read.issues, ...bank.issues];
   const report = {
@@ -110,6 +114,7 @@ async function listTopics(ctx: AppContext, opts: QuizOptions): Promise<void> {
     due: countDue(topic, cards, now),
     aliases: topic.aliases,
   }));
+  const { renderTopics, topicsJson } = await import('../../ui/render/quiz-list.js');
   ctx.print(opts.json ? JSON.stringify(topicsJson(rows), null, 2) : renderTopics(rows, ctx.width(), ctx.t, ctx.chalk));
 }
 

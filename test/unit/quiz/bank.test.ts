@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findTopic, loadBank } from '../../../src/quiz/bank.js';
+import { loadBank } from '../../../src/quiz/bank.js';
+import { findTopic } from '../../../src/quiz/find-topic.js';
 import { formatIssue } from '../../../src/ui/render/quiz-list.js';
 import { translator } from '../../../src/i18n/index.js';
 import { fixtureBank, makeQuestion, makeTopic } from './helpers.js';
