@@ -236,13 +236,16 @@ export function smoothPitch(f0: Float32Array): Float32Array {
 
 /** Median of f0[from..to] (at most 5 values; the upper one of an even count), without allocating. */
 function medianAround(f0: Float32Array, from: number, to: number): number {
+  // Insertion sort of at most five values into registers' worth of scratch: a few comparisons where
+  // counting ranks took twenty-five.
   const n = to - from + 1;
-  const want = n >> 1;
-  // For each value, count those below it (ties by index): the one with `want` below is the median.
-  for (let i = from; i <= to; i++) {
-    let below = 0;
-    for (let j = from; j <= to; j++) if (f0[j]! < f0[i]! || (f0[j] === f0[i] && j < i)) below++;
-    if (below === want) return f0[i]!;
+  const s = MEDIAN_SCRATCH;
+  for (let i = 0; i < n; i++) {
+    const v = f0[from + i]!;
+    let j = i;
+    for (; j > 0 && s[j - 1]! > v; j--) s[j] = s[j - 1]!;
+    s[j] = v;
   }
-  return f0[from]!;
+  return s[n >> 1]!;
 }
+const MEDIAN_SCRATCH = new Float32Array(5);
