@@ -130,7 +130,7 @@ describe('narrow text without string-width', () => {
     [0xa0, 0xac],
     [0xae, 0x2ff],
     [0x2010, 0x2027],
-    [0x2030, 0x205e],
+    [0x202f, 0x205e],
     [0x2190, 0x22ff],
     [0x2500, 0x259f],
   ].flatMap(([from, to]) => Array.from({ length: to! - from! + 1 }, (_, k) => String.fromCodePoint(from! + k)));
