@@ -14,8 +14,13 @@ export type Lookup =
  */
 export function findSection(sections: readonly Section[], query: string): Lookup {
   const all = flattenSections(sections);
-  const q = query.trim().replace(/\.$/, '');
-  const exact = all.find((s) => (s.number !== '' && s.number === q) || s.id === q);
+  const trimmed = query.trim();
+  const q = trimmed.replace(/\.$/, '');
+  // Ids are unique while numbers may repeat in a hand-numbered document, so an id names its own section
+  // first — unless a trailing dot (« 2.3. ») says the query is a number.
+  const byId = () => all.find((s) => s.id === q);
+  const byNumber = () => all.find((s) => s.number !== '' && s.number === q);
+  const exact = trimmed.endsWith('.') ? (byNumber() ?? byId()) : (byId() ?? byNumber());
   if (exact) return { kind: 'found', section: exact };
   const needle = fold(q);
   if (!needle) return { kind: 'unknown', closest: closestSections(all, needle) };

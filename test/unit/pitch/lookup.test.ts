@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findSection, defaultRehearsalSection, findInBody } from '../../../src/pitch/lookup.js';
 import { bundledPitch } from '../../helpers/pitch.js';
+import { parsePitch } from '../../../src/pitch/parse.js';
+import { flattenSections } from '../../../src/pitch/model.js';
 
 describe('findSection', () => {
   const { sections } = bundledPitch();
@@ -14,6 +16,17 @@ describe('findSection', () => {
     expect(found('1.')).toBe('1');
   });
   it('finds by id', () => expect(found('2-3-actions-cles')).toBe('2.3'));
+  it('finds a section by its id even when that id is another section’s number', () => {
+    // The first heading is numbered 1 by position (title « Intro »); the second is hand-numbered 1 with a
+    // title that slugs to nothing, so its id is « 1 » — the number of the first.
+    const doc = parsePitch('# Intro\n\nbonjour\n\n# 1 :\n\nsuite', 'x.md');
+    const [first, second] = flattenSections(doc.sections);
+    expect(second!.id).toBe(first!.number);
+    const r = findSection(doc.sections, second!.id);
+    expect(r.kind === 'found' && r.section).toBe(second);
+    const byNumber = findSection(doc.sections, '1.');
+    expect(byNumber.kind === 'found' && byNumber.section).toBe(first);
+  });
   it('finds by a unique part of the title, ignoring case and accents', () => {
     expect(found('environnement')).toBe('2.4');
     expect(found('ROLE')).toBe('2.2');
