@@ -7,6 +7,7 @@ import { computeQuizStats, type QuizTopicInfo, type SessionInfo } from './quiz.j
 import { type Attempts, computeRehearsalStats, computeSpeechStats } from './rehearsals.js';
 import { type AttemptTable, attemptTable, selectRows } from './history-table.js';
 import type { StatsReport } from './types.js';
+import type { PitchLang } from '../pitch/language.js';
 
 /** Everything statistics are computed from: plain data, the clock and the time zone injected. */
 export interface StatsInput<A extends Attempts = readonly Attempt[]> {
@@ -25,6 +26,10 @@ export interface StatsInput<A extends Attempts = readonly Attempt[]> {
   sectionId: string | null;
   /** Topic ids: only their cards and reviews. */
   topicIds: readonly string[] | null;
+  /** The language of each pitch file rehearsed, when the shell could read it ('' or legacy: see legacyPitchFile). */
+  pitchLangs?: Readonly<Record<string, PitchLang>> | undefined;
+  /** The resolved path of the bundled pitch, which records without a pitchFile belong to. */
+  legacyPitchFile?: string | null | undefined;
 }
 
 /**
@@ -55,8 +60,10 @@ export function computeStats(input: StatsInput<Attempts>): StatsReport {
       section: sectionId,
       topics: topicIds ? [...topicIds] : null,
     },
-    rehearsals: parts.rehearsals ? computeRehearsalStats(attempts, { clock, today, sinceDay }) : null,
-    speech: parts.rehearsals ? computeSpeechStats(attempts, clock, sinceDay) : null,
+    rehearsals: parts.rehearsals
+      ? computeRehearsalStats(attempts, { clock, today, sinceDay, legacyPitchFile: input.legacyPitchFile })
+      : null,
+    speech: parts.rehearsals ? computeSpeechStats(attempts, clock, sinceDay, pitchLangOf(input)) : null,
     quiz: parts.quiz
       ? computeQuizStats(input.reviews, input.cards, input.topics, input.sessions, {
           now,
@@ -70,6 +77,15 @@ export function computeStats(input: StatsInput<Attempts>): StatsReport {
       input.interviews && parts.rehearsals && parts.quiz
         ? { count: countInterviews(input.interviews, clock, sinceDay) }
         : null,
+  };
+}
+
+/** A pitch file's language from the shell's map; records without a file are the legacy (bundled) pitch's. */
+function pitchLangOf(input: StatsInput<Attempts>) {
+  const langs = input.pitchLangs ?? {};
+  return (file: string | null): PitchLang | null => {
+    const key = file ?? input.legacyPitchFile ?? null;
+    return key !== null && Object.hasOwn(langs, key) ? langs[key]! : null;
   };
 }
 

@@ -94,6 +94,11 @@ export interface RehearsalOptions {
   today: number;
   /** First day included (null: everything). The streak ignores it: it is about today. */
   sinceDay: number | null;
+  /**
+   * The resolved path of the bundled pitch: records saved before pitch identities (no pitchFile) belong to it
+   * (rehearsal/identity.ts). Null or absent: they stay a pitch of their own.
+   */
+  legacyPitchFile?: string | null | undefined;
 }
 
 /**
@@ -112,11 +117,12 @@ export function computeRehearsalStats(attempts: Attempts, options: RehearsalOpti
   );
   const inWindow = sinceDay === null ? all : all.filter((r) => day[r]! >= sinceDay);
 
-  // One group per pitch file, section and target, in order of first appearance (no file and '' are one).
-  const noFile = t.strings.indexOf('');
+  // One group per pitch file, section and target, in order of first appearance (no file and '' are one, and
+  // belong to the bundled pitch when it is known, as records do).
+  const fileOf = pitchFileOf(t, options.legacyPitchFile ?? null);
   const groups = new Map<string, number[]>();
   for (const r of inWindow) {
-    const key = `${t.file[r]! < 0 ? noFile : t.file[r]}/${t.section[r]}/${Math.round(t.target[r]! * 10)}`;
+    const key = `${fileOf(r)}\u0000${t.section[r]}/${Math.round(t.target[r]! * 10)}`;
     const list = groups.get(key);
     if (list) list.push(r);
     else groups.set(key, [r]);
@@ -125,15 +131,23 @@ export function computeRehearsalStats(attempts: Attempts, options: RehearsalOpti
   // The section rehearsed last comes first: that is the one the user is working on.
   const sections = [...groups.values()]
     .sort((x, y) => t.at[y[y.length - 1]!]! - t.at[x[x.length - 1]!]!)
-    .map((runs) => sectionStats(t, runs, kinds, chrono));
+    .map((runs) => sectionStats(t, runs, kinds, chrono, fileOf(runs[runs.length - 1]!)));
 
-  // Every section rehearsed has an entry: its best complete, credible run, or null when it has none.
-  // Section ids come from the user's headings: no inherited keys (`constructor`…).
+  // Records are per pitch file: two files with a section of the same id are two races. `best` keeps its
+  // meaning of one figure per section id: that of the pitch file rehearsed last with that section (sections
+  // come most recent first), never a faster run of another file. Section ids and paths come from the user's
+  // files: no inherited keys (`constructor`…).
   const best: Record<string, number | null> = Object.create(null);
+  const bestByPitch: Record<string, Record<string, number | null>> = Object.create(null);
+  const fileOfBest: Record<string, string> = Object.create(null);
   for (const s of sections) {
-    const known = best[s.id] ?? null;
-    best[s.id] = s.personalBest !== null && (known === null || s.personalBest < known) ? s.personalBest : known;
+    const file = s.pitchFile ?? '';
+    const perFile = (bestByPitch[file] ??= Object.create(null) as Record<string, number | null>);
+    const known = perFile[s.id] ?? null;
+    perFile[s.id] = s.personalBest !== null && (known === null || s.personalBest < known) ? s.personalBest : known;
+    fileOfBest[s.id] ??= file;
   }
+  for (const id of Object.keys(fileOfBest)) best[id] = bestByPitch[fileOfBest[id]!]![id]!;
   const counts = [0, 0, 0, 0];
   let suspect = 0;
   for (const r of inWindow) {
@@ -150,10 +164,22 @@ export function computeRehearsalStats(attempts: Attempts, options: RehearsalOpti
     incomplete,
     aborted,
     best,
+    bestByPitch,
+    pitchFiles: Object.keys(bestByPitch).length,
     days: new Set(inWindow.map((r) => day[r]!)).size,
     streak,
     sections,
   };
+}
+
+/**
+ * Each row's pitch file ('' for none): records without one are the legacy pitch's when it is known. The
+ * file column is interned, so each distinct file is looked up once.
+ */
+function pitchFileOf(t: AttemptTable, legacy: string | null): (row: number) => string {
+  const names = t.strings.map((name, i) => (name === '' && legacy !== null ? legacy : t.strings[i]!));
+  const none = legacy ?? '';
+  return (r) => (t.file[r]! < 0 ? none : names[t.file[r]!]!);
 }
 
 /**
@@ -180,7 +206,13 @@ function recordsOf(t: AttemptTable, runs: readonly number[]) {
   return { personalBest, bestSegments };
 }
 
-function sectionStats(t: AttemptTable, runs: readonly number[], kinds: Int8Array, chrono: Chronology): SectionStats {
+function sectionStats(
+  t: AttemptTable,
+  runs: readonly number[],
+  kinds: Int8Array,
+  chrono: Chronology,
+  pitchFile: string,
+): SectionStats {
   const latest = runs[runs.length - 1]!;
   const kindOf = (r: number) => kinds[t.kind[r]!]!;
   // The split list of the latest complete run is the section as it is now (a practice run may hold only some splits).
@@ -249,7 +281,7 @@ function sectionStats(t: AttemptTable, runs: readonly number[], kinds: Int8Array
     id: t.strings[t.section[latest]!]!,
     title: t.strings[t.title[latest]!]!,
     targetSeconds: t.target[latest]!,
-    pitchFile: t.file[latest]! < 0 ? null : t.strings[t.file[latest]!]!,
+    pitchFile: pitchFile === '' ? null : pitchFile,
     count: runs.length,
     completed: counted.length,
     suspect,
@@ -272,17 +304,37 @@ function positive(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : null;
 }
 
-/** Voice measurements of recorded attempts in the period: words per minute and longest pause. */
+/** The language of the pitch an attempt was rehearsed on, by its pitch file (null: a record without one); null when unknown. */
+export type PitchLangOf = (pitchFile: string | null) => PitchLang | null;
+
+/**
+ * Voice measurements of recorded attempts in the period: words per minute and longest pause. Each pace is
+ * judged against the band of its own pitch's language (pitch/language.ts), as the rehearsal summary judged it;
+ * a pitch whose language is unknown gets the French band, the rehearsal's default, and is counted apart.
+ */
 export function computeSpeechStats(
   attempts: Attempts,
   clock: DayClock,
   sinceDay: number | null,
-  lang: PitchLang = 'fr',
+  langOf: PitchLangOf = () => null,
 ): SpeechStats {
   const t = asTable(attempts);
   const runs: SpeechPoint[] = [];
-  const band = PACE_BANDS[lang];
   const { rows, day, isoDay } = chronological(t, clock);
+  // By interned file (-1: none): each pitch's language is asked for once.
+  const langs = new Map<number, PitchLang | null>();
+  const langOfRow = (r: number): PitchLang | null => {
+    const f = t.file[r]!;
+    let lang = langs.get(f);
+    if (lang === undefined) {
+      const file = f < 0 || t.strings[f] === '' ? null : t.strings[f]!;
+      langs.set(f, (lang = langOf(file)));
+    }
+    return lang;
+  };
+  const bands: SpeechStats['bands'] = {};
+  let unknownLang = 0;
+  let lang: PitchLang = 'fr';
   // A pace trend is drawn from the runs that count: an accidental tap or a stopped run says nothing of the pace.
   for (const r of rows) {
     if (!(t.flags[r]! & COUNTS) || (sinceDay !== null && day[r]! < sinceDay)) continue;
@@ -291,16 +343,32 @@ export function computeSpeechStats(
     const range = positive(t.range[r]);
     const sps = positive(t.sps[r]);
     if (wpm === null && pause === null && range === null && sps === null) continue;
+    const known = langOfRow(r);
+    const runLang = known ?? 'fr';
+    let inBand: boolean | null = null;
+    if (wpm !== null) {
+      const rounded = Math.round(wpm);
+      const band = PACE_BANDS[runLang];
+      const tally = (bands[runLang] ??= { min: band.min, max: band.max, measured: 0, inBand: 0 });
+      inBand = rounded >= band.min && rounded <= band.max;
+      tally.measured++;
+      if (inBand) tally.inBand++;
+      if (known === null) unknownLang++;
+      lang = runLang;
+    }
     runs.push({
       at: t.startedAt[r]!,
       day: isoDay(r),
       sectionId: t.strings[t.section[r]!]!,
+      lang: runLang,
+      inBand,
       wordsPerMinute: wpm === null ? null : Math.round(wpm),
       longestPauseSeconds: pause === null ? null : tenths(pause),
       rangeSemitones: range === null ? null : tenths(range),
       syllablesPerSecond: sps === null ? null : Math.round(sps * 100) / 100,
     });
   }
+  const band = PACE_BANDS[lang];
   const wpms = runs.flatMap((r) => (r.wordsPerMinute === null ? [] : [r.wordsPerMinute]));
   const pauses = runs.flatMap((r) => (r.longestPauseSeconds === null ? [] : [r.longestPauseSeconds]));
   const ranges = runs.flatMap((r) => (r.rangeSemitones === null ? [] : [r.rangeSemitones]));
@@ -312,11 +380,14 @@ export function computeSpeechStats(
   return {
     recorded: runs.length,
     band: { min: band.min, max: band.max },
+    lang,
+    bands,
+    unknownLang,
     wordsPerMinute: {
       median: med(wpms, Math.round),
       last: wpms.length ? wpms[wpms.length - 1]! : null,
       measured: wpms.length,
-      inBand: wpms.filter((w) => w >= band.min && w <= band.max).length,
+      inBand: runs.filter((r) => r.inBand).length,
     },
     longestPauseSeconds: {
       median: med(pauses, tenths),

@@ -77,10 +77,14 @@ export interface RehearsalStats {
   incomplete: number;
   aborted: number;
   /**
-   * Personal best per section id rehearsed: the fastest complete, credible run over every target (and pitch
-   * file) it was rehearsed at; null when it has none.
+   * Personal best per section id rehearsed: the fastest complete, credible run over every target it was
+   * rehearsed at, in the pitch file rehearsed last with that section (never another file's); null when none.
    */
   best: Record<string, number | null>;
+  /** Personal best per pitch file ('' for records without one) and section id. */
+  bestByPitch: Record<string, Record<string, number | null>>;
+  /** Distinct pitch files among the sections rehearsed (the text names the pitch when there are several). */
+  pitchFiles: number;
   /** Distinct days with a rehearsal. */
   days: number;
   streak: Streak;
@@ -92,6 +96,10 @@ export interface SpeechPoint {
   at: string;
   day: string;
   sectionId: string;
+  /** The language of the pitch rehearsed, whose pace band judged this attempt (fr when unknown). */
+  lang: 'fr' | 'en';
+  /** Words per minute within that band; null when not measured. */
+  inBand: boolean | null;
   wordsPerMinute: number | null;
   longestPauseSeconds: number | null;
   /** F0 range (P10–P90, semitones) of the recording; null before voice v2 or without voiced speech. */
@@ -103,7 +111,14 @@ export interface SpeechPoint {
 export interface SpeechStats {
   /** Attempts with voice measurements. */
   recorded: number;
+  /** The pace band of the latest measured attempt's pitch language (`lang`). */
   band: { min: number; max: number };
+  lang: 'fr' | 'en';
+  /** Per pitch language: its band and how many measured attempts fell within it. */
+  bands: Partial<Record<'fr' | 'en', { min: number; max: number; measured: number; inBand: number }>>;
+  /** Measured attempts whose pitch language could not be read (judged against the French band). */
+  unknownLang: number;
+  /** inBand: attempts within the band of their own pitch's language. */
   wordsPerMinute: { median: number | null; last: number | null; measured: number; inBand: number };
   longestPauseSeconds: { median: number | null; last: number | null; max: number | null };
   rangeSemitones: { median: number | null; last: number | null; measured: number };

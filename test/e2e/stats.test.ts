@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { homesForThisFile, runCli } from '../helpers/cli.js';
@@ -245,6 +245,55 @@ describe('pitch stats, bad input: one sentence, a hint, exit 2, nothing written'
     const r = runCli(['--lang', 'en', 'stats', '--since', 'soon'], env(home));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Invalid period for --since: "soon".');
+  });
+});
+
+describe('pitch stats with two pitch files (one English) sharing a section id', () => {
+  const home = freshHome();
+  const write = (name: string, text: string) => {
+    writeFileSync(join(home, name), text);
+    return realpathSync(join(home, name));
+  };
+  const fr = write(
+    'mon-pitch.md',
+    '---\nlang: fr\n---\n# Pitch court\n\nBonjour, je suis ingénieure et je travaille sur les données.\n',
+  );
+  const en = write(
+    'my-pitch.md',
+    '---\nlang: en\n---\n# Pitch court\n\nHello, I am an engineer and I work with data.\n',
+  );
+  const store = new Store({ home });
+  store.update(historySpec, (doc) => {
+    doc.rehearsals.push(
+      // 125 words a minute: within the French 120–160, slow for the English 130–170.
+      attempt(daysAgo(2), 'complete', [35, 35, 35], { id: 'f1', pitchFile: fr, speech: { wordsPerMinute: 125 } }),
+      attempt(daysAgo(1), 'complete', [40, 40, 40], { id: 'e1', pitchFile: en, speech: { wordsPerMinute: 125 } }),
+    );
+  });
+
+  it('judges each pace by its pitch’s language and keeps one best per pitch file', () => {
+    const r = runCli(['stats', '--json'], env(home));
+    expect(r.code).toBe(0);
+    const data = JSON.parse(r.stdout);
+    expect(data.speech.wordsPerMinute).toMatchObject({ measured: 2, inBand: 1 });
+    expect(data.speech.bands).toEqual({
+      fr: { min: 120, max: 160, measured: 1, inBand: 1 },
+      en: { min: 130, max: 170, measured: 1, inBand: 0 },
+    });
+    expect(data.speech.unknownLang).toBe(0);
+    expect(data.rehearsals.bestByPitch).toEqual({ [en]: { '1-pitch-court': 120 }, [fr]: { '1-pitch-court': 105 } });
+    // The pitch rehearsed last is the one `best` speaks of: never the other file's faster run.
+    expect(data.rehearsals.best).toEqual({ '1-pitch-court': 120 });
+  });
+
+  it('names the pitch of each section and the band used, in French and in English', () => {
+    const text = runCli(['stats', '--section', '1-pitch-court'], env(home, { COLUMNS: '200' })).stdout;
+    expect(text).toContain(`pitch : ${en}`);
+    expect(text).toContain(`pitch : ${fr}`);
+    expect(text).toContain('plage 130–170 (anglais)');
+    const english = runCli(['--lang', 'en', 'stats'], env(home, { COLUMNS: '200' })).stdout;
+    expect(english).toContain(`pitch: ${en}`);
+    expect(english).toContain('each attempt is judged against the band of its pitch’s language');
   });
 });
 

@@ -1,4 +1,5 @@
-import type { AppContext } from '../context.js';
+import { BUNDLED_PITCH, resolvedPath, type AppContext } from '../context.js';
+import type { PitchLang } from '../../pitch/language.js';
 import type { Translate } from '../../i18n/index.js';
 import { loadPitchTopic, loadQuestionBank } from '../question-bank.js';
 import { usageError } from '../../core/errors.js';
@@ -69,6 +70,9 @@ export async function prepareStats(ctx: AppContext, opts: StatsOptions): Promise
     : { topics: [], topicIds: null };
   const all = data();
   const { attempts, reviews, cards, sessions, interviews } = all;
+  // Records without a pitch file are the bundled pitch's (rehearsal/identity.ts), in records and pace bands alike.
+  const legacyPitchFile = resolvedPath(BUNDLED_PITCH);
+  const pitchLangs = parts.rehearsals ? await readPitchLangs(ctx, attempts, legacyPitchFile) : {};
 
   const report = computeStats({
     now,
@@ -82,8 +86,38 @@ export async function prepareStats(ctx: AppContext, opts: StatsOptions): Promise
     sinceDay,
     sectionId,
     topicIds,
+    pitchLangs,
+    legacyPitchFile,
   });
   return { report, data: all, clock, sinceDay };
+}
+
+/**
+ * The language of each pitch file with a measured pace, read as the rehearsal reads it (front matter, else
+ * its words: pitch/parse.ts), so stats judge a pace against the band the rehearsal summary used. A file that
+ * is gone or unreadable has no entry: stats say its attempts were judged against the default band.
+ */
+async function readPitchLangs(
+  ctx: AppContext,
+  t: AttemptTable,
+  legacyPitchFile: string,
+): Promise<Record<string, PitchLang>> {
+  const files = new Set<string>();
+  for (const r of t.rows) {
+    if (!(t.wpm[r]! > 0)) continue;
+    const f = t.file[r]!;
+    files.add(f < 0 || t.strings[f] === '' ? legacyPitchFile : t.strings[f]!);
+  }
+  const langs: Record<string, PitchLang> = Object.create(null);
+  for (const file of files) {
+    try {
+      const lang = (await ctx.loadPitch(file)).lang;
+      if (lang) langs[file] = lang;
+    } catch {
+      // Moved, deleted or unreadable since: its language is unknown, and the text says so.
+    }
+  }
+  return langs;
 }
 
 function readSince(value: string, today: number): number {

@@ -120,6 +120,11 @@ export const stats = {
     fr: '{count, plural, one {# trop rapide} other {# trop rapides}} pour compter',
     en: '{count} too fast to count',
   },
+  'stats.section.pitch': { fr: 'pitch : {file}', en: 'pitch: {file}' },
+  'stats.section.pitchUnknown': {
+    fr: 'pitch : non enregistré (essais anciens)',
+    en: 'pitch: not recorded (old attempts)',
+  },
   'stats.section.title': { fr: '§ {title} — objectif {target}', en: '§ {title} — target {target}' },
   'stats.section.counts': {
     fr: '{count, plural, one {# essai} other {# essais}}, {completed, plural, one {# complet} other {# complets}}',
@@ -166,7 +171,17 @@ export const stats = {
     en: '{count, plural, one {# recorded attempt} other {# recorded attempts}}',
   },
   'stats.speech.wpmLegend': { fr: 'débit (mots/min)', en: 'pace (words/min)' },
-  'stats.speech.band': { fr: 'plage {min}–{max}', en: 'band {min}–{max}' },
+  'stats.speech.band': { fr: 'plage {min}–{max} ({language})', en: 'band {min}–{max} ({language})' },
+  'stats.speech.language.fr': { fr: 'français', en: 'French' },
+  'stats.speech.language.en': { fr: 'anglais', en: 'English' },
+  'stats.speech.mixedBands': {
+    fr: 'pitchs de plusieurs langues : chaque essai est jugé à la plage de la langue de son pitch',
+    en: 'pitches in several languages: each attempt is judged against the band of its pitch’s language',
+  },
+  'stats.speech.unknownLang': {
+    fr: '{count, plural, one {# essai} other {# essais}} d’un pitch de langue inconnue : plage du français',
+    en: '{count, plural, one {# attempt} other {# attempts}} of a pitch whose language is unknown: French band',
+  },
   'stats.speech.wpm': {
     fr: 'Débit : médiane {median} mots/min, dernier {last} · {inBand} sur {measured} dans la plage {min}–{max}',
     en: 'Pace: median {median} words/min, last {last} · {inBand} of {measured} within {min}–{max}',

@@ -130,7 +130,9 @@ function renderRehearsals(r: RehearsalStats, s: Style, period: string): string[]
       t('stats.streak', { current: r.streak.current, longest: r.streak.longest }),
     ]),
   );
-  for (const section of r.sections.slice(0, MAX_SECTIONS)) lines.push('', ...renderSection(section, s));
+  // Two pitch files may share a section id: name the pitch when there is more than one.
+  for (const section of r.sections.slice(0, MAX_SECTIONS))
+    lines.push('', ...renderSection(section, s, r.pitchFiles > 1));
   if (r.sections.length > MAX_SECTIONS)
     lines.push('', s.chalk.dim(s.fit(t('stats.moreSections', { count: r.sections.length - MAX_SECTIONS }))));
   return lines;
@@ -140,12 +142,22 @@ function chartSize(width: number): { width: number; height: number } {
   return { width: Math.min(width - INDENT.length, 140), height: width >= 110 ? 10 : 8 };
 }
 
-function renderSection(sec: SectionStats, s: Style): string[] {
+function renderSection(sec: SectionStats, s: Style, namePitch: boolean): string[] {
   const { t, chalk } = s;
   const target = formatClock(sec.targetSeconds);
   const head = t('stats.section.title', { title: sanitizeLine(sec.title), target });
   const counts = t('stats.section.counts', { count: s.int(sec.count), completed: s.int(sec.completed) });
   const lines = [chalk.bold(s.fit(`${head} · ${counts}`))];
+  if (namePitch)
+    lines.push(
+      chalk.dim(
+        s.fit(
+          sec.pitchFile === null
+            ? t('stats.section.pitchUnknown')
+            : t('stats.section.pitch', { file: sanitizeLine(sec.pitchFile) }),
+        ),
+      ),
+    );
 
   if (sec.runs.length) {
     const first = sec.runs[0]!.day;
@@ -256,9 +268,11 @@ function renderSpeech(sp: SpeechStats, s: Style, period: string): string[] {
     lines.push(
       ...s.pack([
         `${chalk.cyan('──')} ${t('stats.speech.wpmLegend')}`,
-        `${chalk.dim('┄┄')} ${t('stats.speech.band', band)}`,
+        `${chalk.dim('┄┄')} ${t('stats.speech.band', { ...band, language: t(`stats.speech.language.${sp.lang}`) })}`,
       ]),
     );
+    if (Object.keys(sp.bands).length > 1) lines.push(...s.pack([chalk.dim(t('stats.speech.mixedBands'))]));
+    if (sp.unknownLang) lines.push(...s.pack([chalk.dim(t('stats.speech.unknownLang', { count: sp.unknownLang }))]));
     const w = sp.wordsPerMinute;
     lines.push(
       ...s.pack([

@@ -109,7 +109,16 @@ function report(
   interviews: unknown[],
 ) {
   const base = statsInput();
-  const input = { ...base, attempts, sessions: sessions as never, interviews };
+  // Two pitch languages and legacy records given to the bundled pitch: per-pitch records and bands agree too.
+  const pitchLangs = { '/home/u/pitch.md': 'fr', '/home/u/autre.md': 'en' } as const;
+  const input = {
+    ...base,
+    attempts,
+    sessions: sessions as never,
+    interviews,
+    pitchLangs,
+    legacyPitchFile: '/home/u/autre.md',
+  };
   return [
     computeStats(input),
     computeStats({ ...input, sinceDay: 20_700 }),
