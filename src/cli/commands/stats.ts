@@ -70,9 +70,6 @@ export async function prepareStats(ctx: AppContext, opts: StatsOptions): Promise
     : { topics: [], topicIds: null };
   const all = data();
   const { attempts, reviews, cards, sessions, interviews } = all;
-  // Records without a pitch file are the bundled pitch's (rehearsal/identity.ts), in records and pace bands alike.
-  const legacyPitchFile = resolvedPath(BUNDLED_PITCH);
-  const pitchLangs = parts.rehearsals ? await readPitchLangs(ctx, attempts, legacyPitchFile) : {};
 
   const report = computeStats({
     now,
@@ -86,8 +83,7 @@ export async function prepareStats(ctx: AppContext, opts: StatsOptions): Promise
     sinceDay,
     sectionId,
     topicIds,
-    pitchLangs,
-    legacyPitchFile,
+    ...(parts.rehearsals ? await readPitchLangs(ctx, attempts) : {}),
   });
   return { report, data: all, clock, sinceDay };
 }
@@ -100,8 +96,9 @@ export async function prepareStats(ctx: AppContext, opts: StatsOptions): Promise
 async function readPitchLangs(
   ctx: AppContext,
   t: AttemptTable,
-  legacyPitchFile: string,
-): Promise<Record<string, PitchLang>> {
+): Promise<{ pitchLangs: Record<string, PitchLang>; legacyPitchFile: string }> {
+  // Records without a pitch file are the bundled pitch's (rehearsal/identity.ts), in records and pace bands alike.
+  const legacyPitchFile = resolvedPath(BUNDLED_PITCH);
   const files = new Set<string>();
   for (const r of t.rows) {
     if (!(t.wpm[r]! > 0)) continue;
@@ -117,7 +114,7 @@ async function readPitchLangs(
       // Moved, deleted or unreadable since: its language is unknown, and the text says so.
     }
   }
-  return langs;
+  return { pitchLangs: langs, legacyPitchFile };
 }
 
 function readSince(value: string, today: number): number {
