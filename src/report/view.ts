@@ -316,7 +316,8 @@ function sectionView(stats: SectionStats, attempts: readonly Attempt[]): Section
     (a) =>
       a.sectionId === stats.id &&
       a.targetSeconds === stats.targetSeconds &&
-      (a.pitchFile ?? null) === (stats.pitchFile ?? null),
+      // Records older than pitch identities are drawn with the pitch statistics gave them to (the bundled one).
+      ((a.pitchFile || null) === (stats.pitchFile ?? null) || (!a.pitchFile && stats.legacyRecords)),
   );
   const complete = stats.runs.map((r) => r.totalSeconds);
   const band = { min: stats.targetSeconds * (1 - TARGET_BAND), max: stats.targetSeconds * (1 + TARGET_BAND) };

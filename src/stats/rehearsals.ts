@@ -282,6 +282,7 @@ function sectionStats(
     title: t.strings[t.title[latest]!]!,
     targetSeconds: t.target[latest]!,
     pitchFile: pitchFile === '' ? null : pitchFile,
+    legacyRecords: runs.some((r) => t.file[r]! < 0 || t.strings[t.file[r]!] === ''),
     count: runs.length,
     completed: counted.length,
     suspect,

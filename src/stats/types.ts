@@ -44,6 +44,8 @@ export interface SectionStats {
   id: string;
   /** The pitch file rehearsed (null for records saved before pitch identities). */
   pitchFile: string | null;
+  /** Holds attempts saved without a pitch file (older records, counted as the bundled pitch's). */
+  legacyRecords: boolean;
   title: string;
   targetSeconds: number;
   count: number;

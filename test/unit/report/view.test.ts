@@ -10,7 +10,7 @@ import {
   type SectionView,
 } from '../../../src/report/view.js';
 import type { InterviewRecord } from '../../../src/interview/types.js';
-import { rehearsalHistory, statsInput } from '../stats/fixture.js';
+import { attempt, rehearsalHistory, statsInput } from '../stats/fixture.js';
 import { reviewTable } from '../../../src/stats/review-table.js';
 
 function interview(startedAt: string, answers: Array<[seconds: number | null, covered: boolean[]]>): InterviewRecord {
@@ -212,5 +212,30 @@ describe('report advice', () => {
 
   it('uses every attempt kind of the fixture', () => {
     expect(new Set(rehearsalHistory().map((a) => a.kind)).size).toBe(4);
+  });
+});
+
+describe('report view of a pitch with records older than pitch identities', () => {
+  it('draws the legacy attempts with the bundled pitch they belong to', () => {
+    const BUNDLED = '/opt/pitch/data/pitch.fr.md';
+    const input = statsInput({
+      attempts: [
+        ...rehearsalHistory(),
+        attempt('2026-11-26T12:00:00.000Z', 'complete', [40, 46, 38], { pitchFile: BUNDLED }),
+      ],
+      legacyPitchFile: BUNDLED,
+    });
+    const page = buildReportView({
+      stats: computeStats(input),
+      attempts: input.attempts,
+      interviews: [],
+      recording: null,
+      clock: input.clock,
+      sinceDay: null,
+    });
+    const twoMinutes = page.sections.find((s) => s.targetSeconds === 120)!;
+    // First split of every complete, credible 2-minute run (legacy ones included), and the practice run's.
+    expect(twoMinutes.splits[0]!.complete).toEqual([42, 40, 38, 39, 41, 40]);
+    expect(twoMinutes.splits[0]!.practice).toEqual([30]);
   });
 });
