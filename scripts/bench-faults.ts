@@ -12,6 +12,7 @@ import { parsePitch } from '../src/pitch/parse.js';
 import { parsePack } from '../src/quiz/pack.js';
 import { pitchTopic } from '../src/quiz/pitch-cards.js';
 import { askAnswer } from '../src/ui/prompts.js';
+import { aliasBomb } from '../test/helpers/alias-bomb.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 async function time(run: () => unknown | Promise<unknown>, times = 3): Promise<number> {
@@ -64,14 +65,7 @@ for (const terms of [2000, 4000, 8000, 16000]) {
 }
 
 // A YAML alias bomb: 10 levels of 10 aliases (10¹⁰ nodes once expanded).
-const levels = ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-for (let i = 1; i <= 10; i++)
-  levels.push(
-    `a${i}: &a${i} [${Array(10)
-      .fill(`*a${i - 1}`)
-      .join(', ')}]`,
-  );
-const bomb = `topic: bomb\ntitle: Bombe\n${levels.join('\n')}\nquestions: []\n`;
+const bomb = aliasBomb('bomb');
 row(`alias bomb (${bomb.length} bytes) refused`, await time(() => parsePack({ name: 'bomb.yaml', text: bomb })));
 
 // A pack that is a symlink to /dev/zero, refused before any byte is read.

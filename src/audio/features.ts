@@ -305,6 +305,21 @@ function biquad(rate: number, kind: 'low' | 'high', cutoffHz: number): readonly 
   return [b0, b1 - a1 * b0, b2 - a2 * b0, a1, a2];
 }
 
+/** The runs of set frames, as [start, end) frame indices. */
+export function runsOf(flags: Uint8Array): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  for (let t = 0; t < flags.length; ) {
+    if (!flags[t]) {
+      t++;
+      continue;
+    }
+    const start = t;
+    while (t < flags.length && flags[t]) t++;
+    runs.push([start, t]);
+  }
+  return runs;
+}
+
 /** Energy to dB full scale, with digital silence at SILENCE_DB. */
 export function toDb(energy: number): number {
   return energy > 1e-12 ? 10 * Math.log10(energy) : SILENCE_DB;

@@ -27,7 +27,7 @@
  *
  * Measured on scripts/make-room-audio.mjs recordings (figures in docs/voice.md).
  */
-import { FRAME_SECONDS, type FrameFeatures, toDb } from './features.js';
+import { FRAME_SECONDS, type FrameFeatures, runsOf, toDb } from './features.js';
 
 /** How far below the sentence's peak level the tails are measured, and at most cut (dB). */
 export const TAIL_DB = 15;
@@ -80,21 +80,6 @@ export interface RoomEstimate {
   backgroundVoices: boolean;
   /** Beyond what the detector handles precisely (short pauses may be missed or merged), and why. */
   warnings: RoomWarning[];
-}
-
-/** The runs of set frames, as [start, end) frame indices. */
-function runsOf(flags: Uint8Array): Array<[number, number]> {
-  const runs: Array<[number, number]> = [];
-  for (let t = 0; t < flags.length; ) {
-    if (!flags[t]) {
-      t++;
-      continue;
-    }
-    const start = t;
-    while (t < flags.length && flags[t]) t++;
-    runs.push([start, t]);
-  }
-  return runs;
 }
 
 /** Broadband level (sum of the three bands), smoothed over ±LEVEL_HALF_FRAMES, in dB. */

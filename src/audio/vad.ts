@@ -8,7 +8,7 @@
  * the whole file, so the floor at any moment is estimated from both sides of it.
  */
 import type { FrameFeatures } from './features.js';
-import { FRAME_SECONDS, SILENCE_DB, toDb } from './features.js';
+import { FRAME_SECONDS, runsOf, SILENCE_DB, toDb } from './features.js';
 
 /** Start and end in seconds from the start of the file. */
 export interface Segment {
@@ -323,17 +323,7 @@ function floorOfBlocks(blockMin: Float64Array, reach: number, trusted: number, f
 
 /** Runs of speech frames as segments, in seconds. */
 export function framesToSegments(speech: Uint8Array): Segment[] {
-  const out: Segment[] = [];
-  for (let t = 0; t < speech.length; ) {
-    if (!speech[t]) {
-      t++;
-      continue;
-    }
-    const start = t;
-    while (t < speech.length && speech[t]) t++;
-    out.push({ start: start * FRAME_SECONDS, end: t * FRAME_SECONDS });
-  }
-  return out;
+  return runsOf(speech).map(([start, end]) => ({ start: start * FRAME_SECONDS, end: end * FRAME_SECONDS }));
 }
 
 export interface SmoothingParams {

@@ -329,34 +329,26 @@ export function gradeOpen(question: Question, compiled: CompiledOpen, answer: st
     const start = denial >= 0 ? Math.min(denial, index.tokens[m.first]!.start) : index.tokens[m.first]!.start;
     return answer.slice(start, index.tokens[m.last]!.end);
   };
-  const mentions = new Map<number, Mention>();
-  compiled.points.forEach((p, k) => {
-    for (const phrase of p.about)
-      for (const m of matcher.find(phrase, 1)) {
-        const mention = mentions.get(m.first) ?? {
-          at: m.first,
-          sentence: index.tokens[m.first]!.sentence,
-          points: new Set(),
-        };
-        mention.points.add(k);
-        mentions.set(m.first, mention);
-      }
-  });
-  const sortedMentions = [...mentions.values()].sort((a, b) => a.at - b.at);
-  const named = new Map<number, Mention>();
-  compiled.points.forEach((p, k) => {
-    for (const phrase of p.subject)
-      for (const m of matcher.find(phrase, 1)) {
-        const mention = named.get(m.first) ?? {
-          at: m.first,
-          sentence: index.tokens[m.first]!.sentence,
-          points: new Set(),
-        };
-        mention.points.add(k);
-        named.set(m.first, mention);
-      }
-  });
-  const sortedNamed = [...named.values()].sort((a, b) => a.at - b.at);
+  // Where the answer names what each key point is about (`about`) or a thing the prompt lists (`subject`),
+  // in answer order: a claim is bound to the nearest such mention.
+  const mentionsOf = (phrasesOf: (p: CompiledPoint) => readonly Phrase[]) => {
+    const byToken = new Map<number, Mention>();
+    compiled.points.forEach((p, k) => {
+      for (const phrase of phrasesOf(p))
+        for (const m of matcher.find(phrase, 1)) {
+          const mention = byToken.get(m.first) ?? {
+            at: m.first,
+            sentence: index.tokens[m.first]!.sentence,
+            points: new Set(),
+          };
+          mention.points.add(k);
+          byToken.set(m.first, mention);
+        }
+    });
+    return [...byToken.values()].sort((a, b) => a.at - b.at);
+  };
+  const sortedMentions = mentionsOf((p) => p.about);
+  const sortedNamed = mentionsOf((p) => p.subject);
   const bound = (k: number, m: PhraseMatch) => {
     const p = compiled.points[k]!;
     if (p.about.length > 0) return boundTo(k, m.first, sortedMentions, index);

@@ -1,5 +1,6 @@
 import type { PromptLevel } from './cues.js';
 import type { SpeechSummary } from '../audio/metrics.js';
+import type { PlannedSplit } from './plan.js';
 
 /**
  * complete: every split ended by the speaker (none skipped, none left unsaid); incomplete: a split was skipped
@@ -69,4 +70,21 @@ export interface Attempt {
   recording?: { file: string; splitEnds: number[]; clockStart?: number | undefined } | undefined;
   /** Speech figures of the recording (src/audio summarizeSpeech): pace, pauses, per split. Read defensively: older or hand-edited files may lack some. */
   speech?: Partial<SpeechSummary> | undefined;
+}
+
+/** What the live split screen shows of a run besides its clock: built by the rehearsal runner, drawn by ui. */
+export interface LiveRunView {
+  sectionTitle: string;
+  /** The splits being rehearsed (all of them, or the --from/--only slice). */
+  splits: readonly PlannedSplit[];
+  /** Number of the first rehearsed split in the whole plan (1 unless --from/--only). */
+  firstNumber: number;
+  targetSeconds: number;
+  level: PromptLevel;
+  /** Best segment per split key before this run. */
+  bestSegments: Readonly<Record<string, number>>;
+  /** Personal best's cumulative seconds at the end of each rehearsed split (null where unknown). */
+  pbCumulative: ReadonlyArray<number | null>;
+  attemptNumber: number;
+  practice: boolean;
 }

@@ -2,7 +2,7 @@ import type { PromptLevel } from '../rehearsal/cues.js';
 import type { Section } from '../pitch/model.js';
 import type { PlannedSplit, RehearsalPlan } from '../rehearsal/plan.js';
 import { countSyllables } from '../pitch/syllables.js';
-import type { Attempt } from '../rehearsal/types.js';
+import type { Attempt, LiveRunView } from '../rehearsal/types.js';
 import { autoPromptLevel, computeRecords, pbCumulative, type Records } from '../rehearsal/records.js';
 import { createTimer, tick } from '../rehearsal/timer.js';
 import { pressKey, startSession, type Outcome, type SessionState } from '../rehearsal/session.js';
@@ -39,17 +39,8 @@ export interface LevelNotice {
 }
 
 /** What the live screen shows besides the session state. */
-export interface RehearsalView {
-  sectionTitle: string;
+export interface RehearsalView extends LiveRunView {
   notice: LevelNotice | null;
-  splits: readonly PlannedSplit[];
-  firstNumber: number;
-  targetSeconds: number;
-  level: PromptLevel;
-  bestSegments: Readonly<Record<string, number>>;
-  pbCumulative: ReadonlyArray<number | null>;
-  attemptNumber: number;
-  practice: boolean;
 }
 
 export interface RehearsalScreen {

@@ -2,6 +2,7 @@
 // English against the built binary. Each must give exactly one error sentence followed by a hint,
 // the right exit code, no stack trace, nothing on stdout, and leave the user's data untouched.
 import { afterAll, describe, expect, it } from 'vitest';
+import { aliasBomb } from '../helpers/alias-bomb.js';
 import { createHash } from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
@@ -112,17 +113,6 @@ fifo('devices/a-fifo.yaml');
 link('devices/b-zero.yaml', '/dev/zero');
 link('devices/c-urandom.yaml', '/dev/urandom');
 const loopBank = link('loop-bank', join(dir, 'loop-bank'));
-/** 10 levels of 10 aliases: 10¹⁰ nodes once expanded, from 700 bytes ("billion laughs"). */
-const aliasBomb = (topic: string) => {
-  const levels = ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-  for (let i = 1; i <= 10; i++)
-    levels.push(
-      `a${i}: &a${i} [${Array(10)
-        .fill(`*a${i - 1}`)
-        .join(', ')}]`,
-    );
-  return `topic: ${topic}\ntitle: Bombe\n${levels.join('\n')}\nquestions:\n  - id: ${topic}-1\n    kind: flash\n    difficulty: 1\n    prompt: "Un ?"\n    modelAnswer: "Oui."\n`;
-};
 const bombPack = pack('bomb', aliasBomb('bomb-pack'));
 const deepPack = pack(
   'deep',

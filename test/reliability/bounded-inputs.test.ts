@@ -2,6 +2,7 @@
 // user's packs, question ids named like JavaScript's own properties, a 100 KB pasted answer. Each must
 // simply work (the refusals — FIFOs, devices, loops, long names, caps — are rows of bad-inputs.test.ts).
 import { afterAll, describe, expect, it } from 'vitest';
+import { aliasBomb } from '../helpers/alias-bomb.js';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,22 +41,10 @@ describe('standard input as the pitch', () => {
   });
 });
 
-/** 10 levels of 10 aliases: 10¹⁰ nodes once expanded, from 700 bytes. */
-function aliasBomb(): string {
-  const levels = ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-  for (let i = 1; i <= 10; i++)
-    levels.push(
-      `a${i}: &a${i} [${Array(10)
-        .fill(`*a${i - 1}`)
-        .join(', ')}]`,
-    );
-  return `topic: bomb\ntitle: Bombe\n${levels.join('\n')}\nquestions:\n  - id: b-1\n    kind: flash\n    difficulty: 1\n    prompt: "Un ?"\n    modelAnswer: "Oui."\n`;
-}
-
 describe('a YAML alias bomb in $PITCH_HOME/questions', () => {
   const bombed = home('bombed');
   mkdirSync(join(bombed, 'questions'));
-  writeFileSync(join(bombed, 'questions', 'bomb.yaml'), aliasBomb());
+  writeFileSync(join(bombed, 'questions', 'bomb.yaml'), aliasBomb('bomb'));
 
   // Once each of these froze for minutes and grew to gigabytes; now the pack is skipped and named.
   it.each([

@@ -92,6 +92,9 @@ export function renderAnalysis(
   return lines.join('\n');
 }
 
+/** Width of the label column shared by the speech and voice lines. */
+const LABEL = 13;
+
 /**
  * The figures alone (duration, speech, pace, pauses), one per line: what `pitch analyze` shows first
  * and what the rehearse summary shows for a recorded attempt.
@@ -103,7 +106,6 @@ export function renderSpeechLines(
   lang: Lang,
   width = 80,
 ): string[] {
-  const LABEL = 13;
   const row = (key: MessageKey, pieces: string[]) => fitPieces(padEnd(t(key), LABEL), pieces, width);
   const lines = row('analyze.duration', [formatClock(analysis.durationSeconds, true)]);
   if (analysis.noSpeech) {
@@ -159,7 +161,6 @@ export function renderVoiceLines(
   lang: Lang,
   width = 80,
 ): string[] {
-  const LABEL = 13;
   const indent = ' '.repeat(LABEL);
   const row = (key: MessageKey, text: string) =>
     wrapText(text, Math.max(20, width - LABEL)).map((l, i) => (i ? indent : padEnd(t(key), LABEL)) + l);

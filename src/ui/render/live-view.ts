@@ -1,8 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { MessageKey, Translate } from '../../i18n/index.js';
-import type { PlannedSplit } from '../../rehearsal/plan.js';
+import type { LiveRunView } from '../../rehearsal/types.js';
 import type { SessionState } from '../../rehearsal/session.js';
-import type { PromptLevel } from '../../rehearsal/cues.js';
 import { cueLines } from '../../rehearsal/cues.js';
 import { countdownLeft, elapsedMs, segmentSeconds } from '../../rehearsal/timer.js';
 import { splitEnds } from '../../rehearsal/attempt.js';
@@ -14,22 +13,9 @@ import { CONFIRM_STOP_KEYS, LIVE_KEYS } from '../../rehearsal/keys.js';
 import { renderKeyFooter, renderKeyHelp } from './keymap.js';
 import { fitLine, foldKeys, padEnd, visibleWidth, wrapStyled, wrapText } from '../text-layout.js';
 
-export interface LiveViewInput {
-  sectionTitle: string;
-  /** The splits being rehearsed (all of them, or the --from/--only slice). */
-  splits: readonly PlannedSplit[];
-  /** Number of the first rehearsed split in the whole plan (1 unless --from/--only). */
-  firstNumber: number;
+export interface LiveViewInput extends LiveRunView {
   session: SessionState;
   now: number;
-  targetSeconds: number;
-  level: PromptLevel;
-  /** Best segment per split key before this run. */
-  bestSegments: Readonly<Record<string, number>>;
-  /** Personal best's cumulative seconds at the end of each rehearsed split (null where unknown). */
-  pbCumulative: ReadonlyArray<number | null>;
-  attemptNumber: number;
-  practice: boolean;
   width: number;
   rows: number;
   t: Translate;

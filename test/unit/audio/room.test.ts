@@ -12,6 +12,7 @@ import {
 import { FRAME_SECONDS } from '../../../src/audio/features.js';
 import { seededRandom, sentenceLayout, voicedSignal } from './helpers.js';
 import { createSpeechDetector } from '../../../src/audio/detect.js';
+import { framesToSegments } from '../../../src/audio/vad.js';
 
 const frames = (seconds: number) => Math.round(seconds / FRAME_SECONDS);
 
@@ -42,19 +43,8 @@ function roomTrack(
   return { level, speech };
 }
 
-const runs = (speech: Uint8Array) => {
-  const out: Array<[number, number]> = [];
-  for (let t = 0; t < speech.length; ) {
-    if (!speech[t]) {
-      t++;
-      continue;
-    }
-    const s = t;
-    while (t < speech.length && speech[t]) t++;
-    out.push([s * FRAME_SECONDS, t * FRAME_SECONDS]);
-  }
-  return out;
-};
+/** Speech runs in seconds, as [start, end] pairs. */
+const runs = (speech: Uint8Array) => framesToSegments(speech).map((s) => [s.start, s.end]);
 
 describe('room: the pieces', () => {
   it('slidingMax equals the naive maximum of every window', () => {
