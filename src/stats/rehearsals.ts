@@ -9,7 +9,7 @@ import type { RehearsalStats, SectionStats, SpeechPoint, SpeechStats, SplitStats
 export const tenths = (x: number): number => Math.round(x * 10) / 10;
 
 /** Median of numbers (sorted copy); null for none. */
-export function median(values: readonly number[]): number | null {
+export function median(values: ArrayLike<number>): number | null {
   if (!values.length) return null;
   // A typed array sorts numbers natively (a comparator costs ~10 ms over a year of runs).
   const s = new Float64Array(values).sort();
@@ -62,31 +62,86 @@ const chronologies = new WeakMap<AttemptTable, { clock: DayClock; value: Chronol
 /**
  * The attempts with a readable date, oldest first (history is kept in order, but a hand-merged file
  * may not be). An attempt without a readable date cannot be placed on a chart or a calendar.
+ * A year is 10,000 attempts, read once per run by code that has not warmed up: plain indexed loops,
+ * and the clock asked again only when a date leaves the day span of the one before.
  */
 function chronological(t: AttemptTable, clock: DayClock): Chronology {
   const known = chronologies.get(t);
   if (known?.clock === clock) return known.value;
-  const rows: number[] = [];
-  const day = new Float64Array(t.at.length);
-  for (const r of t.rows) {
-    const at = t.at[r]!;
-    if (!Number.isFinite(at)) continue;
-    rows.push(r);
-    day[r] = clock.dayOf(at);
-  }
+  const at = t.at;
+  const day = new Float64Array(at.length);
+  const rows = placeRows(t.rows, at, clock, day);
   // A stable sort: rows are in history order, which breaks ties (and history is nearly always in order already).
   let sorted = true;
-  for (let i = 1; i < rows.length && sorted; i++) sorted = t.at[rows[i - 1]!]! <= t.at[rows[i]!]!;
-  if (!sorted) rows.sort((x, y) => t.at[x]! - t.at[y]!);
+  for (let i = 1; i < rows.length && sorted; i++) sorted = at[rows[i - 1]!]! <= at[rows[i]!]!;
+  if (!sorted) rows.sort((x, y) => at[x]! - at[y]!);
   const iso = new Map<number, string>();
+  // Rows come in runs of the same day: the last day's text is kept at hand.
+  let lastDay = Number.NaN;
+  let lastText = '';
   const isoDay = (r: number) => {
-    let text = iso.get(day[r]!);
-    if (text === undefined) iso.set(day[r]!, (text = dayToIso(day[r]!)));
+    const d = day[r]!;
+    if (d === lastDay) return lastText;
+    let text = iso.get(d);
+    if (text === undefined) iso.set(d, (text = dayToIso(d)));
+    lastDay = d;
+    lastText = text;
     return text;
   };
   const value = { rows, day, isoDay };
   chronologies.set(t, { clock, value });
   return value;
+}
+
+/**
+ * The rows with a readable date, each one's day set in `day`: walked a day span at a time (the clock asked
+ * once per span), each span's rows placed by a small function V8 optimises after a few days.
+ */
+function placeRows(all: Int32Array, at: Float64Array, clock: DayClock, day: Float64Array): number[] {
+  const rows: number[] = [];
+  for (let i = 0; i < all.length; ) {
+    const ms = at[all[i]!]!;
+    // Finite: NaN and ±Infinity give NaN here.
+    if (ms - ms !== 0) {
+      i++;
+      continue;
+    }
+    const span = clock.span(ms);
+    i = placeSpan(all, at, i, ms, span.end, span.day, day, rows);
+  }
+  return rows;
+}
+
+/** Places rows from `i` while their dates stay in [start, end) (the day `d`); returns the first row that does not. */
+function placeSpan(
+  all: Int32Array,
+  at: Float64Array,
+  i: number,
+  start: number,
+  end: number,
+  d: number,
+  day: Float64Array,
+  rows: number[],
+): number {
+  for (; i < all.length; i++) {
+    const r = all[i]!;
+    const ms = at[r]!;
+    if (!(ms >= start && ms < end)) break;
+    rows.push(r);
+    day[r] = d;
+  }
+  return i;
+}
+
+/** The days of `rows` without their repeats in a row (rows in order repeat a day many times). */
+function daysOf(rows: readonly number[], day: Float64Array): number[] {
+  const days: number[] = [];
+  let last = Number.NaN;
+  for (let i = 0; i < rows.length; i++) {
+    const d = day[rows[i]!]!;
+    if (d !== last) days.push((last = d));
+  }
+  return days;
 }
 
 export interface RehearsalOptions {
@@ -111,21 +166,33 @@ export function computeRehearsalStats(attempts: Attempts, options: RehearsalOpti
   const t = asTable(attempts);
   const chrono = chronological(t, clock);
   const { rows: all, day } = chrono;
-  const streak = computeStreak(
-    all.map((r) => day[r]!),
-    today,
-  );
+  const streak = computeStreak(daysOf(all, day), today);
   const inWindow = sinceDay === null ? all : all.filter((r) => day[r]! >= sinceDay);
 
   // One group per pitch file, section and target, in order of first appearance (no file and '' are one, and
   // belong to the bundled pitch when it is known, as records do).
   const fileOf = pitchFileOf(t, options.legacyPitchFile ?? null);
   const groups = new Map<string, number[]>();
-  for (const r of inWindow) {
-    const key = `${fileOf(r)}\u0000${t.section[r]}/${Math.round(t.target[r]! * 10)}`;
-    const list = groups.get(key);
-    if (list) list.push(r);
-    else groups.set(key, [r]);
+  // Rows come in runs of one file, section and target: the key is made again only when one of them changes.
+  let list: number[] = [];
+  let lastFile = Number.NaN;
+  let lastSection = Number.NaN;
+  let lastTarget = Number.NaN;
+  for (let i = 0; i < inWindow.length; i++) {
+    const r = inWindow[i]!;
+    const file = t.file[r]!;
+    const section = t.section[r]!;
+    const target = Math.round(t.target[r]! * 10);
+    if (file !== lastFile || section !== lastSection || target !== lastTarget) {
+      const key = `${fileOf(r)}\u0000${section}/${target}`;
+      const known = groups.get(key);
+      if (known) list = known;
+      else groups.set(key, (list = []));
+      lastFile = file;
+      lastSection = section;
+      lastTarget = target;
+    }
+    list.push(r);
   }
   const kinds = kindCodes(t);
   // The section rehearsed last comes first: that is the one the user is working on.
@@ -150,7 +217,8 @@ export function computeRehearsalStats(attempts: Attempts, options: RehearsalOpti
   for (const id of Object.keys(fileOfBest)) best[id] = bestByPitch[fileOfBest[id]!]![id]!;
   const counts = [0, 0, 0, 0];
   let suspect = 0;
-  for (const r of inWindow) {
+  for (let i = 0; i < inWindow.length; i++) {
+    const r = inWindow[i]!;
     const kind = kinds[t.kind[r]!]!;
     if (kind === COMPLETE && t.flags[r]! & SUSPECT) suspect++;
     else if (kind >= 0) counts[kind]!++;
@@ -166,7 +234,7 @@ export function computeRehearsalStats(attempts: Attempts, options: RehearsalOpti
     best,
     bestByPitch,
     pitchFiles: Object.keys(bestByPitch).length,
-    days: new Set(inWindow.map((r) => day[r]!)).size,
+    days: new Set(daysOf(inWindow, day)).size,
     streak,
     sections,
   };
@@ -183,29 +251,12 @@ function pitchFileOf(t: AttemptTable, legacy: string | null): (row: number) => s
 }
 
 /**
- * computeRecords (rehearsal/records.ts) over rows of one section: the PB and the best segment of each
- * split key (by interned key) among the runs that count at the latest run's target.
+ * One section's figures: counts, records (computeRecords of rehearsal/records.ts: the PB and the best
+ * segment of each split key among the runs that count at the latest run's target), split times, the
+ * chart's points. A section rehearsed daily for a year is 10,000 runs and 50,000 splits, read once per
+ * `pitch stats` by code that has not warmed up: one indexed pass over the runs, columns read through
+ * locals, split times gathered in one typed array.
  */
-function recordsOf(t: AttemptTable, runs: readonly number[]) {
-  const latest = runs[runs.length - 1]!;
-  const target = t.target[latest]!;
-  let personalBest = -1;
-  // By interned key; NaN: no best yet.
-  const bestSegments = new Float64Array(t.strings.length).fill(Number.NaN);
-  for (const r of runs) {
-    if (!(t.flags[r]! & COUNTS) || t.section[r] !== t.section[latest] || !(Math.abs(t.target[r]! - target) < 0.05))
-      continue;
-    if (personalBest < 0 || t.total[r]! < t.total[personalBest]!) personalBest = r;
-    const end = t.splitFrom[r]! + t.splitCount[r]!;
-    for (let k = t.splitFrom[r]!; k < end; k++) {
-      const seconds = t.splitSeconds[k]!;
-      const key = t.splitKey[k]!;
-      if (seconds > 0 && !(seconds >= bestSegments[key]!)) bestSegments[key] = seconds;
-    }
-  }
-  return { personalBest, bestSegments };
-}
-
 function sectionStats(
   t: AttemptTable,
   runs: readonly number[],
@@ -213,50 +264,47 @@ function sectionStats(
   chrono: Chronology,
   pitchFile: string,
 ): SectionStats {
-  const latest = runs[runs.length - 1]!;
-  const kindOf = (r: number) => kinds[t.kind[r]!]!;
+  const { kind, splitFrom, splitCount, splitKey, total, startedAt, strings } = t;
+  const n = runs.length;
+  const latest = runs[n - 1]!;
   // The split list of the latest complete run is the section as it is now (a practice run may hold only some splits).
   let reference = -1;
-  for (let i = runs.length - 1; i >= 0 && reference < 0; i--) if (kindOf(runs[i]!) === COMPLETE) reference = runs[i]!;
-  if (reference < 0) reference = runs.reduce((a, b) => (t.splitCount[b]! >= t.splitCount[a]! ? b : a));
-  const refFrom = t.splitFrom[reference]!;
-  const refCount = t.splitCount[reference]!;
-  // Runs are already one pitch file's (grouped by it): no identity filter needed here.
-  const records = recordsOf(t, runs);
-  // Medians, charts and split times come from the runs that count, as records do.
-  const counted = runs.filter((r) => t.flags[r]! & COUNTS);
+  for (let i = n - 1; i >= 0 && reference < 0; i--) if (kinds[kind[runs[i]!]!] === COMPLETE) reference = runs[i]!;
+  if (reference < 0) reference = runs.reduce((a, b) => (splitCount[b]! >= splitCount[a]! ? b : a));
+  const refFrom = splitFrom[reference]!;
+  const refCount = splitCount[reference]!;
 
   // Split keys are interned: equal keys have equal numbers (a repeated key: its last place wins).
-  const position = new Int32Array(t.strings.length).fill(-1);
-  for (let i = 0; i < refCount; i++) position[t.splitKey[refFrom + i]!] = i;
-  const times: number[][] = Array.from({ length: refCount }, () => []);
-  for (const r of counted) {
-    const end = t.splitFrom[r]! + t.splitCount[r]!;
-    for (let k = t.splitFrom[r]!; k < end; k++) {
-      const i = position[t.splitKey[k]!]!;
-      const seconds = t.splitSeconds[k]!;
-      if (i >= 0 && seconds > 0) times[i]!.push(seconds);
-    }
-  }
+  const position = new Int32Array(strings.length).fill(-1);
+  for (let i = 0; i < refCount; i++) position[splitKey[refFrom + i]!] = i;
+  const { times, timed, bestSegments, pb, counts, suspect, legacyRecords, totals, points } = tallyRuns(
+    t,
+    runs,
+    kinds,
+    chrono,
+    position,
+    refCount,
+  );
   let sumOfBest = refCount > 0 ? 0 : null;
   const splits: SplitStats[] = [];
   for (let i = 0; i < refCount; i++) {
     const k = refFrom + i;
-    const said = times[i]!;
+    const count = timed[i]!;
+    const said = times.subarray(i * n, i * n + count);
     const med = median(said);
     const budget = t.splitBudget[k]!;
-    const found = records.bestSegments[t.splitKey[k]!]!;
+    const found = bestSegments[splitKey[k]!]!;
     const best = Number.isNaN(found) ? undefined : found;
     sumOfBest = sumOfBest === null || best === undefined ? null : sumOfBest + best;
     splits.push({
-      key: t.strings[t.splitKey[k]!]!,
-      title: t.strings[t.splitTitle[k]!]!,
+      key: strings[splitKey[k]!]!,
+      title: strings[t.splitTitle[k]!]!,
       budgetSeconds: tenths(budget),
       best: best === undefined ? null : tenths(best),
       median: med === null ? null : tenths(med),
-      last: said.length ? tenths(said[said.length - 1]!) : null,
+      last: count ? tenths(said[count - 1]!) : null,
       overBudgetSeconds: med === null ? null : tenths(med - budget),
-      timed: said.length,
+      timed: count,
     });
   }
   let costliest: SplitStats | null = null;
@@ -268,36 +316,83 @@ function sectionStats(
     )
       costliest = s;
 
-  const totals = counted.map((r) => t.total[r]!);
-  const pb = records.personalBest;
-  const counts = [0, 0, 0, 0];
-  let suspect = 0;
-  for (const r of runs) {
-    const kind = kindOf(r);
-    if (kind >= 0) counts[kind]!++;
-    if (kind === COMPLETE && t.flags[r]! & SUSPECT) suspect++;
-  }
   return {
-    id: t.strings[t.section[latest]!]!,
-    title: t.strings[t.title[latest]!]!,
+    id: strings[t.section[latest]!]!,
+    title: strings[t.title[latest]!]!,
     targetSeconds: t.target[latest]!,
     pitchFile: pitchFile === '' ? null : pitchFile,
-    legacyRecords: runs.some((r) => t.file[r]! < 0 || t.strings[t.file[r]!] === ''),
-    count: runs.length,
-    completed: counted.length,
+    legacyRecords,
+    count: n,
+    completed: totals.length,
     suspect,
     practice: counts[1]!,
     incomplete: counts[2]!,
     aborted: counts[3]!,
-    personalBest: pb >= 0 ? tenths(t.total[pb]!) : null,
-    personalBestAt: pb >= 0 ? t.startedAt[pb]! : null,
+    personalBest: pb >= 0 ? tenths(total[pb]!) : null,
+    personalBestAt: pb >= 0 ? startedAt[pb]! : null,
     sumOfBest: sumOfBest === null ? null : Math.round(sumOfBest * 10) / 10,
     last: totals.length ? tenths(totals[totals.length - 1]!) : null,
     median: totals.length ? tenths(median(totals)!) : null,
-    runs: counted.map((r) => ({ at: t.startedAt[r]!, day: chrono.isoDay(r), totalSeconds: tenths(t.total[r]!) })),
+    runs: points,
     splits,
     costliestSplit: costliest?.key ?? null,
   };
+}
+
+/**
+ * One pass over a section's runs (a function of its own: V8 optimises a small loop while it runs, where
+ * the whole of sectionStats took it 15 ms to compile): counts by kind, records (the PB and the best
+ * segment of each split key among the runs that count at the latest run's target), and, of the runs that
+ * count, totals, chart points and split i's times in order at times[i × runs …].
+ */
+function tallyRuns(
+  t: AttemptTable,
+  runs: readonly number[],
+  kinds: Int8Array,
+  chrono: Chronology,
+  position: Int32Array,
+  refCount: number,
+) {
+  const { flags, kind, splitFrom, splitCount, splitKey, splitSeconds, total, startedAt, file, strings } = t;
+  const n = runs.length;
+  const latest = runs[n - 1]!;
+  const times = new Float64Array(refCount * n);
+  const timed = new Int32Array(refCount);
+  // By interned key; NaN: no best yet. Runs are already one pitch file's (grouped by it).
+  const bestSegments = new Float64Array(strings.length).fill(Number.NaN);
+  const latestSection = t.section[latest]!;
+  const latestTarget = t.target[latest]!;
+  let pb = -1;
+  const counts = [0, 0, 0, 0];
+  let suspect = 0;
+  let legacyRecords = false;
+  const totals: number[] = [];
+  const points: SectionStats['runs'] = [];
+  for (let j = 0; j < n; j++) {
+    const r = runs[j]!;
+    const code = kinds[kind[r]!]!;
+    const bits = flags[r]!;
+    if (code >= 0) counts[code]!++;
+    if (code === COMPLETE && bits & SUSPECT) suspect++;
+    if (!legacyRecords && (file[r]! < 0 || strings[file[r]!] === '')) legacyRecords = true;
+    if (!(bits & COUNTS)) continue;
+    const seconds = total[r]!;
+    totals.push(seconds);
+    points.push({ at: startedAt[r]!, day: chrono.isoDay(r), totalSeconds: tenths(seconds) });
+    const from = splitFrom[r]!;
+    const end = from + splitCount[r]!;
+    const record = t.section[r] === latestSection && Math.abs(t.target[r]! - latestTarget) < 0.05;
+    if (record && (pb < 0 || seconds < total[pb]!)) pb = r;
+    for (let k = from; k < end; k++) {
+      const said = splitSeconds[k]!;
+      if (!(said > 0)) continue;
+      const key = splitKey[k]!;
+      if (record && !(said >= bestSegments[key]!)) bestSegments[key] = said;
+      const i = position[key]!;
+      if (i >= 0) times[i * n + timed[i]!++] = said;
+    }
+  }
+  return { times, timed, bestSegments, pb, counts, suspect, legacyRecords, totals, points };
 }
 
 /** A finite positive number from a loosely typed record (speech metrics come from another feature). */
@@ -337,7 +432,8 @@ export function computeSpeechStats(
   let unknownLang = 0;
   let lang: PitchLang = 'fr';
   // A pace trend is drawn from the runs that count: an accidental tap or a stopped run says nothing of the pace.
-  for (const r of rows) {
+  for (let j = 0; j < rows.length; j++) {
+    const r = rows[j]!;
     if (!(t.flags[r]! & COUNTS) || (sinceDay !== null && day[r]! < sinceDay)) continue;
     const wpm = positive(t.wpm[r]);
     const pause = t.pause[r]! >= 0 ? t.pause[r]! : null;
@@ -370,10 +466,19 @@ export function computeSpeechStats(
     });
   }
   const band = PACE_BANDS[lang];
-  const wpms = runs.flatMap((r) => (r.wordsPerMinute === null ? [] : [r.wordsPerMinute]));
-  const pauses = runs.flatMap((r) => (r.longestPauseSeconds === null ? [] : [r.longestPauseSeconds]));
-  const ranges = runs.flatMap((r) => (r.rangeSemitones === null ? [] : [r.rangeSemitones]));
-  const rates = runs.flatMap((r) => (r.syllablesPerSecond === null ? [] : [r.syllablesPerSecond]));
+  const wpms: number[] = [];
+  const pauses: number[] = [];
+  const ranges: number[] = [];
+  const rates: number[] = [];
+  let inBandCount = 0;
+  for (let j = 0; j < runs.length; j++) {
+    const r = runs[j]!;
+    if (r.wordsPerMinute !== null) wpms.push(r.wordsPerMinute);
+    if (r.longestPauseSeconds !== null) pauses.push(r.longestPauseSeconds);
+    if (r.rangeSemitones !== null) ranges.push(r.rangeSemitones);
+    if (r.syllablesPerSecond !== null) rates.push(r.syllablesPerSecond);
+    if (r.inBand) inBandCount++;
+  }
   const med = (xs: number[], round: (x: number) => number) => {
     const m = median(xs);
     return m === null ? null : round(m);
@@ -388,7 +493,7 @@ export function computeSpeechStats(
       median: med(wpms, Math.round),
       last: wpms.length ? wpms[wpms.length - 1]! : null,
       measured: wpms.length,
-      inBand: runs.filter((r) => r.inBand).length,
+      inBand: inBandCount,
     },
     longestPauseSeconds: {
       median: med(pauses, tenths),

@@ -8,7 +8,7 @@ import type { Attempt } from '../../rehearsal/types.js';
 import type { Pitch } from '../../pitch/model.js';
 import { findSection } from '../../pitch/lookup.js';
 import type { StoredCard, Topic } from '../../quiz/types.js';
-import { createDayClock, dayToIso, type DayClock } from '../../stats/days.js';
+import { dayToIso, type DayClock, localDayClock } from '../../stats/days.js';
 import type { StatsReport } from '../../stats/types.js';
 import { parseSince } from '../../stats/since.js';
 import { REVIEW_TABLE_FOLD, type ReviewTable } from '../../stats/review-table.js';
@@ -51,7 +51,7 @@ export async function statsCommand(ctx: AppContext, opts: StatsOptions): Promise
 export async function prepareStats(ctx: AppContext, opts: StatsOptions): Promise<PreparedStats> {
   const now = ctx.now();
   // The process's own zone (TZ, else the system's): days and streaks are the user's days.
-  const clock = createDayClock(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const clock = localDayClock();
   const today = clock.dayOf(now.getTime());
   const sinceDay = opts.since === undefined ? null : readSince(opts.since, today);
   const wantsTopics = opts.topic !== undefined;

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createDayClock, dayToIso, isoToDay, monthsBefore, weekdayOf } from '../../../src/stats/days.js';
+import {
+  createDayClock,
+  type DayClock,
+  dayToIso,
+  isoToDay,
+  localDayClock,
+  monthsBefore,
+  weekdayOf,
+} from '../../../src/stats/days.js';
 
 const day = (iso: string) => isoToDay(iso)!;
 
@@ -77,6 +85,83 @@ describe('local days', () => {
 
   it('gives NaN for an unreadable date instead of a day', () => {
     expect(createDayClock('UTC').dayOf(Number.NaN)).toBeNaN();
+    expect(localDayClock().dayOf(Number.NaN)).toBeNaN();
+    expect(createDayClock('UTC').span(Number.NaN).day).toBeNaN();
+  });
+
+  // Zones with DST at 2:00, at midnight (Havana, Santiago), 30-minute DST (Lord Howe), a 45-minute offset
+  // (Chatham), DST paused for Ramadan (Casablanca), a zone that skipped a whole day (Apia, end of 2011).
+  const ZONES = [
+    'Europe/Paris',
+    'America/New_York',
+    'America/Havana',
+    'America/Santiago',
+    'Australia/Lord_Howe',
+    'Pacific/Chatham',
+    'Africa/Casablanca',
+    'Pacific/Apia',
+    'Asia/Kolkata',
+    'UTC',
+  ];
+
+  /** Runs `check` with the process in `zone` (Node re-reads TZ when it is assigned). */
+  function inZone(zone: string, check: () => void): void {
+    const before = process.env.TZ;
+    process.env.TZ = zone;
+    try {
+      check();
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
+  }
+
+  it("counts days in the process's own zone exactly as Intl does, clock changes and pre-1900 local mean time included", () => {
+    for (const zone of ZONES)
+      inZone(zone, () => {
+        const local = localDayClock();
+        const intl = createDayClock(zone);
+        // The name Intl gives the zone (its canonical one: Asia/Calcutta for Asia/Kolkata), as before.
+        expect(local.timeZone).toBe(intl.timeZone);
+        // Every 37 minutes over two years around the data's dates, and every 7 hours over 1890–2040.
+        for (let ms = Date.parse('2025-06-01'); ms < Date.parse('2027-06-01'); ms += 37 * 60_000)
+          if (local.dayOf(ms) !== intl.dayOf(ms))
+            expect([zone, new Date(ms).toISOString(), local.dayOf(ms)]).toEqual([
+              zone,
+              new Date(ms).toISOString(),
+              intl.dayOf(ms),
+            ]);
+        for (let ms = Date.parse('1890-01-01'); ms < Date.parse('2040-01-01'); ms += 7 * 3_600_000 + 1_013)
+          if (local.dayOf(ms) !== intl.dayOf(ms))
+            expect([zone, new Date(ms).toISOString(), local.dayOf(ms)]).toEqual([
+              zone,
+              new Date(ms).toISOString(),
+              intl.dayOf(ms),
+            ]);
+      });
+  });
+
+  it('gives spans of instants that all fall on the day it names, in any zone', () => {
+    const clocks: DayClock[] = ZONES.map((zone) => createDayClock(zone));
+    inZone('Europe/Paris', () => clocks.push(localDayClock()));
+    fc.assert(
+      fc.property(
+        fc.nat(clocks.length - 1),
+        fc.integer({ min: Date.parse('2011-01-01'), max: Date.parse('2030-01-01') }),
+        fc.array(fc.integer({ min: -2 * 86_400_000, max: 2 * 86_400_000 }), { minLength: 1, maxLength: 20 }),
+        (i, ms, deltas) => {
+          const clock = clocks[i]!;
+          const { day, start, end } = clock.span(ms);
+          expect(day).toBe(clock.dayOf(ms));
+          expect(start <= ms && ms < end).toBe(true);
+          for (const d of [start - ms, end - 1 - ms, ...deltas]) {
+            const at = ms + d;
+            if (at >= start && at < end) expect(clock.dayOf(at)).toBe(day);
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 
   it('reads real calendar dates only', () => {
