@@ -7,6 +7,7 @@
  * difference function is summed per 10 ms block and per lag as the samples stream by, so each sample
  * costs one multiply-add per lag, where a per-frame FFT autocorrelation redoes the whole window.
  */
+import { instantiateKernels, layOut } from './kernels.js';
 
 /** Pitch floor and ceiling of adult speech (Hz): Praat's default floor is 75 Hz; we allow a creaky 65. */
 export const MIN_F0_HZ = 65;
@@ -51,6 +52,9 @@ export const frameTime = (track: Pick<PitchTrack, 'hopSeconds' | 'offsetSeconds'
 export const frameAt = (track: Pick<PitchTrack, 'hopSeconds' | 'offsetSeconds'>, seconds: number) =>
   Math.round((seconds - track.offsetSeconds) / track.hopSeconds);
 
+/** Voice-band samples handed to the kernel per call. */
+const STEP_SAMPLES = 1 << 15;
+
 /**
  * A streaming YIN tracker for audio at `rate` (a few kHz: the voice band, low-passed under rate / 2).
  * Memory: the F0 track (4 bytes per 10 ms) and a few hundred samples of look-ahead.
@@ -61,63 +65,72 @@ export function createPitchTracker(rate: number): PitchTracker {
   const maxLag = Math.ceil(rate / MIN_F0_HZ) + 1;
   const minLag = Math.max(2, Math.floor(rate / MAX_F0_HZ));
   const lags = maxLag + 1;
-  // Look-ahead buffer: samples from `base`; a block of `hop` samples needs `maxLag` after it.
-  let buffer = new Float32Array(hop * 64 + maxLag);
+  // The difference function and YIN's steps run in a WebAssembly kernel (wasm/audio-kernels.ts,
+  // `trackBlocks`); here, the look-ahead buffer in its memory: samples from `base`, a block of `hop`
+  // samples needing `maxLag` after it, so what stays between calls is under hop + maxLag samples.
+  const capacity = STEP_SAMPLES + hop + maxLag;
+  const stepFrames = Math.ceil(capacity / hop) + 1;
+  const { at, bytes } = layOut({
+    params: 4 * 8,
+    buffer: capacity * 4,
+    blocks: WINDOW_HOPS * lags * 8,
+    window: lags * 8,
+    d: lags * 8,
+    f0: stepFrames * 4,
+  });
+  const kernels = instantiateKernels(bytes);
+  // YIN's thresholds, and the F0 limits with 5 % of slack for the interpolated period.
+  new Float64Array(kernels.memory.buffer, at.params, 4).set([
+    DIP_THRESHOLD,
+    VOICING_THRESHOLD,
+    MIN_F0_HZ * 0.95,
+    MAX_F0_HZ * 1.05,
+  ]);
+  const buffer = new Float32Array(kernels.memory.buffer, at.buffer, capacity);
+  const f0Out = new Float32Array(kernels.memory.buffer, at.f0, stepFrames);
   let filled = 0;
   let base = 0;
   let next = 0; // first sample of the next block to sum
-  // Per-block sums of squared differences, one row per lag, for the last WINDOW_HOPS blocks (a ring).
-  const blocks = new Float64Array(WINDOW_HOPS * lags);
   let blockCount = 0;
-  const d = new Float64Array(lags);
   let f0 = new Float32Array(1024);
   let frames = 0;
 
-  // The window's sums (the last WINDOW_HOPS blocks added up), kept as blocks come and go.
-  const windowSum = new Float64Array(lags);
-
-  const emitFrame = () => {
-    if (frames === f0.length) {
-      const bigger = new Float32Array(f0.length * 2);
-      bigger.set(f0);
-      f0 = bigger;
-    }
-    // Digital silence (or near it) has no period; skipping it spares YIN's steps on long pauses.
-    let energy = 0;
-    for (let l = 1; l < lags; l++) energy += windowSum[l]!;
-    if (energy < 1e-9) {
-      f0[frames++] = 0;
-      return;
-    }
-    d.set(windowSum);
-    f0[frames++] = yinEstimate(d, minLag, maxLag, rate);
-  };
-
   return {
     push(samples) {
-      if (filled + samples.length > buffer.length) {
-        // Drop what no block needs any more, then grow if the chunk still does not fit.
-        const keep = next - base;
-        buffer.copyWithin(0, keep, filled);
-        filled -= keep;
+      for (let from = 0; from < samples.length; from += STEP_SAMPLES) {
+        const piece = samples.subarray(from, from + STEP_SAMPLES);
+        // Drop what no block needs any more.
+        buffer.copyWithin(0, next - base, filled);
+        filled -= next - base;
         base = next;
-        if (filled + samples.length > buffer.length) {
-          const bigger = new Float32Array(Math.max(buffer.length * 2, filled + samples.length));
-          bigger.set(buffer.subarray(0, filled));
-          buffer = bigger;
+        buffer.set(piece, filled);
+        filled += piece.length;
+        const count = Math.max(0, Math.floor((filled - maxLag) / hop));
+        if (!count) continue;
+        const done = kernels.trackBlocks(
+          at.buffer,
+          0,
+          count,
+          hop,
+          minLag,
+          maxLag,
+          rate,
+          at.params,
+          at.blocks,
+          blockCount,
+          at.window,
+          at.d,
+          at.f0,
+        );
+        blockCount += count;
+        next += count * hop;
+        if (frames + done > f0.length) {
+          const bigger = new Float32Array(Math.max(f0.length * 2, frames + done));
+          bigger.set(f0.subarray(0, frames));
+          f0 = bigger;
         }
-      }
-      buffer.set(samples, filled);
-      filled += samples.length;
-      while (next + hop + maxLag <= base + filled) {
-        const slot = (blockCount % WINDOW_HOPS) * lags;
-        // The block leaving the window, then the one entering it.
-        if (blockCount >= WINDOW_HOPS) for (let l = 0; l < lags; l++) windowSum[l]! -= blocks[slot + l]!;
-        sumBlock(buffer, next - base, hop, maxLag, blocks, slot);
-        for (let l = 0; l < lags; l++) windowSum[l]! += blocks[slot + l]!;
-        blockCount++;
-        next += hop;
-        if (blockCount >= WINDOW_HOPS) emitFrame();
+        f0.set(f0Out.subarray(0, done), frames);
+        frames += done;
       }
     },
     finish() {
@@ -125,88 +138,6 @@ export function createPitchTracker(rate: number): PitchTracker {
       return { hopSeconds, offsetSeconds: (WINDOW_HOPS * hop) / 2 / rate, f0: f0.slice(0, frames) };
     },
   };
-}
-
-/**
- * The hot loop, alone so V8 optimises it whole: for each lag, the sum over one block of
- * (x[j] − x[j + lag])².
- */
-function sumBlock(x: Float32Array, from: number, hop: number, maxLag: number, out: Float64Array, at: number): void {
-  out[at] = 0;
-  const end = from + hop;
-  // Four lags at a time: each sample is loaded once for four sums kept in registers (~2× faster).
-  let lag = 1;
-  for (; lag + 3 <= maxLag; lag += 4) {
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    for (let j = from; j < end; j++) {
-      const v = x[j]!;
-      const k = j + lag;
-      const e0 = v - x[k]!;
-      const e1 = v - x[k + 1]!;
-      const e2 = v - x[k + 2]!;
-      const e3 = v - x[k + 3]!;
-      s0 += e0 * e0;
-      s1 += e1 * e1;
-      s2 += e2 * e2;
-      s3 += e3 * e3;
-    }
-    out[at + lag] = s0;
-    out[at + lag + 1] = s1;
-    out[at + lag + 2] = s2;
-    out[at + lag + 3] = s3;
-  }
-  for (; lag <= maxLag; lag++) {
-    let s = 0;
-    for (let j = from; j < end; j++) {
-      const e = x[j]! - x[j + lag]!;
-      s += e * e;
-    }
-    out[at + lag] = s;
-  }
-}
-
-/** YIN's steps 3–5 on one frame's difference function: F0 in Hz, or 0 when the frame is not periodic. */
-function yinEstimate(d: Float64Array, minLag: number, maxLag: number, rate: number): number {
-  // Cumulative mean normalised difference, computed in place from lag 1.
-  let running = 0;
-  let found = -1;
-  const cmnd = (lag: number) => d[lag]!;
-  for (let lag = 1; lag <= maxLag; lag++) {
-    running += d[lag]!;
-    d[lag] = running > 0 ? (d[lag]! * lag) / running : 1;
-  }
-  // The first dip under the threshold, then down to its local minimum: the shortest period that
-  // fits, which keeps YIN off the octave below. Without one, the deepest dip.
-  for (let lag = minLag; lag < maxLag; lag++) {
-    if (cmnd(lag) < DIP_THRESHOLD) {
-      while (lag + 1 < maxLag && cmnd(lag + 1) < cmnd(lag)) lag++;
-      found = lag;
-      break;
-    }
-  }
-  if (found < 0) {
-    let best = Infinity;
-    for (let lag = minLag; lag < maxLag; lag++) {
-      if (cmnd(lag) < best) {
-        best = cmnd(lag);
-        found = lag;
-      }
-    }
-  }
-  if (found < 0 || cmnd(found) >= VOICING_THRESHOLD) return 0;
-  // Parabolic interpolation between lags: sub-sample period, which at ~4 kHz matters (a lag of 20 is
-  // 200 Hz, and one lag more is 5 % lower).
-  const a = cmnd(found - 1);
-  const b = cmnd(found);
-  const c = found + 1 <= maxLag ? cmnd(found + 1) : b;
-  const curvature = a - 2 * b + c;
-  const shift = curvature > 0 ? (a - c) / (2 * curvature) : 0;
-  const period = found + Math.max(-0.5, Math.min(0.5, shift));
-  const hz = rate / period;
-  return hz >= MIN_F0_HZ * 0.95 && hz <= MAX_F0_HZ * 1.05 ? hz : 0;
 }
 
 /** Adjacent frames further apart than this (a ratio) belong to different runs: a jump, not a glide. */

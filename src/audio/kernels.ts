@@ -1,0 +1,66 @@
+/**
+ * The WebAssembly kernels (wasm/audio-kernels.ts, compiled by scripts/build-kernels.mjs): the band
+ * filters and YIN's difference function, the two loops that see every sample. Each user gets an
+ * instance of its own (its own memory, laid out by the caller in bytes); the module is compiled once.
+ */
+import { KERNELS_WASM } from './kernels-wasm.js';
+
+export interface AudioKernels {
+  memory: { buffer: ArrayBuffer; grow(pages: number): number };
+  filterBands(
+    input: number,
+    n: number,
+    coef: number,
+    state: number,
+    rate: number,
+    decimation: number,
+    low: number,
+    mid: number,
+    high: number,
+    voice: number,
+  ): number;
+  trackBlocks(
+    x: number,
+    from: number,
+    count: number,
+    hop: number,
+    minLag: number,
+    maxLag: number,
+    rate: number,
+    params: number,
+    blocks: number,
+    blockCount: number,
+    window: number,
+    d: number,
+    f0: number,
+  ): number;
+}
+
+// @types/node declares no WebAssembly values (they live in the DOM library): the little used here.
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+}
+const { WebAssembly: wasm } = globalThis as unknown as { WebAssembly: WasmApi };
+let compiled: object | undefined;
+
+/** A fresh instance whose memory holds at least `bytes`. */
+export function instantiateKernels(bytes: number): AudioKernels {
+  // Synchronous compilation: the module is a few kilobytes, and V8's baseline compiler takes ~1 ms.
+  compiled ??= new wasm.Module(Buffer.from(KERNELS_WASM, 'base64'));
+  const kernels = new wasm.Instance(compiled, {}).exports as unknown as AudioKernels;
+  const missing = Math.ceil((bytes - kernels.memory.buffer.byteLength) / 65536);
+  if (missing > 0) kernels.memory.grow(missing);
+  return kernels;
+}
+
+/** Byte offsets for arrays laid one after another, each aligned to 16 bytes (SIMD loads). */
+export function layOut<K extends string>(sizes: Record<K, number>): { at: Record<K, number>; bytes: number } {
+  const at = {} as Record<K, number>;
+  let next = 0;
+  for (const key of Object.keys(sizes) as K[]) {
+    at[key] = next;
+    next += Math.ceil(sizes[key] / 16) * 16;
+  }
+  return { at, bytes: next };
+}

@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createPitchTracker } from '../../../src/audio/pitch-track.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+describe('the WebAssembly kernels', () => {
+  it('are what wasm/audio-kernels.ts compiles to (the committed bytes are rebuilt and compared)', () => {
+    const r = spawnSync(process.execPath, ['scripts/build-kernels.mjs', '--check'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('track F0 as YIN over each 30 ms window, written out plainly, does', () => {
+    const rate = 4000;
+    const hop = 40;
+    // A voice gliding 110 → 220 Hz with a second harmonic, then jumping to 300 Hz. (No digital silence:
+    // there the window's running sums, kept by adding and removing 10 ms blocks, hold rounding residue
+    // a direct sum does not, and a near-empty window may read either way.)
+    const x = new Float32Array(rate * 2);
+    let phase = 0;
+    for (let i = 0; i < x.length; i++) {
+      const t = i / rate;
+      const hz = t < 1 ? 110 * 2 ** t : 300;
+      phase += (2 * Math.PI * hz) / rate;
+      x[i] = 0.5 * Math.sin(phase) + 0.2 * Math.sin(2 * phase);
+    }
+    const tracker = createPitchTracker(rate);
+    for (let i = 0; i < x.length; i += 777) tracker.push(x.subarray(i, i + 777));
+    const { f0 } = tracker.finish();
+    const maxLag = Math.ceil(rate / 65) + 1;
+    const minLag = Math.max(2, Math.floor(rate / 450));
+    const expected = (k: number) => {
+      const d = new Float64Array(maxLag + 1);
+      for (let lag = 1; lag <= maxLag; lag++)
+        for (let j = k * hop; j < (k + 3) * hop; j++) d[lag]! += (x[j]! - x[j + lag]!) ** 2;
+      let sum = 0;
+      for (let lag = 1; lag <= maxLag; lag++) sum += d[lag]!;
+      if (sum < 1e-9) return 0;
+      let running = 0;
+      for (let lag = 1; lag <= maxLag; lag++) {
+        running += d[lag]!;
+        d[lag] = (d[lag]! * lag) / running;
+      }
+      let found = -1;
+      for (let lag = minLag; lag < maxLag && found < 0; lag++) {
+        if (d[lag]! >= 0.15) continue;
+        while (lag + 1 < maxLag && d[lag + 1]! < d[lag]!) lag++;
+        found = lag;
+      }
+      // No dip under the threshold: the deepest one.
+      for (let lag = minLag; lag < maxLag && found < 0; lag++)
+        if (d[lag]! <= Math.min(...d.subarray(minLag, maxLag))) found = lag;
+      if (d[found]! >= 0.4) return 0;
+      const [a, b, c] = [d[found - 1]!, d[found]!, d[found + 1]!];
+      const shift = a - 2 * b + c > 0 ? (a - c) / (2 * (a - 2 * b + c)) : 0;
+      const hz = rate / (found + Math.max(-0.5, Math.min(0.5, shift)));
+      return hz >= 65 * 0.95 && hz <= 450 * 1.05 ? hz : 0;
+    };
+    expect(f0.length).toBe(Math.floor((x.length - maxLag) / hop) - 2);
+    let voiced = 0;
+    for (let k = 0; k < f0.length; k++) {
+      const want = expected(k);
+      if (want === 0) expect(f0[k]).toBe(0);
+      else expect(f0[k]! / want).toBeCloseTo(1, 5);
+      if (want) voiced++;
+    }
+    expect(voiced).toBeGreaterThan(0.8 * f0.length);
+  });
+});

@@ -1,0 +1,277 @@
+// AssemblyScript: the two loops that see every sample of a recording, compiled to WebAssembly by
+// scripts/build-kernels.mjs (the bytes are committed as src/audio/kernels-wasm.ts; a unit test checks
+// that compiling this file again gives them). Why WebAssembly: V8 compiles it at once with its baseline
+// compiler, where the same loops in JavaScript ran for ~100 ms of a 4-minute file interpreted, boxing
+// every float, before their optimised code was ready (docs/voice.md, "Speed and memory"). Both loops do
+// the same double-precision arithmetic, in the same order, as the JavaScript they replaced, so every
+// figure is the same to the bit. Memory is laid out by the caller (src/audio/kernels.ts).
+
+// --- Band filters (src/audio/features.ts) -------------------------------------------------------------
+
+// Slots of the band state (f64): filter memories [s1, s2] × 4, running band sums, peak, frame index.
+const T1 = 0;
+const T2 = 1;
+const H1 = 2;
+const H2 = 3;
+const A1 = 4;
+const A2 = 5;
+const C1 = 6;
+const C2 = 7;
+const SL = 8;
+const SM = 9;
+const SH = 10;
+const PEAK = 11;
+const FRAME = 12;
+const IN_FRAME = 13;
+const FRAME_LENGTH = 14;
+const PHASE = 15;
+const CLIPPED = 16;
+const VOICED = 17;
+
+/** Filter memories under this are flushed to zero at each frame's end (no subnormal arithmetic). */
+const TINY: f64 = 1e-25;
+
+@inline function slot(state: usize, i: i32): f64 {
+  return load<f64>(state + (<usize>i << 3));
+}
+@inline function setSlot(state: usize, i: i32, v: f64): void {
+  store<f64>(state + (<usize>i << 3), v);
+}
+
+/** Samples in frame `frame` at `rate`: 5 ms on average, edges on whole samples. */
+@inline function frameLength(frame: f64, rate: f64): f64 {
+  return Math.floor(((frame + 1) * rate) / 200) - Math.floor((frame * rate) / 200);
+}
+
+/**
+ * Streams `n` samples (f32 at `input`) through the cascade (an optional 8 kHz low-pass, a 150 Hz
+ * high-pass, 4 kHz and 1 kHz low-passes, each 2nd-order in state-space form, coefficients
+ * [b0, k1, k2, a1, a2] × 4 at `coef`, then the clipping level); each completed 5 ms frame's mean band energies go to
+ * low/mid/high (f32, from index 0 for this call), every `decimation`th sample of the 150 Hz – 1 kHz
+ * band to `voice`. Returns the frames completed; the voice samples written are in state[VOICED].
+ */
+export function filterBands(
+  input: usize,
+  n: i32,
+  coef: usize,
+  state: usize,
+  rate: f64,
+  decimation: i32,
+  low: usize,
+  mid: usize,
+  high: usize,
+  voice: usize,
+): i32 {
+  const tb0 = slot(coef, 0), tk1 = slot(coef, 1), tk2 = slot(coef, 2), ta1 = slot(coef, 3), ta2 = slot(coef, 4);
+  const hb0 = slot(coef, 5), hk1 = slot(coef, 6), hk2 = slot(coef, 7), ha1 = slot(coef, 8), ha2 = slot(coef, 9);
+  const ab0 = slot(coef, 10), ak1 = slot(coef, 11), ak2 = slot(coef, 12), aa1 = slot(coef, 13), aa2 = slot(coef, 14);
+  const cb0 = slot(coef, 15), ck1 = slot(coef, 16), ck2 = slot(coef, 17), ca1 = slot(coef, 18), ca2 = slot(coef, 19);
+  const clipLevel = slot(coef, 20);
+  let t1 = slot(state, T1), t2 = slot(state, T2), h1 = slot(state, H1), h2 = slot(state, H2);
+  let a1 = slot(state, A1), a2 = slot(state, A2), c1 = slot(state, C1), c2 = slot(state, C2);
+  let sl = slot(state, SL), sm = slot(state, SM), sh = slot(state, SH), peak = slot(state, PEAK);
+  let frame = slot(state, FRAME);
+  let inFrame = <i32>slot(state, IN_FRAME);
+  let length = <i32>slot(state, FRAME_LENGTH);
+  let phase = <i32>slot(state, PHASE);
+  let clipped = slot(state, CLIPPED);
+  let voiced = 0;
+  let done = 0;
+  for (let i = 0; i < n; i++) {
+    const sample = <f64>load<f32>(input + (<usize>i << 2));
+    const magnitude = Math.abs(sample);
+    if (magnitude > peak) peak = magnitude;
+    if (magnitude >= clipLevel) clipped += 1;
+    const x = tb0 * sample + t1;
+    const nt = tk1 * sample + t2 - ta1 * t1;
+    t2 = tk2 * sample - ta2 * t1;
+    t1 = nt;
+    const y = hb0 * x + h1;
+    const nh = hk1 * x + h2 - ha1 * h1;
+    h2 = hk2 * x - ha2 * h1;
+    h1 = nh;
+    const below4k = ab0 * y + a1;
+    const na = ak1 * y + a2 - aa1 * a1;
+    a2 = ak2 * y - aa2 * a1;
+    a1 = na;
+    const below1k = cb0 * below4k + c1;
+    const nc = ck1 * below4k + c2 - ca1 * c1;
+    c2 = ck2 * below4k - ca2 * c1;
+    c1 = nc;
+    const h = y - below4k;
+    const m = below4k - below1k;
+    sl += below1k * below1k;
+    sm += m * m;
+    sh += h * h;
+    if (++phase == decimation) {
+      store<f32>(voice + (<usize>voiced << 2), <f32>below1k);
+      voiced++;
+      phase = 0;
+    }
+    if (++inFrame == length) {
+      const at = <usize>done << 2;
+      store<f32>(low + at, <f32>(sl / <f64>length));
+      store<f32>(mid + at, <f32>(sm / <f64>length));
+      store<f32>(high + at, <f32>(sh / <f64>length));
+      done++;
+      frame += 1;
+      sl = 0;
+      sm = 0;
+      sh = 0;
+      inFrame = 0;
+      length = <i32>frameLength(frame, rate);
+      if (Math.abs(t1) < TINY) t1 = 0;
+      if (Math.abs(t2) < TINY) t2 = 0;
+      if (Math.abs(h1) < TINY) h1 = 0;
+      if (Math.abs(h2) < TINY) h2 = 0;
+      if (Math.abs(a1) < TINY) a1 = 0;
+      if (Math.abs(a2) < TINY) a2 = 0;
+      if (Math.abs(c1) < TINY) c1 = 0;
+      if (Math.abs(c2) < TINY) c2 = 0;
+    }
+  }
+  setSlot(state, T1, t1);
+  setSlot(state, T2, t2);
+  setSlot(state, H1, h1);
+  setSlot(state, H2, h2);
+  setSlot(state, A1, a1);
+  setSlot(state, A2, a2);
+  setSlot(state, C1, c1);
+  setSlot(state, C2, c2);
+  setSlot(state, SL, sl);
+  setSlot(state, SM, sm);
+  setSlot(state, SH, sh);
+  setSlot(state, PEAK, peak);
+  setSlot(state, FRAME, frame);
+  setSlot(state, IN_FRAME, <f64>inFrame);
+  setSlot(state, FRAME_LENGTH, <f64>length);
+  setSlot(state, PHASE, <f64>phase);
+  setSlot(state, CLIPPED, clipped);
+  setSlot(state, VOICED, <f64>voiced);
+  return done;
+}
+
+// --- YIN (src/audio/pitch-track.ts) ------------------------------------------------------------------
+
+const WINDOW_HOPS = 3;
+// Slots of the YIN parameters (f64), set by the caller from its documented constants.
+const DIP_THRESHOLD = 0;
+const VOICING_THRESHOLD = 1;
+const LOWEST_HZ = 2;
+const HIGHEST_HZ = 3;
+
+/**
+ * For each of `count` blocks of `hop` samples starting at `from` in `x` (f32; `maxLag` samples of
+ * look-ahead after the last): the per-lag sums of squared differences go into the ring `blocks`
+ * (WINDOW_HOPS rows of maxLag + 1 f64) and the window's running sums `window`; from the third block
+ * on, each block completes a 30 ms window, whose F0 (Hz, 0 when unvoiced) is written to `f0` (f32).
+ * `blockCount` is the number of blocks summed before this call. Returns the frames written. `d` is
+ * scratch (maxLag + 1 f64); `params` holds the thresholds and the F0 limits (slots above).
+ */
+export function trackBlocks(
+  x: usize,
+  from: i32,
+  count: i32,
+  hop: i32,
+  minLag: i32,
+  maxLag: i32,
+  rate: f64,
+  params: usize,
+  blocks: usize,
+  blockCount: i32,
+  window: usize,
+  d: usize,
+  f0: usize,
+): i32 {
+  const lags = maxLag + 1;
+  let frames = 0;
+  for (let b = 0; b < count; b++) {
+    const row = blocks + ((<usize>((blockCount % WINDOW_HOPS) * lags)) << 3);
+    if (blockCount >= WINDOW_HOPS) for (let l = 0; l < lags; l++) setSlot(window, l, slot(window, l) - slot(row, l));
+    sumBlock(x + (<usize>(from + b * hop) << 2), hop, maxLag, row);
+    for (let l = 0; l < lags; l++) setSlot(window, l, slot(window, l) + slot(row, l));
+    blockCount++;
+    if (blockCount < WINDOW_HOPS) continue;
+    // Digital silence (or near it) has no period; skipping it spares YIN's steps on long pauses.
+    let energy: f64 = 0;
+    for (let l = 1; l < lags; l++) energy += slot(window, l);
+    let hz: f64 = 0;
+    if (!(energy < 1e-9)) {
+      memory.copy(d, window, <usize>lags << 3);
+      hz = yinEstimate(d, minLag, maxLag, rate, params);
+    }
+    store<f32>(f0 + (<usize>frames << 2), <f32>hz);
+    frames++;
+  }
+  return frames;
+}
+
+/**
+ * For each lag 1…maxLag, the sum over one block of (x[j] − x[j + lag])², in double precision as the
+ * JavaScript did; two lags per SIMD lane pair, four per pass, so each sample is loaded once per pass.
+ */
+@inline function sumBlock(x: usize, hop: i32, maxLag: i32, out: usize): void {
+  setSlot(out, 0, 0);
+  const end = x + (<usize>hop << 2);
+  let lag = 1;
+  for (; lag + 3 <= maxLag; lag += 4) {
+    let s01 = f64x2.splat(0);
+    let s23 = f64x2.splat(0);
+    const shift = <usize>lag << 2;
+    for (let p = x; p < end; p += 4) {
+      const v = f64x2.splat(<f64>load<f32>(p));
+      const e01 = f64x2.sub(v, f64x2.promote_low_f32x4(v128.load64_zero(p + shift)));
+      const e23 = f64x2.sub(v, f64x2.promote_low_f32x4(v128.load64_zero(p + shift + 8)));
+      s01 = f64x2.add(s01, f64x2.mul(e01, e01));
+      s23 = f64x2.add(s23, f64x2.mul(e23, e23));
+    }
+    v128.store(out + (<usize>lag << 3), s01);
+    v128.store(out + (<usize>(lag + 2) << 3), s23);
+  }
+  for (; lag <= maxLag; lag++) {
+    let s: f64 = 0;
+    const shift = <usize>lag << 2;
+    for (let p = x; p < end; p += 4) {
+      const e = <f64>load<f32>(p) - <f64>load<f32>(p + shift);
+      s += e * e;
+    }
+    setSlot(out, lag, s);
+  }
+}
+
+/** YIN's steps 3–5 on one frame's difference function: F0 in Hz, or 0 when the frame is not periodic. */
+function yinEstimate(d: usize, minLag: i32, maxLag: i32, rate: f64, params: usize): f64 {
+  const dipThreshold = slot(params, DIP_THRESHOLD);
+  let running: f64 = 0;
+  for (let lag = 1; lag <= maxLag; lag++) {
+    const v = slot(d, lag);
+    running += v;
+    setSlot(d, lag, running > 0 ? (v * <f64>lag) / running : 1);
+  }
+  let found = -1;
+  for (let lag = minLag; lag < maxLag; lag++) {
+    if (slot(d, lag) < dipThreshold) {
+      while (lag + 1 < maxLag && slot(d, lag + 1) < slot(d, lag)) lag++;
+      found = lag;
+      break;
+    }
+  }
+  if (found < 0) {
+    let best = Infinity;
+    for (let lag = minLag; lag < maxLag; lag++) {
+      if (slot(d, lag) < best) {
+        best = slot(d, lag);
+        found = lag;
+      }
+    }
+  }
+  if (found < 0 || slot(d, found) >= slot(params, VOICING_THRESHOLD)) return 0;
+  const a = slot(d, found - 1);
+  const b = slot(d, found);
+  const c = found + 1 <= maxLag ? slot(d, found + 1) : b;
+  const curvature = a - 2 * b + c;
+  const shift = curvature > 0 ? (a - c) / (2 * curvature) : 0;
+  const period = <f64>found + Math.max(-0.5, Math.min(0.5, shift));
+  const hz = rate / period;
+  return hz >= slot(params, LOWEST_HZ) && hz <= slot(params, HIGHEST_HZ) ? hz : 0;
+}
