@@ -151,6 +151,16 @@ export function filterBands(
   return done;
 }
 
+/**
+ * 16-bit mono PCM at `at` (n samples, little-endian) turned into f32 in [-1, 1) in place, as
+ * src/audio/wav.ts decodes it: from the end, so each sample is read before its bytes are overwritten.
+ */
+export function decodePcm16(at: usize, n: i32): void {
+  for (let i = n - 1; i >= 0; i--) {
+    store<f32>(at + (<usize>i << 2), <f32>(<f64>load<i16>(at + (<usize>i << 1)) * (1.0 / 32768.0)));
+  }
+}
+
 // --- YIN (src/audio/pitch-track.ts) ------------------------------------------------------------------
 
 const WINDOW_HOPS = 3;

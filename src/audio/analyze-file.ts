@@ -5,11 +5,11 @@
  */
 import { PitchError, usageError } from '../core/errors.js';
 import { DECODE_RATE, decodeWithFfmpeg } from './convert.js';
-import type { Detection } from './detect.js';
+import type { Detection, SpeechDetector } from './detect.js';
 import { createBandDetector, createSpeechDetector } from './detect.js';
 import { voiceBand } from './features.js';
 import { startPitchWorker, WORKER_MIN_SECONDS } from './pitch-thread.js';
-import { type FileSource, openFileSource, streamWavData } from './file-source.js';
+import { type FileSource, openFileSource, streamWavBytes, streamWavData } from './file-source.js';
 import type { AnalyzeOptions, SpeechAnalysis } from './metrics.js';
 import { analyzeSegments } from './metrics.js';
 import type { SpeechWithVoice, VoiceTracks } from './voice.js';
@@ -51,14 +51,21 @@ async function detectInWav(source: FileSource, format: WavFormat, env: NodeJS.Pr
     samples / format.sampleRate >= WORKER_MIN_SECONDS ? startPitchWorker(voiceBand(format.sampleRate).rate, env) : null;
   if (remote) {
     const bands = createBandDetector(format.sampleRate, {}, (band) => remote.push(band), samples);
-    streamWavData(source, format, (mono) => bands.push(mono));
+    feed(source, format, bands);
     const { energy, ...detection } = bands.finish();
     const pitch = await remote.finish().catch(() => null);
     if (pitch) return { ...detection, voice: { pitch, energy } };
   }
   const detector = createSpeechDetector(format.sampleRate, {}, samples);
-  streamWavData(source, format, (mono) => detector.push(mono));
+  feed(source, format, detector);
   return detector.finish();
+}
+
+/** The WAV's samples to a detector: 16-bit mono PCM (what `pitch rehearse --record` writes) as bytes, decoded by the kernel. */
+function feed(source: FileSource, format: WavFormat, detector: Pick<SpeechDetector, 'push' | 'pushPcm16'>): void {
+  if (format.encoding === 'pcm' && format.bitsPerSample === 16 && format.channels === 1)
+    streamWavBytes(source, format, (bytes) => detector.pushPcm16(bytes));
+  else streamWavData(source, format, (mono) => detector.push(mono));
 }
 
 /** Errors that mean "our WAV reader cannot read this", for which ffmpeg may still succeed. */

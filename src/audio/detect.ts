@@ -29,6 +29,8 @@ export interface Detection {
 export interface SpeechDetector {
   /** Mono samples in [-1, 1] at the detector's input rate, in order, in chunks of any size. */
   push(samples: Float32Array): void;
+  /** The same, as 16-bit little-endian mono PCM bytes. */
+  pushPcm16(bytes: Uint8Array): void;
   finish(): Detection;
 }
 
@@ -43,6 +45,8 @@ export type BandDetection = Omit<Detection, 'voice'> & { energy: Float32Array };
 export interface BandDetector {
   /** Mono samples in [-1, 1] at the detector's input rate, in order, in chunks of any size. */
   push(samples: Float32Array): void;
+  /** The same, as 16-bit little-endian mono PCM bytes. */
+  pushPcm16(bytes: Uint8Array): void;
   finish(): BandDetection;
 }
 
@@ -59,9 +63,8 @@ export function createBandDetector(
 ): BandDetector {
   const features = createFeatureExtractor(sampleRate, onVoiceBand, expectedSamples);
   return {
-    push(chunk) {
-      features.push(chunk);
-    },
+    push: (chunk) => features.push(chunk),
+    pushPcm16: (bytes) => features.pushPcm16(bytes),
     finish() {
       const f = features.finish();
       const { samples, clipped, peak } = f;
@@ -92,6 +95,7 @@ export function createSpeechDetector(
   const bands = createBandDetector(sampleRate, options, (band) => pitch.push(band), expectedSamples);
   return {
     push: (chunk) => bands.push(chunk),
+    pushPcm16: (bytes) => bands.pushPcm16(bytes),
     finish() {
       const { energy, ...detection } = bands.finish();
       return { ...detection, voice: { pitch: pitch.finish(), energy } };

@@ -49,6 +49,8 @@ export interface SampleLevels {
 export interface FeatureExtractor {
   /** Mono samples at the extractor's rate, in order, in chunks of any size. */
   push(samples: Float32Array): void;
+  /** The same, as 16-bit little-endian mono PCM bytes (a WAV's data, decoded in the kernel). */
+  pushPcm16(bytes: Uint8Array): void;
   finish(): FrameFeatures & SampleLevels;
 }
 
@@ -127,31 +129,46 @@ export function createFeatureExtractor(
     high = grow(high);
   };
 
+  const inputBytes = new Uint8Array(memory, at.input, STEP_SAMPLES * 4);
+  /** Runs the kernel over the first `n` samples of its input area. */
+  const run = (n: number) => {
+    const done = kernels.filterBands(
+      at.input,
+      n,
+      at.coef,
+      at.state,
+      rate,
+      band.decimation,
+      at.low,
+      at.mid,
+      at.high,
+      at.voice,
+    );
+    ensure(done);
+    low.set(lowOut.subarray(0, done), frames);
+    mid.set(midOut.subarray(0, done), frames);
+    high.set(highOut.subarray(0, done), frames);
+    frames += done;
+    samplesSeen += n;
+    const voiced = state[VOICED]!;
+    if (onVoiceBand && voiced) onVoiceBand(voiceOut.subarray(0, voiced));
+  };
+
   return {
     push(samples) {
       for (let from = 0; from < samples.length; from += STEP_SAMPLES) {
         const piece = samples.subarray(from, from + STEP_SAMPLES);
         input.set(piece);
-        const done = kernels.filterBands(
-          at.input,
-          piece.length,
-          at.coef,
-          at.state,
-          rate,
-          band.decimation,
-          at.low,
-          at.mid,
-          at.high,
-          at.voice,
-        );
-        ensure(done);
-        low.set(lowOut.subarray(0, done), frames);
-        mid.set(midOut.subarray(0, done), frames);
-        high.set(highOut.subarray(0, done), frames);
-        frames += done;
-        samplesSeen += piece.length;
-        const voiced = state[VOICED]!;
-        if (onVoiceBand && voiced) onVoiceBand(voiceOut.subarray(0, voiced));
+        run(piece.length);
+      }
+    },
+    pushPcm16(bytes) {
+      const whole = bytes.length - (bytes.length % 2);
+      for (let from = 0; from < whole; from += STEP_SAMPLES * 2) {
+        const piece = bytes.subarray(from, Math.min(whole, from + STEP_SAMPLES * 2));
+        inputBytes.set(piece);
+        kernels.decodePcm16(at.input, piece.length / 2);
+        run(piece.length / 2);
       }
     },
     finish() {

@@ -52,8 +52,20 @@ export function streamWavData(
   format: WavFormat,
   sink: (mono: Float32Array) => void,
 ): void {
+  let scratch: Float32Array | null = null;
+  streamWavBytes(source, format, (bytes) => {
+    scratch ??= new Float32Array(Math.floor(CHUNK_BYTES / format.blockAlign) + 1);
+    sink(decodeFrames(bytes, format, scratch));
+  });
+}
+
+/** The data chunk's bytes in order, whole sample frames at a time (the chunk is reused). */
+export function streamWavBytes(
+  source: ByteSource | FileSource,
+  format: WavFormat,
+  sink: (bytes: Uint8Array) => void,
+): void {
   const chunkBytes = Math.max(format.blockAlign, CHUNK_BYTES - (CHUNK_BYTES % format.blockAlign));
-  const scratch = new Float32Array(chunkBytes / format.blockAlign);
   // One buffer for every read when the source can fill it: no garbage per chunk.
   const reused = 'readInto' in source ? new Uint8Array(chunkBytes) : null;
   for (let done = 0; done < format.dataBytes; ) {
@@ -64,7 +76,7 @@ export function streamWavData(
         : source.read(format.dataOffset + done, want);
     const whole = bytes.length - (bytes.length % format.blockAlign);
     if (whole === 0) break; // the file shrank under us: analyse what was there
-    sink(decodeFrames(bytes.subarray(0, whole), format, scratch));
+    sink(bytes.subarray(0, whole));
     done += whole;
   }
 }

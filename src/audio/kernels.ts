@@ -19,6 +19,7 @@ export interface AudioKernels {
     high: number,
     voice: number,
   ): number;
+  decodePcm16(at: number, n: number): void;
   trackBlocks(
     x: number,
     from: number,
