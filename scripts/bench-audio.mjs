@@ -183,8 +183,8 @@ try {
 
   // Issue 20: whole commands on a 4-minute recording at 22.05 kHz (espeak-ng's own rate, no resampling
   // anywhere) and the same speech at 16 kHz, side by side in one run: `pitch analyze --json` (which also
-  // tracks F0, syllables and loudness), the same with its F0 tracker kept in the main thread, ffmpeg's
-  // silencedetect (silences only), and Node's own start-up. Then peak memory on a 3-hour file.
+  // tracks F0, syllables and loudness), ffmpeg's silencedetect (silences only), and Node's own start-up
+  // (and an earlier build's commands, with BEFORE). Then peak memory on a 3-hour file.
   if (has('ffmpeg')) console.log(`\n${await wholeCommands(dir)}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
@@ -214,17 +214,16 @@ async function wholeCommands(dir) {
     'ffmpeg',
     ['-nostdin', '-i', file, '-af', 'silencedetect=noise=-35dB:d=0.2', '-f', 'null', '-'],
   ];
-  const pitch = (file) => [process.execPath, [BIN, 'analyze', file, '--json']];
+  const pitch = (file, bin = BIN) => [process.execPath, [bin, 'analyze', file, '--json']];
+  // BEFORE=<a built checkout of an earlier version> adds its whole commands to the same interleaved rounds.
+  const before = process.env.BEFORE ? join(process.env.BEFORE, 'bin', 'pitch.js') : null;
   const contenders = [
     ['node -e 0 (Node start-up alone)', [process.execPath, ['-e', '0']], {}],
     ['pitch analyze --json, 22.05 kHz', pitch(four22), {}],
-    [
-      'pitch analyze --json, 22.05 kHz, F0 in the main thread (PITCH_NO_WORKER=1)',
-      pitch(four22),
-      { PITCH_NO_WORKER: '1' },
-    ],
+    ...(before ? [['before: pitch analyze --json, 22.05 kHz', pitch(four22, before), {}]] : []),
     ['ffmpeg silencedetect, 22.05 kHz', ffmpeg(four22), {}],
     ['pitch analyze --json, 16 kHz', pitch(four16), {}],
+    ...(before ? [['before: pitch analyze --json, 16 kHz', pitch(four16, before), {}]] : []),
     ['ffmpeg silencedetect, 16 kHz', ffmpeg(four16), {}],
   ];
   const load0 = loadavg()[0];
@@ -251,7 +250,7 @@ async function wholeCommands(dir) {
     '|---|---:|---:|---:|',
     ...rows.map((r) => `| ${r.label} | ${f(r.wall)} | ${f(r.best)} | ${f(r.cpu)} |`),
     '',
-    `pitch analyze --json ÷ ffmpeg silencedetect (wall, medians): 22.05 kHz ${ratio('pitch analyze --json, 22.05 kHz', 'ffmpeg silencedetect, 22.05 kHz')}× (goal ≤ 1.5×), 16 kHz ${ratio('pitch analyze --json, 16 kHz', 'ffmpeg silencedetect, 16 kHz')}×; F0 worker: ${ratio('pitch analyze --json, 22.05 kHz', 'pitch analyze --json, 22.05 kHz, F0 in the main thread (PITCH_NO_WORKER=1)')}× the main-thread run; Node start-up alone is ${ratio('node -e 0 (Node start-up alone)', 'ffmpeg silencedetect, 22.05 kHz')}× ffmpeg's whole run.`,
+    `pitch analyze --json ÷ ffmpeg silencedetect (wall, medians): 22.05 kHz ${ratio('pitch analyze --json, 22.05 kHz', 'ffmpeg silencedetect, 22.05 kHz')}× (goal ≤ 1.5×), 16 kHz ${ratio('pitch analyze --json, 16 kHz', 'ffmpeg silencedetect, 16 kHz')}×${before ? ` (before: ${ratio('before: pitch analyze --json, 22.05 kHz', 'ffmpeg silencedetect, 22.05 kHz')}× and ${ratio('before: pitch analyze --json, 16 kHz', 'ffmpeg silencedetect, 16 kHz')}×)` : ''}; Node start-up alone is ${ratio('node -e 0 (Node start-up alone)', 'ffmpeg silencedetect, 22.05 kHz')}× ffmpeg's whole run.`,
   ];
   // Memory on a 3-hour recording: the 4-minute file's samples repeated (~480 MB, deleted afterwards).
   const long = join(dir, 'three-hours.wav');

@@ -27,8 +27,7 @@ for (const f of files) hash.update(f).update(readFileSync(join(root, 'src', f)))
 hash.update(readFileSync(join(root, 'package-lock.json')));
 const buildId = hash.digest('hex').slice(0, 16);
 await build({
-  // The F0 worker (src/audio/pitch-thread.ts) is an entry of its own, next to the chunk that starts it.
-  entryPoints: { program: 'src/cli/program.ts', 'pitch-worker': 'src/audio/pitch-worker.ts' },
+  entryPoints: { program: 'src/cli/program.ts' },
   outdir: `${next}/cli`,
   bundle: true,
   splitting: true,

@@ -5,10 +5,8 @@
  */
 import { PitchError, usageError } from '../core/errors.js';
 import { DECODE_RATE, decodeWithFfmpeg } from './convert.js';
-import type { Detection, SpeechDetector } from './detect.js';
-import { createBandDetector, createSpeechDetector } from './detect.js';
-import { voiceBand } from './features.js';
-import { startPitchWorker, WORKER_MIN_SECONDS } from './pitch-thread.js';
+import type { Detection } from './detect.js';
+import { createSpeechDetector } from './detect.js';
 import { type FileSource, openFileSource, streamWavBytes, streamWavData } from './file-source.js';
 import type { AnalyzeOptions, SpeechAnalysis } from './metrics.js';
 import { analyzeSegments } from './metrics.js';
@@ -41,31 +39,15 @@ export interface RecordingExtras {
 }
 
 /**
- * Speech detection over a WAV's samples, with the F0 tracked on a worker thread when the recording is
- * long enough to pay for one (pitch-thread.ts); should the worker fail, the file is read again with
- * everything in this thread.
+ * Speech detection over a WAV's samples, F0 included. 16-bit mono PCM (what `pitch rehearse --record`
+ * writes) goes to the kernel as bytes, decoded there; other layouts are decoded here first.
  */
-async function detectInWav(source: FileSource, format: WavFormat, env: NodeJS.ProcessEnv): Promise<Detection> {
-  const samples = format.dataBytes / format.blockAlign;
-  const remote =
-    samples / format.sampleRate >= WORKER_MIN_SECONDS ? startPitchWorker(voiceBand(format.sampleRate).rate, env) : null;
-  if (remote) {
-    const bands = createBandDetector(format.sampleRate, {}, (band) => remote.push(band), samples);
-    feed(source, format, bands);
-    const { energy, ...detection } = bands.finish();
-    const pitch = await remote.finish().catch(() => null);
-    if (pitch) return { ...detection, voice: { pitch, energy } };
-  }
-  const detector = createSpeechDetector(format.sampleRate, {}, samples);
-  feed(source, format, detector);
-  return detector.finish();
-}
-
-/** The WAV's samples to a detector: 16-bit mono PCM (what `pitch rehearse --record` writes) as bytes, decoded by the kernel. */
-function feed(source: FileSource, format: WavFormat, detector: Pick<SpeechDetector, 'push' | 'pushPcm16'>): void {
+function detectInWav(source: FileSource, format: WavFormat): Detection {
+  const detector = createSpeechDetector(format.sampleRate, {}, format.dataBytes / format.blockAlign);
   if (format.encoding === 'pcm' && format.bitsPerSample === 16 && format.channels === 1)
     streamWavBytes(source, format, (bytes) => detector.pushPcm16(bytes));
   else streamWavData(source, format, (mono) => detector.push(mono));
+  return detector.finish();
 }
 
 /** Errors that mean "our WAV reader cannot read this", for which ffmpeg may still succeed. */
@@ -88,7 +70,7 @@ export async function analyzeAudioFile(
     if (source.size === 0) throw usageError('audio.emptyFile', { file: path }, 'audio.reRecordHint');
     try {
       const format = parseWavHeader(source, path);
-      detection = await detectInWav(source, format, env);
+      detection = detectInWav(source, format);
       info = {
         reader: 'wav',
         sampleRate: format.sampleRate,

@@ -39,7 +39,7 @@ export interface DetectorOptions {
   smoothing?: Partial<SmoothingParams>;
 }
 
-/** A detection without the F0 track: what the band analysis alone gives (the F0 may be tracked elsewhere). */
+/** A detection without the F0 track: what the band analysis alone gives. */
 export type BandDetection = Omit<Detection, 'voice'> & { energy: Float32Array };
 
 export interface BandDetector {
@@ -51,9 +51,8 @@ export interface BandDetector {
 }
 
 /**
- * The speech detector, handing the voice band (at `voiceBand(sampleRate).rate`) to `onVoiceBand` for
- * an F0 tracker that may run elsewhere (analyze-file.ts puts it on a worker thread). The chunk is
- * reused: consume or copy it before returning.
+ * The speech detector's band analysis, handing the voice band (at `voiceBand(sampleRate).rate`) to
+ * `onVoiceBand` for an F0 tracker. The chunk is reused: consume or copy it before returning.
  */
 export function createBandDetector(
   sampleRate: number,

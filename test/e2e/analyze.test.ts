@@ -211,42 +211,6 @@ describe.skipIf(!findExecutable('ffmpeg'))('pitch analyze with ffmpeg installed'
   });
 });
 
-describe('the F0 tracker on a worker thread', () => {
-  // 141 s: more voice band than the shared ring holds (~131 s at 4 kHz), so it wraps round.
-  it('tracks a 141 s recording on a worker, with the very figures of a run without one', () => {
-    const long = join(dir, 'long.wav');
-    const samples = readFileSync(fixture('noisy.wav')).subarray(44);
-    writeFileSync(long, Buffer.concat([header(samples.length * 15), ...Array.from({ length: 15 }, () => samples)]));
-    const run = (extra: Record<string, string>) =>
-      spawnSync(process.execPath, ['-r', fixture('count-workers.cjs'), BIN, 'analyze', long, '--json'], {
-        encoding: 'utf8',
-        env: { ...process.env, PITCH_HOME: home, NO_COLOR: '1', ...extra },
-      });
-    const threaded = run({});
-    const alone = run({ PITCH_NO_WORKER: '1' });
-    expect(threaded.status, threaded.stderr).toBe(0);
-    expect(alone.status, alone.stderr).toBe(0);
-    expect(threaded.stderr).toContain('worker-started');
-    expect(alone.stderr).not.toContain('worker-started');
-    const data = JSON.parse(threaded.stdout);
-    expect(data.pitch.medianHz).toBeGreaterThan(60);
-    expect(data).toEqual(JSON.parse(alone.stdout));
-  });
-
-  it('a short recording keeps the tracker in the same thread', () => {
-    const r = spawnSync(
-      process.execPath,
-      ['-r', fixture('count-workers.cjs'), BIN, 'analyze', fixture('noisy.wav'), '--json'],
-      {
-        encoding: 'utf8',
-        env: { ...process.env, PITCH_HOME: home, NO_COLOR: '1' },
-      },
-    );
-    expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).not.toContain('worker-started');
-  });
-});
-
 describe('a one-hour recording', () => {
   it('is analysed in bounded memory (peak RSS under 150 MB)', () => {
     const big = join(dir, 'hour.wav');
