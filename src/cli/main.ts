@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { constants, Script } from 'node:vm';
 import { detectLang, isLang } from '../i18n/lang.js';
 import { langArgument, quickRequest } from './argv.js';
 
@@ -18,7 +21,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       return;
     }
   }
-  const { run } = await import('./program.js');
+  const { run } = loadProgram()?.program ?? (await import('./program.js'));
   await run(argv, env);
 }
 
@@ -33,4 +36,51 @@ function quickAnswers(): QuickAnswers | null {
   } catch {
     return null; // running from sources, or a build without it: the full program answers
   }
+}
+
+type Program = typeof import('./program.js');
+
+/** The build's program and its compiled script (the build makes its code cache from it). */
+export interface LoadedProgram {
+  program: Program;
+  script: Script;
+}
+
+let loaded: LoadedProgram | null | undefined;
+
+/**
+ * The whole program as the build ships it: one script (dist/cli/program.script.js) compiled with the V8
+ * code cache the build made by running it (program.code-cache), so a command starts without parsing or
+ * compiling the code it runs, and without Node's module loader resolving, reading and linking dozens of
+ * files (docs/performance.md, `bench-store`). V8 checks the cache against its own version and flags and
+ * the source's length, and compiles from the source when it refuses it (another Node, --inspect…); the
+ * two files are written together by each build (dist/ is swapped in whole). Null when running from the
+ * sources (tests), where the module is imported instead.
+ */
+export function loadProgram(): LoadedProgram | null {
+  if (loaded !== undefined) return loaded;
+  const url = new URL('./program.script.js', import.meta.url);
+  let source: string;
+  try {
+    source = readFileSync(url, 'utf8');
+  } catch {
+    return (loaded = null);
+  }
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(new URL('./program.code-cache', import.meta.url));
+  } catch {
+    // no cache (a build without it): compiled from the source
+  }
+  const filename = fileURLToPath(url);
+  const script = new Script(source, {
+    filename,
+    cachedData,
+    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const module = { exports: {} as Program };
+  // The script is one function expression (the build wraps the bundle); its import.meta.url is this URL,
+  // so data/ and package.json resolve from dist/cli/ as they did for modules.
+  script.runInThisContext()(module.exports, createRequire(url), module, url.href);
+  return (loaded = { program: module.exports, script });
 }
