@@ -108,6 +108,8 @@ try {
     ['sections', '--json'],
     ['quiz', '--list-topics', '--json', '--lang', 'fr'],
     ['quiz', '--list-topics', '--json', '--lang', 'en'],
+    ['stats', '--json', '--lang', 'fr'],
+    ['stats', '--json', '--lang', 'en'],
   ]) {
     const r = spawnSync(
       process.execPath,

@@ -279,8 +279,8 @@ export class HistoryTableBuilder {
       recordings: this.recordings,
     };
     const sessions: SessionInfo[] = [];
-    for (const [i, at] of this.sessionAt.entries())
-      if (this.sessionAlive[i]) sessions.push({ at, topics: this.sessionTopics[i]! });
+    for (let i = 0; i < this.sessionAt.length; i++)
+      if (this.sessionAlive[i]) sessions.push({ at: this.sessionAt[i]!, topics: this.sessionTopics[i]! });
     const interviews: unknown[] = [];
     for (const record of this.interviews.values()) if (record !== null) interviews.push(record);
     return { attempts, sessions, interviews };
@@ -482,6 +482,7 @@ export function attemptsOf(t: AttemptTable): Attempt[] {
 
 /** The latest attempt with a recording (by startedAt; the later in history on a tie), or null. */
 export function latestRecorded(t: AttemptTable): Attempt | null {
+  if (t.recordings.size === 0) return null;
   let best = -1;
   for (const r of t.rows) if (t.recordings.has(r) && (best < 0 || t.startedAt[r]! >= t.startedAt[best]!)) best = r;
   return best < 0 ? null : attemptAt(t, best);

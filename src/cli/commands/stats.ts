@@ -2,7 +2,8 @@ import { setFlagsFromString } from 'node:v8';
 import { BUNDLED_PITCH, resolvedPath, type AppContext } from '../context.js';
 import type { PitchLang } from '../../pitch/language.js';
 import type { Translate } from '../../i18n/index.js';
-import { loadPitchTopic, loadQuestionBank } from '../question-bank.js';
+import { allPackFiles, loadPitchTopic, loadQuestionBank } from '../question-bank.js';
+import { cached } from '../cache.js';
 import { usageError } from '../../core/errors.js';
 import type { Store } from '../../store/store.js';
 import type { Attempt } from '../../rehearsal/types.js';
@@ -118,9 +119,13 @@ async function readPitchLangs(
   // Records without a pitch file are the bundled pitch's (rehearsal/identity.ts), in records and pace bands alike.
   const legacyPitchFile = resolvedPath(BUNDLED_PITCH);
   const files = new Set<string>();
-  for (const r of t.rows) {
-    if (!(t.wpm[r]! > 0)) continue;
+  // Each interned file once (a year is 10,000 rows of a handful of files).
+  const seen = new Set<number>();
+  for (let i = 0; i < t.rows.length; i++) {
+    const r = t.rows[i]!;
     const f = t.file[r]!;
+    if (!(t.wpm[r]! > 0) || seen.has(f)) continue;
+    seen.add(f);
     files.add(f < 0 || t.strings[f] === '' ? legacyPitchFile : t.strings[f]!);
   }
   const langs: Record<string, PitchLang> = Object.create(null);
@@ -197,11 +202,21 @@ async function quizTopics(
   topic: string | undefined,
   reviews: () => ReviewTable,
 ) {
+  if (topic === undefined) return { topics: await topicInfos(ctx, file), topicIds: null };
   const topics = await loadTopics(ctx, file);
-  return {
-    topics: topics.map(toTopicInfo),
-    topicIds: topic === undefined ? null : await resolveTopics(topic, topics, reviews),
-  };
+  return { topics: topics.map(toTopicInfo), topicIds: await resolveTopics(topic, topics, reviews) };
+}
+
+/**
+ * The topics' ids, titles and prompts, cached on their own for the same files (the packs and the pitch)
+ * and language as the bank: 70 KB to read and parse instead of the whole validated bank's 540 KB and
+ * the pitch's cards (5 ms of every `pitch stats`).
+ */
+async function topicInfos(ctx: AppContext, file: string | undefined): Promise<QuizTopicInfo[]> {
+  const [packs, { path }] = await Promise.all([allPackFiles(ctx, {}), ctx.pitchFile(file)]);
+  return cached(await ctx.store(), 'stats-topics', [...packs, { path, name: path }], [ctx.lang], async () =>
+    (await loadTopics(ctx, file)).map(toTopicInfo),
+  );
 }
 
 /** The topics `pitch quiz` drills (bundled, the user's packs, the pitch's own cards); pack problems are `pitch quiz --check`'s business. */
