@@ -164,6 +164,18 @@ try {
     },
   );
   if (r.status !== 0) throw new Error(`making the code cache failed: ${r.stderr}`);
+  // A cache V8 refuses (made under other flags: a command that changes one) would only cost time, silently.
+  const check = spawnSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `const { loadProgram } = await import(${JSON.stringify(pathToFileURL(`${next}/cli/main.js`).href)});
+       process.exit(loadProgram().script.cachedDataRejected ? 1 : 0);`,
+    ],
+    { encoding: 'utf8' },
+  );
+  if (check.status !== 0) throw new Error(`V8 refuses the code cache: ${check.stderr}`);
 } catch (error) {
   rmSync(next, { recursive: true, force: true });
   throw error;

@@ -24,3 +24,14 @@ export function quickRequest(argv: readonly string[]): 'help' | 'version' | null
       ? 'version'
       : null;
 }
+
+/** The command's name: the first word that is not an option (nor --lang's value); null for none. */
+export function commandName(argv: readonly string[]): string | null {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return argv[i + 1] ?? null;
+    if (arg === '--lang') i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return null;
+}

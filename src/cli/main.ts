@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { constants, Script } from 'node:vm';
 import { detectLang, isLang } from '../i18n/lang.js';
-import { langArgument, quickRequest } from './argv.js';
+import { commandName, langArgument, quickRequest } from './argv.js';
 
 /**
  * The entry point. `pitch --help` and `pitch --version` are answered from dist/cli/quick-help.json,
@@ -21,8 +22,24 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       return;
     }
   }
-  const { run } = loadProgram()?.program ?? (await import('./program.js'));
+  const loaded = loadProgram();
+  if (loaded && REPORTS.has(commandName(args) ?? '')) keepYoungGenerationSmall();
+  const { run } = loaded?.program ?? (await import('./program.js'));
   await run(argv, env);
+}
+
+/** Commands that read a year of data into one report and end (statistics). */
+const REPORTS = new Set(['stats', 'report']);
+
+/**
+ * V8 doubles its young generation (up to 16 MB twice over) when objects outlive their first collections,
+ * as a report's do; for a process that ends once the report is out that only adds to its peak memory.
+ * Measured at a year of data, 15 runs interleaved: `pitch stats` peaks at 81 MB instead of 85, `--json`
+ * at 89 instead of 90, in the same time (docs/performance.md). Set once the program is compiled: V8
+ * refuses a code cache made under other flags, and the build makes the cache without this one.
+ */
+function keepYoungGenerationSmall(): void {
+  setFlagsFromString('--semi-space-growth-factor=1');
 }
 
 interface QuickAnswers {

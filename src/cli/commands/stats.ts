@@ -1,4 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
 import { BUNDLED_PITCH, resolvedPath, type AppContext } from '../context.js';
 import type { PitchLang } from '../../pitch/language.js';
 import type { Translate } from '../../i18n/index.js';
@@ -56,7 +55,6 @@ export async function statsCommand(ctx: AppContext, opts: StatsOptions): Promise
 
 /** Options checked, history and cards read, statistics computed: shared by `pitch stats` and `pitch report`. */
 export async function prepareStats(ctx: AppContext, opts: StatsOptions): Promise<PreparedStats> {
-  keepYoungGenerationSmall();
   const now = ctx.now();
   // The process's own zone (TZ, else the system's): days and streaks are the user's days.
   const clock = localDayClock();
@@ -94,17 +92,6 @@ export async function prepareStats(ctx: AppContext, opts: StatsOptions): Promise
     ...(parts.rehearsals ? await readPitchLangs(ctx, attempts) : {}),
   });
   return { report, data: all, clock, sinceDay };
-}
-
-/**
- * V8 doubles its young generation (up to 16 MB twice over) when objects outlive their first collections,
- * as a report's do; for a process that ends once the report is out that only adds to its peak memory.
- * Measured at a year of data, 15 runs interleaved: `pitch stats` peaks at 81 MB instead of 85, `--json`
- * at 89 instead of 90, in the same time (docs/performance.md). Set here, after the program was compiled
- * from its code cache (V8 refuses a cache made under other flags), and read by V8 each time it would grow.
- */
-function keepYoungGenerationSmall(): void {
-  setFlagsFromString('--semi-space-growth-factor=1');
 }
 
 /**
