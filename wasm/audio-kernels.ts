@@ -171,7 +171,7 @@ const LOWEST_HZ = 2;
 const HIGHEST_HZ = 3;
 
 /**
- * For each of `count` blocks of `hop` samples starting at `from` in `x` (f32; `maxLag` samples of
+ * For each of `count` blocks of `hop` samples starting at `from` in `x` (f64; `maxLag` samples of
  * look-ahead after the last): the per-lag sums of squared differences go into the ring `blocks`
  * (WINDOW_HOPS rows of maxLag + 1 f64) and the window's running sums `window`; from the third block
  * on, each block completes a 30 ms window, whose F0 (Hz, 0 when unvoiced) is written to `f0` (f32).
@@ -198,7 +198,7 @@ export function trackBlocks(
   for (let b = 0; b < count; b++) {
     const row = blocks + ((<usize>((blockCount % WINDOW_HOPS) * lags)) << 3);
     if (blockCount >= WINDOW_HOPS) for (let l = 0; l < lags; l++) setSlot(window, l, slot(window, l) - slot(row, l));
-    sumBlock(x + (<usize>(from + b * hop) << 2), hop, maxLag, row);
+    sumBlock(x + (<usize>(from + b * hop) << 3), hop, maxLag, row);
     for (let l = 0; l < lags; l++) setSlot(window, l, slot(window, l) + slot(row, l));
     blockCount++;
     if (blockCount < WINDOW_HOPS) continue;
@@ -217,32 +217,52 @@ export function trackBlocks(
 }
 
 /**
- * For each lag 1…maxLag, the sum over one block of (x[j] − x[j + lag])², in double precision as the
- * JavaScript did; two lags per SIMD lane pair, four per pass, so each sample is loaded once per pass.
+ * For each lag 1…maxLag, the sum over one block of (x[j] − x[j + lag])² (x in f64: the voice band's
+ * f32 samples, widened once as they arrive), in the order the JavaScript summed: each lag's sum runs
+ * over j in turn. Two lags to a SIMD register, eight per pass, so each sample is loaded once per pass.
  */
 @inline function sumBlock(x: usize, hop: i32, maxLag: i32, out: usize): void {
   setSlot(out, 0, 0);
-  const end = x + (<usize>hop << 2);
+  const end = x + (<usize>hop << 3);
   let lag = 1;
-  for (; lag + 3 <= maxLag; lag += 4) {
-    let s01 = f64x2.splat(0);
-    let s23 = f64x2.splat(0);
-    const shift = <usize>lag << 2;
-    for (let p = x; p < end; p += 4) {
-      const v = f64x2.splat(<f64>load<f32>(p));
-      const e01 = f64x2.sub(v, f64x2.promote_low_f32x4(v128.load64_zero(p + shift)));
-      const e23 = f64x2.sub(v, f64x2.promote_low_f32x4(v128.load64_zero(p + shift + 8)));
-      s01 = f64x2.add(s01, f64x2.mul(e01, e01));
-      s23 = f64x2.add(s23, f64x2.mul(e23, e23));
+  for (; lag + 7 <= maxLag; lag += 8) {
+    let s0 = f64x2.splat(0);
+    let s1 = f64x2.splat(0);
+    let s2 = f64x2.splat(0);
+    let s3 = f64x2.splat(0);
+    const shift = <usize>lag << 3;
+    for (let p = x; p < end; p += 8) {
+      const v = v128.load64_splat(p);
+      const q = p + shift;
+      const e0 = f64x2.sub(v, v128.load(q));
+      const e1 = f64x2.sub(v, v128.load(q + 16));
+      const e2 = f64x2.sub(v, v128.load(q + 32));
+      const e3 = f64x2.sub(v, v128.load(q + 48));
+      s0 = f64x2.add(s0, f64x2.mul(e0, e0));
+      s1 = f64x2.add(s1, f64x2.mul(e1, e1));
+      s2 = f64x2.add(s2, f64x2.mul(e2, e2));
+      s3 = f64x2.add(s3, f64x2.mul(e3, e3));
     }
-    v128.store(out + (<usize>lag << 3), s01);
-    v128.store(out + (<usize>(lag + 2) << 3), s23);
+    const at = out + (<usize>lag << 3);
+    v128.store(at, s0);
+    v128.store(at + 16, s1);
+    v128.store(at + 32, s2);
+    v128.store(at + 48, s3);
+  }
+  for (; lag + 1 <= maxLag; lag += 2) {
+    let s0 = f64x2.splat(0);
+    const shift = <usize>lag << 3;
+    for (let p = x; p < end; p += 8) {
+      const e0 = f64x2.sub(v128.load64_splat(p), v128.load(p + shift));
+      s0 = f64x2.add(s0, f64x2.mul(e0, e0));
+    }
+    v128.store(out + (<usize>lag << 3), s0);
   }
   for (; lag <= maxLag; lag++) {
     let s: f64 = 0;
-    const shift = <usize>lag << 2;
-    for (let p = x; p < end; p += 4) {
-      const e = <f64>load<f32>(p) - <f64>load<f32>(p + shift);
+    const shift = <usize>lag << 3;
+    for (let p = x; p < end; p += 8) {
+      const e = load<f64>(p) - load<f64>(p + shift);
       s += e * e;
     }
     setSlot(out, lag, s);

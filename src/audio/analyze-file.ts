@@ -4,7 +4,6 @@
  * plus a few floats per 5 ms frame, whatever the file's length.
  */
 import { PitchError, usageError } from '../core/errors.js';
-import { DECODE_RATE, decodeWithFfmpeg } from './convert.js';
 import type { Detection } from './detect.js';
 import { createSpeechDetector } from './detect.js';
 import { type FileSource, openFileSource, streamWavBytes, streamWavData } from './file-source.js';
@@ -88,6 +87,8 @@ export async function analyzeAudioFile(
           ? error
           : usageError('audio.notWavNoFfmpeg', { file: path }, 'audio.installFfmpegHint');
       }
+      // Loaded only here: a WAV, the usual case, never needs the child-process machinery.
+      const { DECODE_RATE, decodeWithFfmpeg } = await import('./convert.js');
       const detector = createSpeechDetector(DECODE_RATE);
       await decodeWithFfmpeg(ffmpeg, path, (mono) => detector.push(mono));
       detection = detector.finish();

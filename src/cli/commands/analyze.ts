@@ -19,6 +19,8 @@ export interface AnalyzeCommandOptions {
  * A recording made by `pitch rehearse --record` gets its split times and words back from the history.
  */
 export async function analyzeCommand(ctx: AppContext, audioFile: string, opts: AnalyzeCommandOptions): Promise<void> {
+  // The analysis modules load while the history is looked up (file reads overlap their compiling).
+  const analysisModule = import('../../audio/analyze-file.js');
   const options: AnalyzeOptions = {};
   let section: { id: string; number: string; title: string; words: number } | null = null;
   let syllablesOf: ((id: string) => number | null) | null = null;
@@ -45,7 +47,7 @@ export async function analyzeCommand(ctx: AppContext, audioFile: string, opts: A
       section ??= { id: attempt.sectionId, number: '', title: attempt.sectionTitle, words: attempt.words };
     }
   }
-  const { analyzeAudioFile } = await import('../../audio/analyze-file.js');
+  const { analyzeAudioFile } = await analysisModule;
   const analysis = await whileAnalysing(ctx, audioFile, () => analyzeAudioFile(audioFile, options, ctx.env));
   if (opts.json) {
     ctx.print(JSON.stringify({ file: audioFile, section, ...analysis }, null, 2));
