@@ -108,12 +108,27 @@ const semitones = (hz: number) => 12 * Math.log2(hz);
 class LevelHistogram {
   private static readonly LOW = -140;
   private static readonly STEP = 0.05;
-  private readonly bins = new Uint32Array(3201);
+  static readonly BINS = 3201;
+  private readonly bins = new Uint32Array(LevelHistogram.BINS);
   count = 0;
 
-  add(db: number): void {
+  /** The bin a level falls in (the ends catch everything beyond them). */
+  static binOf(db: number): number {
     const i = Math.round((db - LevelHistogram.LOW) / LevelHistogram.STEP);
-    this.bins[i < 0 ? 0 : i >= this.bins.length ? this.bins.length - 1 : i]!++;
+    return i < 0 ? 0 : i >= LevelHistogram.BINS ? LevelHistogram.BINS - 1 : i;
+  }
+
+  /** The level a bin stands for. */
+  static levelOf(bin: number): number {
+    return LevelHistogram.LOW + bin * LevelHistogram.STEP;
+  }
+
+  add(db: number): void {
+    this.addBin(LevelHistogram.binOf(db));
+  }
+
+  addBin(bin: number): void {
+    this.bins[bin]!++;
     this.count++;
   }
 
@@ -122,9 +137,9 @@ class LevelHistogram {
     let seen = 0;
     for (let i = 0; i < this.bins.length; i++) {
       seen += this.bins[i]!;
-      if (seen > target) return LevelHistogram.LOW + i * LevelHistogram.STEP;
+      if (seen > target) return LevelHistogram.levelOf(i);
     }
-    return LevelHistogram.LOW + (this.bins.length - 1) * LevelHistogram.STEP;
+    return LevelHistogram.levelOf(this.bins.length - 1);
   }
 }
 
@@ -256,13 +271,19 @@ function findMonotoneStretches(track: PitchTrack, f0: Float32Array, inSpeech: Ui
   if (frames.length < size) return [];
   const base = semitones(40);
   const bins = new Uint32Array(Math.ceil((semitones(1000) - base) * BINS_PER_SEMITONE));
-  const binOf = (hz: number) =>
-    Math.min(bins.length - 1, Math.max(0, Math.round((semitones(hz) - base) * BINS_PER_SEMITONE)));
+  // Each speech frame's semitone bin (−1 unvoiced), once: every frame enters a window and leaves it.
+  const binAt = new Int16Array(frames.length);
+  for (let i = 0; i < frames.length; i++) {
+    const hz = f0[frames[i]!]!;
+    binAt[i] =
+      hz > 0 ? Math.min(bins.length - 1, Math.max(0, Math.round((semitones(hz) - base) * BINS_PER_SEMITONE))) : -1;
+  }
   let voiced = 0;
-  const add = (k: number, sign: 1 | -1) => {
-    const hz = f0[k]!;
-    if (hz > 0) {
-      bins[binOf(hz)]! += sign;
+  /** Frame `i` of `frames` into the window (+1) or out of it (−1). */
+  const add = (i: number, sign: 1 | -1) => {
+    const bin = binAt[i]!;
+    if (bin >= 0) {
+      bins[bin]! += sign;
       voiced += sign;
     }
   };
@@ -278,11 +299,11 @@ function findMonotoneStretches(track: PitchTrack, f0: Float32Array, inSpeech: Ui
   const minVoiced = monotoneMinVoicedSeconds / hop;
   const runs: Array<[number, number]> = []; // [first, last] positions in `frames`
   let previous = -Infinity; // start of the last monotone window
-  for (let i = 0; i < size; i++) add(frames[i]!, 1);
+  for (let i = 0; i < size; i++) add(i, 1);
   for (let start = 0; start + size <= frames.length; start += step) {
     if (start > 0) {
-      for (let i = start - step; i < start; i++) add(frames[i]!, -1);
-      for (let i = start - step + size; i < start + size; i++) add(frames[i]!, 1);
+      for (let i = start - step; i < start; i++) add(i, -1);
+      for (let i = start - step + size; i < start + size; i++) add(i, 1);
     }
     if (voiced < minVoiced) continue;
     const range = (quantileBin(0.9) - quantileBin(0.1)) / BINS_PER_SEMITONE;
@@ -438,20 +459,24 @@ function analyzeLoudness(energy: Float32Array, segments: readonly Segment[]): Lo
       Math.max(0, Math.floor(s.start / FRAME_SECONDS)),
       Math.min(energy.length, Math.ceil(s.end / FRAME_SECONDS)),
     ] as const;
+  // Each speech frame's level bin, computed once for the speaker's median and its sentence's.
+  const bins = new Int16Array(energy.length);
   const all = new LevelHistogram();
   for (const s of segments) {
     const [a, b] = framesOf(s);
-    for (let t = a; t < b; t++) all.add(toDb(energy[t]!));
+    levelBins(energy, a, b, bins, all);
   }
   if (!all.count) return { fadingEndings: null, fadingCount: 0, sentences: [] };
   const speaker = all.quantile(0.5);
   const ending = Math.round(VOICE_THRESHOLDS.endingSeconds / FRAME_SECONDS);
   const out: SentenceLoudness[] = [];
   let first = 0; // the first segment that may still overlap the next sentence
+  const scratch = new Int16Array(energy.length);
   for (const s of sentences) {
     const [a, b] = framesOf(s);
-    // Only the speech frames: a sentence may span short gaps under 0.3 s.
-    const levels = new LevelHistogram();
+    // Only the speech frames: a sentence may span short gaps under 0.3 s. Its median is the middle of
+    // its frames' bins sorted, which is what a histogram of them would give.
+    let count = 0;
     for (let i = first; i < segments.length && segments[i]!.start < s.end; i++) {
       const x = segments[i]!;
       if (x.end <= s.start) {
@@ -459,10 +484,13 @@ function analyzeLoudness(energy: Float32Array, segments: readonly Segment[]): Lo
         continue;
       }
       const [xa, xb] = framesOf(x);
-      for (let t = xa; t < xb; t++) levels.add(toDb(energy[t]!));
+      if (xb <= xa) continue;
+      scratch.set(bins.subarray(xa, xb), count);
+      count += xb - xa;
     }
-    if (levels.count * FRAME_SECONDS < 1) continue;
-    const median = levels.quantile(0.5);
+    if (count * FRAME_SECONDS < 1) continue;
+    const sorted = scratch.subarray(0, count).sort();
+    const median = LevelHistogram.levelOf(sorted[Math.floor(0.5 * (count - 1))]!);
     let sum = 0;
     for (let t = Math.max(a, b - ending); t < b; t++) sum += energy[t]!;
     const endDb = toDb(sum / Math.max(1, Math.min(ending, b - a)));
@@ -477,6 +505,15 @@ function analyzeLoudness(energy: Float32Array, segments: readonly Segment[]): Lo
   }
   const fadingCount = out.filter((s) => s.fading).length;
   return { fadingEndings: out.length ? round2(fadingCount / out.length) : null, fadingCount, sentences: out };
+}
+
+/** The level bins of energy[a, b) into `bins` (same indices) and `histogram`: a pass of its own for the optimiser. */
+function levelBins(energy: Float32Array, a: number, b: number, bins: Int16Array, histogram: LevelHistogram): void {
+  for (let t = a; t < b; t++) {
+    const bin = LevelHistogram.binOf(toDb(energy[t]!));
+    bins[t] = bin;
+    histogram.addBin(bin);
+  }
 }
 
 /** Measured syllables against the script's: did the speaker say the text as written? */
