@@ -305,3 +305,237 @@ function yinEstimate(d: usize, minLag: i32, maxLag: i32, rate: f64, params: usiz
   const hz = rate / period;
   return hz >= slot(params, LOWEST_HZ) && hz <= slot(params, HIGHEST_HZ) ? hz : 0;
 }
+
+// --- The speech detector's passes over the frames (src/audio/vad.ts) --------------------------------
+
+/** JavaScript's Math.log10 itself, imported: V8's and AssemblyScript's differ in the last bit now and then. */
+@external("env", "log10")
+declare function log10(x: f64): f64;
+
+const SILENCE_DB: f64 = -120;
+
+/** toDb() of features.ts. */
+@inline function toDb(energy: f64): f64 {
+  return energy > 1e-12 ? 10 * log10(energy) : SILENCE_DB;
+}
+
+/** JavaScript's Math.round (halves up), where WebAssembly's nearest rounds halves to even. */
+@inline function roundJs(x: f64): f64 {
+  const up = Math.ceil(x);
+  return up - 0.5 > x ? up - 1 : up;
+}
+
+@inline function f32At(p: usize, i: i32): f64 {
+  return <f64>load<f32>(p + (<usize>i << 2));
+}
+
+/**
+ * noiseFloor() of vad.ts over `n` frames of `lin` (f32): the centred moving mean over `k` frames into
+ * `smoothed` (f32), its minimum per block of `block` frames into `blockMin` (f64, `blocks` of them),
+ * and each block's floor in dB into `floor` (f32): the larger of the minima `reach` blocks behind and
+ * ahead, a side cut short by the file's edge (under `trusted` blocks) not trusted.
+ */
+export function noiseFloor(
+  lin: usize,
+  n: i32,
+  k: i32,
+  smoothed: usize,
+  block: i32,
+  blockMin: usize,
+  blocks: i32,
+  reach: i32,
+  trusted: i32,
+  floor: usize,
+): void {
+  const half = k >> 1;
+  let acc: f64 = 0;
+  for (let t = 0; t < k; t++) acc += f32At(lin, t);
+  for (let t = 0; t < n; t++) {
+    const first = t - half;
+    if (first > 0 && first + k - 1 < n) acc += f32At(lin, first + k - 1) - f32At(lin, first - 1);
+    store<f32>(smoothed + (<usize>t << 2), <f32>(Math.max(0, acc) / <f64>k));
+  }
+  for (let b = 0; b < blocks; b++) setSlot(blockMin, b, Infinity);
+  for (let t = 0; t < n; t++) {
+    const b = t / block;
+    const v = f32At(smoothed, t);
+    if (v < slot(blockMin, b)) setSlot(blockMin, b, v);
+  }
+  for (let b = 0; b < blocks; b++) {
+    let behind = Infinity;
+    let ahead = Infinity;
+    for (let j = max(0, b - reach); j <= b; j++) if (slot(blockMin, j) < behind) behind = slot(blockMin, j);
+    for (let j = b; j <= min(blocks - 1, b + reach); j++) if (slot(blockMin, j) < ahead) ahead = slot(blockMin, j);
+    const behindOk = b >= trusted;
+    const aheadOk = blocks - 1 - b >= trusted;
+    const e = behindOk && aheadOk ? Math.max(behind, ahead) : behindOk ? behind : aheadOk ? ahead : Math.min(behind, ahead);
+    store<f32>(floor + (<usize>b << 2), <f32>toDb(e));
+  }
+}
+
+/**
+ * collectNoise() of vad.ts: for each frame whose 100 ms neighbourhood (`smoothed`) is not above its
+ * block's `busyAbove` (f64), the mean level of the windows of 1, `mid` and `long` frames starting
+ * there, in dB over the block's floor, counted in 0.05 dB bins over ±40 dB into `histograms` (three
+ * rows of 1601 u32, one per window).
+ */
+export function collectNoise(
+  lin: usize,
+  n: i32,
+  smoothed: usize,
+  block: i32,
+  floor: usize,
+  busyAbove: usize,
+  mid: i32,
+  long: i32,
+  histograms: usize,
+): void {
+  for (let first = 0; first + long <= n; first++) {
+    const b = first / block;
+    const floorHere = f32At(floor, b);
+    if (f32At(smoothed, first) > slot(busyAbove, b)) continue;
+    let sum: f64 = f32At(lin, first);
+    countDeviation(histograms, toDb(sum) - floorHere);
+    let t = first + 1;
+    for (; t < first + mid; t++) sum += f32At(lin, t);
+    countDeviation(histograms + DEVIATION_BINS * 4, toDb(sum / <f64>mid) - floorHere);
+    for (; t < first + long; t++) sum += f32At(lin, t);
+    countDeviation(histograms + DEVIATION_BINS * 8, toDb(sum / <f64>long) - floorHere);
+  }
+}
+
+const DEVIATION_BINS: usize = 1601;
+
+/** DeviationHistogram.add() of vad.ts. */
+@inline function countDeviation(bins: usize, value: f64): void {
+  const v = value < -40 ? -40 : value > 40 ? 40 : value;
+  const at = bins + (<usize>(<i32>roundJs((v + 40) / 0.05)) << 2);
+  store<u32>(at, load<u32>(at) + 1);
+}
+
+/**
+ * markFrames() of vad.ts: a frame holds speech when its energy reaches its block's `holdFrom` (f64),
+ * and is an onset when its centred 15 ms mean reaches `onsetFrom` (frames under `candidate` skipped);
+ * flags are set, never cleared (u8, shared by the bands).
+ */
+export function markFrames(
+  lin: usize,
+  n: i32,
+  block: i32,
+  holdFrom: usize,
+  onsetFrom: usize,
+  candidate: f64,
+  hold: usize,
+  onset: usize,
+): void {
+  for (let t = 0; t < n; t++) {
+    const e = f32At(lin, t);
+    const b = t / block;
+    if (e >= slot(holdFrom, b)) store<u8>(hold + t, 1);
+    if (load<u8>(onset + t) || e < candidate) continue;
+    const from = t > 0 ? t - 1 : 0;
+    const to = t + 2 <= n ? t + 2 : n;
+    let sum: f64 = 0;
+    for (let j = from; j < to; j++) sum += f32At(lin, j);
+    if (sum / <f64>(to - from) >= slot(onsetFrom, b)) store<u8>(onset + t, 1);
+  }
+}
+
+// --- The room's passes over the frames (src/audio/room.ts) -------------------------------------------
+
+/**
+ * levelTrack() of room.ts: the three bands summed (`sum`, f64, n + 1 running totals) and smoothed over
+ * ±`half` frames, in dB, into `out` (f32).
+ */
+export function levelTrack(low: usize, mid: usize, high: usize, n: i32, half: i32, sum: usize, out: usize): void {
+  setSlot(sum, 0, 0);
+  for (let t = 0; t < n; t++) setSlot(sum, t + 1, slot(sum, t) + f32At(low, t) + f32At(mid, t) + f32At(high, t));
+  for (let t = 0; t < n; t++) {
+    const a = max(0, t - half);
+    const b = min(n, t + half + 1);
+    store<f32>(out + (<usize>t << 2), <f32>toDb(Math.max(0, slot(sum, b) - slot(sum, a)) / <f64>(b - a)));
+  }
+}
+
+/** levelHistogram() of room.ts: `level` (f32, dB) counted in `count` bins of `step` dB from `low` (f64 counts). */
+export function levelHistogram(level: usize, n: i32, low: f64, step: f64, count: i32, bins: usize): void {
+  for (let t = 0; t < n; t++) {
+    const i = <i32>Math.min(<f64>(count - 1), Math.max(0, roundJs((f32At(level, t) - low) / step)));
+    setSlot(bins, i, slot(bins, i) + 1);
+  }
+}
+
+/** slidingMax() of room.ts: the maximum of `x` (f32) within ±half of every index, by a monotonic deque (i32 scratch). */
+export function slidingMax(x: usize, n: i32, half: i32, out: usize, deque: usize): void {
+  let head = 0;
+  let tail = 0;
+  let next = 0;
+  for (let t = 0; t < n; t++) {
+    const reach = min(n - 1, t + half);
+    for (; next <= reach; next++) {
+      while (tail > head && f32At(x, load<i32>(deque + (<usize>(tail - 1) << 2))) <= f32At(x, next)) tail--;
+      store<i32>(deque + (<usize>tail << 2), next);
+      tail++;
+    }
+    while (load<i32>(deque + (<usize>head << 2)) < t - half) head++;
+    store<f32>(out + (<usize>t << 2), load<f32>(x + (<usize>load<i32>(deque + (<usize>head << 2)) << 2)));
+  }
+}
+
+const FRAME_SECONDS: f64 = 0.005;
+
+/**
+ * The free decays estimateReverberation() of room.ts fits: each stretch of `level` (f32, dB) that falls
+ * ≥ 15 dB without rising more than 1 dB, fitted by least squares between 3 dB under its peak and 3 dB
+ * above its bottom; the RT60 of each well-fitted one (r² ≥ 0.9, 6 frames or more) goes to `times`
+ * (f64). Returns how many.
+ */
+export function reverberationTimes(level: usize, n: i32, times: usize): i32 {
+  let count = 0;
+  for (let t = 1; t + 1 < n; ) {
+    if (!(f32At(level, t) >= f32At(level, t - 1) && f32At(level, t) > f32At(level, t + 1))) {
+      t++;
+      continue;
+    }
+    const peakDb = f32At(level, t);
+    let low = peakDb;
+    let e = t;
+    while (e + 1 < n && f32At(level, e + 1) <= low + 1) {
+      e++;
+      if (f32At(level, e) < low) low = f32At(level, e);
+    }
+    if (peakDb - low >= 15 && <f64>(e - t) * FRAME_SECONDS >= 0.05 && low > -100) {
+      // lineFit() of room.ts over [t, e], keeping the frames between the two 3 dB margins.
+      let sx: f64 = 0;
+      let sy: f64 = 0;
+      let sxx: f64 = 0;
+      let sxy: f64 = 0;
+      let syy: f64 = 0;
+      let m = 0;
+      for (let k = t; k < e + 1; k++) {
+        const y = f32At(level, k);
+        if (!(y <= peakDb - 3 && y >= low + 3)) continue;
+        const x = <f64>k * FRAME_SECONDS;
+        sx += x;
+        sy += y;
+        sxx += x * x;
+        sxy += x * y;
+        syy += y * y;
+        m++;
+      }
+      if (m >= 6) {
+        const cxx = sxx - (sx * sx) / <f64>m;
+        const cxy = sxy - (sx * sy) / <f64>m;
+        const cyy = syy - (sy * sy) / <f64>m;
+        const slope = cxx > 0 ? cxy / cxx : 0;
+        const r2 = cxx > 0 && cyy > 0 ? (cxy * cxy) / (cxx * cyy) : 0;
+        if (slope < 0 && r2 >= 0.9) {
+          setSlot(times, count, -60 / slope);
+          count++;
+        }
+      }
+    }
+    t = e + 1;
+  }
+  return count;
+}

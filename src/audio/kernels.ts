@@ -20,6 +20,43 @@ export interface AudioKernels {
     voice: number,
   ): number;
   decodePcm16(at: number, n: number): void;
+  noiseFloor(
+    lin: number,
+    n: number,
+    k: number,
+    smoothed: number,
+    block: number,
+    blockMin: number,
+    blocks: number,
+    reach: number,
+    trusted: number,
+    floor: number,
+  ): void;
+  collectNoise(
+    lin: number,
+    n: number,
+    smoothed: number,
+    block: number,
+    floor: number,
+    busyAbove: number,
+    mid: number,
+    long: number,
+    histograms: number,
+  ): void;
+  markFrames(
+    lin: number,
+    n: number,
+    block: number,
+    holdFrom: number,
+    onsetFrom: number,
+    candidate: number,
+    hold: number,
+    onset: number,
+  ): void;
+  levelTrack(low: number, mid: number, high: number, n: number, half: number, sum: number, out: number): void;
+  levelHistogram(level: number, n: number, low: number, step: number, count: number, bins: number): void;
+  slidingMax(x: number, n: number, half: number, out: number, deque: number): void;
+  reverberationTimes(level: number, n: number, times: number): number;
   trackBlocks(
     x: number,
     from: number,
@@ -49,7 +86,8 @@ let compiled: object | undefined;
 export function instantiateKernels(bytes: number): AudioKernels {
   // Synchronous compilation: the module is a few kilobytes, and V8's baseline compiler takes ~1 ms.
   compiled ??= new wasm.Module(Buffer.from(KERNELS_WASM, 'base64'));
-  const kernels = new wasm.Instance(compiled, {}).exports as unknown as AudioKernels;
+  // The kernels take their logarithms from JavaScript's own Math.log10: the same bits as the code they replaced.
+  const kernels = new wasm.Instance(compiled, { env: { log10: Math.log10 } }).exports as unknown as AudioKernels;
   const missing = Math.ceil((bytes - kernels.memory.buffer.byteLength) / 65536);
   if (missing > 0) kernels.memory.grow(missing);
   return kernels;

@@ -27,7 +27,8 @@
  *
  * Measured on scripts/make-room-audio.mjs recordings (figures in docs/voice.md).
  */
-import { FRAME_SECONDS, type FrameFeatures, runsOf, toDb } from './features.js';
+import { FRAME_SECONDS, type FrameFeatures, runsOf } from './features.js';
+import { instantiateKernels, layOut } from './kernels.js';
 
 /** How far below the sentence's peak level the tails are measured, and at most cut (dB). */
 export const TAIL_DB = 15;
@@ -82,48 +83,31 @@ export interface RoomEstimate {
   warnings: RoomWarning[];
 }
 
+// The passes over every frame run as WebAssembly kernels (wasm/audio-kernels.ts; same arithmetic and
+// logarithms as the JavaScript they replaced): in JavaScript they ran interpreted for most of a file
+// before V8 had optimised them (docs/voice.md, "Speed and memory").
+
 /** Broadband level (sum of the three bands), smoothed over ±LEVEL_HALF_FRAMES, in dB. */
 export function levelTrack(features: FrameFeatures): Float32Array {
   const n = features.frames;
-  const sum = new Float64Array(n + 1);
-  cumulate(features.low, features.mid, features.high, sum);
-  const out = new Float32Array(n);
-  smoothLevel(sum, out);
-  return out;
-}
-
-/** sum[t + 1] = sum[t] + the three bands at t; in a function of its own for the optimiser (see vad.ts). */
-function cumulate(low: Float32Array, mid: Float32Array, high: Float32Array, sum: Float64Array): void {
-  for (let t = 0; t < low.length; t++) sum[t + 1] = sum[t]! + low[t]! + mid[t]! + high[t]!;
-}
-
-function smoothLevel(sum: Float64Array, out: Float32Array): void {
-  const n = out.length;
-  for (let t = 0; t < n; t++) {
-    const a = Math.max(0, t - LEVEL_HALF_FRAMES);
-    const b = Math.min(n, t + LEVEL_HALF_FRAMES + 1);
-    out[t] = toDb(Math.max(0, sum[b]! - sum[a]!) / (b - a));
-  }
+  const { at, bytes } = layOut({ low: n * 4, mid: n * 4, high: n * 4, sum: (n + 1) * 8, out: n * 4 });
+  const kernels = instantiateKernels(bytes);
+  const memory = kernels.memory.buffer;
+  new Float32Array(memory, at.low, n).set(features.low.subarray(0, n));
+  new Float32Array(memory, at.mid, n).set(features.mid.subarray(0, n));
+  new Float32Array(memory, at.high, n).set(features.high.subarray(0, n));
+  kernels.levelTrack(at.low, at.mid, at.high, n, LEVEL_HALF_FRAMES, at.sum, at.out);
+  return new Float32Array(memory, at.out, n).slice();
 }
 
 /** Maximum of `x` within ±half of every index (monotonic deque: linear time). */
 export function slidingMax(x: Float32Array, half: number): Float32Array {
   const n = x.length;
-  const out = new Float32Array(n);
-  const deque = new Int32Array(n);
-  let head = 0;
-  let tail = 0;
-  let next = 0;
-  for (let t = 0; t < n; t++) {
-    const reach = Math.min(n - 1, t + half);
-    for (; next <= reach; next++) {
-      while (tail > head && x[deque[tail - 1]!]! <= x[next]!) tail--;
-      deque[tail++] = next;
-    }
-    while (deque[head]! < t - half) head++;
-    out[t] = x[deque[head]!]!;
-  }
-  return out;
+  const { at, bytes } = layOut({ x: n * 4, out: n * 4, deque: n * 4 });
+  const kernels = instantiateKernels(bytes);
+  new Float32Array(kernels.memory.buffer, at.x, n).set(x);
+  kernels.slidingMax(at.x, n, half, at.out, at.deque);
+  return new Float32Array(kernels.memory.buffer, at.out, n).slice();
 }
 
 export interface TwoLevels {
@@ -185,12 +169,14 @@ export function twoLevels(level: Float32Array, iterations = 50): TwoLevels | nul
     ? { background: { mean: m1, sd: s1, weight: w1 }, speaker: { mean: m2, sd: s2 } }
     : { background: { mean: m2, sd: s2, weight: 1 - w1 }, speaker: { mean: m1, sd: s1 } };
 }
-/** The level counted in HIST_STEP bins (a pass of its own, for the optimiser: see vad.ts). */
+/** The level counted in HIST_STEP bins. */
 function levelHistogram(level: Float32Array): Float64Array {
-  const bins = new Float64Array(HIST_BINS);
-  for (let t = 0; t < level.length; t++)
-    bins[Math.min(HIST_BINS - 1, Math.max(0, Math.round((level[t]! - HIST_LOW) / HIST_STEP)))]! += 1;
-  return bins;
+  const n = level.length;
+  const { at, bytes } = layOut({ level: n * 4, bins: HIST_BINS * 8 });
+  const kernels = instantiateKernels(bytes);
+  new Float32Array(kernels.memory.buffer, at.level, n).set(level);
+  kernels.levelHistogram(at.level, n, HIST_LOW, HIST_STEP, HIST_BINS, at.bins);
+  return new Float64Array(kernels.memory.buffer, at.bins, HIST_BINS).slice();
 }
 const HIST_LOW = -100;
 const HIST_STEP = 0.25;
@@ -240,15 +226,10 @@ export function tailShape(
 }
 
 /**
- * Least-squares line through level[from, to) against time (only the frames `keep` accepts): slope in
+ * Least-squares line through level[from, to) against time: slope in
  * dB/s, r², and how many frames it rests on.
  */
-function lineFit(
-  level: Float32Array,
-  from: number,
-  to: number,
-  keep: (db: number) => boolean = () => true,
-): { slope: number; r2: number; count: number } {
+function lineFit(level: Float32Array, from: number, to: number): { slope: number; r2: number; count: number } {
   let sx = 0;
   let sy = 0;
   let sxx = 0;
@@ -257,7 +238,6 @@ function lineFit(
   let m = 0;
   for (let k = from; k < to; k++) {
     const y = level[k]!;
-    if (!keep(y)) continue;
     const x = k * FRAME_SECONDS;
     sx += x;
     sy += y;
@@ -330,27 +310,12 @@ const MIN_TAIL_DB = 10;
  */
 export function estimateReverberation(level: Float32Array): number | null {
   const n = level.length;
-  const times: number[] = [];
-  for (let t = 1; t + 1 < n; ) {
-    if (!(level[t]! >= level[t - 1]! && level[t]! > level[t + 1]!)) {
-      t++;
-      continue;
-    }
-    const peakDb = level[t]!;
-    let low = peakDb;
-    let e = t;
-    while (e + 1 < n && level[e + 1]! <= low + 1) {
-      e++;
-      if (level[e]! < low) low = level[e]!;
-    }
-    if (peakDb - low >= 15 && (e - t) * FRAME_SECONDS >= 0.05 && low > -100) {
-      const fit = lineFit(level, t, e + 1, (db) => db <= peakDb - 3 && db >= low + 3);
-      if (fit.count >= 6 && fit.slope < 0 && fit.r2 >= 0.9) times.push(-60 / fit.slope);
-    }
-    t = e + 1;
-  }
-  if (times.length < 5) return null;
-  times.sort((a, b) => a - b);
+  const { at, bytes } = layOut({ level: n * 4, times: (Math.ceil(n / 2) + 1) * 8 });
+  const kernels = instantiateKernels(bytes);
+  new Float32Array(kernels.memory.buffer, at.level, n).set(level);
+  const count = kernels.reverberationTimes(at.level, n, at.times);
+  if (count < 5) return null;
+  const times = new Float64Array(kernels.memory.buffer, at.times, count).slice().sort();
   return Math.round(times[Math.floor(times.length / 2)]! * 100) / 100;
 }
 

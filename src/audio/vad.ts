@@ -9,6 +9,7 @@
  */
 import type { FrameFeatures } from './features.js';
 import { FRAME_SECONDS, runsOf, SILENCE_DB, toDb } from './features.js';
+import { instantiateKernels, layOut } from './kernels.js';
 
 /** Start and end in seconds from the start of the file. */
 export interface Segment {
@@ -88,15 +89,14 @@ export function detectSpeechFrames(features: FrameFeatures, params: VadParams = 
   // out of white noise where neither half does.
   const upper = new Float32Array(frames);
   for (let t = 0; t < frames; t++) upper[t] = features.mid[t]! + features.high[t]!;
-  const bands = [features.low, features.mid, features.high, upper].map((lin) => describeBand(lin, params));
+  const passes = framePasses(frames);
+  const bands = [features.low, features.mid, features.high, upper].map((lin) => describeBand(lin, params, passes));
 
   const holdAt = bands.map((b) => b.single.offset + Math.max(params.holdDb, 3 * b.single.spread));
   const onsetAt = bands.map((b) => b.triple.offset + Math.max(params.onsetDb, 3 * b.triple.spread));
   const edgeAt = bands.map((b) => Math.max(params.edgeDb, b.edge.offset + 4 * b.edge.spread));
   const audibleAt = bands.map((b) => b.single.offset + Math.max(params.edgeDb / 2, b.single.spread));
 
-  const hold = new Uint8Array(frames);
-  const onset = new Uint8Array(frames);
   const candidate = atLeastEnergy(params.minSpeechDb - 10);
   bands.forEach((band, b) => {
     // Each test "level ≥ max(absolute minimum, floor + margin) in dB" becomes one energy threshold
@@ -107,21 +107,32 @@ export function detectSpeechFrames(features: FrameFeatures, params: VadParams = 
     const onsetFrom = Float64Array.from(band.floor, (floor) =>
       atLeastEnergy(Math.max(params.minSpeechDb, floor + onsetAt[b]!)),
     );
-    markFrames(band.lin, holdFrom, onsetFrom, candidate, hold, onset);
+    passes.markFrames(band.lin, holdFrom, onsetFrom, candidate);
   });
+  const { hold, onset } = passes.flags();
 
   // Hysteresis: a run of "hold" frames is speech only when it contains an onset frame.
   const speech = new Uint8Array(frames);
   const reach = Math.round(params.edgeReachSeconds / FRAME_SECONDS);
-  const weak = (from: number) =>
-    bands.some(
-      (band, b) => windowDb(band.lin, from, from + EDGE_FRAMES) - band.floor[(from / FLOOR_BLOCK) | 0]! >= edgeAt[b]!,
-    );
-  const audible = (t: number) =>
-    bands.some((band, b) => {
+  // Plain loops over the bands (no callbacks): these run at every run's edges, mostly before V8 has
+  // optimised them.
+  const weak = (from: number) => {
+    const block = (from / FLOOR_BLOCK) | 0;
+    for (let b = 0; b < bands.length; b++) {
+      const band = bands[b]!;
+      if (windowDb(band.lin, from, from + EDGE_FRAMES) - band.floor[block]! >= edgeAt[b]!) return true;
+    }
+    return false;
+  };
+  const audible = (t: number) => {
+    const block = (t / FLOOR_BLOCK) | 0;
+    for (let b = 0; b < bands.length; b++) {
+      const band = bands[b]!;
       const db = toDb(band.lin[t]!);
-      return db >= params.minHoldDb && db - band.floor[(t / FLOOR_BLOCK) | 0]! >= audibleAt[b]!;
-    });
+      if (db >= params.minHoldDb && db - band.floor[block]! >= audibleAt[b]!) return true;
+    }
+    return false;
+  };
   for (let t = 0; t < frames; ) {
     if (!hold[t]) {
       t++;
@@ -161,164 +172,141 @@ function atLeastEnergy(db: number): number {
   return db <= SILENCE_DB ? 0 : 10 ** (db / 10);
 }
 
-/** The per-frame tests of one band, alone so V8 optimises the loop whole. */
-function markFrames(
-  lin: Float32Array,
-  holdFrom: Float64Array,
-  onsetFrom: Float64Array,
-  candidate: number,
-  hold: Uint8Array,
-  onset: Uint8Array,
-): void {
-  const frames = lin.length;
-  for (let t = 0; t < frames; t++) {
-    const e = lin[t]!;
-    const block = (t / FLOOR_BLOCK) | 0;
-    if (e >= holdFrom[block]!) hold[t] = 1;
-    if (onset[t] || e < candidate) continue;
-    // Centred 15 ms mean, in energy.
-    const from = t > 0 ? t - 1 : 0;
-    const to = t + 2 <= frames ? t + 2 : frames;
-    let sum = 0;
-    for (let k = from; k < to; k++) sum += lin[k]!;
-    if (sum / (to - from) >= onsetFrom[block]!) onset[t] = 1;
-  }
-}
-
 function windowDb(lin: Float32Array, from: number, to: number): number {
   let sum = 0;
   for (let t = from; t < to; t++) sum += lin[t]!;
   return toDb(sum / (to - from));
 }
 
-function describeBand(lin: Float32Array, params: VadParams): Band {
-  const { floor, smoothed } = noiseFloor(lin, params);
-  const spans = [1, ONSET_FRAMES, EDGE_FRAMES];
-  const histograms = spans.map(() => new DeviationHistogram());
-  collectNoise(lin, floor, smoothed, spans, histograms);
-  const [single, triple, edge] = histograms.map((h) => h.describe()) as [Spread, Spread, Spread];
+function describeBand(lin: Float32Array, params: VadParams, passes: FramePasses): Band {
+  const { floor, histograms } = passes.noise(lin, params);
+  const [single, triple, edge] = histograms.map(describeDeviations) as [Spread, Spread, Spread];
   return { lin, floor, single, triple, edge };
 }
 
-/**
- * One pass for the three spans: the level of each window that starts on a noise frame (one whose
- * 100 ms neighbourhood sits within 3 dB of the floor), relative to the floor.
- */
-function collectNoise(
-  lin: Float32Array,
-  floor: Float32Array,
-  smoothed: Float32Array,
-  spans: number[],
-  histograms: DeviationHistogram[],
-): void {
-  const longest = Math.max(...spans);
-  // "More than 3 dB above the floor", as an energy per floor block.
-  const busyAbove = Float64Array.from(floor, (db) => 10 ** ((db + 3) / 10));
-  for (let first = 0; first + longest <= lin.length; first++) {
-    const block = (first / FLOOR_BLOCK) | 0;
-    const floorHere = floor[block]!;
-    if (smoothed[first]! > busyAbove[block]!) continue;
-    let sum = 0;
-    let t = first;
-    for (let k = 0; k < spans.length; k++) {
-      const span = spans[k]!;
-      for (; t < first + span; t++) sum += lin[t]!;
-      histograms[k]!.add(toDb(sum / span) - floorHere);
-    }
-  }
+/** Deviations from the floor counted in 0.05 dB bins over ±40 dB (DEVIATION_BINS, the kernel's layout). */
+const DEVIATION_BIN_DB = 0.05;
+const DEVIATION_RANGE_DB = 40;
+const DEVIATION_BINS = (2 * DEVIATION_RANGE_DB) / DEVIATION_BIN_DB + 1;
+
+/** Median and MAD from a histogram of deviations: an hour of frames counted in one pass, no sorting. */
+function describeDeviations(bins: Uint32Array): Spread {
+  let count = 0;
+  for (let i = 0; i < bins.length; i++) count += bins[i]!;
+  if (!count) return { offset: 0, spread: 0 };
+  const half = count / 2;
+  const medianOf = (h: Uint32Array) => {
+    let seen = 0;
+    for (let i = 0; i < h.length; i++) if ((seen += h[i]!) >= half) return i;
+    return h.length - 1;
+  };
+  const median = medianOf(bins);
+  const deviations = new Uint32Array(bins.length);
+  for (let i = 0; i < bins.length; i++) deviations[Math.abs(i - median)]! += bins[i]!;
+  return {
+    offset: median * DEVIATION_BIN_DB - DEVIATION_RANGE_DB,
+    spread: 1.4826 * medianOf(deviations) * DEVIATION_BIN_DB,
+  };
 }
 
-/** Median and MAD by histogram (0.05 dB bins over ±40 dB): an hour of frames in one pass, no sorting. */
-class DeviationHistogram {
-  private static readonly BIN = 0.05;
-  private static readonly RANGE = 40;
-  private readonly bins = new Uint32Array((2 * DeviationHistogram.RANGE) / DeviationHistogram.BIN + 1);
-  private count = 0;
-
-  add(value: number): void {
-    const { BIN, RANGE } = DeviationHistogram;
-    const v = value < -RANGE ? -RANGE : value > RANGE ? RANGE : value;
-    this.bins[Math.round((v + RANGE) / BIN)]!++;
-    this.count++;
-  }
-
-  describe(): Spread {
-    const { BIN, RANGE } = DeviationHistogram;
-    if (!this.count) return { offset: 0, spread: 0 };
-    const half = this.count / 2;
-    const medianOf = (h: Uint32Array) => {
-      let seen = 0;
-      for (let i = 0; i < h.length; i++) if ((seen += h[i]!) >= half) return i;
-      return h.length - 1;
-    };
-    const median = medianOf(this.bins);
-    const deviations = new Uint32Array(this.bins.length);
-    for (let i = 0; i < this.bins.length; i++) deviations[Math.abs(i - median)]! += this.bins[i]!;
-    return { offset: median * BIN - RANGE, spread: 1.4826 * medianOf(deviations) * BIN };
-  }
+interface FramePasses {
+  /**
+   * The band's noise floor (minimum statistics: the lowest 100 ms mean level nearby, one value per
+   * 0.25 s block, dB) and the level of the windows of 1, 3 and 6 frames that start on a noise frame
+   * (one whose 100 ms neighbourhood sits within 3 dB of the floor), relative to the floor, counted.
+   */
+  noise(
+    lin: Float32Array,
+    params: Pick<VadParams, 'floorWindowSeconds' | 'floorSmoothSeconds'>,
+  ): {
+    floor: Float32Array;
+    histograms: Uint32Array[];
+  };
+  /**
+   * The per-frame tests of one band against its thresholds per floor block (energies): "hold" where the
+   * frame reaches holdFrom, "onset" where its centred 15 ms mean reaches onsetFrom (frames under
+   * `candidate` are not tried). The flags accumulate over the bands.
+   */
+  markFrames(lin: Float32Array, holdFrom: Float64Array, onsetFrom: Float64Array, candidate: number): void;
+  flags(): { hold: Uint8Array; onset: Uint8Array };
 }
 
 /**
- * Minimum statistics: the floor is the lowest 100 ms mean level nearby, one value per 0.25 s block
- * (an hour costs a few milliseconds and 60 KB). Also returns the 100 ms means per frame (energy).
+ * The detector's passes over every frame, run by the WebAssembly kernels (wasm/audio-kernels.ts): in
+ * JavaScript they ran interpreted for most of a file before V8 had optimised them (docs/voice.md).
+ * Same arithmetic, same logarithms (JavaScript's own), same results.
  */
-export function noiseFloor(
-  lin: Float32Array,
-  params: Pick<VadParams, 'floorWindowSeconds' | 'floorSmoothSeconds'>,
-): { floor: Float32Array; smoothed: Float32Array } {
-  const frames = lin.length;
-  const smoothed = new Float32Array(frames);
+function framePasses(frames: number): FramePasses {
   const blocks = Math.ceil(frames / FLOOR_BLOCK);
-  const floor = new Float32Array(blocks);
-  if (!frames) return { floor, smoothed };
-  const k = Math.max(1, Math.min(Math.round(params.floorSmoothSeconds / FRAME_SECONDS), frames));
-  movingMean(lin, k, smoothed);
-  const blockMin = new Float64Array(blocks).fill(Infinity);
-  blockMinima(smoothed, blockMin);
-  // The larger of the minimum behind and the minimum ahead: when noise rises (a fan starting), the
-  // minimum ahead follows it at once, where a symmetric window would lag by its whole width. A side cut
-  // short by the file's edge is not trusted: near the end, "ahead" may be nothing but speech.
-  const reach = Math.max(1, Math.round(params.floorWindowSeconds / (FLOOR_BLOCK * FRAME_SECONDS)));
-  floorOfBlocks(blockMin, reach, Math.ceil(reach / 2), floor);
-  return { floor, smoothed };
-}
-
-// Each pass over the frames is a function of its own: a loop followed by code that has not run yet is
-// thrown out of optimised code when it ends (~5 ms each time on a 4-minute file, cold).
-
-/** Centred moving mean of energy over k frames (clamped at the file's edges). */
-function movingMean(lin: Float32Array, k: number, out: Float32Array): void {
-  const frames = lin.length;
-  const half = k >> 1;
-  let acc = 0;
-  for (let t = 0; t < k; t++) acc += lin[t]!;
-  for (let t = 0; t < frames; t++) {
-    const first = t - half;
-    if (first > 0 && first + k - 1 < frames) acc += lin[first + k - 1]! - lin[first - 1]!;
-    out[t] = Math.max(0, acc) / k;
-  }
-}
-
-function blockMinima(smoothed: Float32Array, blockMin: Float64Array): void {
-  for (let t = 0; t < smoothed.length; t++) {
-    const b = (t / FLOOR_BLOCK) | 0;
-    if (smoothed[t]! < blockMin[b]!) blockMin[b] = smoothed[t]!;
-  }
-}
-
-function floorOfBlocks(blockMin: Float64Array, reach: number, trusted: number, floor: Float32Array): void {
-  const blocks = blockMin.length;
-  for (let b = 0; b < blocks; b++) {
-    let behind = Infinity;
-    let ahead = Infinity;
-    for (let j = Math.max(0, b - reach); j <= b; j++) if (blockMin[j]! < behind) behind = blockMin[j]!;
-    for (let j = b; j <= Math.min(blocks - 1, b + reach); j++) if (blockMin[j]! < ahead) ahead = blockMin[j]!;
-    const behindOk = b >= trusted;
-    const aheadOk = blocks - 1 - b >= trusted;
-    floor[b] = toDb(
-      behindOk && aheadOk ? Math.max(behind, ahead) : behindOk ? behind : aheadOk ? ahead : Math.min(behind, ahead),
-    );
-  }
+  const { at, bytes } = layOut({
+    lin: frames * 4,
+    smoothed: frames * 4,
+    blockMin: blocks * 8,
+    floor: blocks * 4,
+    busyAbove: blocks * 8,
+    holdFrom: blocks * 8,
+    onsetFrom: blocks * 8,
+    histograms: 3 * DEVIATION_BINS * 4,
+    hold: frames,
+    onset: frames,
+  });
+  const kernels = instantiateKernels(bytes);
+  const memory = kernels.memory.buffer;
+  const lin = new Float32Array(memory, at.lin, frames);
+  const floorOut = new Float32Array(memory, at.floor, blocks);
+  const busyAbove = new Float64Array(memory, at.busyAbove, blocks);
+  const histograms = [0, 1, 2].map(
+    (k) => new Uint32Array(memory, at.histograms + k * DEVIATION_BINS * 4, DEVIATION_BINS),
+  );
+  return {
+    noise(band, params) {
+      lin.set(band);
+      const k = Math.max(1, Math.min(Math.round(params.floorSmoothSeconds / FRAME_SECONDS), frames));
+      const reach = Math.max(1, Math.round(params.floorWindowSeconds / (FLOOR_BLOCK * FRAME_SECONDS)));
+      for (const h of histograms) h.fill(0);
+      if (!frames) return { floor: new Float32Array(0), histograms: histograms.map((h) => h.slice()) };
+      // The larger of the minimum behind and the minimum ahead: when noise rises (a fan starting), the
+      // minimum ahead follows it at once, where a symmetric window would lag by its whole width. A side cut
+      // short by the file's edge is not trusted: near the end, "ahead" may be nothing but speech.
+      kernels.noiseFloor(
+        at.lin,
+        frames,
+        k,
+        at.smoothed,
+        FLOOR_BLOCK,
+        at.blockMin,
+        blocks,
+        reach,
+        Math.ceil(reach / 2),
+        at.floor,
+      );
+      const floor = floorOut.slice();
+      // "More than 3 dB above the floor", as an energy per floor block.
+      for (let b = 0; b < blocks; b++) busyAbove[b] = 10 ** ((floor[b]! + 3) / 10);
+      kernels.collectNoise(
+        at.lin,
+        frames,
+        at.smoothed,
+        FLOOR_BLOCK,
+        at.floor,
+        at.busyAbove,
+        ONSET_FRAMES,
+        EDGE_FRAMES,
+        at.histograms,
+      );
+      return { floor, histograms: histograms.map((h) => h.slice()) };
+    },
+    markFrames(band, holdFrom, onsetFrom, candidate) {
+      lin.set(band);
+      new Float64Array(memory, at.holdFrom, blocks).set(holdFrom);
+      new Float64Array(memory, at.onsetFrom, blocks).set(onsetFrom);
+      kernels.markFrames(at.lin, frames, FLOOR_BLOCK, at.holdFrom, at.onsetFrom, candidate, at.hold, at.onset);
+    },
+    flags: () => ({
+      hold: new Uint8Array(memory, at.hold, frames).slice(),
+      onset: new Uint8Array(memory, at.onset, frames).slice(),
+    }),
+  };
 }
 
 /** Runs of speech frames as segments, in seconds. */
