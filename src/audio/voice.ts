@@ -279,22 +279,28 @@ function findMonotoneStretches(track: PitchTrack, f0: Float32Array, inSpeech: Ui
       hz > 0 ? Math.min(bins.length - 1, Math.max(0, Math.round((semitones(hz) - base) * BINS_PER_SEMITONE))) : -1;
   }
   let voiced = 0;
+  // The 10th and 90th percentile bins, followed from window to window: each tracker keeps a bin and the
+  // count below it, and moves only as far as the window's change asks (where scanning the bins from
+  // the bottom for every window cost more than the rest of the voice analysis).
+  const quantiles = [
+    { p: 0.1, bin: 0, below: 0 },
+    { p: 0.9, bin: 0, below: 0 },
+  ];
   /** Frame `i` of `frames` into the window (+1) or out of it (−1). */
   const add = (i: number, sign: 1 | -1) => {
     const bin = binAt[i]!;
     if (bin >= 0) {
       bins[bin]! += sign;
       voiced += sign;
+      for (const q of quantiles) if (bin < q.bin) q.below += sign;
     }
   };
-  const quantileBin = (p: number) => {
-    const target = p * (voiced - 1);
-    let seen = 0;
-    for (let b = 0; b < bins.length; b++) {
-      seen += bins[b]!;
-      if (seen > target) return b;
-    }
-    return bins.length - 1;
+  /** The first bin whose running count exceeds p·(voiced − 1) (the last bin when none does). */
+  const quantileBin = (q: (typeof quantiles)[number]) => {
+    const target = q.p * (voiced - 1);
+    while (q.bin < bins.length - 1 && q.below + bins[q.bin]! <= target) q.below += bins[q.bin++]!;
+    while (q.bin > 0 && q.below > target) q.below -= bins[--q.bin]!;
+    return q.bin;
   };
   const minVoiced = monotoneMinVoicedSeconds / hop;
   const runs: Array<[number, number]> = []; // [first, last] positions in `frames`
@@ -306,7 +312,7 @@ function findMonotoneStretches(track: PitchTrack, f0: Float32Array, inSpeech: Ui
       for (let i = start - step + size; i < start + size; i++) add(i, 1);
     }
     if (voiced < minVoiced) continue;
-    const range = (quantileBin(0.9) - quantileBin(0.1)) / BINS_PER_SEMITONE;
+    const range = (quantileBin(quantiles[1]!) - quantileBin(quantiles[0]!)) / BINS_PER_SEMITONE;
     if (range >= monotoneSemitones) continue;
     // Only consecutive windows join: two flat passages at different pitches, whose windows overlap
     // across a lively stretch between them, stay two stretches.
