@@ -67,6 +67,9 @@ export function filterBands(
   const ab0 = slot(coef, 10), ak1 = slot(coef, 11), ak2 = slot(coef, 12), aa1 = slot(coef, 13), aa2 = slot(coef, 14);
   const cb0 = slot(coef, 15), ck1 = slot(coef, 16), ck2 = slot(coef, 17), ca1 = slot(coef, 18), ca2 = slot(coef, 19);
   const clipLevel = slot(coef, 20);
+  // Below 17.6 kHz the first section passes everything ([1, 0, 0, 0, 0]: its output is its input and its
+  // memories stay 0); it is skipped then, which gives the same numbers.
+  const top = !(tb0 == 1 && tk1 == 0 && tk2 == 0 && ta1 == 0 && ta2 == 0);
   let t1 = slot(state, T1), t2 = slot(state, T2), h1 = slot(state, H1), h2 = slot(state, H2);
   let a1 = slot(state, A1), a2 = slot(state, A2), c1 = slot(state, C1), c2 = slot(state, C2);
   let sl = slot(state, SL), sm = slot(state, SM), sh = slot(state, SH), peak = slot(state, PEAK);
@@ -82,10 +85,13 @@ export function filterBands(
     const magnitude = Math.abs(sample);
     if (magnitude > peak) peak = magnitude;
     if (magnitude >= clipLevel) clipped += 1;
-    const x = tb0 * sample + t1;
-    const nt = tk1 * sample + t2 - ta1 * t1;
-    t2 = tk2 * sample - ta2 * t1;
-    t1 = nt;
+    let x = sample;
+    if (top) {
+      x = tb0 * sample + t1;
+      const nt = tk1 * sample + t2 - ta1 * t1;
+      t2 = tk2 * sample - ta2 * t1;
+      t1 = nt;
+    }
     const y = hb0 * x + h1;
     const nh = hk1 * x + h2 - ha1 * h1;
     h2 = hk2 * x - ha2 * h1;
@@ -538,4 +544,124 @@ export function reverberationTimes(level: usize, n: i32, times: usize): i32 {
     t = e + 1;
   }
   return count;
+}
+
+/** JavaScript's Math.exp, imported for the same bits (see log10). */
+@external("env", "exp")
+declare function exp(x: f64): f64;
+
+/**
+ * The expectation–maximisation of twoLevels() in room.ts over a histogram (`bins`, f64 counts of
+ * `count` bins of `step` dB from `low`; `total` frames): the model [m1, m2, s1, s2, w1] at `model`
+ * (f64) is read, refined for up to `iterations` rounds, and written back.
+ */
+export function twoLevelsEm(bins: usize, count: i32, low: f64, step: f64, total: f64, iterations: i32, model: usize): void {
+  let m1 = slot(model, 0);
+  let m2 = slot(model, 1);
+  let s1 = slot(model, 2);
+  let s2 = slot(model, 3);
+  let w1 = slot(model, 4);
+  for (let it = 0; it < iterations; it++) {
+    let a0: f64 = 0;
+    let a1: f64 = 0;
+    let a2: f64 = 0;
+    let b0: f64 = 0;
+    let b1: f64 = 0;
+    let b2: f64 = 0;
+    for (let i = 0; i < count; i++) {
+      const c = slot(bins, i);
+      if (c == 0) continue;
+      const y = low + <f64>i * step;
+      // x ** 2 in JavaScript is pow(x, 2), which V8 (fdlibm) computes as x * x.
+      const z1 = (y - m1) / s1;
+      const z2 = (y - m2) / s2;
+      const p1 = (w1 * exp(-0.5 * (z1 * z1))) / s1;
+      const p2 = ((1 - w1) * exp(-0.5 * (z2 * z2))) / s2;
+      const sum = p1 + p2;
+      // p1 / (p1 + p2 || 1): a zero or NaN sum counts as 1.
+      const r = p1 / (sum != 0 && sum == sum ? sum : 1);
+      a0 += c * r;
+      a1 += c * r * y;
+      a2 += c * r * y * y;
+      b0 += c * (1 - r);
+      b1 += c * (1 - r) * y;
+      b2 += c * (1 - r) * y * y;
+    }
+    if (a0 < 1 || b0 < 1) break;
+    m1 = a1 / a0;
+    m2 = b1 / b0;
+    s1 = Math.max(0.5, Math.sqrt(Math.max(0, a2 / a0 - m1 * m1)));
+    s2 = Math.max(0.5, Math.sqrt(Math.max(0, b2 / b0 - m2 * m2)));
+    w1 = a0 / total;
+  }
+  setSlot(model, 0, m1);
+  setSlot(model, 1, m2);
+  setSlot(model, 2, s1);
+  setSlot(model, 3, s2);
+  setSlot(model, 4, w1);
+}
+
+// --- The voice figures' passes (src/audio/pitch-track.ts, src/audio/voice.ts) --------------------------
+
+/**
+ * smoothPitch() of pitch-track.ts: `f0` (f32, n frames) broken into runs where F0 jumps by more than
+ * `maxStep` (a ratio) from one frame to the next, runs under 3 frames dropped, each run's frames
+ * replaced by the median of the 5 around them (fewer at its ends; the upper one of an even count),
+ * into `out` (f32, zeroed by the caller).
+ */
+export function smoothPitch(f0: usize, n: i32, maxStep: f64, out: usize): void {
+  for (let t = 0; t < n; ) {
+    if (load<f32>(f0 + (<usize>t << 2)) == 0) {
+      t++;
+      continue;
+    }
+    const start = t;
+    t++;
+    while (t < n && load<f32>(f0 + (<usize>t << 2)) != 0 && Math.abs(f32At(f0, t) / f32At(f0, t - 1) - 1) <= maxStep) t++;
+    if (t - start < 3) continue;
+    for (let k = start; k < t; k++) {
+      store<f32>(out + (<usize>k << 2), medianAround(f0, max(start, k - 2), min(t - 1, k + 2)));
+    }
+  }
+}
+
+/** Median of f0[from..to] (at most 5 values; the upper one of an even count), by insertion sort. */
+@inline function medianAround(f0: usize, from: i32, to: i32): f32 {
+  const count = to - from + 1;
+  let s0: f32 = 0, s1: f32 = 0, s2: f32 = 0, s3: f32 = 0, s4: f32 = 0;
+  // Sorted insertion into five registers' worth of values, as pitch-track.ts did into a small array.
+  for (let i = 0; i < count; i++) {
+    const v = load<f32>(f0 + (<usize>(from + i) << 2));
+    if (i == 0) s0 = v;
+    else if (i == 1) {
+      if (s0 > v) { s1 = s0; s0 = v; } else s1 = v;
+    } else if (i == 2) {
+      if (s1 > v) { s2 = s1; if (s0 > v) { s1 = s0; s0 = v; } else s1 = v; } else s2 = v;
+    } else if (i == 3) {
+      if (s2 > v) { s3 = s2; if (s1 > v) { s2 = s1; if (s0 > v) { s1 = s0; s0 = v; } else s1 = v; } else s2 = v; } else s3 = v;
+    } else {
+      if (s3 > v) { s4 = s3; if (s2 > v) { s3 = s2; if (s1 > v) { s2 = s1; if (s0 > v) { s1 = s0; s0 = v; } else s1 = v; } else s2 = v; } else s3 = v; } else s4 = v;
+    }
+  }
+  const middle = count >> 1;
+  return middle == 0 ? s0 : middle == 1 ? s1 : middle == 2 ? s2 : middle == 3 ? s3 : s4;
+}
+
+/**
+ * smoothedDb() of voice.ts: `energy` (f32, n frames) smoothed by the Gaussian `weights` (f64, 2·radius
+ * + 1 of them, renormalised where the window passes the ends), in dB, into `out` (f32).
+ */
+export function smoothedDb(energy: usize, n: i32, weights: usize, radius: i32, out: usize): void {
+  for (let t = 0; t < n; t++) {
+    let sum: f64 = 0;
+    let weight: f64 = 0;
+    const from = max(0, t - radius);
+    const to = min(n - 1, t + radius);
+    for (let j = from; j <= to; j++) {
+      const w = slot(weights, j - t + radius);
+      sum += w * f32At(energy, j);
+      weight += w;
+    }
+    store<f32>(out + (<usize>t << 2), <f32>toDb(sum / weight));
+  }
 }

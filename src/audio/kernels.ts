@@ -57,6 +57,17 @@ export interface AudioKernels {
   levelHistogram(level: number, n: number, low: number, step: number, count: number, bins: number): void;
   slidingMax(x: number, n: number, half: number, out: number, deque: number): void;
   reverberationTimes(level: number, n: number, times: number): number;
+  twoLevelsEm(
+    bins: number,
+    count: number,
+    low: number,
+    step: number,
+    total: number,
+    iterations: number,
+    model: number,
+  ): void;
+  smoothPitch(f0: number, n: number, maxStep: number, out: number): void;
+  smoothedDb(energy: number, n: number, weights: number, radius: number, out: number): void;
   trackBlocks(
     x: number,
     from: number,
@@ -86,8 +97,10 @@ let compiled: object | undefined;
 export function instantiateKernels(bytes: number): AudioKernels {
   // Synchronous compilation: the module is a few kilobytes, and V8's baseline compiler takes ~1 ms.
   compiled ??= new wasm.Module(Buffer.from(KERNELS_WASM, 'base64'));
-  // The kernels take their logarithms from JavaScript's own Math.log10: the same bits as the code they replaced.
-  const kernels = new wasm.Instance(compiled, { env: { log10: Math.log10 } }).exports as unknown as AudioKernels;
+  // The kernels take their logarithms and exponentials from JavaScript's own Math: the same bits as the
+  // code they replaced (V8's and AssemblyScript's differ in the last bit now and then).
+  const kernels = new wasm.Instance(compiled, { env: { log10: Math.log10, exp: Math.exp } })
+    .exports as unknown as AudioKernels;
   const missing = Math.ceil((bytes - kernels.memory.buffer.byteLength) / 65536);
   if (missing > 0) kernels.memory.grow(missing);
   return kernels;

@@ -148,36 +148,14 @@ const MAX_STEP = 0.15;
  * Cleans a raw track: voiced runs are broken where F0 jumps by more than 15 % from one frame to the
  * next (no voice glides that fast in 10 ms; noise and octave slips do), pieces shorter than 30 ms are
  * dropped (a click, a glottal stop, a noise frame that happened to look periodic), and each piece is
- * median-filtered over 5 frames. Returns a new array.
+ * median-filtered over 5 frames (the upper middle value of an even count at a run's ends). Returns a
+ * new array. The pass is a WebAssembly kernel (wasm/audio-kernels.ts).
  */
 export function smoothPitch(f0: Float32Array): Float32Array {
-  const out = new Float32Array(f0.length);
-  for (let t = 0; t < f0.length; ) {
-    if (!f0[t]) {
-      t++;
-      continue;
-    }
-    const start = t;
-    t++;
-    while (t < f0.length && f0[t] && Math.abs(f0[t]! / f0[t - 1]! - 1) <= MAX_STEP) t++;
-    if (t - start < 3) continue;
-    for (let k = start; k < t; k++) out[k] = medianAround(f0, Math.max(start, k - 2), Math.min(t - 1, k + 2));
-  }
-  return out;
+  const n = f0.length;
+  const { at, bytes } = layOut({ f0: n * 4, out: n * 4 });
+  const kernels = instantiateKernels(bytes);
+  new Float32Array(kernels.memory.buffer, at.f0, n).set(f0);
+  kernels.smoothPitch(at.f0, n, MAX_STEP, at.out);
+  return new Float32Array(kernels.memory.buffer, at.out, n).slice();
 }
-
-/** Median of f0[from..to] (at most 5 values; the upper one of an even count), without allocating. */
-function medianAround(f0: Float32Array, from: number, to: number): number {
-  // Insertion sort of at most five values into registers' worth of scratch: a few comparisons where
-  // counting ranks took twenty-five.
-  const n = to - from + 1;
-  const s = MEDIAN_SCRATCH;
-  for (let i = 0; i < n; i++) {
-    const v = f0[from + i]!;
-    let j = i;
-    for (; j > 0 && s[j - 1]! > v; j--) s[j] = s[j - 1]!;
-    s[j] = v;
-  }
-  return s[n >> 1]!;
-}
-const MEDIAN_SCRATCH = new Float32Array(5);

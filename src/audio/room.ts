@@ -131,40 +131,14 @@ export function twoLevels(level: Float32Array, iterations = 50): TwoLevels | nul
     for (let i = 0; i < HIST_BINS; i++) if ((seen += bins[i]!) >= p * level.length) return value(i);
     return value(HIST_BINS - 1);
   };
-  let m1 = percentile(0.15);
-  let m2 = percentile(0.85);
-  let s1 = 3;
-  let s2 = 3;
-  let w1 = 0.4;
-  for (let it = 0; it < iterations; it++) {
-    let a0 = 0;
-    let a1 = 0;
-    let a2 = 0;
-    let b0 = 0;
-    let b1 = 0;
-    let b2 = 0;
-    for (let i = 0; i < HIST_BINS; i++) {
-      const c = bins[i]!;
-      if (!c) continue;
-      const y = value(i);
-      const p1 = (w1 * Math.exp(-0.5 * ((y - m1) / s1) ** 2)) / s1;
-      const p2 = ((1 - w1) * Math.exp(-0.5 * ((y - m2) / s2) ** 2)) / s2;
-      const r = p1 / (p1 + p2 || 1);
-      a0 += c * r;
-      a1 += c * r * y;
-      a2 += c * r * y * y;
-      b0 += c * (1 - r);
-      b1 += c * (1 - r) * y;
-      b2 += c * (1 - r) * y * y;
-    }
-    if (a0 < 1 || b0 < 1) break;
-    m1 = a1 / a0;
-    m2 = b1 / b0;
-    // A floor on the spreads keeps a component from collapsing onto digital quiet or a constant.
-    s1 = Math.max(0.5, Math.sqrt(Math.max(0, a2 / a0 - m1 * m1)));
-    s2 = Math.max(0.5, Math.sqrt(Math.max(0, b2 / b0 - m2 * m2)));
-    w1 = a0 / level.length;
-  }
+  const { at, bytes } = layOut({ bins: HIST_BINS * 8, model: 5 * 8 });
+  const kernels = instantiateKernels(bytes);
+  new Float64Array(kernels.memory.buffer, at.bins, HIST_BINS).set(bins);
+  const model = new Float64Array(kernels.memory.buffer, at.model, 5);
+  // [m1, m2, s1, s2, w1], refined by the kernel (wasm/audio-kernels.ts, twoLevelsEm).
+  model.set([percentile(0.15), percentile(0.85), 3, 3, 0.4]);
+  kernels.twoLevelsEm(at.bins, HIST_BINS, HIST_LOW, HIST_STEP, level.length, iterations, at.model);
+  const [m1, m2, s1, s2, w1] = [model[0]!, model[1]!, model[2]!, model[3]!, model[4]!];
   return m1 <= m2
     ? { background: { mean: m1, sd: s1, weight: w1 }, speaker: { mean: m2, sd: s2 } }
     : { background: { mean: m2, sd: s2, weight: 1 - w1 }, speaker: { mean: m1, sd: s1 } };

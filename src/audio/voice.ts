@@ -6,6 +6,7 @@
  * Methods, thresholds and their sources: docs/voice.md.
  */
 import { FRAME_SECONDS, toDb } from './features.js';
+import { instantiateKernels, layOut } from './kernels.js';
 import type { PitchTrack } from './pitch-track.js';
 import { frameAt, frameTime, smoothPitch } from './pitch-track.js';
 import type { AnalyzeOptions, SpeechAnalysis, SplitSpeech } from './metrics.js';
@@ -377,22 +378,15 @@ function trimToBand(
 function smoothedDb(energy: Float32Array): Float32Array {
   const sigma = 0.01 / FRAME_SECONDS;
   const radius = Math.ceil(3 * sigma);
-  const kernel = new Float64Array(2 * radius + 1);
-  for (let i = -radius; i <= radius; i++) kernel[i + radius] = Math.exp(-(i * i) / (2 * sigma * sigma));
-  const out = new Float32Array(energy.length);
-  for (let t = 0; t < energy.length; t++) {
-    let sum = 0;
-    let weight = 0;
-    const from = Math.max(0, t - radius);
-    const to = Math.min(energy.length - 1, t + radius);
-    for (let j = from; j <= to; j++) {
-      const w = kernel[j - t + radius]!;
-      sum += w * energy[j]!;
-      weight += w;
-    }
-    out[t] = toDb(sum / weight);
-  }
-  return out;
+  const n = energy.length;
+  const { at, bytes } = layOut({ weights: (2 * radius + 1) * 8, energy: n * 4, out: n * 4 });
+  const kernels = instantiateKernels(bytes);
+  const weights = new Float64Array(kernels.memory.buffer, at.weights, 2 * radius + 1);
+  for (let i = -radius; i <= radius; i++) weights[i + radius] = Math.exp(-(i * i) / (2 * sigma * sigma));
+  new Float32Array(kernels.memory.buffer, at.energy, n).set(energy);
+  // The convolution and the logarithms over every frame: a WebAssembly kernel (wasm/audio-kernels.ts).
+  kernels.smoothedDb(at.energy, n, at.weights, radius, at.out);
+  return new Float32Array(kernels.memory.buffer, at.out, n).slice();
 }
 
 /**
