@@ -52,6 +52,8 @@ class ReviewTally {
   count = 0;
   mature = 0;
   recalled = 0;
+  /** Whether the span counted last held a review of a topic kept. */
+  kept = false;
 
   constructor(
     reviews: ReviewTable,
@@ -69,8 +71,8 @@ class ReviewTally {
 /**
  * Tallies the review log. A year is 100,000 reviews, read once per run by code that has not warmed up:
  * the log is walked a day span at a time (the clock asked once per span, not per review), and each
- * span's reviews are counted by a small function of their own, which V8 optimises after a few days
- * (a loop holding the clock's code took it 10–14 ms to compile, as long as the loop ran).
+ * span's reviews are found and counted in one pass by a small function of their own, which V8 optimises
+ * after a few days (a loop holding the clock's code took it 10–14 ms to compile, as long as the loop ran).
  */
 function tallyReviews(
   reviews: ReviewTable,
@@ -85,39 +87,37 @@ function tallyReviews(
   let lastDay = Number.NaN;
   for (let i = 0; i < reviews.length; ) {
     const span = clock.span(at[i]!);
-    const from = i;
-    i = spanEnd(at, i, span.end);
-    if (!countSpan(reviews, from, i, keepTopic, !(span.day < sinceDay), span.day - calendarFrom, tally)) continue;
-    if (span.day !== lastDay) tally.studied.push((lastDay = span.day));
+    i = countSpan(reviews, i, span.end, keepTopic, !(span.day < sinceDay), span.day - calendarFrom, tally);
+    if (tally.kept && span.day !== lastDay) tally.studied.push((lastDay = span.day));
   }
   return tally;
 }
 
-/** The index of the first review from `i` at or after `end` (the log is in time order; a review out of order ends the span). */
-function spanEnd(at: Float64Array, i: number, end: number): number {
-  const start = at[i]!;
-  let j = i + 1;
-  while (j < at.length && at[j]! < end && at[j]! >= start) j++;
-  return j;
-}
-
-/** Counts reviews [from, to) of one day; false when none of them is of a topic kept. */
+/**
+ * Counts the reviews of one day span from `from`, while their dates stay in [at[from], end) (the log is in
+ * time order; a review out of order ends the span); returns the index of the first review after it, and
+ * tells in `tally.kept` whether any of them was of a topic kept.
+ */
 function countSpan(
   reviews: ReviewTable,
   from: number,
-  to: number,
+  end: number,
   keepTopic: Uint8Array,
   inPeriod: boolean,
   calendarIndex: number,
   tally: ReviewTally,
-): boolean {
-  const { topic: topicOf, rating, state, cram, question } = reviews;
+): number {
+  const { at, topic: topicOf, rating, state, cram, question } = reviews;
   const { topicReviews, topicMature, topicRecalled, againByQuestion } = tally;
+  const start = at[from]!;
   let kept = false;
   let count = 0;
   let mature = 0;
   let recalled = 0;
-  for (let i = from; i < to; i++) {
+  let i = from;
+  for (; i < at.length; i++) {
+    const ms = at[i]!;
+    if (i > from && !(ms < end && ms >= start)) break;
     const topic = topicOf[i]!;
     if (keepTopic[topic] === 0) continue;
     kept = true;
@@ -136,11 +136,12 @@ function countSpan(
       }
     }
   }
+  tally.kept = kept;
   tally.count += count;
   tally.mature += mature;
   tally.recalled += recalled;
   if (count > 0 && calendarIndex >= 0 && calendarIndex < tally.perDay.length) tally.perDay[calendarIndex]! += count;
-  return kept;
+  return i;
 }
 
 /**
