@@ -181,6 +181,35 @@ console.log(table);
 console.log(rehearseText);
 for (const e of extra) console.log(`\n## ${e.script}\n${e.output}`);
 
+// The file is regenerated, but what people wrote in it stays: each section's first code block is replaced
+// by the new output, the text around it is kept, and sections no benchmark writes are kept as they are.
+const docPath = join(ROOT, 'docs', 'performance.md');
+const previous = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '';
+const sections = previous.split(/^(?=## )/m);
+const keptIntro = /^How the start-up is kept low:.*$/m.exec(sections[0] ?? '')?.[0];
+const intro =
+  keptIntro ??
+  'How the start-up is kept low: `pitch --help` and `--version` are answered by a one-file entry point from help text the build records by running the full program; every other command loads the program as one script compiled from a V8 code cache the build made by running it.';
+const fence = '```';
+const generated = new Map(extra.map((e) => [e.script, `${fence}\n${e.output}\n${fence}`]));
+const body = [];
+for (const section of sections.slice(1)) {
+  const name = /^## (\S+)/.exec(section)?.[1] ?? '';
+  const block = generated.get(name);
+  if (block === undefined) body.push(section.trimEnd());
+  else {
+    const at = section.indexOf(fence);
+    const close = at < 0 ? -1 : section.indexOf(`\n${fence}`, at + fence.length);
+    body.push(
+      (at < 0
+        ? `${section.trimEnd()}\n\n${block}`
+        : `${section.slice(0, at)}${block}${section.slice(close + fence.length + 1)}`
+      ).trimEnd(),
+    );
+    generated.delete(name);
+  }
+}
+for (const [name, block] of generated) body.push(`## ${name}\n\n${block}`);
 const doc = `# Performance
 
 Measured by \`npm run bench\` (scripts/bench.mjs): every command is run ${RUNS} times, interleaved with \`node -e 0\`, and compared by medians measured in the same run.
@@ -191,7 +220,8 @@ ${table}
 
 ${rehearseText}
 
-How the start-up is kept low: \`pitch --help\` and \`--version\` are answered by a one-file entry point from help text the build records by running the full program (they load neither commander nor any chunk); every command's module is imported lazily from one esbuild bundle split per command; colours (chalk) load only for text output; the parsed pitch and the validated question packs are cached per build and file content in \`$PITCH_HOME/cache\`, so the Markdown and YAML parsers only run when a file changed. What remains on top of \`node -e 0\` for \`sections --json\` is Node's ES-module loader on the ~15 modules of that path and commander building the program (~10 ms of CPU); a one-file bundle measured the same, so splitting is not the cost.
-${extra.map((e) => `\n## ${e.script}\n\n\`\`\`\n${e.output}\n\`\`\``).join('\n')}
+${intro}
+
+${body.join('\n\n')}
 `;
-writeFileSync(join(ROOT, 'docs', 'performance.md'), doc);
+writeFileSync(docPath, doc);
