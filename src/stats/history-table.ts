@@ -156,8 +156,8 @@ export class HistoryTableBuilder {
   private sessionTopics: string[][] = [];
   private sessionAlive: boolean[] = [];
   private readonly interviews = new Map<string, unknown>();
-  /** The snapshot's line of ids, parsed (into ids, sessionIds and the maps) on first need. */
-  private idsText: string | null = null;
+  /** The snapshot's line of ids (its bytes), decoded and parsed (into ids, sessionIds and the maps) on first need. */
+  private idsLine: Uint8Array | null = null;
 
   put(list: 'rehearsals' | 'quizzes' | 'interviews', record: Record<string, unknown>): void {
     this.readIds();
@@ -256,11 +256,15 @@ export class HistoryTableBuilder {
 
   build(): HistoryTable {
     const n = this.n;
-    const rows: number[] = [];
-    for (let r = 0; r < n; r++) if (this.flags.data[r]! & ALIVE) rows.push(r);
+    // Typed arrays filled by plain loops: a year is 10,000 rows, read once by code that has not warmed up.
+    const flags = this.flags.data;
+    let alive = 0;
+    for (let r = 0; r < n; r++) if (flags[r]! & ALIVE) alive++;
+    const rows = new Int32Array(alive);
+    for (let r = 0, k = 0; r < n; r++) if (flags[r]! & ALIVE) rows[k++] = r;
     const cut = <A extends Typed>(c: Column<A>, size: number) => c.data.subarray(0, size) as A;
     const attempts: AttemptTable = {
-      rows: Int32Array.from(rows),
+      rows,
       id: (row) => {
         this.readIds();
         return this.ids[row]!;
@@ -298,12 +302,17 @@ export class HistoryTableBuilder {
 
   /** Parses the snapshot's ids when first needed (a record of the tail, or an id asked for). */
   private readIds(): void {
-    if (this.idsText === null) return;
-    const { ids, sessionIds } = JSON.parse(this.idsText) as { ids: string[]; sessionIds: string[] };
+    if (this.idsLine === null) return;
+    const line = this.idsLine;
+    const text = Buffer.from(line.buffer, line.byteOffset, line.length).toString('utf8');
+    const { ids, sessionIds } = JSON.parse(text) as {
+      ids: string[];
+      sessionIds: string[];
+    };
     if (!Array.isArray(ids) || ids.length !== this.n || !Array.isArray(sessionIds))
       throw new Error('history table: ids do not match the snapshot');
     if (sessionIds.length !== this.sessionAt.length) throw new Error('history table: session ids do not match');
-    this.idsText = null;
+    this.idsLine = null;
     this.ids = ids;
     this.sessionIds = sessionIds;
     for (const [i, id] of ids.entries()) this.rowOf.set(id, i);
@@ -386,7 +395,7 @@ export class HistoryTableBuilder {
       const { sessions } = head;
       if (at !== buffer.length || head.startedAt.length !== head.n || sessions.set.length !== sessions.at.length)
         return null;
-      b.idsText = buffer.toString('utf8', nl + 1, nl2);
+      b.idsLine = buffer.subarray(nl + 1, nl2);
       b.startedAt = head.startedAt;
       for (const s of head.strings) b.intern(s);
       for (const [row, rec] of head.recordings) b.recordings.set(row, rec);
