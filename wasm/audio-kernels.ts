@@ -1,10 +1,12 @@
-// AssemblyScript: the two loops that see every sample of a recording, compiled to WebAssembly by
-// scripts/build-kernels.mjs (the bytes are committed as src/audio/kernels-wasm.ts; a unit test checks
-// that compiling this file again gives them). Why WebAssembly: V8 compiles it at once with its baseline
-// compiler, where the same loops in JavaScript ran for ~100 ms of a 4-minute file interpreted, boxing
-// every float, before their optimised code was ready (docs/voice.md, "Speed and memory"). Both loops do
-// the same double-precision arithmetic, in the same order, as the JavaScript they replaced, so every
-// figure is the same to the bit. Memory is laid out by the caller (src/audio/kernels.ts).
+// AssemblyScript: the loops that see every sample of a recording (band filters, 16-bit decoding, YIN)
+// and the main passes over its 5 ms frames (noise floors, level track, F0 clean-up…), compiled to
+// WebAssembly by scripts/build-kernels.mjs (the bytes are committed as src/audio/kernels-wasm.ts; a unit
+// test checks that compiling this file again gives them). Why WebAssembly: V8 compiles it at once,
+// where the same loops in JavaScript ran interpreted for much of a 4-minute file, boxing every float,
+// before their optimised code was ready (docs/voice.md, "Speed and memory"). Each kernel does the
+// arithmetic of the JavaScript it replaced in the same order, with JavaScript's own Math.log10 and
+// Math.exp imported, so every figure is the same to the bit. Memory is laid out by the callers
+// (src/audio/kernels.ts: instantiateKernels, layOut).
 
 // --- Band filters (src/audio/features.ts) -------------------------------------------------------------
 
