@@ -49,8 +49,8 @@ const TINY: f64 = 1e-25;
  * Streams `n` samples (f32 at `input`) through the cascade (an optional 8 kHz low-pass, a 150 Hz
  * high-pass, 4 kHz and 1 kHz low-passes, each 2nd-order in state-space form, coefficients
  * [b0, k1, k2, a1, a2] × 4 at `coef`, then the clipping level); each completed 5 ms frame's mean band energies go to
- * low/mid/high (f32, from index 0 for this call), every `decimation`th sample of the 150 Hz – 1 kHz
- * band to `voice`. Returns the frames completed; the voice samples written are in state[VOICED].
+ * low/mid/high (f32, from index 0 for this call), low + mid to `vocal` and mid + high to `upper`, every
+ * `decimation`th sample of the 150 Hz – 1 kHz band to `voice`. Returns the frames completed; the voice samples written are in state[VOICED].
  */
 export function filterBands(
   input: usize,
@@ -63,6 +63,8 @@ export function filterBands(
   mid: usize,
   high: usize,
   voice: usize,
+  vocal: usize,
+  upper: usize,
 ): i32 {
   const tb0 = slot(coef, 0), tk1 = slot(coef, 1), tk2 = slot(coef, 2), ta1 = slot(coef, 3), ta2 = slot(coef, 4);
   const hb0 = slot(coef, 5), hk1 = slot(coef, 6), hk2 = slot(coef, 7), ha1 = slot(coef, 8), ha2 = slot(coef, 9);
@@ -118,9 +120,15 @@ export function filterBands(
     }
     if (++inFrame == length) {
       const at = <usize>done << 2;
-      store<f32>(low + at, <f32>(sl / <f64>length));
-      store<f32>(mid + at, <f32>(sm / <f64>length));
-      store<f32>(high + at, <f32>(sh / <f64>length));
+      const l32 = <f32>(sl / <f64>length);
+      const m32 = <f32>(sm / <f64>length);
+      const h32 = <f32>(sh / <f64>length);
+      store<f32>(low + at, l32);
+      store<f32>(mid + at, m32);
+      store<f32>(high + at, h32);
+      // The two sums the voice figures and the detector read, as JavaScript added the f32 bands.
+      store<f32>(vocal + at, <f32>(<f64>l32 + <f64>m32));
+      store<f32>(upper + at, <f32>(<f64>m32 + <f64>h32));
       done++;
       frame += 1;
       sl = 0;
@@ -666,4 +674,94 @@ export function smoothedDb(energy: usize, n: i32, weights: usize, radius: i32, o
     }
     store<f32>(out + (<usize>t << 2), <f32>toDb(sum / weight));
   }
+}
+
+/**
+ * findNuclei() of voice.ts. `db` (f32, smoothed intensity), `spans` (i32 pairs [a, b) of frames, one per
+ * speech segment, `spanCount` of them), `levels` (3201 u32 bins of 0.05 dB from −140, zeroed by the
+ * caller), the F0 track (`f0`, f32, `pitchFrames` frames from `offset` s every `hop` s). Peaks of db
+ * inside a span, no more than `floorDb` under its 99th percentile, standing `dipDb` above the dips on
+ * both sides (the span's edge counts as a dip), with an F0 within `reach` pitch frames: their times
+ * (s, f64) go to `out`. Returns how many.
+ */
+export function findNuclei(
+  db: usize,
+  spans: usize,
+  spanCount: i32,
+  levels: usize,
+  floorDb: f64,
+  dipDb: f64,
+  f0: usize,
+  pitchFrames: i32,
+  offset: f64,
+  hop: f64,
+  reach: i32,
+  out: usize,
+): i32 {
+  let count: f64 = 0;
+  for (let s = 0; s < spanCount; s++) {
+    const a = load<i32>(spans + (<usize>(2 * s) << 2));
+    const b = load<i32>(spans + (<usize>(2 * s + 1) << 2));
+    for (let t = a; t < b; t++) {
+      let i = roundJs((f32At(db, t) - LEVEL_LOW) / LEVEL_STEP);
+      i = i < 0 ? 0 : i >= <f64>LEVEL_BINS ? <f64>(LEVEL_BINS - 1) : i;
+      const at = levels + (<usize>(<i32>i) << 2);
+      store<u32>(at, load<u32>(at) + 1);
+      count += 1;
+    }
+  }
+  if (count == 0) return 0;
+  // LevelHistogram.quantile(0.99): the first bin whose running count exceeds 0.99·(count − 1).
+  const target = 0.99 * (count - 1);
+  let seen: f64 = 0;
+  let quantile = LEVEL_LOW + <f64>(LEVEL_BINS - 1) * LEVEL_STEP;
+  for (let i = 0; i < LEVEL_BINS; i++) {
+    seen += <f64>load<u32>(levels + (<usize>i << 2));
+    if (seen > target) {
+      quantile = LEVEL_LOW + <f64>i * LEVEL_STEP;
+      break;
+    }
+  }
+  const floor = quantile - floorDb;
+  let found = 0;
+  for (let s = 0; s < spanCount; s++) {
+    const a = load<i32>(spans + (<usize>(2 * s) << 2));
+    const b = load<i32>(spans + (<usize>(2 * s + 1) << 2));
+    for (let t = a; t < b; t++) {
+      const v = f32At(db, t);
+      if (v < floor) continue;
+      const left = t > a ? f32At(db, t - 1) : -Infinity;
+      const right = t + 1 < b ? f32At(db, t + 1) : -Infinity;
+      if (!(v > left && v >= right)) continue;
+      if (!dipsBy(db, t, a - 1, -1, dipDb) || !dipsBy(db, t, b, 1, dipDb)) continue;
+      const seconds = (<f64>t + 0.5) * FRAME_SECONDS;
+      // frameAt(): the pitch frame nearest to the peak, then any voiced one within reach.
+      const k = <i32>roundJs((seconds - offset) / hop);
+      let voiced = false;
+      for (let j = max(0, k - reach); j <= min(pitchFrames - 1, k + reach); j++) {
+        if (load<f32>(f0 + (<usize>j << 2)) > 0) {
+          voiced = true;
+          break;
+        }
+      }
+      if (!voiced) continue;
+      setSlot(out, found, seconds);
+      found++;
+    }
+  }
+  return found;
+}
+
+const LEVEL_LOW: f64 = -140;
+const LEVEL_STEP: f64 = 0.05;
+const LEVEL_BINS = 3201;
+
+/** True when, going from peak t towards `edge` (exclusive), db falls `dip` below db[t] before rising above it. */
+@inline function dipsBy(db: usize, t: i32, edge: i32, dir: i32, dip: f64): bool {
+  const v = f32At(db, t);
+  for (let j = t + dir; j != edge; j += dir) {
+    if (f32At(db, j) > v) return false;
+    if (f32At(db, j) <= v - dip) return true;
+  }
+  return true;
 }

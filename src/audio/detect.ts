@@ -77,8 +77,7 @@ export function createBandDetector(
         }),
       );
       // Voice energy without the hiss band: syllable peaks and sentence levels follow the vowels.
-      const energy = new Float32Array(f.frames);
-      for (let t = 0; t < f.frames; t++) energy[t] = f.low[t]! + f.mid[t]!;
+      const energy = f.vocal;
       return { durationSeconds, segments, clippedFraction: samples ? clipped / samples : 0, peak, room, energy };
     },
   };

@@ -35,6 +35,10 @@ export interface FrameFeatures {
   mid: Float32Array;
   /** 4 – 8 kHz: fricatives (s, f, ch) that start and end many French words. */
   high: Float32Array;
+  /** low + mid (150 Hz – 4 kHz): the voice without its hiss, for syllable peaks and sentence levels. */
+  vocal: Float32Array;
+  /** mid + high (1 – 8 kHz): a final "t" or "s" spreads over both, and their sum climbs out of noise. */
+  upper: Float32Array;
 }
 
 /** What the pass over the samples measures besides the bands. */
@@ -78,6 +82,8 @@ export function createFeatureExtractor(
   let low = new Float32Array(capacity);
   let mid = new Float32Array(capacity);
   let high = new Float32Array(capacity);
+  let vocal = new Float32Array(capacity);
+  let upper = new Float32Array(capacity);
   let frames = 0;
   let samplesSeen = 0;
   const band = voiceBand(rate);
@@ -91,6 +97,8 @@ export function createFeatureExtractor(
     low: stepFrames * 4,
     mid: stepFrames * 4,
     high: stepFrames * 4,
+    vocal: stepFrames * 4,
+    upper: stepFrames * 4,
     voice: (Math.ceil(STEP_SAMPLES / band.decimation) + 1) * 4,
   });
   const kernels = instantiateKernels(bytes);
@@ -114,6 +122,8 @@ export function createFeatureExtractor(
   const lowOut = new Float32Array(memory, at.low, stepFrames);
   const midOut = new Float32Array(memory, at.mid, stepFrames);
   const highOut = new Float32Array(memory, at.high, stepFrames);
+  const vocalOut = new Float32Array(memory, at.vocal, stepFrames);
+  const upperOut = new Float32Array(memory, at.upper, stepFrames);
   const voiceOut = new Float32Array(memory, at.voice, Math.ceil(STEP_SAMPLES / band.decimation) + 1);
 
   const ensure = (room: number) => {
@@ -127,6 +137,8 @@ export function createFeatureExtractor(
     low = grow(low);
     mid = grow(mid);
     high = grow(high);
+    vocal = grow(vocal);
+    upper = grow(upper);
   };
 
   const inputBytes = new Uint8Array(memory, at.input, STEP_SAMPLES * 4);
@@ -143,11 +155,15 @@ export function createFeatureExtractor(
       at.mid,
       at.high,
       at.voice,
+      at.vocal,
+      at.upper,
     );
     ensure(done);
     low.set(lowOut.subarray(0, done), frames);
     mid.set(midOut.subarray(0, done), frames);
     high.set(highOut.subarray(0, done), frames);
+    vocal.set(vocalOut.subarray(0, done), frames);
+    upper.set(upperOut.subarray(0, done), frames);
     frames += done;
     samplesSeen += n;
     const voiced = state[VOICED]!;
@@ -178,6 +194,8 @@ export function createFeatureExtractor(
         low: low.subarray(0, frames),
         mid: mid.subarray(0, frames),
         high: high.subarray(0, frames),
+        vocal: vocal.subarray(0, frames),
+        upper: upper.subarray(0, frames),
         samples: samplesSeen,
         clipped: state[CLIPPED]!,
         peak: state[PEAK]!,

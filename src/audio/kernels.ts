@@ -18,6 +18,8 @@ export interface AudioKernels {
     mid: number,
     high: number,
     voice: number,
+    vocal: number,
+    upper: number,
   ): number;
   decodePcm16(at: number, n: number): void;
   noiseFloor(
@@ -68,6 +70,20 @@ export interface AudioKernels {
   ): void;
   smoothPitch(f0: number, n: number, maxStep: number, out: number): void;
   smoothedDb(energy: number, n: number, weights: number, radius: number, out: number): void;
+  findNuclei(
+    db: number,
+    spans: number,
+    spanCount: number,
+    levels: number,
+    floorDb: number,
+    dipDb: number,
+    f0: number,
+    pitchFrames: number,
+    offset: number,
+    hop: number,
+    reach: number,
+    out: number,
+  ): number;
   trackBlocks(
     x: number,
     from: number,

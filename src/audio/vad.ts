@@ -87,10 +87,10 @@ export function detectSpeechFrames(features: FrameFeatures, params: VadParams = 
   const { frames } = features;
   // Mid and high summed as a fourth band: a final "t" or "s" spreads over both, and their sum climbs
   // out of white noise where neither half does.
-  const upper = new Float32Array(frames);
-  for (let t = 0; t < frames; t++) upper[t] = features.mid[t]! + features.high[t]!;
   const passes = framePasses(frames);
-  const bands = [features.low, features.mid, features.high, upper].map((lin) => describeBand(lin, params, passes));
+  const bands = [features.low, features.mid, features.high, features.upper].map((lin) =>
+    describeBand(lin, params, passes),
+  );
 
   const holdAt = bands.map((b) => b.single.offset + Math.max(params.holdDb, 3 * b.single.spread));
   const onsetAt = bands.map((b) => b.triple.offset + Math.max(params.onsetDb, 3 * b.triple.spread));

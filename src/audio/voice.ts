@@ -124,10 +124,6 @@ class LevelHistogram {
     return LevelHistogram.LOW + bin * LevelHistogram.STEP;
   }
 
-  add(db: number): void {
-    this.addBin(LevelHistogram.binOf(db));
-  }
-
   addBin(bin: number): void {
     this.bins[bin]!++;
     this.count++;
@@ -396,50 +392,43 @@ function smoothedDb(energy: Float32Array): Float32Array {
  */
 function findNuclei(db: Float32Array, track: PitchTrack, f0: Float32Array, segments: readonly Segment[]): number[] {
   const { nucleusDipDb, nucleusFloorDb } = VOICE_THRESHOLDS;
-  const levels = new LevelHistogram();
-  const spans = segments.map(
-    (s) =>
-      [
-        Math.max(0, Math.floor(s.start / FRAME_SECONDS)),
-        Math.min(db.length, Math.ceil(s.end / FRAME_SECONDS)),
-      ] as const,
+  const spans = Int32Array.from(
+    segments.flatMap((s) => [
+      Math.max(0, Math.floor(s.start / FRAME_SECONDS)),
+      Math.min(db.length, Math.ceil(s.end / FRAME_SECONDS)),
+    ]),
   );
-  for (const [a, b] of spans) for (let t = a; t < b; t++) levels.add(db[t]!);
-  if (!levels.count) return [];
-  const floor = levels.quantile(0.99) - nucleusFloorDb;
-  const reach = Math.round(0.03 / track.hopSeconds);
-  const voicedNear = (seconds: number) => {
-    const k = frameAt(track, seconds);
-    for (let j = Math.max(0, k - reach); j <= Math.min(f0.length - 1, k + reach); j++) if (f0[j]! > 0) return true;
-    return false;
-  };
-  const out: number[] = [];
-  for (const [a, b] of spans) {
-    for (let t = a; t < b; t++) {
-      const v = db[t]!;
-      if (v < floor) continue;
-      const left = t > a ? db[t - 1]! : -Infinity;
-      const right = t + 1 < b ? db[t + 1]! : -Infinity;
-      if (!(v > left && v >= right)) continue;
-      // Prominence: on each side, the contour must dip 2 dB below the peak before it climbs above
-      // it; running into the segment's edge counts as a dip, since the speech stops there. The scan
-      // stops at the first such dip, so it costs about a syllable per peak.
-      if (!dipsBy(db, t, a - 1, -1, nucleusDipDb) || !dipsBy(db, t, b, 1, nucleusDipDb)) continue;
-      const seconds = (t + 0.5) * FRAME_SECONDS;
-      if (voicedNear(seconds)) out.push(seconds);
-    }
-  }
-  return out;
-}
-
-/** True when, going from peak t towards `edge` (exclusive), db falls `dip` below db[t] before rising above it. */
-function dipsBy(db: Float32Array, t: number, edge: number, dir: 1 | -1, dip: number): boolean {
-  const v = db[t]!;
-  for (let j = t + dir; j !== edge; j += dir) {
-    if (db[j]! > v) return false;
-    if (db[j]! <= v - dip) return true;
-  }
-  return true;
+  const { at, bytes } = layOut({
+    db: db.length * 4,
+    spans: spans.length * 4,
+    levels: LevelHistogram.BINS * 4,
+    f0: f0.length * 4,
+    out: (Math.ceil(db.length / 2) + 1) * 8,
+  });
+  // The histogram of speech levels, its 99th percentile and the scan for peaks over every speech
+  // frame: a WebAssembly kernel (wasm/audio-kernels.ts, findNuclei), with LevelHistogram's bins. A
+  // peak must dip 2 dB on each side before the contour climbs above it; running into the segment's
+  // edge counts as a dip, since the speech stops there.
+  const kernels = instantiateKernels(bytes);
+  const memory = kernels.memory.buffer;
+  new Float32Array(memory, at.db, db.length).set(db);
+  new Int32Array(memory, at.spans, spans.length).set(spans);
+  new Float32Array(memory, at.f0, f0.length).set(f0);
+  const found = kernels.findNuclei(
+    at.db,
+    at.spans,
+    spans.length / 2,
+    at.levels,
+    nucleusFloorDb,
+    nucleusDipDb,
+    at.f0,
+    f0.length,
+    track.offsetSeconds,
+    track.hopSeconds,
+    Math.round(0.03 / track.hopSeconds),
+    at.out,
+  );
+  return Array.from(new Float64Array(memory, at.out, found));
 }
 
 /**
