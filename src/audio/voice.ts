@@ -229,8 +229,10 @@ function speechValues(track: PitchTrack, f0: Float32Array, inSpeech: Uint8Array,
   const from = Number.isFinite(span.start) ? Math.max(0, frameAt(track, span.start)) : 0;
   let n = 0;
   const out = new Float32Array(Math.max(0, f0.length - from));
+  // frameTime(track, k), written out: a call per frame is most of this loop's cost before V8 inlines it.
+  const { offsetSeconds, hopSeconds } = track;
   for (let k = from; k < f0.length; k++) {
-    const t = frameTime(track, k);
+    const t = offsetSeconds + k * hopSeconds;
     if (t >= span.end) break;
     if (t >= span.start && inSpeech[k] && f0[k]! > 0) out[n++] = f0[k]!;
   }
@@ -240,9 +242,14 @@ function speechValues(track: PitchTrack, f0: Float32Array, inSpeech: Uint8Array,
 /** 1 for pitch frames whose centre lies inside a speech segment. */
 function speechMask(track: PitchTrack, frames: number, segments: readonly Segment[]): Uint8Array {
   const mask = new Uint8Array(frames);
+  const { offsetSeconds, hopSeconds } = track;
   for (const s of segments) {
-    for (let k = Math.max(0, frameAt(track, s.start)); k < frames && frameTime(track, k) < s.end; k++)
-      if (frameTime(track, k) >= s.start) mask[k] = 1;
+    // frameTime(track, k), written out (see speechValues).
+    for (let k = Math.max(0, frameAt(track, s.start)); k < frames; k++) {
+      const t = offsetSeconds + k * hopSeconds;
+      if (t >= s.end) break;
+      if (t >= s.start) mask[k] = 1;
+    }
   }
   return mask;
 }
