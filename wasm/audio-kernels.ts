@@ -4,8 +4,8 @@
 // test checks that compiling this file again gives them). Why WebAssembly: V8 compiles it at once,
 // where the same loops in JavaScript ran interpreted for much of a 4-minute file, boxing every float,
 // before their optimised code was ready (docs/voice.md, "Speed and memory"). Each kernel does the
-// arithmetic of the JavaScript it replaced in the same order, with JavaScript's own Math.log10 and
-// Math.exp imported, so every figure is the same to the bit. Memory is laid out by the callers
+// arithmetic of the JavaScript it replaced in the same order, with the logarithms and exponentials of
+// JavaScript's own Math.log10 and Math.exp (written here to the bit), so every figure is the same. Memory is laid out by the callers
 // (src/audio/kernels.ts: instantiateKernels, layOut).
 
 // --- Band filters (src/audio/features.ts) -------------------------------------------------------------
@@ -324,15 +324,123 @@ function yinEstimate(d: usize, minLag: i32, maxLag: i32, rate: f64, params: usiz
 
 // --- The speech detector's passes over the frames (src/audio/vad.ts) --------------------------------
 
-/** JavaScript's Math.log10 itself, imported: V8's and AssemblyScript's differ in the last bit now and then. */
+// JavaScript's Math.log10 and Math.exp, to the bit. The V8 of Node 20 computes them with fdlibm's
+// algorithms (Sun's freely distributable libm, carried by V8 as src/base/ieee754.cc); AssemblyScript's
+// own (musl's) differ from them in the last bit for ~2 % of inputs. Calling JavaScript's from here costs
+// a trip out of WebAssembly and back per logarithm (~0.6 million for 4 minutes of audio, ~9 ms), so
+// they are written here from the algorithms' description, step for step in the same order. A later V8
+// may compute them otherwise (newer ones take log10 from LLVM's libc): src/audio/kernels.ts compares
+// these with Math's on probe values once per process and, when any differs, has the kernels call
+// JavaScript's (`useOwnMath(false)`), so the figures stay JavaScript's to the bit on every Node.
+
 @external("env", "log10")
-declare function log10(x: f64): f64;
+declare function jsLog10(x: f64): f64;
+
+@external("env", "exp")
+declare function jsExp(x: f64): f64;
+
+let ownMath = false;
+
+/** Whether the kernels compute logarithms and exponentials themselves (true) or call JavaScript's. */
+export function useOwnMath(own: bool): void {
+  ownMath = own;
+}
+
+@inline function highWord(x: f64): i32 {
+  return <i32>(reinterpret<u64>(x) >> 32);
+}
+
+@inline function lowWord(x: f64): u32 {
+  return <u32>reinterpret<u64>(x);
+}
+
+@inline function withHighWord(x: f64, high: i32): f64 {
+  return reinterpret<f64>((<u64><u32>high << 32) | <u64>lowWord(x));
+}
+
+const TWO_54: f64 = 1.80143985094819840000e16;
+const LN2_HIGH: f64 = 6.93147180369123816490e-1;
+const LN2_LOW: f64 = 1.90821492927058770002e-10;
+
+/**
+ * The natural logarithm (fdlibm's method): x = 2^k · (1 + f) with 1 + f in [√2/2, √2], then
+ * log(1 + f) = f − f²/2 + s·(f²/2 + R(s²)) with s = f / (2 + f) and R a fixed polynomial.
+ */
+function logJs(x: f64): f64 {
+  let high = highWord(x);
+  const low = lowWord(x);
+  let k: i32 = 0;
+  if (high < 0x00100000) {
+    // Zero, negative or subnormal.
+    if (((high & 0x7fffffff) | <i32>low) == 0) return -Infinity;
+    if (high < 0) return NaN;
+    k -= 54;
+    x *= TWO_54;
+    high = highWord(x);
+  }
+  if (high >= 0x7ff00000) return x + x;
+  k += (high >> 20) - 1023;
+  high &= 0x000fffff;
+  const half = (high + 0x95f64) & 0x100000;
+  // x scaled to [1, 2), or to [0.5, 1) when its mantissa is above √2.
+  x = withHighWord(x, high | (half ^ 0x3ff00000));
+  k += half >> 20;
+  const f = x - 1.0;
+  if ((0x000fffff & (2 + high)) < 3) {
+    // |f| < 2^-20
+    if (f == 0) return k == 0 ? 0 : <f64>k * LN2_HIGH + <f64>k * LN2_LOW;
+    const r = f * f * (0.5 - 0.33333333333333333 * f);
+    if (k == 0) return f - r;
+    const dk = <f64>k;
+    return dk * LN2_HIGH - (r - dk * LN2_LOW - f);
+  }
+  const s = f / (2.0 + f);
+  const dk = <f64>k;
+  const z = s * s;
+  const w = z * z;
+  const t1 = w * (3.999999999940941908e-1 + w * (2.222219843214978396e-1 + w * 1.531383769920937332e-1));
+  const t2 =
+    z *
+    (6.666666666666735130e-1 +
+      w * (2.857142874366239149e-1 + w * (1.818357216161805012e-1 + w * 1.479819860511658591e-1)));
+  const r = t2 + t1;
+  if (((high - 0x6147a) | (0x6b851 - high)) > 0) {
+    const hfsq = 0.5 * f * f;
+    if (k == 0) return f - (hfsq - s * (hfsq + r));
+    return dk * LN2_HIGH - (hfsq - (s * (hfsq + r) + dk * LN2_LOW) - f);
+  }
+  if (k == 0) return f - s * (f - r);
+  return dk * LN2_HIGH - (s * (f - r) - dk * LN2_LOW - f);
+}
+
+/** Base 10: x = 2^n · m, log10(x) = n·log10(2) (in two parts) + log(m) / ln 10. */
+export function ownLog10(x: f64): f64 {
+  let high = highWord(x);
+  const low = lowWord(x);
+  let k: i32 = 0;
+  if (high < 0x00100000) {
+    if (((high & 0x7fffffff) | <i32>low) == 0) return -Infinity;
+    if (high < 0) return NaN;
+    k -= 54;
+    x *= TWO_54;
+    high = highWord(x);
+  }
+  if (high >= 0x7ff00000) return x + x;
+  if (high == 0x3ff00000 && lowWord(x) == 0) return 0;
+  k += (high >> 20) - 1023;
+  // For x < 1, m is taken in [0.5, 1) and n one larger: both terms negative, nothing cancels.
+  const below = <i32>(<u32>k >> 31);
+  high = (high & 0x000fffff) | ((0x3ff - below) << 20);
+  const n = <f64>(k + below);
+  const z = n * 3.69423907715893078616e-13 + 4.34294481903251816668e-1 * logJs(withHighWord(x, high));
+  return z + n * 3.01029995663611771306e-1;
+}
 
 const SILENCE_DB: f64 = -120;
 
 /** toDb() of features.ts. */
 @inline function toDb(energy: f64): f64 {
-  return energy > 1e-12 ? 10 * log10(energy) : SILENCE_DB;
+  return energy > 1e-12 ? 10 * (ownMath ? ownLog10(energy) : jsLog10(energy)) : SILENCE_DB;
 }
 
 /** JavaScript's Math.round (halves up), where WebAssembly's nearest rounds halves to even. */
@@ -556,9 +664,59 @@ export function reverberationTimes(level: usize, n: i32, times: usize): i32 {
   return count;
 }
 
-/** JavaScript's Math.exp, imported for the same bits (see log10). */
-@external("env", "exp")
-declare function exp(x: f64): f64;
+/**
+ * e^x as JavaScript's Math.exp computes it (fdlibm's method, see log10): x = k·ln 2 + r with |r| ≤ ln 2 / 2
+ * (ln 2 in two parts, so r keeps its digits), e^r from a rational form, and 2^k put in the exponent.
+ */
+export function ownExp(x: f64): f64 {
+  let high = highWord(x);
+  const negative = (high >> 31) & 1;
+  high &= 0x7fffffff;
+  if (high >= 0x40862e42) {
+    // |x| ≥ 709.78
+    if (high >= 0x7ff00000) return ((high & 0xfffff) | <i32>lowWord(x)) != 0 ? x + x : negative == 0 ? x : 0;
+    if (x > 7.09782712893383973096e2) return Infinity;
+    if (x < -7.45133219101941108420e2) return 0;
+  }
+  let hi: f64 = 0;
+  let lo: f64 = 0;
+  let k: i32 = 0;
+  if (high > 0x3fd62e42) {
+    // |x| > ln 2 / 2
+    if (high < 0x3ff0a2b2) {
+      // and |x| < 1.5 ln 2; e itself as V8 gives it (the steps below would be a bit off)
+      if (x == 1) return 2.718281828459045;
+      hi = negative ? x + LN2_HIGH : x - LN2_HIGH;
+      lo = negative ? -LN2_LOW : LN2_LOW;
+      k = 1 - negative - negative;
+    } else {
+      k = <i32>(1.44269504088896338700 * x + (negative ? -0.5 : 0.5));
+      const t = <f64>k;
+      hi = x - t * LN2_HIGH;
+      lo = t * LN2_LOW;
+    }
+    x = hi - lo;
+  } else if (high < 0x3e300000) {
+    // |x| < 2^-28
+    return 1 + x;
+  }
+  const t = x * x;
+  const c =
+    x -
+    t *
+      (1.66666666666666019037e-1 +
+        t *
+          (-2.77777777770155933842e-3 +
+            t * (6.61375632143793436117e-5 + t * (-1.65339022054652515390e-6 + t * 4.13813679705723846039e-8))));
+  if (k == 0) return 1 - ((x * c) / (c - 2.0) - x);
+  const y = 1 - (lo - (x * c) / (2.0 - c) - hi);
+  if (k >= -1021) return withHighWord(y, highWord(y) + (k << 20));
+  return withHighWord(y, highWord(y) + ((k + 1000) << 20)) * 9.33263618503218878990e-302;
+}
+
+@inline function exp(x: f64): f64 {
+  return ownMath ? ownExp(x) : jsExp(x);
+}
 
 /**
  * The expectation–maximisation of twoLevels() in room.ts over a histogram (`bins`, f64 counts of

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { instantiateKernels, ownMathInUse } from '../../../src/audio/kernels.js';
 import { createPitchTracker } from '../../../src/audio/pitch-track.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -67,5 +68,41 @@ describe('the WebAssembly kernels', () => {
       if (want) voiced++;
     }
     expect(voiced).toBeGreaterThan(0.8 * f0.length);
+  });
+
+  it("compute their logarithms and exponentials as JavaScript's Math.log10 and Math.exp do, to the bit, or call those", () => {
+    const kernels = instantiateKernels(0);
+    const bits = new Float64Array(1);
+    const words = new Uint32Array(bits.buffer);
+    // A fixed pseudo-random sequence: the same inputs on every run.
+    let seed = 20;
+    const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    const mismatches: string[] = [];
+    const check = (name: string, own: (x: number) => number, js: (x: number) => number, x: number) => {
+      if (!Object.is(own(x), js(x))) mismatches.push(`${name}(${x}): ${own(x)} ≠ ${js(x)}`);
+    };
+    for (let i = 0; i < 200_000; i++) {
+      // Frame energies (1e-13 … 10, as doubles and as the f32 the frames hold) and any bit pattern at all.
+      const energy = 10 ** (next() * 14 - 13);
+      check('log10', kernels.ownLog10, Math.log10, energy);
+      check('log10', kernels.ownLog10, Math.log10, Math.fround(energy));
+      check('log10', kernels.ownLog10, Math.log10, 1 + (next() - 0.5) * 1e-5);
+      words[0] = next() * 2 ** 32;
+      words[1] = next() * 2 ** 32;
+      check('log10', kernels.ownLog10, Math.log10, bits[0]!);
+      check('exp', kernels.ownExp, Math.exp, bits[0]!);
+      // The room model's Gaussians, exp(−z²/2), and the whole range up to overflow.
+      const z = next() * 40;
+      check('exp', kernels.ownExp, Math.exp, -0.5 * z * z);
+      check('exp', kernels.ownExp, Math.exp, next() * 1600 - 800);
+      check('exp', kernels.ownExp, Math.exp, (next() - 0.5) * 3);
+    }
+    for (const x of [0, -0, 1, -1, 2, 10, 0.1, 1e-12, 5e-324, 2.2250738585072014e-308, Infinity, -Infinity, NaN]) {
+      check('log10', kernels.ownLog10, Math.log10, x);
+      check('exp', kernels.ownExp, Math.exp, x);
+    }
+    // A V8 that computes them otherwise (a later Node) has the kernels call JavaScript's instead.
+    if (ownMathInUse()) expect(mismatches.slice(0, 5)).toEqual([]);
+    else expect(mismatches.length).toBeGreaterThan(0);
   });
 });
