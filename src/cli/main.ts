@@ -4,12 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { constants, Script } from 'node:vm';
 import { detectLang, isLang } from '../i18n/lang.js';
-import { commandName, langArgument, quickRequest } from './argv.js';
+import { analyzeRequest, commandName, langArgument, quickRequest } from './argv.js';
 
 /**
  * The entry point. `pitch --help` and `pitch --version` are answered from dist/cli/quick-help.json,
  * which the build writes by running this very program's help (scripts/build.mjs), so they never load
- * commander; everything else runs the full program (program.ts).
+ * commander; `pitch analyze` in its plain shapes (argv.ts `analyzeRequest`) runs from a script of its
+ * own (quick-analyze.ts); everything else runs the full program (program.ts).
  */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const args = argv.slice(2);
@@ -21,6 +22,12 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       process.stdout.write(quick === 'version' ? `${answers.version}\n` : answers.help[detectLang(requested, env)]);
       return;
     }
+  }
+  const analyze = env.PITCH_NO_QUICK_ANALYZE ? null : analyzeRequest(args);
+  if (analyze) {
+    const { runAnalyze } = loadQuickAnalyze()?.program ?? (await import('./quick-analyze.js'));
+    await runAnalyze(analyze, env);
+    return;
   }
   const loaded = loadProgram();
   if (loaded && REPORTS.has(commandName(args) ?? '')) keepYoungGenerationSmall();
@@ -56,36 +63,51 @@ function quickAnswers(): QuickAnswers | null {
 }
 
 type Program = typeof import('./program.js');
+type QuickAnalyze = typeof import('./quick-analyze.js');
 
-/** The build's program and its compiled script (the build makes its code cache from it). */
-export interface LoadedProgram {
-  program: Program;
+/** A script of the build and its compiled form (the build makes its code cache from it). */
+export interface LoadedScript<T> {
+  program: T;
   script: Script;
 }
 
-let loaded: LoadedProgram | null | undefined;
+let loadedProgram: LoadedScript<Program> | null | undefined;
+let loadedQuickAnalyze: LoadedScript<QuickAnalyze> | null | undefined;
+
+/** The whole program (program.ts) as the build ships it; null when running from the sources. */
+export function loadProgram(): LoadedScript<Program> | null {
+  if (loadedProgram === undefined) loadedProgram = loadScript<Program>('program');
+  return loadedProgram;
+}
+
+/** `pitch analyze` alone (quick-analyze.ts) as the build ships it; null when running from the sources. */
+export function loadQuickAnalyze(): LoadedScript<QuickAnalyze> | null {
+  if (loadedQuickAnalyze === undefined) loadedQuickAnalyze = loadScript<QuickAnalyze>('analyze');
+  return loadedQuickAnalyze;
+}
 
 /**
- * The whole program as the build ships it: one script (dist/cli/program.script.js) compiled with the V8
- * code cache the build made by running it (program.code-cache), so a command starts without parsing or
- * compiling the code it runs, and without Node's module loader resolving, reading and linking dozens of
- * files (docs/performance.md, `bench-store`). V8 checks the cache against its own version and flags and
- * the source's length, and compiles from the source when it refuses it (another Node, --inspect…); the
- * two files are written together by each build (dist/ is swapped in whole). Null when running from the
+ * A script as the build ships it: one file (dist/cli/NAME.script.js) compiled with the V8 code cache
+ * the build made by running it (NAME.code-cache), so a command starts without parsing or compiling the
+ * code it runs, and without Node's module loader resolving, reading and linking dozens of files
+ * (docs/performance.md, `bench-store`). V8 checks the cache against its own version and flags and the
+ * source's length, and compiles from the source when it refuses it (another Node, --inspect…); the two
+ * files are written together by each build (dist/ is swapped in whole). Null when running from the
  * sources (tests), where the module is imported instead.
  */
-export function loadProgram(): LoadedProgram | null {
-  if (loaded !== undefined) return loaded;
-  const url = new URL('./program.script.js', import.meta.url);
+function loadScript<T>(name: string): LoadedScript<T> | null {
+  const url = new URL(`./${name}.script.js`, import.meta.url);
   let source: string;
   try {
-    source = readFileSync(url, 'utf8');
+    // The build keeps the script ASCII (non-ASCII characters escaped), so reading it as latin1 gives the
+    // same text, decoded faster and held one byte a character.
+    source = readFileSync(url, 'latin1');
   } catch {
-    return (loaded = null);
+    return null;
   }
   let cachedData: Buffer | undefined;
   try {
-    cachedData = readFileSync(new URL('./program.code-cache', import.meta.url));
+    cachedData = readFileSync(new URL(`./${name}.code-cache`, import.meta.url));
   } catch {
     // no cache (a build without it): compiled from the source
   }
@@ -95,9 +117,9 @@ export function loadProgram(): LoadedProgram | null {
     cachedData,
     importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
-  const module = { exports: {} as Program };
+  const module = { exports: {} as T };
   // The script is one function expression (the build wraps the bundle); its import.meta.url is this URL,
   // so data/ and package.json resolve from dist/cli/ as they did for modules.
   script.runInThisContext()(module.exports, createRequire(url), module, url.href);
-  return (loaded = { program: module.exports, script });
+  return { program: module.exports, script };
 }

@@ -5,9 +5,9 @@ import type { MessageKey, Translate } from '../i18n/index.js';
 import { createContext } from './context.js';
 import { detectLang, isLang } from '../i18n/lang.js';
 import { langArgument } from './argv.js';
-import { PitchError, exitCodeOf, EXIT, usageError } from '../core/errors.js';
+import { EXIT, usageError } from '../core/errors.js';
 import { formatError } from '../ui/render/error.js';
-import { sanitizeParams } from '../ui/sanitize.js';
+import { reportError } from './report-error.js';
 import { exitIfTerminalGone, guardTerminal } from '../ui/terminal.js';
 import { describeCommanderError } from './commander-errors.js';
 import { COMMANDS, type CommandRow } from './command-table.js';
@@ -135,34 +135,7 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
 
 export async function handleError(ctx: AppContext, error: unknown, env: NodeJS.ProcessEnv): Promise<number> {
   if (error instanceof CommanderError) return commanderExit(ctx, error);
-  await ctx.ready();
-  if (error instanceof PitchError) {
-    if (error.kind === 'interrupted') {
-      ctx.warn(ctx.t('error.interrupted'));
-      return exitCodeOf(error);
-    }
-    ctx.warn(
-      formatError(
-        ctx.t,
-        ctx.chalkErr,
-        ctx.t(error.key, sanitizeParams(error.params)),
-        error.hint ? ctx.t(error.hint, sanitizeParams(error.hintParams)) : undefined,
-      ),
-    );
-    if (env.PITCH_DEBUG) ctx.warn(error.stack ?? '');
-    return exitCodeOf(error);
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  ctx.warn(
-    formatError(
-      ctx.t,
-      ctx.chalkErr,
-      ctx.t('error.unexpected', sanitizeParams({ message })),
-      ctx.t('error.unexpectedHint'),
-    ),
-  );
-  if (env.PITCH_DEBUG && error instanceof Error) ctx.warn(error.stack ?? '');
-  return EXIT.failure;
+  return reportError(ctx, error, env);
 }
 
 /** Commander's help and version end well; its usage errors get pitch's sentence and hint, exit 2. */

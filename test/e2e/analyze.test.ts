@@ -192,6 +192,25 @@ describe('pitch analyze: bad input gets one sentence, a hint, exit 2, no stack t
   });
 });
 
+describe('pitch analyze started alone (without the full program)', () => {
+  it('prints, warns and exits exactly as the full program does: reports, JSON, sections, errors, both languages', () => {
+    const pitch = file('pitch.md', '# Pitch\n\n## Intro\n\nBonjour, je présente mon parcours.\n\n## Fin\n\nMerci.\n');
+    const lines = [
+      ['analyze', fixture('clean.wav'), '--json'],
+      ['analyze', fixture('noisy.wav')],
+      ['--lang', 'en', 'analyze', fixture('clean.wav'), '-s', '1', '--file', pitch],
+      ['analyze', fixture('clean.wav'), '--section', 'zzzz', '-f', pitch],
+      ['analyze', join(dir, 'nope.wav'), '--lang', 'en'],
+      ['analyze', dir],
+    ];
+    for (const args of lines) {
+      const quick = runCli(args, { ...env, ...noFfmpeg });
+      const full = runCli(args, { ...env, ...noFfmpeg, PITCH_NO_QUICK_ANALYZE: '1' });
+      expect(quick, args.join(' ')).toEqual(full);
+    }
+  });
+});
+
 describe.skipIf(!findExecutable('ffmpeg'))('pitch analyze with ffmpeg installed', () => {
   it('reads other formats through ffmpeg (an MP3 of the fixture)', () => {
     const mp3 = join(dir, 'noisy.mp3');
