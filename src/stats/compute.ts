@@ -3,8 +3,15 @@ import type { StoredCard } from '../quiz/types.js';
 import type { DayClock } from './days.js';
 import { dayToIso } from './days.js';
 import type { ReviewTable } from './review-table.js';
-import { computeQuizStats, type QuizTopicInfo, type SessionInfo } from './quiz.js';
-import { type Attempts, computeRehearsalStats, computeSpeechStats } from './rehearsals.js';
+import { computeQuizStats, type QuizTopicInfo, quizReport, type SessionInfo } from './quiz.js';
+import {
+  type Attempts,
+  computeRehearsalStats,
+  computeSpeechStats,
+  rehearsalReport,
+  speechReport,
+} from './rehearsals.js';
+import type { StatsSummary } from './summary.js';
 import { type AttemptTable, attemptTable, selectRows } from './history-table.js';
 import type { StatsReport } from './types.js';
 import type { PitchLang } from '../pitch/language.js';
@@ -80,8 +87,37 @@ export function computeStats(input: StatsInput<Attempts>): StatsReport {
   };
 }
 
+/** What the unnarrowed report reads besides the summary: the clock, today's card states, the bank, pitch languages. */
+export type SummaryInput = Pick<StatsInput, 'now' | 'clock' | 'cards' | 'topics' | 'pitchLangs' | 'legacyPitchFile'>;
+
+/**
+ * The whole `pitch stats` report without --since, --section or --topic, from statistics' summary
+ * (stats/summary.ts): the same report as computeStats over every attempt and review.
+ */
+export function summaryReport(summary: StatsSummary, input: SummaryInput): StatsReport {
+  const { now, clock } = input;
+  const today = clock.dayOf(now.getTime());
+  const rehearsals = summary.rehearsals;
+  return {
+    generatedAt: now.toISOString(),
+    timeZone: clock.timeZone,
+    today: dayToIso(today),
+    filters: { since: null, section: null, topics: null },
+    rehearsals: rehearsalReport(rehearsals, today, rehearsals.days),
+    speech: speechReport(rehearsals.speech, pitchLangOf(input)),
+    quiz: quizReport(summary.quiz, input.cards, input.topics, summary.sessions, {
+      now,
+      clock,
+      today,
+      sinceDay: null,
+      topicIds: null,
+    }),
+    interviews: { count: summary.interviews },
+  };
+}
+
 /** A pitch file's language from the shell's map; records without a file are the legacy (bundled) pitch's. */
-function pitchLangOf(input: StatsInput<Attempts>) {
+function pitchLangOf(input: Pick<StatsInput, 'pitchLangs' | 'legacyPitchFile'>) {
   const langs = input.pitchLangs ?? {};
   return (file: string | null): PitchLang | null => {
     const key = file ?? input.legacyPitchFile ?? null;

@@ -290,6 +290,16 @@ export class HistoryTableBuilder {
     return { attempts, sessions, interviews };
   }
 
+  /** Every id the table holds (deleted ones too: a put of one of them brings it back in its place), by list. */
+  knownIds(): Record<'rehearsals' | 'quizzes' | 'interviews', string[]> {
+    this.readIds();
+    return {
+      rehearsals: this.ids.slice(0, this.n),
+      quizzes: [...this.sessionIds],
+      interviews: [...this.interviews.keys()],
+    };
+  }
+
   /** Whether the snapshot's ids can be read (Store.foldHistory asks before replaying a tail into it). */
   prepareTail(): boolean {
     try {

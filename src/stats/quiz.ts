@@ -144,6 +144,22 @@ function countSpan(
   return i;
 }
 
+/** What the quiz part of `pitch stats` reads of the review log, however it was gathered (a table's tally, a summary). */
+export interface ReviewCounts {
+  /** Reviews of the topics kept in the period; of them, of cards in review (cram excluded), and recalled. */
+  count: number;
+  mature: number;
+  recalled: number;
+  /** Days with a review of the topics kept, before --since too (the streak is about today). */
+  studied: Iterable<number>;
+  /** Reviews in the period on a day of the calendar. */
+  reviewsOn(day: number): number;
+  /** A topic's reviews, mature reviews and recalled ones in the period (undefined: never reviewed). */
+  topic(id: string): { reviews: number; mature: number; recalled: number } | undefined;
+  /** Times a question was rated Again in the period. */
+  againOf(questionId: string): number;
+}
+
 /**
  * The quiz part of `pitch stats`: reviews per day, card states per topic, true retention, the due
  * forecast and the weakest questions. Card states, the forecast and the streak describe today;
@@ -156,23 +172,68 @@ export function computeQuizStats(
   sessions: readonly SessionInfo[],
   options: QuizOptions,
 ): QuizStats {
+  const { clock, today, sinceDay } = options;
+  const wanted = options.topicIds ? new Set(options.topicIds) : null;
+  const keepTopic = Uint8Array.from(reviews.topicIds, (id) => (!wanted || wanted.has(id) ? 1 : 0));
+
+  const calendarFrom = calendarStart(today);
+  const tally = tallyReviews(reviews, keepTopic, clock, sinceDay ?? Number.NEGATIVE_INFINITY, calendarFrom, today);
+  const { perDay, topicReviews, topicMature, topicRecalled, againByQuestion } = tally;
+  const topicIndex = new Map(reviews.topicIds.map((id, i) => [id, i]));
+  const questionIndex = new Map(reviews.questionIds.map((id, i) => [id, i]));
+  const counts: ReviewCounts = {
+    count: tally.count,
+    mature: tally.mature,
+    recalled: tally.recalled,
+    studied: tally.studied,
+    reviewsOn: (day) => perDay[day - calendarFrom]!,
+    topic(id) {
+      const t = topicIndex.get(id);
+      return t === undefined
+        ? undefined
+        : { reviews: topicReviews[t]!, mature: topicMature[t]!, recalled: topicRecalled[t]! };
+    },
+    againOf(id) {
+      const index = questionIndex.get(id);
+      return index === undefined ? 0 : againByQuestion[index]!;
+    },
+  };
+
+  let sessionCount = 0;
+  let span = clock.span(Number.NaN);
+  for (let i = 0; i < sessions.length; i++) {
+    const s = sessions[i]!;
+    if (!(s.at >= span.start && s.at < span.end)) span = clock.span(s.at);
+    const day = span.day;
+    if (!Number.isFinite(day) || (sinceDay !== null && day < sinceDay)) continue;
+    // A session that rated nothing of the topics asked for is not one of theirs.
+    if (!wanted || s.topics.some((t) => wanted.has(t))) sessionCount++;
+  }
+  return quizReport(counts, cards, bank, sessionCount, options);
+}
+
+/** The first day of the calendar heatmap: a Monday, CALENDAR_WEEKS weeks back from today's week. */
+export const calendarStart = (today: number): number => today - weekdayOf(today) - 7 * (CALENDAR_WEEKS - 1);
+
+/** The quiz part of `pitch stats` from the review counts, the card states, the bank and the sessions counted. */
+export function quizReport(
+  counts: ReviewCounts,
+  cards: Readonly<Record<string, StoredCard>>,
+  bank: readonly QuizTopicInfo[],
+  sessionCount: number,
+  options: QuizOptions,
+): QuizStats {
   const { clock, today, sinceDay, now } = options;
   const wanted = options.topicIds ? new Set(options.topicIds) : null;
   const topics = bank.filter((t) => !wanted || wanted.has(t.id));
-  const keepTopic = Uint8Array.from(reviews.topicIds, (id) => (!wanted || wanted.has(id) ? 1 : 0));
-
-  const calendarFrom = today - weekdayOf(today) - 7 * (CALENDAR_WEEKS - 1);
-  const tally = tallyReviews(reviews, keepTopic, clock, sinceDay ?? Number.NEGATIVE_INFINITY, calendarFrom, today);
-  const { perDay, topicReviews, topicMature, topicRecalled, againByQuestion, count, mature, recalled } = tally;
-  const studied = new Set(tally.studied);
-  const topicIndex = new Map(reviews.topicIds.map((id, i) => [id, i]));
+  const calendarFrom = calendarStart(today);
+  const studied = new Set(counts.studied);
 
   // Topic ids are user data (`constructor` is a valid one): no inherited keys.
   const byTopic: Record<string, TopicStats> = Object.create(null);
   const forecast = Array.from({ length: FORECAST_DAYS }, (_, i) => ({ date: dayToIso(today + i), due: 0 }));
   let dueNow = 0;
   const weak: Array<WeakQuestion & { order: number }> = [];
-  const questionIndex = new Map(reviews.questionIds.map((id, i) => [id, i]));
   let order = 0;
   for (const topic of topics) {
     const row: TopicStats = {
@@ -198,48 +259,112 @@ export function computeQuizStats(
         const offset = Math.max(0, clock.dayOf(due) - today);
         if (offset < FORECAST_DAYS) forecast[offset]!.due++;
       }
-      const index = questionIndex.get(q.id);
-      const again = index === undefined ? 0 : againByQuestion[index]!;
+      const again = counts.againOf(q.id);
       const lapses = Number.isFinite(card.lapses) ? card.lapses : 0;
       if (lapses > 0 || again > 0)
         weak.push({ id: q.id, topic: topic.id, prompt: q.prompt, lapses, again, order: order++ });
     }
-    const t = topicIndex.get(topic.id);
+    const t = counts.topic(topic.id);
     if (t !== undefined) {
-      row.reviews = topicReviews[t]!;
-      row.retention = share(topicRecalled[t]!, topicMature[t]!);
-      row.retentionReviews = topicMature[t]!;
+      row.reviews = t.reviews;
+      row.retention = share(t.recalled, t.mature);
+      row.retentionReviews = t.mature;
     }
     byTopic[topic.id] = row;
   }
   weak.sort((a, b) => b.lapses - a.lapses || b.again - a.again || a.order - b.order);
 
-  let sessionCount = 0;
-  let span = clock.span(Number.NaN);
-  for (let i = 0; i < sessions.length; i++) {
-    const s = sessions[i]!;
-    if (!(s.at >= span.start && s.at < span.end)) span = clock.span(s.at);
-    const day = span.day;
-    if (!Number.isFinite(day) || (sinceDay !== null && day < sinceDay)) continue;
-    // A session that rated nothing of the topics asked for is not one of theirs.
-    if (!wanted || s.topics.some((t) => wanted.has(t))) sessionCount++;
-  }
-
   const days: Array<{ date: string; reviews: number | null }> = [];
   for (let d = calendarFrom; d <= today; d++)
-    days.push({ date: dayToIso(d), reviews: sinceDay !== null && d < sinceDay ? null : perDay[d - calendarFrom]! });
+    days.push({ date: dayToIso(d), reviews: sinceDay !== null && d < sinceDay ? null : counts.reviewsOn(d) });
 
   return {
-    reviews: count,
+    reviews: counts.count,
     sessions: sessionCount,
     daysStudied: [...studied].filter((d) => sinceDay === null || d >= sinceDay).length,
     streak: computeStreak(studied, today),
-    retention: share(recalled, mature),
-    retentionReviews: mature,
+    retention: share(counts.recalled, counts.mature),
+    retentionReviews: counts.mature,
     calendar: { from: dayToIso(calendarFrom), to: dayToIso(today), days },
     topics: byTopic,
     forecast,
     dueNow,
     weakest: weak.slice(0, WEAKEST_COUNT).map(({ order: _, ...w }) => w),
   };
+}
+
+/** One topic's reviews, mature reviews (of cards in review, cram excluded) and recalled ones among those. */
+export interface TopicCounts {
+  reviews: number;
+  mature: number;
+  recalled: number;
+}
+
+/**
+ * The whole review log summed up for the unnarrowed quiz part (no --since, no --topic): reviews per local
+ * day, per topic and the Again ratings per question. The statistics snapshot keeps one and adds the reviews
+ * logged since (stats/summary.ts); `pitch stats` then reads days and topics, not 100,000 reviews.
+ */
+export class QuizSummary implements ReviewCounts {
+  count = 0;
+  mature = 0;
+  recalled = 0;
+  readonly perDay = new Map<number, number>();
+  readonly topics = new Map<string, TopicCounts>();
+  readonly again = new Map<string, number>();
+
+  get studied(): Iterable<number> {
+    return this.perDay.keys();
+  }
+
+  reviewsOn(day: number): number {
+    return this.perDay.get(day) ?? 0;
+  }
+
+  topic(id: string): TopicCounts | undefined {
+    return this.topics.get(id);
+  }
+
+  againOf(id: string): number {
+    return this.again.get(id) ?? 0;
+  }
+
+  /** Adds every review of a table (its dates are readable: the table leaves out the others). */
+  addTable(reviews: ReviewTable, clock: DayClock): void {
+    const { at, rating, state, cram, topic, question } = reviews;
+    const perTopic = reviews.topicIds.map(() => ({ reviews: 0, mature: 0, recalled: 0 }));
+    const again = new Int32Array(reviews.questionIds.length);
+    for (let i = 0; i < reviews.length; ) {
+      const span = clock.span(at[i]!);
+      let j = i;
+      do {
+        const counts = perTopic[topic[j]!]!;
+        counts.reviews++;
+        const isAgain = rating[j] === AGAIN;
+        if (isAgain) again[question[j]!]!++;
+        if (state[j] === STATE_REVIEW && cram[j] === 0) {
+          counts.mature++;
+          if (!isAgain) counts.recalled++;
+        }
+        j++;
+      } while (j < reviews.length && at[j]! >= span.start && at[j]! < span.end);
+      this.perDay.set(span.day, (this.perDay.get(span.day) ?? 0) + (j - i));
+      this.count += j - i;
+      i = j;
+    }
+    for (const [t, counts] of perTopic.entries()) {
+      if (!counts.reviews) continue;
+      const id = reviews.topicIds[t]!;
+      const known = this.topics.get(id);
+      if (known) {
+        known.reviews += counts.reviews;
+        known.mature += counts.mature;
+        known.recalled += counts.recalled;
+      } else this.topics.set(id, counts);
+      this.mature += counts.mature;
+      this.recalled += counts.recalled;
+    }
+    for (let q = 0; q < again.length; q++)
+      if (again[q]) this.again.set(reviews.questionIds[q]!, this.againOf(reviews.questionIds[q]!) + again[q]!);
+  }
 }

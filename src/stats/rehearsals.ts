@@ -3,7 +3,7 @@ import { PACE_BANDS, type PitchLang } from '../pitch/language.js';
 import type { DayClock } from './days.js';
 import { type AttemptTable, attemptTable, COUNTS, SUSPECT } from './history-table.js';
 import { dayToIso } from './days.js';
-import type { RehearsalStats, SectionStats, SpeechPoint, SpeechStats, SplitStats, Streak } from './types.js';
+import type { RehearsalStats, RunPoint, SectionStats, SpeechPoint, SpeechStats, SplitStats, Streak } from './types.js';
 
 /** Seconds to tenths, as every clock of the app shows them. */
 export const tenths = (x: number): number => Math.round(x * 10) / 10;
@@ -44,8 +44,6 @@ const asTable = (attempts: Attempts): AttemptTable =>
 interface Chronology {
   rows: number[];
   day: Float64Array;
-  /** The row's day as "2026-11-26" (each day's text made once). */
-  isoDay(row: number): string;
 }
 
 const KIND_CODES: Readonly<Record<string, number>> = { complete: 0, practice: 1, incomplete: 2, aborted: 3 };
@@ -65,7 +63,7 @@ const chronologies = new WeakMap<AttemptTable, { clock: DayClock; value: Chronol
  * A year is 10,000 attempts, read once per run by code that has not warmed up: plain indexed loops,
  * and the clock asked again only when a date leaves the day span of the one before.
  */
-function chronological(t: AttemptTable, clock: DayClock): Chronology {
+export function chronological(t: AttemptTable, clock: DayClock): Chronology {
   const known = chronologies.get(t);
   if (known?.clock === clock) return known.value;
   const at = t.at;
@@ -75,20 +73,7 @@ function chronological(t: AttemptTable, clock: DayClock): Chronology {
   let sorted = true;
   for (let i = 1; i < rows.length && sorted; i++) sorted = at[rows[i - 1]!]! <= at[rows[i]!]!;
   if (!sorted) rows.sort((x, y) => at[x]! - at[y]!);
-  const iso = new Map<number, string>();
-  // Rows come in runs of the same day: the last day's text is kept at hand.
-  let lastDay = Number.NaN;
-  let lastText = '';
-  const isoDay = (r: number) => {
-    const d = day[r]!;
-    if (d === lastDay) return lastText;
-    let text = iso.get(d);
-    if (text === undefined) iso.set(d, (text = dayToIso(d)));
-    lastDay = d;
-    lastText = text;
-    return text;
-  };
-  const value = { rows, day, isoDay };
+  const value = { rows, day };
   chronologies.set(t, { clock, value });
   return value;
 }
@@ -159,46 +144,388 @@ export interface RehearsalOptions {
 /**
  * Everything the rehearsal part of `pitch stats` shows, for attempts already narrowed to a section
  * (or not). Records follow rehearsal/records (practice never a PB), per section and target; statuses
- * (normalized kind, suspect) were settled when each attempt entered the table.
+ * (normalized kind, suspect) were settled when each attempt entered the table. Computed by gathering the
+ * rows into a RehearsalSummary, as the statistics snapshot does (stats/summary.ts): one code path.
  */
 export function computeRehearsalStats(attempts: Attempts, options: RehearsalOptions): RehearsalStats {
   const { clock, today, sinceDay } = options;
   const t = asTable(attempts);
-  const chrono = chronological(t, clock);
-  const { rows: all, day } = chrono;
-  const streak = computeStreak(daysOf(all, day), today);
-  const inWindow = sinceDay === null ? all : all.filter((r) => day[r]! >= sinceDay);
+  const summary = summarize(t, clock, sinceDay, options.legacyPitchFile ?? null);
+  const { rows, day } = chronological(t, clock);
+  // The streak is about today: every day rehearsed, --since or not.
+  return rehearsalReport(summary, today, sinceDay === null ? summary.days : daysOf(rows, day));
+}
 
-  // One group per pitch file, section and target, in order of first appearance (no file and '' are one, and
-  // belong to the bundled pitch when it is known, as records do).
-  const fileOf = pitchFileOf(t, options.legacyPitchFile ?? null);
-  const groups = new Map<string, number[]>();
-  // Rows come in runs of one file, section and target: the key is made again only when one of them changes.
-  let list: number[] = [];
-  let lastFile = Number.NaN;
-  let lastSection = Number.NaN;
-  let lastTarget = Number.NaN;
-  for (let i = 0; i < inWindow.length; i++) {
-    const r = inWindow[i]!;
-    const file = t.file[r]!;
-    const section = t.section[r]!;
-    const target = Math.round(t.target[r]! * 10);
-    if (file !== lastFile || section !== lastSection || target !== lastTarget) {
-      const key = `${fileOf(r)}\u0000${section}/${target}`;
-      const known = groups.get(key);
-      if (known) list = known;
-      else groups.set(key, (list = []));
-      lastFile = file;
-      lastSection = section;
-      lastTarget = target;
+/** The rows of `t` from `sinceDay` on (all: null), in time order, gathered into a summary. */
+function summarize(t: AttemptTable, clock: DayClock, sinceDay: number | null, legacy: string | null): RehearsalSummary {
+  const chrono = chronological(t, clock);
+  const summary = new RehearsalSummary(legacy);
+  summary.addRows(t, chrono.rows, chrono.day, sinceDay);
+  return summary;
+}
+
+/** Split times said in the runs that count, for one split key of one section: sorted, and the last one said. */
+class SaidTimes {
+  sorted = new SortedValues();
+  last = Number.NaN;
+}
+
+/** The runs of one section at one exact target: the record (PB) among them and each split key's best segment. */
+interface TargetRecords {
+  target: number;
+  /** Fastest total; its place among the section's counted runs breaks ties (the earlier one wins). */
+  pb: number;
+  pbSeq: number;
+  pbAt: string;
+  best: Map<string, number>;
+}
+
+/** A run's split list: the section as that run had it. */
+interface SplitList {
+  keys: string[];
+  titles: string[];
+  budgets: number[];
+}
+
+/** One section at one target (rounded to tenths) of one pitch file, as its runs were added in time order. */
+export class SectionSummary {
+  n = 0;
+  counts = [0, 0, 0, 0];
+  suspect = 0;
+  legacyRecords = false;
+  /** The latest run's. */
+  sectionId = '';
+  title = '';
+  target = 0;
+  lastAt = Number.NaN;
+  /** The latest complete run's split list; the latest longest one while there is none. */
+  refComplete: SplitList | null = null;
+  refLongest: SplitList = { keys: [], titles: [], budgets: [] };
+  refLongestCount = -1;
+  readonly said = new Map<string, SaidTimes>();
+  readonly targets: TargetRecords[] = [];
+  readonly totals = new SortedValues();
+  lastTotal = Number.NaN;
+  /** Counted runs, oldest first: start (as stored), local day, total. */
+  private starts: string[] | null = [];
+  private startsFrom: (() => string[]) | null = null;
+  readonly pointDay = new Growing();
+  readonly pointTotal = new Growing();
+
+  constructor(
+    readonly key: string,
+    /** The pitch file ('' for none, the bundled pitch's path when records without one belong to it). */
+    readonly pitchFile: string,
+  ) {}
+
+  /** The counted runs' starts (read from a snapshot only when asked for: `--json`, or runs to add). */
+  get pointAt(): string[] {
+    if (this.starts === null) {
+      this.starts = this.startsFrom!();
+      if (this.starts.length !== this.pointDay.size) throw new Error('summary: starts do not match the runs');
     }
-    list.push(r);
+    return this.starts;
   }
-  const kinds = kindCodes(t);
+
+  /** Starts to read when first asked for. */
+  restoreStarts(read: () => string[]): void {
+    this.starts = null;
+    this.startsFrom = read;
+  }
+
+  add(t: AttemptTable, r: number, kind: number, day: number): void {
+    const flags = t.flags[r]!;
+    const { strings } = t;
+    this.n++;
+    if (kind >= 0) this.counts[kind]!++;
+    if (kind === COMPLETE && flags & SUSPECT) this.suspect++;
+    if (!this.legacyRecords && (t.file[r]! < 0 || strings[t.file[r]!] === '')) this.legacyRecords = true;
+    this.sectionId = strings[t.section[r]!]!;
+    this.title = strings[t.title[r]!]!;
+    this.target = t.target[r]!;
+    this.lastAt = t.at[r]!;
+    if (kind === COMPLETE) this.refComplete = splitList(t, r);
+    if (t.splitCount[r]! >= this.refLongestCount) {
+      this.refLongest = splitList(t, r);
+      this.refLongestCount = t.splitCount[r]!;
+    }
+    if (!(flags & COUNTS)) return;
+    const seconds = t.total[r]!;
+    const seq = this.pointDay.size;
+    this.totals.insert(seconds);
+    this.lastTotal = seconds;
+    this.pointAt.push(t.startedAt[r]!);
+    this.pointDay.push(day);
+    this.pointTotal.push(seconds);
+    let records = this.targets.find((x) => x.target === t.target[r]!);
+    if (!records) {
+      records = { target: t.target[r]!, pb: seconds, pbSeq: seq, pbAt: t.startedAt[r]!, best: new Map() };
+      this.targets.push(records);
+    } else if (seconds < records.pb) {
+      records.pb = seconds;
+      records.pbSeq = seq;
+      records.pbAt = t.startedAt[r]!;
+    }
+    const from = t.splitFrom[r]!;
+    const end = from + t.splitCount[r]!;
+    for (let k = from; k < end; k++) {
+      const said = t.splitSeconds[k]!;
+      if (!(said > 0)) continue;
+      const key = strings[t.splitKey[k]!]!;
+      const best = records.best.get(key);
+      if (best === undefined || said < best) records.best.set(key, said);
+      let times = this.said.get(key);
+      if (!times) this.said.set(key, (times = new SaidTimes()));
+      times.sorted.insert(said);
+      times.last = said;
+    }
+  }
+}
+
+function splitList(t: AttemptTable, r: number): SplitList {
+  const list: SplitList = { keys: [], titles: [], budgets: [] };
+  for (let k = t.splitFrom[r]!; k < t.splitFrom[r]! + t.splitCount[r]!; k++) {
+    list.keys.push(t.strings[t.splitKey[k]!]!);
+    list.titles.push(t.strings[t.splitTitle[k]!]!);
+    list.budgets.push(t.splitBudget[k]!);
+  }
+  return list;
+}
+
+/**
+ * Rehearsals summed up for statistics, run by run in time order: counts, days, one SectionSummary per
+ * section, target and pitch file, and the measured runs' voice figures. Every figure of the rehearsal and
+ * speech parts of `pitch stats` comes from it (rehearsalReport, speechReport); the statistics snapshot keeps
+ * one of the whole history and adds the runs logged since (stats/summary.ts).
+ */
+export class RehearsalSummary {
+  count = 0;
+  counts = [0, 0, 0, 0];
+  suspect = 0;
+  /** Local days with a rehearsal, ascending. */
+  days: number[] = [];
+  /** The latest start added: a run added after it must not start before it (time order). */
+  maxAt = Number.NEGATIVE_INFINITY;
+  readonly sections: SectionSummary[] = [];
+  private readonly sectionOf = new Map<string, SectionSummary>();
+  /** Pitch files of measured runs ('' for none), any date: `pitch stats` reads their language. */
+  readonly paceFiles: string[] = [];
+  /** Counted runs with a voice measurement, oldest first. */
+  readonly speech = new SpeechColumns();
+
+  constructor(
+    /** The bundled pitch's resolved path (records without a pitch file are its), or null. */
+    readonly legacyPitchFile: string | null,
+  ) {}
+
+  /** Rows of `t` in time order (`rows`, each one's local day in `day`), from `sinceDay` on (null: all). */
+  addRows(t: AttemptTable, rows: readonly number[], day: Float64Array, sinceDay: number | null): void {
+    const kinds = kindCodes(t);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      if (sinceDay === null || day[r]! >= sinceDay) this.addRow(t, r, kinds[t.kind[r]!]!, day[r]!);
+    }
+    this.notePaceFiles(t, t.rows);
+  }
+
+  /** The pitch files of `rows` with a measured pace (dated or not), each once. */
+  notePaceFiles(t: AttemptTable, rows: ArrayLike<number>): void {
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      if (!(t.wpm[r]! > 0)) continue;
+      const f = t.file[r]!;
+      const file = f < 0 ? '' : t.strings[f]!;
+      if (!this.paceFiles.includes(file)) this.paceFiles.push(file);
+    }
+  }
+
+  private addRow(t: AttemptTable, r: number, kind: number, day: number): void {
+    this.count++;
+    if (kind === COMPLETE && t.flags[r]! & SUSPECT) this.suspect++;
+    else if (kind >= 0) this.counts[kind]!++;
+    insertDay(this.days, day);
+    if (t.at[r]! > this.maxAt) this.maxAt = t.at[r]!;
+    const f = t.file[r]!;
+    const file = f < 0 || t.strings[f] === '' ? (this.legacyPitchFile ?? '') : t.strings[f]!;
+    const key = JSON.stringify([file, t.strings[t.section[r]!], Math.round(t.target[r]! * 10)]);
+    let section = this.sectionOf.get(key);
+    if (!section) {
+      section = new SectionSummary(key, file);
+      this.sectionOf.set(key, section);
+      this.sections.push(section);
+    }
+    section.add(t, r, kind, day);
+    if (t.flags[r]! & COUNTS) this.speech.add(t, r, day);
+  }
+
+  /** A section read back from a snapshot, in its place. */
+  restoreSection(section: SectionSummary): void {
+    this.sectionOf.set(section.key, section);
+    this.sections.push(section);
+  }
+}
+
+/** Adds `day` to ascending unique `days` (rows in time order nearly always append). */
+function insertDay(days: number[], day: number): void {
+  const last = days.length ? days[days.length - 1]! : Number.NEGATIVE_INFINITY;
+  if (day > last) days.push(day);
+  else if (day !== last && !days.includes(day)) {
+    days.push(day);
+    days.sort((a, b) => a - b);
+  }
+}
+
+/** Numbers kept ascending as they are added (medians read them in place). */
+export class SortedValues {
+  constructor(
+    public data = new Float64Array(16),
+    public size = 0,
+  ) {}
+
+  insert(value: number): void {
+    if (this.size === this.data.length) {
+      const bigger = new Float64Array(Math.max(16, this.data.length * 2));
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    // After every value that sorts before or equal to it (a typed array's order: −0 before +0).
+    let lo = 0;
+    let hi = this.size;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sortsAfter(value, this.data[mid]!)) lo = mid + 1;
+      else hi = mid;
+    }
+    this.data.copyWithin(lo + 1, lo, this.size);
+    this.data[lo] = value;
+    this.size++;
+  }
+
+  values(): Float64Array {
+    return this.data.subarray(0, this.size);
+  }
+
+  /** The median (as median() gives it), null for none. */
+  median(): number | null {
+    const n = this.size;
+    if (!n) return null;
+    const mid = n >> 1;
+    return n % 2 ? this.data[mid]! : (this.data[mid - 1]! + this.data[mid]!) / 2;
+  }
+}
+
+/** Whether `value` sorts after or with `other` in a typed array's sort. */
+const sortsAfter = (value: number, other: number): boolean =>
+  value > other || (value === other && !(Object.is(value, -0) && Object.is(other, 0)));
+
+/** A growing list of numbers. */
+export class Growing {
+  constructor(
+    public data = new Float64Array(16),
+    public size = 0,
+  ) {}
+
+  push(value: number): void {
+    if (this.size === this.data.length) {
+      const bigger = new Float64Array(Math.max(16, this.data.length * 2));
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.size++] = value;
+  }
+
+  values(): Float64Array {
+    return this.data.subarray(0, this.size);
+  }
+}
+
+/** Counted runs with a voice measurement, oldest first, as speechReport reads them. */
+export class SpeechColumns {
+  private starts: string[] | null = [];
+  private startsFrom: (() => string[]) | null = null;
+  day = new Growing();
+  /** Section ids and pitch files, interned in `names` (file −1: none). */
+  names: string[] = [];
+  section = new Growing();
+  file = new Growing();
+  /** NaN when not measured. */
+  wpm = new Growing();
+  pause = new Growing();
+  range = new Growing();
+  sps = new Growing();
+  private readonly nameOf = new Map<string, number>();
+
+  get length(): number {
+    return this.day.size;
+  }
+
+  /** The runs' starts (read from a snapshot only when asked for). */
+  get at(): string[] {
+    if (this.starts === null) {
+      this.starts = this.startsFrom!();
+      if (this.starts.length !== this.day.size) throw new Error('summary: starts do not match the runs');
+    }
+    return this.starts;
+  }
+
+  restoreStarts(read: () => string[]): void {
+    this.starts = null;
+    this.startsFrom = read;
+  }
+
+  add(t: AttemptTable, r: number, day: number): void {
+    const wpm = positive(t.wpm[r]);
+    const pause = t.pause[r]! >= 0 ? t.pause[r]! : null;
+    const range = positive(t.range[r]);
+    const sps = positive(t.sps[r]);
+    if (wpm === null && pause === null && range === null && sps === null) return;
+    const f = t.file[r]!;
+    this.at.push(t.startedAt[r]!);
+    this.day.push(day);
+    this.section.push(this.intern(t.strings[t.section[r]!]!));
+    this.file.push(f < 0 || t.strings[f] === '' ? -1 : this.intern(t.strings[f]!));
+    this.wpm.push(wpm ?? Number.NaN);
+    this.pause.push(pause ?? Number.NaN);
+    this.range.push(range ?? Number.NaN);
+    this.sps.push(sps ?? Number.NaN);
+  }
+
+  /** Interned names read back from a snapshot. */
+  restoreNames(names: string[]): void {
+    this.names = names;
+    for (const [i, name] of names.entries()) this.nameOf.set(name, i);
+  }
+
+  private intern(name: string): number {
+    let i = this.nameOf.get(name);
+    if (i === undefined) {
+      i = this.names.push(name) - 1;
+      this.nameOf.set(name, i);
+    }
+    return i;
+  }
+}
+
+/** Day numbers as "2026-11-26", each day's text made once. */
+function isoDays(): (day: number) => string {
+  const known = new Map<number, string>();
+  let lastDay = Number.NaN;
+  let lastText = '';
+  return (d) => {
+    if (d === lastDay) return lastText;
+    let text = known.get(d);
+    if (text === undefined) known.set(d, (text = dayToIso(d)));
+    lastDay = d;
+    lastText = text;
+    return text;
+  };
+}
+
+/** The rehearsal part of `pitch stats` from a summary; `streakDays`: every day rehearsed (before --since too). */
+export function rehearsalReport(s: RehearsalSummary, today: number, streakDays: readonly number[]): RehearsalStats {
+  const iso = isoDays();
   // The section rehearsed last comes first: that is the one the user is working on.
-  const sections = [...groups.values()]
-    .sort((x, y) => t.at[y[y.length - 1]!]! - t.at[x[x.length - 1]!]!)
-    .map((runs) => sectionStats(t, runs, kinds, chrono, fileOf(runs[runs.length - 1]!)));
+  const sections = [...s.sections].sort((x, y) => y.lastAt - x.lastAt).map((section) => sectionStats(section, iso));
 
   // Records are per pitch file: two files with a section of the same id are two races. `best` keeps its
   // meaning of one figure per section id: that of the pitch file rehearsed last with that section (sections
@@ -207,192 +534,176 @@ export function computeRehearsalStats(attempts: Attempts, options: RehearsalOpti
   const best: Record<string, number | null> = Object.create(null);
   const bestByPitch: Record<string, Record<string, number | null>> = Object.create(null);
   const fileOfBest: Record<string, string> = Object.create(null);
-  for (const s of sections) {
-    const file = s.pitchFile ?? '';
+  for (const section of sections) {
+    const file = section.pitchFile ?? '';
     const perFile = (bestByPitch[file] ??= Object.create(null) as Record<string, number | null>);
-    const known = perFile[s.id] ?? null;
-    perFile[s.id] = s.personalBest !== null && (known === null || s.personalBest < known) ? s.personalBest : known;
-    fileOfBest[s.id] ??= file;
+    const known = perFile[section.id] ?? null;
+    perFile[section.id] =
+      section.personalBest !== null && (known === null || section.personalBest < known) ? section.personalBest : known;
+    fileOfBest[section.id] ??= file;
   }
   for (const id of Object.keys(fileOfBest)) best[id] = bestByPitch[fileOfBest[id]!]![id]!;
-  const counts = [0, 0, 0, 0];
-  let suspect = 0;
-  for (let i = 0; i < inWindow.length; i++) {
-    const r = inWindow[i]!;
-    const kind = kinds[t.kind[r]!]!;
-    if (kind === COMPLETE && t.flags[r]! & SUSPECT) suspect++;
-    else if (kind >= 0) counts[kind]!++;
-  }
-  const [complete, practice, incomplete, aborted] = counts as [number, number, number, number];
+  const [complete, practice, incomplete, aborted] = s.counts as [number, number, number, number];
   return {
-    count: inWindow.length,
+    count: s.count,
     completed: complete,
-    suspect,
+    suspect: s.suspect,
     practice,
     incomplete,
     aborted,
     best,
     bestByPitch,
     pitchFiles: Object.keys(bestByPitch).length,
-    days: new Set(daysOf(inWindow, day)).size,
-    streak,
+    days: s.days.length,
+    streak: computeStreak(streakDays, today),
     sections,
   };
 }
 
 /**
- * Each row's pitch file ('' for none): records without one are the legacy pitch's when it is known. The
- * file column is interned, so each distinct file is looked up once.
+ * One section's figures: counts, records (as computeRecords of rehearsal/records.ts: the PB and the best
+ * segment of each split key among the runs that count at the latest run's target), split times (the split
+ * list of the latest complete run), the chart's points.
  */
-function pitchFileOf(t: AttemptTable, legacy: string | null): (row: number) => string {
-  const names = t.strings.map((name, i) => (name === '' && legacy !== null ? legacy : t.strings[i]!));
-  const none = legacy ?? '';
-  return (r) => (t.file[r]! < 0 ? none : names[t.file[r]!]!);
-}
-
-/**
- * One section's figures: counts, records (computeRecords of rehearsal/records.ts: the PB and the best
- * segment of each split key among the runs that count at the latest run's target), split times, the
- * chart's points. A section rehearsed daily for a year is 10,000 runs and 50,000 splits, read once per
- * `pitch stats` by code that has not warmed up: one indexed pass over the runs, columns read through
- * locals, split times gathered in one typed array.
- */
-function sectionStats(
-  t: AttemptTable,
-  runs: readonly number[],
-  kinds: Int8Array,
-  chrono: Chronology,
-  pitchFile: string,
-): SectionStats {
-  const { kind, splitFrom, splitCount, splitKey, total, startedAt, strings } = t;
-  const n = runs.length;
-  const latest = runs[n - 1]!;
-  // The split list of the latest complete run is the section as it is now (a practice run may hold only some splits).
-  let reference = -1;
-  for (let i = n - 1; i >= 0 && reference < 0; i--) if (kinds[kind[runs[i]!]!] === COMPLETE) reference = runs[i]!;
-  if (reference < 0) reference = runs.reduce((a, b) => (splitCount[b]! >= splitCount[a]! ? b : a));
-  const refFrom = splitFrom[reference]!;
-  const refCount = splitCount[reference]!;
-
-  // Split keys are interned: equal keys have equal numbers (a repeated key: its last place wins).
-  const position = new Int32Array(strings.length).fill(-1);
-  for (let i = 0; i < refCount; i++) position[splitKey[refFrom + i]!] = i;
-  const { times, timed, bestSegments, pb, counts, suspect, legacyRecords, totals, points } = tallyRuns(
-    t,
-    runs,
-    kinds,
-    chrono,
-    position,
-    refCount,
-  );
-  let sumOfBest = refCount > 0 ? 0 : null;
+function sectionStats(s: SectionSummary, iso: (day: number) => string): SectionStats {
+  const reference = s.refComplete ?? s.refLongest;
+  // The runs that count at the latest run's target (to a twentieth of a second): its records.
+  let pb: TargetRecords | null = null;
+  const bestSegments = new Map<string, number>();
+  for (const records of s.targets) {
+    if (!(Math.abs(records.target - s.target) < 0.05)) continue;
+    if (!pb || records.pb < pb.pb || (records.pb === pb.pb && records.pbSeq < pb.pbSeq)) pb = records;
+    for (const [key, said] of records.best) {
+      const known = bestSegments.get(key);
+      if (known === undefined || said < known) bestSegments.set(key, said);
+    }
+  }
+  const { keys, titles, budgets } = reference;
+  let sumOfBest = keys.length > 0 ? 0 : null;
   const splits: SplitStats[] = [];
-  for (let i = 0; i < refCount; i++) {
-    const k = refFrom + i;
-    const count = timed[i]!;
-    const said = times.subarray(i * n, i * n + count);
-    const med = median(said);
-    const budget = t.splitBudget[k]!;
-    const found = bestSegments[splitKey[k]!]!;
-    const best = Number.isNaN(found) ? undefined : found;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    // A key repeated in the split list: its times go to its last place.
+    const times = keys.lastIndexOf(key) === i ? s.said.get(key) : undefined;
+    const count = times?.sorted.size ?? 0;
+    const med = times ? times.sorted.median() : null;
+    const budget = budgets[i]!;
+    const best = bestSegments.get(key);
     sumOfBest = sumOfBest === null || best === undefined ? null : sumOfBest + best;
     splits.push({
-      key: strings[splitKey[k]!]!,
-      title: strings[t.splitTitle[k]!]!,
+      key,
+      title: titles[i]!,
       budgetSeconds: tenths(budget),
       best: best === undefined ? null : tenths(best),
       median: med === null ? null : tenths(med),
-      last: count ? tenths(said[count - 1]!) : null,
+      last: count ? tenths(times!.last) : null,
       overBudgetSeconds: med === null ? null : tenths(med - budget),
       timed: count,
     });
   }
   let costliest: SplitStats | null = null;
-  for (const s of splits)
+  for (const split of splits)
     if (
-      s.overBudgetSeconds !== null &&
-      s.overBudgetSeconds > 0 &&
-      (!costliest || s.overBudgetSeconds > costliest.overBudgetSeconds!)
+      split.overBudgetSeconds !== null &&
+      split.overBudgetSeconds > 0 &&
+      (!costliest || split.overBudgetSeconds > costliest.overBudgetSeconds!)
     )
-      costliest = s;
+      costliest = split;
 
-  return {
-    id: strings[t.section[latest]!]!,
-    title: strings[t.title[latest]!]!,
-    targetSeconds: t.target[latest]!,
-    pitchFile: pitchFile === '' ? null : pitchFile,
-    legacyRecords,
-    count: n,
-    completed: totals.length,
-    suspect,
-    practice: counts[1]!,
-    incomplete: counts[2]!,
-    aborted: counts[3]!,
-    personalBest: pb >= 0 ? tenths(total[pb]!) : null,
-    personalBestAt: pb >= 0 ? startedAt[pb]! : null,
+  const completed = s.totals.size;
+  const stats: SectionStats = {
+    id: s.sectionId,
+    title: s.title,
+    targetSeconds: s.target,
+    pitchFile: s.pitchFile === '' ? null : s.pitchFile,
+    legacyRecords: s.legacyRecords,
+    count: s.n,
+    completed,
+    suspect: s.suspect,
+    practice: s.counts[1]!,
+    incomplete: s.counts[2]!,
+    aborted: s.counts[3]!,
+    personalBest: pb ? tenths(pb.pb) : null,
+    personalBestAt: pb ? pb.pbAt : null,
     sumOfBest: sumOfBest === null ? null : Math.round(sumOfBest * 10) / 10,
-    last: totals.length ? tenths(totals[totals.length - 1]!) : null,
-    median: totals.length ? tenths(median(totals)!) : null,
-    runs: points,
+    last: completed ? tenths(s.lastTotal) : null,
+    median: completed ? tenths(s.totals.median()!) : null,
+    runs: [],
     splits,
     costliestSplit: costliest?.key ?? null,
   };
+  // The points are made when read (`--json`, the report page); the text view draws from the columns.
+  const day = s.pointDay.data;
+  const total = s.pointTotal.data;
+  lazy(stats, 'runs', () => {
+    const runs: RunPoint[] = [];
+    const at = s.pointAt;
+    for (let i = 0; i < at.length; i++) runs.push({ at: at[i]!, day: iso(day[i]!), totalSeconds: tenths(total[i]!) });
+    return runs;
+  });
+  seriesOf.set(stats, () => {
+    const values = new Float64Array(s.pointDay.size);
+    for (let i = 0; i < values.length; i++) values[i] = tenths(total[i]!);
+    return series(values, day, iso);
+  });
+  return stats;
+}
+
+/** A chart's values, oldest first, with the days of its first and last points. */
+export interface Series {
+  values: ArrayLike<number>;
+  first: string;
+  last: string;
 }
 
 /**
- * One pass over a section's runs (a function of its own: V8 optimises a small loop while it runs, where
- * the whole of sectionStats took it 15 ms to compile): counts by kind, records (the PB and the best
- * segment of each split key among the runs that count at the latest run's target), and, of the runs that
- * count, totals, chart points and split i's times in order at times[i × runs …].
+ * Series of reports made from a summary, drawn from its columns: a year is 8,000 points per section, and
+ * the text view needs their values, not 8,000 objects (made only when `runs` is read).
  */
-function tallyRuns(
-  t: AttemptTable,
-  runs: readonly number[],
-  kinds: Int8Array,
-  chrono: Chronology,
-  position: Int32Array,
-  refCount: number,
-) {
-  const { flags, kind, splitFrom, splitCount, splitKey, splitSeconds, total, startedAt, file, strings } = t;
-  const n = runs.length;
-  const latest = runs[n - 1]!;
-  const times = new Float64Array(refCount * n);
-  const timed = new Int32Array(refCount);
-  // By interned key; NaN: no best yet. Runs are already one pitch file's (grouped by it).
-  const bestSegments = new Float64Array(strings.length).fill(Number.NaN);
-  const latestSection = t.section[latest]!;
-  const latestTarget = t.target[latest]!;
-  let pb = -1;
-  const counts = [0, 0, 0, 0];
-  let suspect = 0;
-  let legacyRecords = false;
-  const totals: number[] = [];
-  const points: SectionStats['runs'] = [];
-  for (let j = 0; j < n; j++) {
-    const r = runs[j]!;
-    const code = kinds[kind[r]!]!;
-    const bits = flags[r]!;
-    if (code >= 0) counts[code]!++;
-    if (code === COMPLETE && bits & SUSPECT) suspect++;
-    if (!legacyRecords && (file[r]! < 0 || strings[file[r]!] === '')) legacyRecords = true;
-    if (!(bits & COUNTS)) continue;
-    const seconds = total[r]!;
-    totals.push(seconds);
-    points.push({ at: startedAt[r]!, day: chrono.isoDay(r), totalSeconds: tenths(seconds) });
-    const from = splitFrom[r]!;
-    const end = from + splitCount[r]!;
-    const record = t.section[r] === latestSection && Math.abs(t.target[r]! - latestTarget) < 0.05;
-    if (record && (pb < 0 || seconds < total[pb]!)) pb = r;
-    for (let k = from; k < end; k++) {
-      const said = splitSeconds[k]!;
-      if (!(said > 0)) continue;
-      const key = splitKey[k]!;
-      if (record && !(said >= bestSegments[key]!)) bestSegments[key] = said;
-      const i = position[key]!;
-      if (i >= 0) times[i * n + timed[i]!++] = said;
-    }
-  }
-  return { times, timed, bestSegments, pb, counts, suspect, legacyRecords, totals, points };
+const seriesOf = new WeakMap<object, (key?: SpeechKey) => Series>();
+
+type SpeechKey = 'wordsPerMinute' | 'longestPauseSeconds' | 'rangeSemitones' | 'syllablesPerSecond';
+
+function series(values: ArrayLike<number>, day: ArrayLike<number>, iso: (day: number) => string): Series {
+  const n = values.length;
+  return { values, first: n ? iso(day[0]!) : '', last: n ? iso(day[n - 1]!) : '' };
+}
+
+/** The total of each complete run of a section, oldest first (the chart of its runs). */
+export function runSeries(section: SectionStats): Series {
+  const known = seriesOf.get(section);
+  if (known) return known();
+  const { runs } = section;
+  return {
+    values: runs.map((p) => p.totalSeconds),
+    first: runs[0]?.day ?? '',
+    last: runs[runs.length - 1]?.day ?? '',
+  };
+}
+
+/** The measured runs of one voice figure, oldest first. */
+export function speechSeries(speech: SpeechStats, key: SpeechKey): Series {
+  const known = seriesOf.get(speech);
+  if (known) return known(key);
+  const runs = speech.runs.filter((r) => r[key] !== null);
+  return {
+    values: runs.map((r) => r[key]!),
+    first: runs[0]?.day ?? '',
+    last: runs[runs.length - 1]?.day ?? '',
+  };
+}
+
+/** `object[key]` made by `make` when first read (and kept), in its place among the object's keys. */
+function lazy<T extends object, K extends keyof T>(object: T, key: K, make: () => T[K]): void {
+  Object.defineProperty(object, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = make();
+      Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+      return value;
+    },
+  });
 }
 
 /** A finite positive number from a loosely typed record (speech metrics come from another feature). */
@@ -414,102 +725,141 @@ export function computeSpeechStats(
   sinceDay: number | null,
   langOf: PitchLangOf = () => null,
 ): SpeechStats {
-  const t = asTable(attempts);
-  const runs: SpeechPoint[] = [];
-  const { rows, day, isoDay } = chronological(t, clock);
+  return speechReport(summarize(asTable(attempts), clock, sinceDay, null).speech, langOf);
+}
+
+/** The speech part of `pitch stats` from a summary's measured runs. */
+export function speechReport(sp: SpeechColumns, langOf: PitchLangOf): SpeechStats {
+  const iso = isoDays();
   // By interned file (-1: none): each pitch's language is asked for once.
   const langs = new Map<number, PitchLang | null>();
-  const langOfRow = (r: number): PitchLang | null => {
-    const f = t.file[r]!;
+  const langOfFile = (f: number): PitchLang | null => {
     let lang = langs.get(f);
-    if (lang === undefined) {
-      const file = f < 0 || t.strings[f] === '' ? null : t.strings[f]!;
-      langs.set(f, (lang = langOf(file)));
-    }
+    if (lang === undefined) langs.set(f, (lang = langOf(f < 0 ? null : sp.names[f]!)));
     return lang;
   };
   const bands: SpeechStats['bands'] = {};
   let unknownLang = 0;
   let lang: PitchLang = 'fr';
+  const n = sp.length;
+  const day = sp.day.data;
+  const file = sp.file.data;
+  // Each run's language (0 fr, 1 en) and whether its pace is within that language's band (−1: no pace).
+  const runLangs = new Uint8Array(n);
+  const inBands = new Int8Array(n);
+  // Each figure's values as the report shows them, with their runs' days (the charts' series).
+  const figures = {
+    wordsPerMinute: new Figure(sp.wpm.values(), Math.round),
+    longestPauseSeconds: new Figure(sp.pause.values(), tenths),
+    rangeSemitones: new Figure(sp.range.values(), tenths),
+    syllablesPerSecond: new Figure(sp.sps.values(), (x) => Math.round(x * 100) / 100),
+  };
+  let inBandCount = 0;
   // A pace trend is drawn from the runs that count: an accidental tap or a stopped run says nothing of the pace.
-  for (let j = 0; j < rows.length; j++) {
-    const r = rows[j]!;
-    if (!(t.flags[r]! & COUNTS) || (sinceDay !== null && day[r]! < sinceDay)) continue;
-    const wpm = positive(t.wpm[r]);
-    const pause = t.pause[r]! >= 0 ? t.pause[r]! : null;
-    const range = positive(t.range[r]);
-    const sps = positive(t.sps[r]);
-    if (wpm === null && pause === null && range === null && sps === null) continue;
-    const known = langOfRow(r);
+  for (let j = 0; j < n; j++) {
+    const known = langOfFile(file[j]!);
     const runLang = known ?? 'fr';
-    let inBand: boolean | null = null;
-    if (wpm !== null) {
+    runLangs[j] = runLang === 'en' ? 1 : 0;
+    inBands[j] = -1;
+    const wpm = sp.wpm.data[j]!;
+    if (!Number.isNaN(wpm)) {
       const rounded = Math.round(wpm);
       const band = PACE_BANDS[runLang];
       const tally = (bands[runLang] ??= { min: band.min, max: band.max, measured: 0, inBand: 0 });
-      inBand = rounded >= band.min && rounded <= band.max;
+      const inBand = rounded >= band.min && rounded <= band.max;
+      inBands[j] = inBand ? 1 : 0;
       tally.measured++;
-      if (inBand) tally.inBand++;
+      if (inBand) {
+        tally.inBand++;
+        inBandCount++;
+      }
       if (known === null) unknownLang++;
       lang = runLang;
     }
-    runs.push({
-      at: t.startedAt[r]!,
-      day: isoDay(r),
-      sectionId: t.strings[t.section[r]!]!,
-      lang: runLang,
-      inBand,
-      wordsPerMinute: wpm === null ? null : Math.round(wpm),
-      longestPauseSeconds: pause === null ? null : tenths(pause),
-      rangeSemitones: range === null ? null : tenths(range),
-      syllablesPerSecond: sps === null ? null : Math.round(sps * 100) / 100,
-    });
   }
+  for (const figure of Object.values(figures)) figure.gather(day);
   const band = PACE_BANDS[lang];
-  const wpms: number[] = [];
-  const pauses: number[] = [];
-  const ranges: number[] = [];
-  const rates: number[] = [];
-  let inBandCount = 0;
-  for (let j = 0; j < runs.length; j++) {
-    const r = runs[j]!;
-    if (r.wordsPerMinute !== null) wpms.push(r.wordsPerMinute);
-    if (r.longestPauseSeconds !== null) pauses.push(r.longestPauseSeconds);
-    if (r.rangeSemitones !== null) ranges.push(r.rangeSemitones);
-    if (r.syllablesPerSecond !== null) rates.push(r.syllablesPerSecond);
-    if (r.inBand) inBandCount++;
-  }
-  const med = (xs: number[], round: (x: number) => number) => {
-    const m = median(xs);
-    return m === null ? null : round(m);
-  };
-  return {
-    recorded: runs.length,
+  const {
+    wordsPerMinute: wpms,
+    longestPauseSeconds: pauses,
+    rangeSemitones: ranges,
+    syllablesPerSecond: rates,
+  } = figures;
+  const stats: SpeechStats = {
+    recorded: n,
     band: { min: band.min, max: band.max },
     lang,
     bands,
     unknownLang,
-    wordsPerMinute: {
-      median: med(wpms, Math.round),
-      last: wpms.length ? wpms[wpms.length - 1]! : null,
-      measured: wpms.length,
-      inBand: inBandCount,
-    },
-    longestPauseSeconds: {
-      median: med(pauses, tenths),
-      last: pauses.length ? pauses[pauses.length - 1]! : null,
-      max: pauses.length ? pauses.reduce((m, x) => (x > m ? x : m)) : null,
-    },
-    rangeSemitones: {
-      median: med(ranges, tenths),
-      last: ranges.length ? ranges[ranges.length - 1]! : null,
-      measured: ranges.length,
-    },
-    syllablesPerSecond: {
-      median: med(rates, tenths),
-      last: rates.length ? rates[rates.length - 1]! : null,
-      measured: rates.length,
-    },
-    runs,
+    wordsPerMinute: { median: wpms.median(Math.round), last: wpms.last(), measured: wpms.count, inBand: inBandCount },
+    longestPauseSeconds: { median: pauses.median(tenths), last: pauses.last(), max: pauses.max() },
+    rangeSemitones: { median: ranges.median(tenths), last: ranges.last(), measured: ranges.count },
+    syllablesPerSecond: { median: rates.median(tenths), last: rates.last(), measured: rates.count },
+    runs: [],
   };
+  // The points are made when read (`--json`, the report page); the text view draws from the figures.
+  lazy(stats, 'runs', () => {
+    const runs: SpeechPoint[] = [];
+    const at = sp.at;
+    const shown = (figure: Figure, j: number) => (Number.isNaN(figure.raw[j]!) ? null : figure.show(figure.raw[j]!));
+    for (let j = 0; j < n; j++)
+      runs.push({
+        at: at[j]!,
+        day: iso(day[j]!),
+        sectionId: sp.names[sp.section.data[j]!]!,
+        lang: runLangs[j] ? 'en' : 'fr',
+        inBand: inBands[j]! < 0 ? null : inBands[j] === 1,
+        wordsPerMinute: shown(wpms, j),
+        longestPauseSeconds: shown(pauses, j),
+        rangeSemitones: shown(ranges, j),
+        syllablesPerSecond: shown(rates, j),
+      });
+    return runs;
+  });
+  seriesOf.set(stats, (key) => {
+    const figure = figures[key!];
+    return series(figure.values.values(), figure.days.values(), iso);
+  });
+  return stats;
+}
+
+/** One voice figure of the measured runs: its values as shown (NaN: not measured, left out), oldest first. */
+class Figure {
+  readonly values = new Growing();
+  readonly days = new Growing();
+
+  constructor(
+    readonly raw: Float64Array,
+    readonly show: (x: number) => number,
+  ) {}
+
+  get count(): number {
+    return this.values.size;
+  }
+
+  gather(day: Float64Array): void {
+    const { raw, show } = this;
+    for (let j = 0; j < raw.length; j++) {
+      if (Number.isNaN(raw[j]!)) continue;
+      this.values.push(show(raw[j]!));
+      this.days.push(day[j]!);
+    }
+  }
+
+  median(round: (x: number) => number): number | null {
+    const m = median(this.values.values());
+    return m === null ? null : round(m);
+  }
+
+  last(): number | null {
+    return this.count ? this.values.data[this.count - 1]! : null;
+  }
+
+  max(): number | null {
+    const v = this.values.values();
+    if (!v.length) return null;
+    let m = v[0]!;
+    for (let i = 1; i < v.length; i++) if (v[i]! > m) m = v[i]!;
+    return m;
+  }
 }

@@ -51,18 +51,19 @@ export class ReviewTableBuilder {
     this.topic[i] = intern(this.topics, String(review.topic));
   }
 
-  /** Takes back the latest review of this question at this moment (a rating undone in the quiz). */
-  remove(questionId: string, reviewedAt: string, _session?: string): void {
+  /** Takes back the latest review of this question at this moment (a rating undone in the quiz); false when none. */
+  remove(questionId: string, reviewedAt: string, _session?: string): boolean {
     const q = this.questions.get(questionId);
     const at = Date.parse(reviewedAt);
-    if (q === undefined) return;
+    if (q === undefined) return false;
     for (let i = this.size - 1; i >= 0; i--) {
       if (this.question[i] !== q || this.at[i] !== at) continue;
       for (const column of [this.at, this.rating, this.state, this.cram, this.question, this.topic])
         column.copyWithin(i, i + 1, this.size);
       this.size--;
-      return;
+      return true;
     }
+    return false;
   }
 
   build(): ReviewTable {

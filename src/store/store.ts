@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { failure, PitchError, usageError } from '../core/errors.js';
 import type { ReviewLogEntry, StoredCard } from '../quiz/types.js';
 import { cardsSpec, historySpec, type CardsDoc, type HistoryDoc } from './documents.js';
@@ -33,6 +34,8 @@ const SNAPSHOT_TAIL_BYTES = 48 * 1024;
 const FOLD_TAIL_BYTES = 256 * 1024;
 /** The same for history.jsonl (about 60 rehearsals: an attempt's line is about 1 KiB). */
 const HISTORY_TAIL_BYTES = 64 * 1024;
+/** Both tails together after statistics' summary: a new one is written past this (about 200 ratings). */
+const PAIR_TAIL_BYTES = 48 * 1024;
 
 /** What foldReviews and foldHistory need to keep a computation over a log as a snapshot. */
 export interface SnapshotFold<S> {
@@ -46,6 +49,29 @@ export interface SnapshotFold<S> {
   load(bytes: Uint8Array): S | null;
   /** Before the log's tail is replayed into a loaded state: false when that state turns out unusable. */
   prepare?(state: S): boolean;
+}
+
+/** A value over both logs kept as one snapshot (Store.foldBoth): statistics' summary. */
+export interface PairFold<S, H extends HistorySink, R extends ReviewSink> {
+  /** File name under cache/ (without extension). */
+  name: string;
+  /** What the bytes hold and how they were computed: a snapshot of another version is derived anew. */
+  version: string;
+  /** The folds the value is derived from when it cannot be brought up to date. */
+  history: SnapshotFold<H>;
+  reviews: SnapshotFold<R>;
+  derive(history: H, reviews: R): S;
+  save(state: S): Uint8Array;
+  /** Null when the bytes are not a snapshot this code can read. */
+  load(bytes: Uint8Array): S | null;
+  /** Sinks taking each log's tail into the state; finish() false: it could not, and it is derived anew. */
+  tail(state: S): { history: HistorySink; reviews: ReviewSink; finish(): boolean };
+}
+
+/** A log's size (−1: none) and id (null: none, or no header). */
+interface LogAt {
+  size: number;
+  id: string | null;
 }
 
 /** The part of the card data a rating changes (quiz/schedule.ts CardState, without importing the core). */
@@ -200,6 +226,10 @@ export class Store {
   foldHistory<S extends HistorySink>(fold: SnapshotFold<S>): S {
     this.cleanOnce();
     this.migrateOnce('history', false);
+    return this.foldHistoryAt(fold).sink;
+  }
+
+  private foldHistoryAt<S extends HistorySink>(fold: SnapshotFold<S>): { sink: S; end: number } {
     const replayer = (sink: S) => ({ apply: (event: unknown) => applyHistoryEvent(event, sink) });
     return this.fold(HISTORY_LOG, fold, HISTORY_TAIL_BYTES, replayer, () => new HistoryState());
   }
@@ -354,8 +384,107 @@ export class Store {
   foldReviews<S extends ReviewSink>(fold: SnapshotFold<S>): S {
     this.cleanOnce();
     this.migrateOnce('cards', false);
+    return this.foldReviewsAt(fold).sink;
+  }
+
+  private foldReviewsAt<S extends ReviewSink>(fold: SnapshotFold<S>): { sink: S; end: number } {
     const replayer = (sink: S) => new CardsState(idMap(), sink);
     return this.fold(REVIEWS_LOG, fold, FOLD_TAIL_BYTES, replayer, () => new CardsState());
+  }
+
+  /**
+   * A value computed over both logs (statistics' summary), kept as cache/<name>.bin at an offset of each and
+   * brought up to date with both tails through `fold.tail`. When the tails hold what the value cannot take
+   * (finish() false), or the snapshot is missing, damaged, of other logs or of another version, it is derived
+   * anew from the two folds (`fold.history`, `fold.reviews`, themselves snapshots plus tails) and written.
+   */
+  foldBoth<S, H extends HistorySink, R extends ReviewSink>(fold: PairFold<S, H, R>): S {
+    this.cleanOnce();
+    this.migrateOnce('history', false);
+    this.migrateOnce('cards', false);
+    const logs = [HISTORY_LOG, REVIEWS_LOG].map((log) => {
+      const size = sizeOf(this.fs, this.path(log));
+      return { size, id: size < 0 ? null : (readHeader(this.fs, this.path(log))?.id ?? null) };
+    }) as [LogAt, LogAt];
+    const snapshot = this.readPair(fold, logs);
+    if (snapshot) {
+      const sinks = fold.tail(snapshot.state);
+      const cards = new CardsState(idMap(), sinks.reviews);
+      const ends = [
+        this.replay(
+          HISTORY_LOG,
+          snapshot.offsets[0],
+          (e) => applyHistoryEvent(e, sinks.history),
+          false,
+          () => new HistoryState(),
+        ),
+        this.replay(
+          REVIEWS_LOG,
+          snapshot.offsets[1],
+          (e) => cards.apply(e),
+          false,
+          () => new CardsState(),
+        ),
+      ] as const;
+      if (sinks.finish()) {
+        const tail = ends[0] - snapshot.offsets[0] + ends[1] - snapshot.offsets[1];
+        if (tail > PAIR_TAIL_BYTES) this.writePair(fold, snapshot.state, logs, ends);
+        return snapshot.state;
+      }
+    }
+    const history = this.foldHistoryAt(fold.history);
+    const reviews = this.foldReviewsAt(fold.reviews);
+    const state = fold.derive(history.sink, reviews.sink);
+    if (logs[0].id !== null || logs[1].id !== null) this.writePair(fold, state, logs, [history.end, reviews.end]);
+    return state;
+  }
+
+  private readPair<S>(
+    fold: Pick<PairFold<S, HistorySink, ReviewSink>, 'name' | 'version' | 'load'>,
+    logs: [LogAt, LogAt],
+  ) {
+    try {
+      const bytes = this.fs.readFileSync(this.path(`cache/${fold.name}.bin`)) as Buffer;
+      const nl = bytes.indexOf(0x0a);
+      const meta = JSON.parse(bytes.toString('utf8', 0, nl)) as { logs?: unknown; version?: unknown; crc?: unknown };
+      if (meta.version !== fold.version || !Array.isArray(meta.logs) || meta.logs.length !== 2) return null;
+      const payload = bytes.subarray(nl + 1);
+      // Damaged bytes that still parse would change figures: the snapshot must be the one written.
+      if (meta.crc !== crc32(payload)) return null;
+      const offsets = [0, 0];
+      for (const [i, log] of logs.entries()) {
+        const [id, offset] = meta.logs[i] as [unknown, unknown];
+        if (id !== log.id || typeof offset !== 'number' || !(offset >= 0 && offset <= Math.max(0, log.size)))
+          return null;
+        offsets[i] = offset;
+      }
+      const state = fold.load(payload);
+      return state === null ? null : { state, offsets: offsets as [number, number] };
+    } catch {
+      return null; // none yet, or damaged: derived anew
+    }
+  }
+
+  private writePair<S>(
+    fold: Pick<PairFold<S, HistorySink, ReviewSink>, 'name' | 'version' | 'save'>,
+    state: S,
+    logs: [LogAt, LogAt],
+    ends: readonly [number, number],
+  ) {
+    const payload = fold.save(state);
+    // A log that does not exist is covered up to 0: once it starts (a new id), the value is derived anew.
+    const text = JSON.stringify({
+      logs: logs.map((log, i) => [log.id, log.id === null ? 0 : ends[i]]),
+      version: fold.version,
+      crc: crc32(payload),
+    });
+    // Padded to 8 bytes (the meta line is ASCII), so columns aligned in the payload stay aligned in the file.
+    const meta = Buffer.from(`${text.padEnd(Math.ceil((Buffer.byteLength(text) + 1) / 8) * 8 - 1)}\n`);
+    try {
+      this.writeAtomic(`cache/${fold.name}.bin`, Buffer.concat([meta, payload]));
+    } catch {
+      // a snapshot that cannot be written only costs time next run
+    }
   }
 
   /**
@@ -370,10 +499,10 @@ export class Store {
     tailBytes: number,
     replayer: (sink: S) => { apply(event: unknown): string | null },
     scratch: () => { apply(event: unknown): string | null },
-  ): S {
+  ): { sink: S; end: number } {
     const file = this.path(log);
     const size = sizeOf(this.fs, file);
-    if (size < 0) return fold.empty();
+    if (size < 0) return { sink: fold.empty(), end: 0 };
     const header = readHeader(this.fs, file);
     let base = header ? this.readFold(fold, header.id, size) : null;
     // A snapshot that keeps parts to read only when a tail comes: checked now, rebuilt if those are damaged.
@@ -393,7 +522,7 @@ export class Store {
         // a snapshot that cannot be written only costs time next run
       }
     }
-    return sink;
+    return { sink, end };
   }
 
   private readFold<S>(fold: SnapshotFold<S>, logId: string, size: number): { offset: number; sink: S } | null {

@@ -13,7 +13,8 @@ import { dayToIso, type DayClock, localDayClock } from '../../stats/days.js';
 import type { StatsReport } from '../../stats/types.js';
 import { parseSince } from '../../stats/since.js';
 import { REVIEW_TABLE_FOLD, type ReviewTable } from '../../stats/review-table.js';
-import { computeStats, partsShown } from '../../stats/compute.js';
+import { computeStats, partsShown, summaryReport } from '../../stats/compute.js';
+import { statsSummaryFold } from '../../stats/summary.js';
 import { type AttemptTable, HISTORY_TABLE_FOLD, hasSection, latestRecorded } from '../../stats/history-table.js';
 import type { QuizTopicInfo, SessionInfo } from '../../stats/quiz.js';
 import { resolveSection } from './resolve-section.js';
@@ -36,7 +37,8 @@ export interface PreparedStats {
 }
 
 export async function statsCommand(ctx: AppContext, opts: StatsOptions): Promise<void> {
-  const { report } = await prepareStats(ctx, opts);
+  const narrowed = opts.section !== undefined || opts.topic !== undefined || opts.since !== undefined;
+  const report = narrowed ? (await prepareStats(ctx, opts)).report : await summaryStats(ctx, opts.file);
   if (opts.json) {
     // The report and its newline written apart: at a year of data the report is 1.8 MB of text (two bytes a
     // character), and joining the newline to it would make one more copy of it at the peak of memory. JSON
@@ -51,6 +53,25 @@ export async function statsCommand(ctx: AppContext, opts: StatsOptions): Promise
   ]);
   ctx.print(await pitchHeader(ctx, opts.file));
   ctx.print(renderStats(report, { width: ctx.width(), lang: ctx.lang, t: ctx.t, chalk: ctx.chalk }));
+}
+
+/**
+ * The report without --since, --section or --topic, from statistics' summary (stats/summary.ts), which the
+ * store keeps with the logs' tails: a run reads days, sections and what was logged since, not a year of
+ * attempts and reviews. Prints what prepareStats' report would (scripts/compare-stats.mjs checks it).
+ */
+async function summaryStats(ctx: AppContext, file: string | undefined): Promise<StatsReport> {
+  const now = ctx.now();
+  const clock = localDayClock();
+  const store = await ctx.store();
+  const topics = await topicInfos(ctx, file);
+  const legacyPitchFile = resolvedPath(BUNDLED_PITCH);
+  // Days are counted in the zone's rules as this Node's ICU has them: other zone data, another summary.
+  const summary = store.foldBoth(statsSummaryFold(clock, process.versions.tz ?? '', legacyPitchFile));
+  const cards = store.readCards();
+  const files = new Set(summary.rehearsals.paceFiles.map((f) => (f === '' ? legacyPitchFile : f)));
+  const pitchLangs = await pitchLanguages(ctx, files);
+  return summaryReport(summary, { now, clock, cards, topics, pitchLangs, legacyPitchFile });
 }
 
 /** Options checked, history and cards read, statistics computed: shared by `pitch stats` and `pitch report`. */
@@ -115,6 +136,11 @@ async function readPitchLangs(
     seen.add(f);
     files.add(f < 0 || t.strings[f] === '' ? legacyPitchFile : t.strings[f]!);
   }
+  return { pitchLangs: await pitchLanguages(ctx, files), legacyPitchFile };
+}
+
+/** The language of each pitch file that can be read (see readPitchLangs). */
+async function pitchLanguages(ctx: AppContext, files: Iterable<string>): Promise<Record<string, PitchLang>> {
   const langs: Record<string, PitchLang> = Object.create(null);
   for (const file of files) {
     try {
@@ -124,7 +150,7 @@ async function readPitchLangs(
       // Moved, deleted or unreadable since: its language is unknown, and the text says so.
     }
   }
-  return { pitchLangs: langs, legacyPitchFile };
+  return langs;
 }
 
 function readSince(value: string, today: number): number {

@@ -8,7 +8,7 @@ export interface ReferenceLine {
 
 export interface LineChartInput {
   /** One value per point, oldest first. */
-  values: readonly number[];
+  values: ArrayLike<number>;
   references?: readonly ReferenceLine[];
   /** Columns available, axis labels included. */
   width: number;
@@ -44,7 +44,8 @@ export function renderLineChart(input: LineChartInput): LineChart {
 
   let lo = Infinity;
   let hi = -Infinity;
-  for (const v of [...values, ...references.map((r) => r.value)]) {
+  const all = [...Array.from(values), ...references.map((r) => r.value)];
+  for (const v of all) {
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
@@ -73,7 +74,7 @@ export function renderLineChart(input: LineChartInput): LineChart {
     });
   } else {
     const stretch = Math.max(1, Math.min(MAX_STRETCH, Math.floor(plotW / values.length)));
-    columns = values.flatMap((v) => Array<number>(stretch).fill(v));
+    columns = Array.from(values).flatMap((v) => Array<number>(stretch).fill(v));
   }
 
   const grid: string[][] = Array.from({ length: height }, () => Array<string>(columns.length).fill(' '));

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Lang, MessageKey, Translate } from '../../i18n/index.js';
 import type { QuizStats, RehearsalStats, SectionStats, SpeechStats, StatsReport } from '../../stats/types.js';
+import { runSeries, type Series, speechSeries } from '../../stats/rehearsals.js';
 import { formatClock } from '../../pitch/duration.js';
 import { sanitizeLine } from '../sanitize.js';
 import { padEnd, padStart, truncate, visibleWidth, wrapText } from '../text-layout.js';
@@ -159,15 +160,14 @@ function renderSection(sec: SectionStats, s: Style, namePitch: boolean): string[
       ),
     );
 
-  if (sec.runs.length) {
-    const first = sec.runs[0]!.day;
-    const last = sec.runs[sec.runs.length - 1]!.day;
+  const runs = runSeries(sec);
+  if (runs.values.length) {
     const chart = renderLineChart({
-      values: sec.runs.map((p) => p.totalSeconds),
+      values: runs.values,
       references: [{ value: sec.targetSeconds }],
       ...chartSize(s.width),
       formatValue: (v) => formatClock(v),
-      xLabels: { left: s.date(first), right: sec.runs.length === 1 ? '' : s.date(last) },
+      xLabels: { left: s.date(runs.first), right: runs.values.length === 1 ? '' : s.date(runs.last) },
       chalk,
     });
     lines.push(...chart.lines.map((l) => INDENT + l));
@@ -247,16 +247,16 @@ function renderSpeech(sp: SpeechStats, s: Style, period: string): string[] {
   const title = t('stats.speech.title');
   if (!sp.recorded) return [s.empty(title, t('stats.speech.empty', { period }))];
   const lines = [s.heading(title, t('stats.speech.count', { count: s.int(sp.recorded) }))];
-  const wpmRuns = sp.runs.filter((r) => r.wordsPerMinute !== null);
+  const wpmRuns = speechSeries(sp, 'wordsPerMinute');
   const size = chartSize(s.width);
-  const x = (runs: typeof sp.runs) => ({
-    left: s.date(runs[0]!.day),
-    right: runs.length > 1 ? s.date(runs[runs.length - 1]!.day) : '',
+  const x = (runs: Series) => ({
+    left: s.date(runs.first),
+    right: runs.values.length > 1 ? s.date(runs.last) : '',
   });
   const band = { min: sp.band.min, max: sp.band.max };
-  if (wpmRuns.length) {
+  if (wpmRuns.values.length) {
     const chart = renderLineChart({
-      values: wpmRuns.map((r) => r.wordsPerMinute!),
+      values: wpmRuns.values,
       references: [{ value: band.min }, { value: band.max }],
       width: size.width,
       height: Math.max(6, size.height - 2),
@@ -286,11 +286,11 @@ function renderSpeech(sp: SpeechStats, s: Style, period: string): string[] {
       ]),
     );
   }
-  const pauseRuns = sp.runs.filter((r) => r.longestPauseSeconds !== null);
-  if (pauseRuns.length) {
-    if (wpmRuns.length) lines.push('');
+  const pauseRuns = speechSeries(sp, 'longestPauseSeconds');
+  if (pauseRuns.values.length) {
+    if (wpmRuns.values.length) lines.push('');
     const chart = renderLineChart({
-      values: pauseRuns.map((r) => r.longestPauseSeconds!),
+      values: pauseRuns.values,
       width: size.width,
       height: 5,
       formatValue: (v) => s.dec(v),
@@ -305,11 +305,11 @@ function renderSpeech(sp: SpeechStats, s: Style, period: string): string[] {
   }
   // Intonation and measured rhythm (recordings since voice v2): one small chart each.
   const small = (key: 'rangeSemitones' | 'syllablesPerSecond', legend: MessageKey, summary: MessageKey) => {
-    const runs = sp.runs.filter((r) => r[key] !== null);
-    if (!runs.length) return;
+    const runs = speechSeries(sp, key);
+    if (!runs.values.length) return;
     lines.push('');
     const chart = renderLineChart({
-      values: runs.map((r) => r[key]!),
+      values: runs.values,
       width: size.width,
       height: 5,
       formatValue: (v) => s.dec(v),
