@@ -30,7 +30,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     return;
   }
   const loaded = loadProgram();
-  if (loaded && REPORTS.has(commandName(args) ?? '')) keepYoungGenerationSmall();
+  const command = commandName(args) ?? '';
+  if (loaded && REPORTS.has(command)) keepYoungGenerationSmall();
+  if (loaded && command === 'history') keepHeapSmall();
   const { run } = loaded?.program ?? (await import('./program.js'));
   await run(argv, env);
 }
@@ -47,6 +49,19 @@ const REPORTS = new Set(['stats', 'report']);
  */
 function keepYoungGenerationSmall(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
+}
+
+/**
+ * `pitch history --json` streams a year of records (15,000 parsed, normalized and written one at a time):
+ * each is garbage as soon as it is written, yet V8 grew its young generation to 16 MB and its old one to
+ * ~30 MB between full collections, so the peak grew with the history (58 MB at 1k reviews, 117 at 100k).
+ * A young generation kept at its first size and an old one collected after 10 % growth instead of its
+ * default factor keep it near flat: docs/performance.md (`bench-store`) has the figures. Set once the
+ * program is compiled, like the setting above.
+ */
+function keepHeapSmall(): void {
+  setFlagsFromString('--semi-space-growth-factor=1');
+  setFlagsFromString('--heap-growing-percent=10');
 }
 
 interface QuickAnswers {

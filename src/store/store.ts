@@ -281,40 +281,31 @@ export class Store {
     let fd: number | null = null;
     try {
       fd = exists(this.fs, file) ? this.fs.openSync(file, 'r') : null;
+      const lines = fd === null ? null : new LineWindow(this.fs, fd);
       let out = '{\n';
       const lists = Object.keys(HISTORY_LISTS) as HistoryList[];
       for (const [n, list] of lists.entries()) {
-        const alive = [...positions.lists[list].entries()].filter((e) => e[1] !== null) as Array<[string, RecordAt]>;
-        out += `  ${JSON.stringify(list)}: ${alive.length ? '[\n' : '[]'}`;
-        for (const [i, [id, at]] of alive.entries()) {
-          const stored = this.recordAt(fd!, at, id) as Record<string, unknown>;
+        const records = positions.lists[list];
+        let alive = 0;
+        for (const at of records.values()) if (at !== null) alive++;
+        out += `  ${JSON.stringify(list)}: ${alive ? '[\n' : '[]'}`;
+        let i = 0;
+        for (const [id, at] of records) {
+          if (at === null) continue;
+          const stored = recordIn(lines!.line(at as RecordAt), id) as Record<string, unknown>;
           const record = map ? map(list, stored) : stored;
-          out += `    ${JSON.stringify(record, null, 2).replaceAll('\n', '\n    ')}${i < alive.length - 1 ? ',\n' : '\n'}`;
+          out += `    ${JSON.stringify(record, null, 2).replaceAll('\n', '\n    ')}${++i < alive ? ',\n' : '\n'}`;
           if (out.length > 64 * 1024) {
             yield out;
             out = '';
           }
         }
-        out += `${alive.length ? '  ]' : ''}${n < lists.length - 1 ? ',\n' : '\n'}`;
+        out += `${alive ? '  ]' : ''}${n < lists.length - 1 ? ',\n' : '\n'}`;
       }
       yield `${out}}\n`;
     } finally {
       if (fd !== null) this.fs.closeSync(fd);
     }
-  }
-
-  /** The record with `id` in the line at `at` (a record event, or a batch holding it). */
-  private recordAt(fd: number, at: RecordAt, id: string): unknown {
-    const bytes = Buffer.alloc(at.end - at.start);
-    this.fs.readSync(fd, bytes, 0, bytes.length, at.start);
-    const event = JSON.parse(bytes.toString('utf8')) as { record?: { id?: string }; events?: unknown[] };
-    if (event.record?.id === id) return event.record;
-    let found: unknown;
-    for (const e of event.events ?? []) {
-      const r = (e as { record?: { id?: string } }).record;
-      if (r?.id === id) found = r; // the last one in the batch wins, as in replay
-    }
-    return found;
   }
 
   // ---------------------------------------------------------------- reviews.jsonl
@@ -953,6 +944,45 @@ function newRecords(doc: unknown, before: Map<string, Set<string>>): Record<stri
     }
   }
   return any ? added : null;
+}
+
+/** The record with `id` in a line of history (a record event, or a batch holding it). */
+function recordIn(line: string, id: string): unknown {
+  const event = JSON.parse(line) as { record?: { id?: string }; events?: unknown[] };
+  if (event.record?.id === id) return event.record;
+  let found: unknown;
+  for (const e of event.events ?? []) {
+    const r = (e as { record?: { id?: string } }).record;
+    if (r?.id === id) found = r; // the last one in the batch wins, as in replay
+  }
+  return found;
+}
+
+/**
+ * Lines of a file read back by position through one window of it (1 MiB, larger only for a longer line):
+ * `history --json` reads a year's 15,000 records mostly in file order, where a read and a buffer per
+ * record cost a system call each and left external memory to the collector.
+ */
+class LineWindow {
+  private buffer = Buffer.allocUnsafe(1024 * 1024);
+  private start = 0;
+  private filled = 0;
+
+  constructor(
+    private readonly fs: StoreFs,
+    private readonly fd: number,
+  ) {}
+
+  line(at: RecordAt): string {
+    if (at.start < this.start || at.end > this.start + this.filled) {
+      if (at.end - at.start > this.buffer.length) this.buffer = Buffer.allocUnsafe(at.end - at.start);
+      this.start = at.start;
+      this.filled = this.fs.readSync(this.fd, this.buffer, 0, this.buffer.length, at.start);
+      // The log cut short since the first pass (another process moved a torn line aside): not the line noted.
+      if (at.end > this.start + this.filled) throw new Error(`history.jsonl changed while read (at ${at.start})`);
+    }
+    return this.buffer.toString('utf8', at.start - this.start, at.end - this.start);
+  }
 }
 
 /** A line as an event, or undefined when it is not JSON. A line from a newer pitch stops everything. */
