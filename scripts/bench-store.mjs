@@ -1,8 +1,9 @@
 // Scale benchmark of the store (issue 17): stores of a year of practice and less — 1k, 10k and 100k
 // reviews with a tenth as many attempts — written as pitch 0.1 wrote them, migrated to the logs once,
 // then, side by side in one run (medians of interleaved runs, with peak RSS): node -e 0, pitch --help,
-// pitch stats (text and --json), pitch history --json, the quiz's first question in a pty, and a quiz
-// rating persisted (in process). Run after `npm run build`; scripts/bench.mjs runs it too. Not a test.
+// pitch stats (text and --json), pitch stats right after new events (a rating and a rehearsal saved, not
+// timed, before each run: statistics' summary then has a tail to add), pitch history --json, the quiz's
+// first question in a pty, and a quiz rating persisted (in process). Run after `npm run build`; scripts/bench.mjs runs it too. Not a test.
 //   node scripts/bench-store.mjs            SCALES=100000 BENCH_RUNS=5 node scripts/bench-store.mjs
 // BEFORE=DIR (a copy of an earlier build: DIR/bin/pitch.js) times that build too, interleaved with this one,
 // so before and after are compared in one run; BEFORE_RATING=FILE, bench-rating.ts bundled from that
@@ -143,6 +144,12 @@ export function writeStore(home, attempts, reviews, seed = 7) {
   writeFileSync(join(home, 'cards.json'), JSON.stringify({ version: 1, cards, reviews: log }, null, 1) + '\n');
 }
 
+/** Saves a rating and a rehearsal through the store (bench-rating.ts), as `pitch quiz` and `pitch rehearse` do. */
+function newEvents(script, home) {
+  const r = spawnSync(process.execPath, [script, home, '1', 'rehearsal'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`saving new events failed: ${r.stderr}`);
+}
+
 function timeOnce(args, env) {
   const t0 = performance.now();
   const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], {
@@ -219,12 +226,26 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         ['pitch --help', () => timeOnce([BIN, '--help'], env)],
         ['pitch stats', () => timeOnce([BIN, 'stats'], env)],
         ['pitch stats --json', () => timeOnce([BIN, 'stats', '--json'], env)],
+        [
+          'pitch stats after new events',
+          () => {
+            newEvents(rating, home);
+            return timeOnce([BIN, 'stats'], env);
+          },
+        ],
         ['pitch history --json', () => timeOnce([BIN, 'history', '--json'], env)],
         ['pitch quiz (first question)', () => firstQuestion(env)],
         ...(BEFORE
           ? [
               ['before: pitch stats', () => timeOnce([BEFORE, 'stats'], env)],
               ['before: pitch stats --json', () => timeOnce([BEFORE, 'stats', '--json'], env)],
+              [
+                'before: pitch stats after new events',
+                () => {
+                  newEvents(rating, home);
+                  return timeOnce([BEFORE, 'stats'], env);
+                },
+              ],
               ['before: pitch history --json', () => timeOnce([BEFORE, 'history', '--json'], env)],
               ['before: pitch quiz (first question)', () => firstQuestion(env, BEFORE)],
             ]
@@ -273,6 +294,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       `≤ 80 ${ok(last.rss('pitch stats') <= 80)}`,
     );
     line(
+      'pitch stats after new events, ms (× help)',
+      (r) =>
+        `${r.m('pitch stats after new events').toFixed(0)} (${ratio(r, 'pitch stats after new events', 'pitch --help')}×)`,
+      `≤ 2× ${ok(last.m('pitch stats after new events') <= 2 * last.m('pitch --help'))}`,
+    );
+    line('pitch stats after new events, peak RSS MB', (r) => r.rss('pitch stats after new events').toFixed(1));
+    line(
       'pitch stats --json, ms (× help)',
       (r) => `${r.m('pitch stats --json').toFixed(0)} (${ratio(r, 'pitch stats --json', 'pitch --help')}×)`,
       `≤ 2× ${ok(last.m('pitch stats --json') <= 2 * last.m('pitch --help'))}`,
@@ -297,7 +325,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     );
     if (BEFORE) {
       const base = (name) => (name.includes('quiz') ? 'node -e 0' : 'pitch --help');
-      for (const name of ['pitch stats', 'pitch stats --json', 'pitch history --json', 'pitch quiz (first question)']) {
+      for (const name of [
+        'pitch stats',
+        'pitch stats after new events',
+        'pitch stats --json',
+        'pitch history --json',
+        'pitch quiz (first question)',
+      ]) {
         const unit = name.includes('quiz') ? 'node -e 0' : 'help';
         line(
           `before: ${name}, ms (× ${unit})`,
