@@ -538,6 +538,43 @@ const DEVIATION_BINS: usize = 1601;
 }
 
 /**
+ * describeDeviations() of vad.ts for the three histograms collectNoise() fills: for each, the bin of the
+ * median deviation and the bin of the median absolute deviation from it (the first bin where the running
+ * count reaches half the total; the last bin when it never does), into `out` (i32: median, MAD per
+ * histogram; -1, -1 for an empty one). `scratch` holds DEVIATION_BINS u32.
+ */
+export function describeDeviations(histograms: usize, scratch: usize, out: usize): void {
+  for (let k: usize = 0; k < 3; k++) {
+    const bins = histograms + k * DEVIATION_BINS * 4;
+    let count: f64 = 0;
+    for (let i: usize = 0; i < DEVIATION_BINS; i++) count += <f64>load<u32>(bins + (i << 2));
+    if (count == 0) {
+      store<i32>(out + (k << 3), -1);
+      store<i32>(out + (k << 3) + 4, -1);
+      continue;
+    }
+    const half = count / 2;
+    const median = medianBin(bins, half);
+    memory.fill(scratch, 0, DEVIATION_BINS * 4);
+    for (let i: i32 = 0; i < <i32>DEVIATION_BINS; i++) {
+      const at = scratch + (<usize>abs(i - median) << 2);
+      store<u32>(at, load<u32>(at) + load<u32>(bins + (<usize>i << 2)));
+    }
+    store<i32>(out + (k << 3), median);
+    store<i32>(out + (k << 3) + 4, medianBin(scratch, half));
+  }
+}
+
+@inline function medianBin(bins: usize, half: f64): i32 {
+  let seen: f64 = 0;
+  for (let i: i32 = 0; i < <i32>DEVIATION_BINS; i++) {
+    seen += <f64>load<u32>(bins + (<usize>i << 2));
+    if (seen >= half) return i;
+  }
+  return <i32>DEVIATION_BINS - 1;
+}
+
+/**
  * markFrames() of vad.ts: a frame holds speech when its energy reaches its block's `holdFrom` (f64),
  * and is an onset when its centred 15 ms mean reaches `onsetFrom` (frames under `candidate` skipped);
  * flags are set, never cleared (u8, shared by the bands).

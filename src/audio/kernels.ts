@@ -48,6 +48,7 @@ export interface AudioKernels {
     long: number,
     histograms: number,
   ): void;
+  describeDeviations(histograms: number, scratch: number, out: number): void;
   markFrames(
     lin: number,
     n: number,

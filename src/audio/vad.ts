@@ -179,8 +179,12 @@ function windowDb(lin: Float32Array, from: number, to: number): number {
 }
 
 function describeBand(lin: Float32Array, params: VadParams, passes: FramePasses): Band {
-  const { floor, histograms } = passes.noise(lin, params);
-  const [single, triple, edge] = histograms.map(describeDeviations) as [Spread, Spread, Spread];
+  const { floor, medians } = passes.noise(lin, params);
+  const [single, triple, edge] = [0, 1, 2].map((k) => spreadOf(medians[2 * k]!, medians[2 * k + 1]!)) as [
+    Spread,
+    Spread,
+    Spread,
+  ];
   return { lin, floor, single, triple, edge };
 }
 
@@ -189,23 +193,15 @@ const DEVIATION_BIN_DB = 0.05;
 const DEVIATION_RANGE_DB = 40;
 const DEVIATION_BINS = (2 * DEVIATION_RANGE_DB) / DEVIATION_BIN_DB + 1;
 
-/** Median and MAD from a histogram of deviations: an hour of frames counted in one pass, no sorting. */
-function describeDeviations(bins: Uint32Array): Spread {
-  let count = 0;
-  for (let i = 0; i < bins.length; i++) count += bins[i]!;
-  if (!count) return { offset: 0, spread: 0 };
-  const half = count / 2;
-  const medianOf = (h: Uint32Array) => {
-    let seen = 0;
-    for (let i = 0; i < h.length; i++) if ((seen += h[i]!) >= half) return i;
-    return h.length - 1;
-  };
-  const median = medianOf(bins);
-  const deviations = new Uint32Array(bins.length);
-  for (let i = 0; i < bins.length; i++) deviations[Math.abs(i - median)]! += bins[i]!;
+/**
+ * Median and MAD from the bins the kernel found in a histogram of deviations (an hour of frames counted
+ * in one pass, no sorting; -1 for an empty histogram).
+ */
+function spreadOf(medianBin: number, madBin: number): Spread {
+  if (medianBin < 0) return { offset: 0, spread: 0 };
   return {
-    offset: median * DEVIATION_BIN_DB - DEVIATION_RANGE_DB,
-    spread: 1.4826 * medianOf(deviations) * DEVIATION_BIN_DB,
+    offset: medianBin * DEVIATION_BIN_DB - DEVIATION_RANGE_DB,
+    spread: 1.4826 * madBin * DEVIATION_BIN_DB,
   };
 }
 
@@ -213,14 +209,16 @@ interface FramePasses {
   /**
    * The band's noise floor (minimum statistics: the lowest 100 ms mean level nearby, one value per
    * 0.25 s block, dB) and the level of the windows of 1, 3 and 6 frames that start on a noise frame
-   * (one whose 100 ms neighbourhood sits within 3 dB of the floor), relative to the floor, counted.
+   * (one whose 100 ms neighbourhood sits within 3 dB of the floor), relative to the floor, counted, and
+   * the median and median absolute deviation of each count.
    */
   noise(
     lin: Float32Array,
     params: Pick<VadParams, 'floorWindowSeconds' | 'floorSmoothSeconds'>,
   ): {
     floor: Float32Array;
-    histograms: Uint32Array[];
+    /** Per window (1, 3, 6 frames): the median's bin and the median absolute deviation's, -1 when none. */
+    medians: Int32Array;
   };
   /**
    * The per-frame tests of one band against its thresholds per floor block (energies): "hold" where the
@@ -247,6 +245,8 @@ function framePasses(frames: number): FramePasses {
     holdFrom: blocks * 8,
     onsetFrom: blocks * 8,
     histograms: 3 * DEVIATION_BINS * 4,
+    deviations: DEVIATION_BINS * 4,
+    medians: 6 * 4,
     hold: frames,
     onset: frames,
   });
@@ -255,16 +255,15 @@ function framePasses(frames: number): FramePasses {
   const lin = new Float32Array(memory, at.lin, frames);
   const floorOut = new Float32Array(memory, at.floor, blocks);
   const busyAbove = new Float64Array(memory, at.busyAbove, blocks);
-  const histograms = [0, 1, 2].map(
-    (k) => new Uint32Array(memory, at.histograms + k * DEVIATION_BINS * 4, DEVIATION_BINS),
-  );
+  const histograms = new Uint32Array(memory, at.histograms, 3 * DEVIATION_BINS);
+  const medians = new Int32Array(memory, at.medians, 6);
   return {
     noise(band, params) {
       lin.set(band);
       const k = Math.max(1, Math.min(Math.round(params.floorSmoothSeconds / FRAME_SECONDS), frames));
       const reach = Math.max(1, Math.round(params.floorWindowSeconds / (FLOOR_BLOCK * FRAME_SECONDS)));
-      for (const h of histograms) h.fill(0);
-      if (!frames) return { floor: new Float32Array(0), histograms: histograms.map((h) => h.slice()) };
+      histograms.fill(0);
+      if (!frames) return { floor: new Float32Array(0), medians: new Int32Array(6).fill(-1) };
       // The larger of the minimum behind and the minimum ahead: when noise rises (a fan starting), the
       // minimum ahead follows it at once, where a symmetric window would lag by its whole width. A side cut
       // short by the file's edge is not trusted: near the end, "ahead" may be nothing but speech.
@@ -294,7 +293,8 @@ function framePasses(frames: number): FramePasses {
         EDGE_FRAMES,
         at.histograms,
       );
-      return { floor, histograms: histograms.map((h) => h.slice()) };
+      kernels.describeDeviations(at.histograms, at.deviations, at.medians);
+      return { floor, medians: medians.slice() };
     },
     markFrames(band, holdFrom, onsetFrom, candidate) {
       lin.set(band);
