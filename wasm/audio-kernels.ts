@@ -602,6 +602,104 @@ export function markFrames(
   }
 }
 
+/**
+ * The hysteresis and edge search of detectSpeechFrames() in vad.ts: a run of `hold` frames (u8) is
+ * speech when it holds an `onset` frame, widened over the weak edges within `reach` frames of it (a
+ * window of `edgeFrames` frames outside the run, `edgeAt` dB over its floor in some band, counts up to
+ * its last (first) frame that is audible: `audibleAt` dB over the floor and at least `minHoldDb`).
+ * `lin` holds the four bands (f32, n frames each), `floors` their floors per block (f32, `blocks`
+ * each), `thresholds` edgeAt[4] then audibleAt[4] (f64); `speech` (u8, n) is written.
+ */
+export function findSpeech(
+  lin: usize,
+  floors: usize,
+  n: i32,
+  block: i32,
+  blocks: i32,
+  thresholds: usize,
+  minHoldDb: f64,
+  edgeFrames: i32,
+  reach: i32,
+  hold: usize,
+  onset: usize,
+  speech: usize,
+): void {
+  memory.fill(speech, 0, <usize>n);
+  for (let t = 0; t < n; ) {
+    if (!load<u8>(hold + <usize>t)) {
+      t++;
+      continue;
+    }
+    let e = t;
+    let seeded = false;
+    for (; e < n && load<u8>(hold + <usize>e); e++) if (load<u8>(onset + <usize>e)) seeded = true;
+    const s = t;
+    t = e;
+    if (!seeded) continue;
+    // Weak edges: windows lying wholly outside the run, so its own energy cannot vouch for them.
+    let start = s;
+    let end = e;
+    const limit = min(n, e + reach);
+    for (let p = e; p + edgeFrames <= limit; p++) {
+      if (!weakWindow(lin, floors, n, block, blocks, thresholds, p, edgeFrames)) continue;
+      let last = p + edgeFrames - 1;
+      while (last >= p && !audibleFrame(lin, floors, n, block, blocks, thresholds, minHoldDb, last)) last--;
+      if (last >= p) end = max(end, last + 1);
+    }
+    const lowest = max(0, s - reach);
+    for (let p = s - edgeFrames; p >= lowest; p--) {
+      if (!weakWindow(lin, floors, n, block, blocks, thresholds, p, edgeFrames)) continue;
+      let first = p;
+      while (first < p + edgeFrames && !audibleFrame(lin, floors, n, block, blocks, thresholds, minHoldDb, first))
+        first++;
+      if (first < p + edgeFrames) start = min(start, first);
+    }
+    if (end > start) memory.fill(speech + <usize>start, 1, <usize>(end - start));
+  }
+}
+
+/** Whether the window of `length` frames from `from` stands `edgeAt` dB over its floor in some band. */
+function weakWindow(
+  lin: usize,
+  floors: usize,
+  n: i32,
+  block: i32,
+  blocks: i32,
+  thresholds: usize,
+  from: i32,
+  length: i32,
+): bool {
+  const b = from / block;
+  for (let band = 0; band < 4; band++) {
+    const values = lin + ((<usize>band * <usize>n) << 2);
+    let sum: f64 = 0;
+    for (let t = from; t < from + length; t++) sum += f32At(values, t);
+    const floor = f32At(floors + ((<usize>band * <usize>blocks) << 2), b);
+    if (toDb(sum / <f64>length) - floor >= slot(thresholds, band)) return true;
+  }
+  return false;
+}
+
+/** Whether frame `t` is audible in some band: at least `minHoldDb`, and `audibleAt` dB over the floor. */
+function audibleFrame(
+  lin: usize,
+  floors: usize,
+  n: i32,
+  block: i32,
+  blocks: i32,
+  thresholds: usize,
+  minHoldDb: f64,
+  t: i32,
+): bool {
+  const b = t / block;
+  for (let band = 0; band < 4; band++) {
+    const db = toDb(f32At(lin + ((<usize>band * <usize>n) << 2), t));
+    const floor = f32At(floors + ((<usize>band * <usize>blocks) << 2), b);
+    if (db >= minHoldDb && db - floor >= slot(thresholds, 4 + band)) return true;
+  }
+  return false;
+}
+
 // --- The room's passes over the frames (src/audio/room.ts) -------------------------------------------
 
 /**

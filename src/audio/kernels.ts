@@ -59,6 +59,20 @@ export interface AudioKernels {
     hold: number,
     onset: number,
   ): void;
+  findSpeech(
+    lin: number,
+    floors: number,
+    n: number,
+    block: number,
+    blocks: number,
+    thresholds: number,
+    minHoldDb: number,
+    edgeFrames: number,
+    reach: number,
+    hold: number,
+    onset: number,
+    speech: number,
+  ): void;
   levelTrack(low: number, mid: number, high: number, n: number, half: number, sum: number, out: number): void;
   levelHistogram(level: number, n: number, low: number, step: number, count: number, bins: number): void;
   slidingMax(x: number, n: number, half: number, out: number, deque: number): void;

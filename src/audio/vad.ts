@@ -8,7 +8,7 @@
  * the whole file, so the floor at any moment is estimated from both sides of it.
  */
 import type { FrameFeatures } from './features.js';
-import { FRAME_SECONDS, runsOf, SILENCE_DB, toDb } from './features.js';
+import { FRAME_SECONDS, runsOf, SILENCE_DB } from './features.js';
 import { instantiateKernels, layOut } from './kernels.js';
 
 /** Start and end in seconds from the start of the file. */
@@ -88,8 +88,8 @@ export function detectSpeechFrames(features: FrameFeatures, params: VadParams = 
   // Mid and high summed as a fourth band: a final "t" or "s" spreads over both, and their sum climbs
   // out of white noise where neither half does.
   const passes = framePasses(frames);
-  const bands = [features.low, features.mid, features.high, features.upper].map((lin) =>
-    describeBand(lin, params, passes),
+  const bands = [features.low, features.mid, features.high, features.upper].map((lin, b) =>
+    describeBand(b, lin, params, passes),
   );
 
   const holdAt = bands.map((b) => b.single.offset + Math.max(params.holdDb, 3 * b.single.spread));
@@ -107,61 +107,15 @@ export function detectSpeechFrames(features: FrameFeatures, params: VadParams = 
     const onsetFrom = Float64Array.from(band.floor, (floor) =>
       atLeastEnergy(Math.max(params.minSpeechDb, floor + onsetAt[b]!)),
     );
-    passes.markFrames(band.lin, holdFrom, onsetFrom, candidate);
+    passes.markFrames(b, holdFrom, onsetFrom, candidate);
   });
-  const { hold, onset } = passes.flags();
 
-  // Hysteresis: a run of "hold" frames is speech only when it contains an onset frame.
-  const speech = new Uint8Array(frames);
-  const reach = Math.round(params.edgeReachSeconds / FRAME_SECONDS);
-  // Plain loops over the bands (no callbacks): these run at every run's edges, mostly before V8 has
-  // optimised them.
-  const weak = (from: number) => {
-    const block = (from / FLOOR_BLOCK) | 0;
-    for (let b = 0; b < bands.length; b++) {
-      const band = bands[b]!;
-      if (windowDb(band.lin, from, from + EDGE_FRAMES) - band.floor[block]! >= edgeAt[b]!) return true;
-    }
-    return false;
-  };
-  const audible = (t: number) => {
-    const block = (t / FLOOR_BLOCK) | 0;
-    for (let b = 0; b < bands.length; b++) {
-      const band = bands[b]!;
-      const db = toDb(band.lin[t]!);
-      if (db >= params.minHoldDb && db - band.floor[block]! >= audibleAt[b]!) return true;
-    }
-    return false;
-  };
-  for (let t = 0; t < frames; ) {
-    if (!hold[t]) {
-      t++;
-      continue;
-    }
-    let e = t;
-    let seeded = false;
-    for (; e < frames && hold[e]; e++) if (onset[e]) seeded = true;
-    const s = t;
-    t = e;
-    if (!seeded) continue;
-    // Weak edges: windows lying wholly outside the run, so its own energy cannot vouch for them.
-    let start = s;
-    let end = e;
-    for (let p = e; p + EDGE_FRAMES <= Math.min(frames, e + reach); p++) {
-      if (!weak(p)) continue;
-      let last = p + EDGE_FRAMES - 1;
-      while (last >= p && !audible(last)) last--;
-      if (last >= p) end = Math.max(end, last + 1);
-    }
-    for (let p = s - EDGE_FRAMES; p >= Math.max(0, s - reach); p--) {
-      if (!weak(p)) continue;
-      let first = p;
-      while (first < p + EDGE_FRAMES && !audible(first)) first++;
-      if (first < p + EDGE_FRAMES) start = Math.min(start, first);
-    }
-    speech.fill(1, start, end);
-  }
-  return speech;
+  // Hysteresis: a run of "hold" frames is speech only when it contains an onset frame; then its weak
+  // edges: within edgeReachSeconds, a window of EDGE_FRAMES frames lying wholly outside the run (so its
+  // own energy cannot vouch for it) that stands edgeAt dB over the floor in some band belongs to the
+  // speech, up to its last (first) frame that is audible in some band (audibleAt dB over the floor, and
+  // at least minHoldDb).
+  return passes.findSpeech(edgeAt, audibleAt, params.minHoldDb, Math.round(params.edgeReachSeconds / FRAME_SECONDS));
 }
 
 /**
@@ -172,14 +126,8 @@ function atLeastEnergy(db: number): number {
   return db <= SILENCE_DB ? 0 : 10 ** (db / 10);
 }
 
-function windowDb(lin: Float32Array, from: number, to: number): number {
-  let sum = 0;
-  for (let t = from; t < to; t++) sum += lin[t]!;
-  return toDb(sum / (to - from));
-}
-
-function describeBand(lin: Float32Array, params: VadParams, passes: FramePasses): Band {
-  const { floor, medians } = passes.noise(lin, params);
+function describeBand(index: number, lin: Float32Array, params: VadParams, passes: FramePasses): Band {
+  const { floor, medians } = passes.noise(index, lin, params);
   const [single, triple, edge] = [0, 1, 2].map((k) => spreadOf(medians[2 * k]!, medians[2 * k + 1]!)) as [
     Spread,
     Spread,
@@ -213,6 +161,7 @@ interface FramePasses {
    * the median and median absolute deviation of each count.
    */
   noise(
+    band: number,
     lin: Float32Array,
     params: Pick<VadParams, 'floorWindowSeconds' | 'floorSmoothSeconds'>,
   ): {
@@ -225,8 +174,9 @@ interface FramePasses {
    * frame reaches holdFrom, "onset" where its centred 15 ms mean reaches onsetFrom (frames under
    * `candidate` are not tried). The flags accumulate over the bands.
    */
-  markFrames(lin: Float32Array, holdFrom: Float64Array, onsetFrom: Float64Array, candidate: number): void;
-  flags(): { hold: Uint8Array; onset: Uint8Array };
+  markFrames(band: number, holdFrom: Float64Array, onsetFrom: Float64Array, candidate: number): void;
+  /** Speech from the flags and the four bands (detectSpeechFrames: hysteresis and weak edges). */
+  findSpeech(edgeAt: number[], audibleAt: number[], minHoldDb: number, reach: number): Uint8Array;
 }
 
 /**
@@ -236,11 +186,13 @@ interface FramePasses {
  */
 function framePasses(frames: number): FramePasses {
   const blocks = Math.ceil(frames / FLOOR_BLOCK);
+  // The four bands side by side (each copied in once, for its noise pass), their floors, and the flags.
   const { at, bytes } = layOut({
-    lin: frames * 4,
+    lin: 4 * frames * 4,
     smoothed: frames * 4,
     blockMin: blocks * 8,
-    floor: blocks * 4,
+    floor: 4 * blocks * 4,
+    thresholds: 8 * 8,
     busyAbove: blocks * 8,
     holdFrom: blocks * 8,
     onsetFrom: blocks * 8,
@@ -252,14 +204,14 @@ function framePasses(frames: number): FramePasses {
   });
   const kernels = instantiateKernels(bytes);
   const memory = kernels.memory.buffer;
-  const lin = new Float32Array(memory, at.lin, frames);
-  const floorOut = new Float32Array(memory, at.floor, blocks);
+  const linAt = (band: number) => at.lin + band * frames * 4;
+  const floorAt = (band: number) => at.floor + band * blocks * 4;
   const busyAbove = new Float64Array(memory, at.busyAbove, blocks);
   const histograms = new Uint32Array(memory, at.histograms, 3 * DEVIATION_BINS);
   const medians = new Int32Array(memory, at.medians, 6);
   return {
-    noise(band, params) {
-      lin.set(band);
+    noise(band, lin, params) {
+      new Float32Array(memory, linAt(band), frames).set(lin);
       const k = Math.max(1, Math.min(Math.round(params.floorSmoothSeconds / FRAME_SECONDS), frames));
       const reach = Math.max(1, Math.round(params.floorWindowSeconds / (FLOOR_BLOCK * FRAME_SECONDS)));
       histograms.fill(0);
@@ -268,7 +220,7 @@ function framePasses(frames: number): FramePasses {
       // minimum ahead follows it at once, where a symmetric window would lag by its whole width. A side cut
       // short by the file's edge is not trusted: near the end, "ahead" may be nothing but speech.
       kernels.noiseFloor(
-        at.lin,
+        linAt(band),
         frames,
         k,
         at.smoothed,
@@ -277,17 +229,17 @@ function framePasses(frames: number): FramePasses {
         blocks,
         reach,
         Math.ceil(reach / 2),
-        at.floor,
+        floorAt(band),
       );
-      const floor = floorOut.slice();
+      const floor = new Float32Array(memory, floorAt(band), blocks).slice();
       // "More than 3 dB above the floor", as an energy per floor block.
       for (let b = 0; b < blocks; b++) busyAbove[b] = 10 ** ((floor[b]! + 3) / 10);
       kernels.collectNoise(
-        at.lin,
+        linAt(band),
         frames,
         at.smoothed,
         FLOOR_BLOCK,
-        at.floor,
+        floorAt(band),
         at.busyAbove,
         ONSET_FRAMES,
         EDGE_FRAMES,
@@ -297,15 +249,29 @@ function framePasses(frames: number): FramePasses {
       return { floor, medians: medians.slice() };
     },
     markFrames(band, holdFrom, onsetFrom, candidate) {
-      lin.set(band);
       new Float64Array(memory, at.holdFrom, blocks).set(holdFrom);
       new Float64Array(memory, at.onsetFrom, blocks).set(onsetFrom);
-      kernels.markFrames(at.lin, frames, FLOOR_BLOCK, at.holdFrom, at.onsetFrom, candidate, at.hold, at.onset);
+      kernels.markFrames(linAt(band), frames, FLOOR_BLOCK, at.holdFrom, at.onsetFrom, candidate, at.hold, at.onset);
     },
-    flags: () => ({
-      hold: new Uint8Array(memory, at.hold, frames).slice(),
-      onset: new Uint8Array(memory, at.onset, frames).slice(),
-    }),
+    findSpeech(edgeAt, audibleAt, minHoldDb, reach) {
+      new Float64Array(memory, at.thresholds, 8).set([...edgeAt, ...audibleAt]);
+      // The speech flags are written over the smoothed levels, no longer needed.
+      kernels.findSpeech(
+        at.lin,
+        at.floor,
+        frames,
+        FLOOR_BLOCK,
+        blocks,
+        at.thresholds,
+        minHoldDb,
+        EDGE_FRAMES,
+        reach,
+        at.hold,
+        at.onset,
+        at.smoothed,
+      );
+      return new Uint8Array(memory, at.smoothed, frames).slice();
+    },
   };
 }
 
