@@ -1045,6 +1045,25 @@ export function findNuclei(
   return found;
 }
 
+/**
+ * levelBins() of voice.ts over the speech frames (`spans`, i32 [a, b) pairs): each frame's level bin
+ * (toDb of `energy`, f32, in LevelHistogram's 0.05 dB bins from -140 dB) into `bins` (i16), counted in
+ * `levels` (u32, LEVEL_BINS, zeroed).
+ */
+export function levelBins(energy: usize, spans: usize, spanCount: i32, bins: usize, levels: usize): void {
+  for (let s = 0; s < spanCount; s++) {
+    const a = load<i32>(spans + (<usize>(2 * s) << 2));
+    const b = load<i32>(spans + (<usize>(2 * s + 1) << 2));
+    for (let t = a; t < b; t++) {
+      let i = roundJs((toDb(f32At(energy, t)) - LEVEL_LOW) / LEVEL_STEP);
+      i = i < 0 ? 0 : i >= <f64>LEVEL_BINS ? <f64>(LEVEL_BINS - 1) : i;
+      store<i16>(bins + (<usize>t << 1), <i16>i);
+      const at = levels + (<usize>(<i32>i) << 2);
+      store<u32>(at, load<u32>(at) + 1);
+    }
+  }
+}
+
 const LEVEL_LOW: f64 = -140;
 const LEVEL_STEP: f64 = 0.05;
 const LEVEL_BINS = 3201;
@@ -1057,4 +1076,98 @@ const LEVEL_BINS = 3201;
     if (f32At(db, j) <= v - dip) return true;
   }
   return true;
+}
+
+/**
+ * The sliding windows of findMonotoneStretches() in voice.ts over the speech frames' semitone bins
+ * (`binAt`, i16, `count` of them, -1 unvoiced; `binCount` bins, `bins` a u32 scratch of that many,
+ * zeroed): windows of `size` frames stepped by `step`; a window with at least `minVoiced` voiced frames
+ * whose 90th and 10th percentile bins lie under `maxRange` semitones apart (`binsPerSemitone` bins each)
+ * is monotone, and consecutive monotone windows join. The runs [first, last] (positions in the speech
+ * frames) go to `out` (i32 pairs); returns how many. The percentile bins are followed from window to
+ * window (a bin and the count below it, moved only as far as the window's change asks).
+ */
+export function monotoneWindows(
+  binAt: usize,
+  count: i32,
+  binCount: i32,
+  bins: usize,
+  size: i32,
+  step: i32,
+  minVoiced: f64,
+  maxRange: f64,
+  binsPerSemitone: f64,
+  out: usize,
+): i32 {
+  voicedInWindow = 0;
+  lowBin = 0;
+  lowBelow = 0;
+  highBin = 0;
+  highBelow = 0;
+  let runs = 0;
+  let previous = 0;
+  let hasPrevious = false;
+  for (let i = 0; i < size; i++) moveFrame(binAt, bins, i, 1);
+  for (let start = 0; start + size <= count; start += step) {
+    if (start > 0) {
+      for (let i = start - step; i < start; i++) moveFrame(binAt, bins, i, -1);
+      for (let i = start - step + size; i < start + size; i++) moveFrame(binAt, bins, i, 1);
+    }
+    if (<f64>voicedInWindow < minVoiced) continue;
+    const high = followQuantile(bins, binCount, 0.9, true);
+    const low = followQuantile(bins, binCount, 0.1, false);
+    if (<f64>(high - low) / binsPerSemitone >= maxRange) continue;
+    // Only consecutive windows join: two flat passages at different pitches, whose windows overlap
+    // across a lively stretch between them, stay two stretches.
+    if (runs > 0 && hasPrevious && start == previous + step) store<i32>(out + (<usize>(2 * runs - 1) << 2), start + size - 1);
+    else {
+      store<i32>(out + (<usize>(2 * runs) << 2), start);
+      store<i32>(out + (<usize>(2 * runs + 1) << 2), start + size - 1);
+      runs++;
+    }
+    previous = start;
+    hasPrevious = true;
+  }
+  return runs;
+}
+
+let voicedInWindow: i32 = 0;
+let lowBin: i32 = 0;
+let lowBelow: i32 = 0;
+let highBin: i32 = 0;
+let highBelow: i32 = 0;
+
+/** Speech frame `i` into the window (+1) or out of it (-1). */
+@inline function moveFrame(binAt: usize, bins: usize, i: i32, sign: i32): void {
+  const bin = <i32>load<i16>(binAt + (<usize>i << 1));
+  if (bin >= 0) {
+    const at = bins + (<usize>bin << 2);
+    store<u32>(at, <u32>(<i32>load<u32>(at) + sign));
+    voicedInWindow += sign;
+    if (bin < lowBin) lowBelow += sign;
+    if (bin < highBin) highBelow += sign;
+  }
+}
+
+/** The first bin whose running count exceeds p·(voiced − 1) (the last bin when none does). */
+function followQuantile(bins: usize, binCount: i32, p: f64, high: bool): i32 {
+  let bin = high ? highBin : lowBin;
+  let below = high ? highBelow : lowBelow;
+  const target = p * <f64>(voicedInWindow - 1);
+  while (bin < binCount - 1 && <f64>(below + <i32>load<u32>(bins + (<usize>bin << 2))) <= target) {
+    below += <i32>load<u32>(bins + (<usize>bin << 2));
+    bin++;
+  }
+  while (bin > 0 && <f64>below > target) {
+    bin--;
+    below -= <i32>load<u32>(bins + (<usize>bin << 2));
+  }
+  if (high) {
+    highBin = bin;
+    highBelow = below;
+  } else {
+    lowBin = bin;
+    lowBelow = below;
+  }
+  return bin;
 }

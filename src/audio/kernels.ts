@@ -86,6 +86,19 @@ export interface AudioKernels {
     iterations: number,
     model: number,
   ): void;
+  levelBins(energy: number, spans: number, spanCount: number, bins: number, levels: number): void;
+  monotoneWindows(
+    binAt: number,
+    count: number,
+    binCount: number,
+    bins: number,
+    size: number,
+    step: number,
+    minVoiced: number,
+    maxRange: number,
+    binsPerSemitone: number,
+    out: number,
+  ): number;
   smoothPitch(f0: number, n: number, maxStep: number, out: number): void;
   smoothedDb(energy: number, n: number, weights: number, radius: number, out: number): void;
   findNuclei(

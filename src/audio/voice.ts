@@ -113,20 +113,17 @@ class LevelHistogram {
   private readonly bins = new Uint32Array(LevelHistogram.BINS);
   count = 0;
 
-  /** The bin a level falls in (the ends catch everything beyond them). */
-  static binOf(db: number): number {
-    const i = Math.round((db - LevelHistogram.LOW) / LevelHistogram.STEP);
-    return i < 0 ? 0 : i >= LevelHistogram.BINS ? LevelHistogram.BINS - 1 : i;
-  }
-
   /** The level a bin stands for. */
   static levelOf(bin: number): number {
     return LevelHistogram.LOW + bin * LevelHistogram.STEP;
   }
 
-  addBin(bin: number): void {
-    this.bins[bin]!++;
-    this.count++;
+  /** A histogram holding `counts` (LevelHistogram.BINS of them). */
+  static of(counts: Uint32Array): LevelHistogram {
+    const histogram = new LevelHistogram();
+    histogram.bins.set(counts);
+    for (let i = 0; i < counts.length; i++) histogram.count += counts[i]!;
+    return histogram;
   }
 
   quantile(p: number): number {
@@ -274,57 +271,37 @@ function findMonotoneStretches(track: PitchTrack, f0: Float32Array, inSpeech: Ui
   const step = Math.max(1, Math.round(0.25 / hop));
   if (frames.length < size) return [];
   const base = semitones(40);
-  const bins = new Uint32Array(Math.ceil((semitones(1000) - base) * BINS_PER_SEMITONE));
+  const binCount = Math.ceil((semitones(1000) - base) * BINS_PER_SEMITONE);
   // Each speech frame's semitone bin (−1 unvoiced), once: every frame enters a window and leaves it.
   const binAt = new Int16Array(frames.length);
   for (let i = 0; i < frames.length; i++) {
     const hz = f0[frames[i]!]!;
     binAt[i] =
-      hz > 0 ? Math.min(bins.length - 1, Math.max(0, Math.round((semitones(hz) - base) * BINS_PER_SEMITONE))) : -1;
+      hz > 0 ? Math.min(binCount - 1, Math.max(0, Math.round((semitones(hz) - base) * BINS_PER_SEMITONE))) : -1;
   }
-  let voiced = 0;
-  // The 10th and 90th percentile bins, followed from window to window: each tracker keeps a bin and the
-  // count below it, and moves only as far as the window's change asks (where scanning the bins from
-  // the bottom for every window cost more than the rest of the voice analysis).
-  const quantiles = [
-    { p: 0.1, bin: 0, below: 0 },
-    { p: 0.9, bin: 0, below: 0 },
-  ];
-  /** Frame `i` of `frames` into the window (+1) or out of it (−1). */
-  const add = (i: number, sign: 1 | -1) => {
-    const bin = binAt[i]!;
-    if (bin >= 0) {
-      bins[bin]! += sign;
-      voiced += sign;
-      for (const q of quantiles) if (bin < q.bin) q.below += sign;
-    }
-  };
-  /** The first bin whose running count exceeds p·(voiced − 1) (the last bin when none does). */
-  const quantileBin = (q: (typeof quantiles)[number]) => {
-    const target = q.p * (voiced - 1);
-    while (q.bin < bins.length - 1 && q.below + bins[q.bin]! <= target) q.below += bins[q.bin++]!;
-    while (q.bin > 0 && q.below > target) q.below -= bins[--q.bin]!;
-    return q.bin;
-  };
-  const minVoiced = monotoneMinVoicedSeconds / hop;
+  // The windows, their 10th and 90th percentile bins followed from window to window (each tracker keeps a
+  // bin and the count below it, and moves only as far as the window's change asks): a WebAssembly kernel
+  // (wasm/audio-kernels.ts, monotoneWindows), where this loop in JavaScript ran interpreted.
+  const windows = Math.floor(frames.length / step) + 1;
+  const { at, bytes } = layOut({ binAt: binAt.length * 2, bins: binCount * 4, runs: windows * 8 });
+  const kernels = instantiateKernels(bytes);
+  const memory = kernels.memory.buffer;
+  new Int16Array(memory, at.binAt, binAt.length).set(binAt);
+  const found = kernels.monotoneWindows(
+    at.binAt,
+    binAt.length,
+    binCount,
+    at.bins,
+    size,
+    step,
+    monotoneMinVoicedSeconds / hop,
+    monotoneSemitones,
+    BINS_PER_SEMITONE,
+    at.runs,
+  );
+  const ends = new Int32Array(memory, at.runs, 2 * found).slice();
   const runs: Array<[number, number]> = []; // [first, last] positions in `frames`
-  let previous = -Infinity; // start of the last monotone window
-  for (let i = 0; i < size; i++) add(i, 1);
-  for (let start = 0; start + size <= frames.length; start += step) {
-    if (start > 0) {
-      for (let i = start - step; i < start; i++) add(i, -1);
-      for (let i = start - step + size; i < start + size; i++) add(i, 1);
-    }
-    if (voiced < minVoiced) continue;
-    const range = (quantileBin(quantiles[1]!) - quantileBin(quantiles[0]!)) / BINS_PER_SEMITONE;
-    if (range >= monotoneSemitones) continue;
-    // Only consecutive windows join: two flat passages at different pitches, whose windows overlap
-    // across a lively stretch between them, stay two stretches.
-    const last = runs[runs.length - 1];
-    if (last && start === previous + step) last[1] = start + size - 1;
-    else runs.push([start, start + size - 1]);
-    previous = start;
-  }
+  for (let r = 0; r < found; r++) runs.push([ends[2 * r]!, ends[2 * r + 1]!]);
   const out: Segment[] = [];
   for (const [first, last] of runs) {
     const trimmed = trimToBand(frames, f0, first, last, hop);
@@ -456,12 +433,7 @@ function analyzeLoudness(energy: Float32Array, segments: readonly Segment[]): Lo
       Math.min(energy.length, Math.ceil(s.end / FRAME_SECONDS)),
     ] as const;
   // Each speech frame's level bin, computed once for the speaker's median and its sentence's.
-  const bins = new Int16Array(energy.length);
-  const all = new LevelHistogram();
-  for (const s of segments) {
-    const [a, b] = framesOf(s);
-    levelBins(energy, a, b, bins, all);
-  }
+  const { bins, all } = levelBins(energy, Int32Array.from(segments.flatMap(framesOf)));
   if (!all.count) return { fadingEndings: null, fadingCount: 0, sentences: [] };
   const speaker = all.quantile(0.5);
   const ending = Math.round(VOICE_THRESHOLDS.endingSeconds / FRAME_SECONDS);
@@ -504,12 +476,25 @@ function analyzeLoudness(energy: Float32Array, segments: readonly Segment[]): Lo
 }
 
 /** The level bins of energy[a, b) into `bins` (same indices) and `histogram`: a pass of its own for the optimiser. */
-function levelBins(energy: Float32Array, a: number, b: number, bins: Int16Array, histogram: LevelHistogram): void {
-  for (let t = a; t < b; t++) {
-    const bin = LevelHistogram.binOf(toDb(energy[t]!));
-    bins[t] = bin;
-    histogram.addBin(bin);
-  }
+function levelBins(energy: Float32Array, spans: Int32Array): { bins: Int16Array; all: LevelHistogram } {
+  // A WebAssembly kernel (wasm/audio-kernels.ts, levelBins): a logarithm per speech frame, where this
+  // loop in JavaScript ran interpreted.
+  const n = energy.length;
+  const { at, bytes } = layOut({
+    energy: n * 4,
+    spans: spans.length * 4,
+    bins: n * 2,
+    levels: LevelHistogram.BINS * 4,
+  });
+  const kernels = instantiateKernels(bytes);
+  const memory = kernels.memory.buffer;
+  new Float32Array(memory, at.energy, n).set(energy);
+  new Int32Array(memory, at.spans, spans.length).set(spans);
+  kernels.levelBins(at.energy, at.spans, spans.length / 2, at.bins, at.levels);
+  return {
+    bins: new Int16Array(memory, at.bins, n).slice(),
+    all: LevelHistogram.of(new Uint32Array(memory, at.levels, LevelHistogram.BINS)),
+  };
 }
 
 /** Measured syllables against the script's: did the speaker say the text as written? */
