@@ -207,8 +207,7 @@ export class SectionSummary {
   readonly totals = new SortedValues();
   lastTotal = Number.NaN;
   /** Counted runs, oldest first: start (as stored), local day, total. */
-  private starts: string[] | null = [];
-  private startsFrom: (() => string[]) | null = null;
+  readonly starts = new Starts();
   readonly pointDay = new Growing();
   readonly pointTotal = new Growing();
 
@@ -218,19 +217,9 @@ export class SectionSummary {
     readonly pitchFile: string,
   ) {}
 
-  /** The counted runs' starts (read from a snapshot only when asked for: `--json`, or runs to add). */
+  /** The counted runs' starts (those of a snapshot read only when asked for: `--json`, the report page). */
   get pointAt(): string[] {
-    if (this.starts === null) {
-      this.starts = this.startsFrom!();
-      if (this.starts.length !== this.pointDay.size) throw new Error('summary: starts do not match the runs');
-    }
-    return this.starts;
-  }
-
-  /** Starts to read when first asked for. */
-  restoreStarts(read: () => string[]): void {
-    this.starts = null;
-    this.startsFrom = read;
+    return this.starts.all(this.pointDay.size);
   }
 
   add(t: AttemptTable, r: number, kind: number, day: number): void {
@@ -254,7 +243,7 @@ export class SectionSummary {
     const seq = this.pointDay.size;
     this.totals.insert(seconds);
     this.lastTotal = seconds;
-    this.pointAt.push(t.startedAt[r]!);
+    this.starts.push(t.startedAt[r]!);
     this.pointDay.push(day);
     this.pointTotal.push(seconds);
     let records = this.targets.find((x) => x.target === t.target[r]!);
@@ -375,6 +364,38 @@ function insertDay(days: number[], day: number): void {
   }
 }
 
+/**
+ * Runs' start times as stored: a snapshot's are parsed only when asked for (a year is 10,000 of them, and
+ * only `--json` and the report page print them); those added since are kept apart until then.
+ */
+export class Starts {
+  private base: string[] | null = [];
+  private read: (() => string[]) | null = null;
+  private added: string[] = [];
+
+  push(start: string): void {
+    this.added.push(start);
+  }
+
+  /** Every start, oldest first; `count`: how many there must be. */
+  all(count: number): string[] {
+    if (this.base === null) this.base = this.read!();
+    if (this.added.length) {
+      this.base = this.base.concat(this.added);
+      this.added = [];
+    }
+    if (this.base.length !== count) throw new Error('summary: starts do not match the runs');
+    return this.base;
+  }
+
+  /** A snapshot's starts, read when first asked for. */
+  restore(read: () => string[]): void {
+    this.base = null;
+    this.read = read;
+    this.added = [];
+  }
+}
+
 /** Numbers kept ascending as they are added (medians read them in place). */
 export class SortedValues {
   constructor(
@@ -441,8 +462,7 @@ export class Growing {
 
 /** Counted runs with a voice measurement, oldest first, as speechReport reads them. */
 export class SpeechColumns {
-  private starts: string[] | null = [];
-  private startsFrom: (() => string[]) | null = null;
+  readonly starts = new Starts();
   day = new Growing();
   /** Section ids and pitch files, interned in `names` (file −1: none). */
   names: string[] = [];
@@ -459,18 +479,9 @@ export class SpeechColumns {
     return this.day.size;
   }
 
-  /** The runs' starts (read from a snapshot only when asked for). */
+  /** The runs' starts (those of a snapshot read only when asked for). */
   get at(): string[] {
-    if (this.starts === null) {
-      this.starts = this.startsFrom!();
-      if (this.starts.length !== this.day.size) throw new Error('summary: starts do not match the runs');
-    }
-    return this.starts;
-  }
-
-  restoreStarts(read: () => string[]): void {
-    this.starts = null;
-    this.startsFrom = read;
+    return this.starts.all(this.day.size);
   }
 
   add(t: AttemptTable, r: number, day: number): void {
@@ -480,7 +491,7 @@ export class SpeechColumns {
     const sps = positive(t.sps[r]);
     if (wpm === null && pause === null && range === null && sps === null) return;
     const f = t.file[r]!;
-    this.at.push(t.startedAt[r]!);
+    this.starts.push(t.startedAt[r]!);
     this.day.push(day);
     this.section.push(this.intern(t.strings[t.section[r]!]!));
     this.file.push(f < 0 || t.strings[f] === '' ? -1 : this.intern(t.strings[f]!));

@@ -280,7 +280,7 @@ function readSection(r: Reader): SectionSummary {
   }
   const totals = r.list();
   Object.assign(s.totals, { data: totals, size: totals.length });
-  s.restoreStarts(r.starts());
+  s.starts.restore(r.starts());
   const day = r.list();
   const total = r.list();
   if (day.length !== total.length) throw new Error('summary: bad points');
@@ -352,7 +352,7 @@ export function summaryFromBytes(bytes: Uint8Array, legacyPitchFile: string | nu
     rs.paceFiles.push(...r.text(isStrings));
     for (let n = r.num(); n > 0; n--) rs.restoreSection(readSection(r));
     const sp = rs.speech;
-    sp.restoreStarts(r.starts());
+    sp.starts.restore(r.starts());
     sp.restoreNames(r.text(isStrings));
     for (const column of SPEECH_COLUMNS) {
       const values = r.list();
