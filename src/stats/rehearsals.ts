@@ -222,7 +222,8 @@ export class SectionSummary {
     return this.starts.all(this.pointDay.size);
   }
 
-  add(t: AttemptTable, r: number, kind: number, day: number): void {
+  /** Adds run r (the latest so far); `many`: one of many added at once (their times sorted when read). */
+  add(t: AttemptTable, r: number, kind: number, day: number, many = false): void {
     const flags = t.flags[r]!;
     const { strings } = t;
     this.n++;
@@ -241,7 +242,8 @@ export class SectionSummary {
     if (!(flags & COUNTS)) return;
     const seconds = t.total[r]!;
     const seq = this.pointDay.size;
-    this.totals.insert(seconds);
+    if (many) this.totals.append(seconds);
+    else this.totals.insert(seconds);
     this.lastTotal = seconds;
     this.starts.push(t.startedAt[r]!);
     this.pointDay.push(day);
@@ -265,7 +267,8 @@ export class SectionSummary {
       if (best === undefined || said < best) records.best.set(key, said);
       let times = this.said.get(key);
       if (!times) this.said.set(key, (times = new SaidTimes()));
-      times.sorted.insert(said);
+      if (many) times.sorted.append(said);
+      else times.sorted.insert(said);
       times.last = said;
     }
   }
@@ -310,9 +313,11 @@ export class RehearsalSummary {
   /** Rows of `t` in time order (`rows`, each one's local day in `day`), from `sinceDay` on (null: all). */
   addRows(t: AttemptTable, rows: readonly number[], day: Float64Array, sinceDay: number | null): void {
     const kinds = kindCodes(t);
+    // Thousands of runs (a summary computed anew): times appended and sorted once, not placed one by one.
+    const many = rows.length > 16;
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i]!;
-      if (sinceDay === null || day[r]! >= sinceDay) this.addRow(t, r, kinds[t.kind[r]!]!, day[r]!);
+      if (sinceDay === null || day[r]! >= sinceDay) this.addRow(t, r, kinds[t.kind[r]!]!, day[r]!, many);
     }
     this.notePaceFiles(t, t.rows);
   }
@@ -328,7 +333,7 @@ export class RehearsalSummary {
     }
   }
 
-  private addRow(t: AttemptTable, r: number, kind: number, day: number): void {
+  private addRow(t: AttemptTable, r: number, kind: number, day: number, many: boolean): void {
     this.count++;
     if (kind === COMPLETE && t.flags[r]! & SUSPECT) this.suspect++;
     else if (kind >= 0) this.counts[kind]!++;
@@ -343,7 +348,7 @@ export class RehearsalSummary {
       this.sectionOf.set(key, section);
       this.sections.push(section);
     }
-    section.add(t, r, kind, day);
+    section.add(t, r, kind, day, many);
     if (t.flags[r]! & COUNTS) this.speech.add(t, r, day);
   }
 
@@ -403,7 +408,14 @@ export class SortedValues {
     public size = 0,
   ) {}
 
+  private unsorted = false;
+
+  /** Adds a value where it sorts (a few values added to a long list: a tail of new runs). */
   insert(value: number): void {
+    if (this.unsorted) {
+      this.append(value);
+      return;
+    }
     if (this.size === this.data.length) {
       const bigger = new Float64Array(Math.max(16, this.data.length * 2));
       bigger.set(this.data);
@@ -422,12 +434,28 @@ export class SortedValues {
     this.size++;
   }
 
+  /** Adds a value at the end, to be sorted with the others when they are read (many values at once). */
+  append(value: number): void {
+    if (this.size === this.data.length) {
+      const bigger = new Float64Array(Math.max(16, this.data.length * 2));
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.size++] = value;
+    this.unsorted = true;
+  }
+
   values(): Float64Array {
-    return this.data.subarray(0, this.size);
+    const values = this.data.subarray(0, this.size);
+    // A typed array's own sort: numbers ascending, −0 before +0, as insert() places them.
+    if (this.unsorted) values.sort();
+    this.unsorted = false;
+    return values;
   }
 
   /** The median (as median() gives it), null for none. */
   median(): number | null {
+    this.values();
     const n = this.size;
     if (!n) return null;
     const mid = n >> 1;
