@@ -133,6 +133,7 @@ describe('narrow text without string-width', () => {
     [0x202f, 0x205e],
     [0x2190, 0x22ff],
     [0x2500, 0x259f],
+    [0x25a0, 0x25fc],
   ].flatMap(([from, to]) => Array.from({ length: to! - from! + 1 }, (_, k) => String.fromCodePoint(from! + k)));
   const narrowWord = fc.array(fc.constantFrom(...narrowChars.filter((c) => c !== ' ')), {
     minLength: 1,
