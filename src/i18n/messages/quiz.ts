@@ -321,6 +321,11 @@ export const quiz = {
   'quiz.grade.answer': { fr: 'Réponse', en: 'Answer' },
   'quiz.grade.explanation': { fr: 'Pourquoi', en: 'Why' },
   'quiz.grade.source': { fr: 'Source : {url}', en: 'Source: {url}' },
+  'quiz.grade.checked': { fr: 'Dernière vérification : {month}', en: 'Last checked: {month}' },
+  'quiz.grade.checkedAgainst': {
+    fr: 'Dernière vérification : {month}, sur {what}',
+    en: 'Last checked: {month}, against {what}',
+  },
   'quiz.grade.where': { fr: 'À relire : {where}', en: 'Read again: {where}' },
   'quiz.grade.suggestion': { fr: 'Note suggérée : {key} {label}', en: 'Suggested rating: {key} {label}' },
   'quiz.undone': {

@@ -107,6 +107,13 @@ export function renderUndone(item: SessionItem, width: number, t: Translate, cha
   return chalk.yellow(`↶ ${t('quiz.undone', { prompt })}`);
 }
 
+/** When the question was last checked against its source (`checked`: "2026-11 Argo Workflows 3.7"). */
+function checkedLine(checked: string, t: Translate): string {
+  const [month, ...against] = checked.split(/\s+/);
+  const what = against.join(' ');
+  return what ? t('quiz.grade.checkedAgainst', { month, what }) : t('quiz.grade.checked', { month });
+}
+
 /** Feedback after an answer: right or wrong, what was expected, the key points, the model answer, why, and where to read more. */
 export function renderGrade(
   item: SessionItem,
@@ -188,6 +195,7 @@ export function renderGrade(
   } else if (q.explanation) para(q.explanation);
   // A URL longer than the line goes on a line of its own, whole, so it can still be copied.
   if (q.source) lines.push(...wrapText(t('quiz.grade.source', { url: q.source }), width).map((l) => chalk.dim(l)));
+  if (q.checked) lines.push(...wrapText(checkedLine(q.checked, t), width).map((l) => chalk.dim(l)));
   if (q.where) lines.push(...wrapText(t('quiz.grade.where', { where: q.where }), width).map((l) => chalk.dim(l)));
   if (grade.kind === 'open') {
     const params = { key: grade.suggested, label: ratingLabel(t, grade.suggested) };
