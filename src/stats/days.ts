@@ -54,15 +54,21 @@ export function createDayClock(timeZone: string): DayClock {
  * The day clock of the process's own time zone (TZ, else the system's): the one `pitch stats` counts
  * days in. Date's local fields come from the same ICU zone as Intl's, to the second (a unit test
  * compares the two over years of instants in several zones), at a twentieth of the cost of
- * formatToParts; Intl is asked only for the zone's name.
+ * formatToParts; Intl is asked only for the zone's name, unless the caller knows it (`timeZone`: what
+ * Intl.DateTimeFormat().resolvedOptions().timeZone gives in this process).
  */
-export function localDayClock(): DayClock {
+export function localDayClock(timeZone?: string): DayClock {
   const offsetAt = (ms: number): number => {
     const d = new Date(ms);
     const local = Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds());
     return local - Math.floor(ms / 1000) * 1000;
   };
-  return dayClock(Intl.DateTimeFormat().resolvedOptions().timeZone, offsetAt);
+  return dayClock(timeZone ?? localTimeZone(), offsetAt);
+}
+
+/** The name of the process's own time zone, as Intl has it ("Europe/Paris", "UTC"…). */
+export function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 /**

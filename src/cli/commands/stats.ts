@@ -18,6 +18,7 @@ import { statsSummaryFold } from '../../stats/summary.js';
 import { type AttemptTable, HISTORY_TABLE_FOLD, hasSection, latestRecorded } from '../../stats/history-table.js';
 import type { QuizTopicInfo, SessionInfo } from '../../stats/quiz.js';
 import { resolveSection } from './resolve-section.js';
+import { timeZoneName } from '../time-zone.js';
 import { keepColoursOnly } from '../../ui/sanitize.js';
 
 export interface StatsOptions {
@@ -62,8 +63,8 @@ export async function statsCommand(ctx: AppContext, opts: StatsOptions): Promise
  */
 async function summaryStats(ctx: AppContext, file: string | undefined): Promise<StatsReport> {
   const now = ctx.now();
-  const clock = localDayClock();
   const store = await ctx.store();
+  const clock = localDayClock(timeZoneName(store));
   const topics = await topicInfos(ctx, file);
   const legacyPitchFile = resolvedPath(BUNDLED_PITCH);
   // Days are counted in the zone's rules as this Node's ICU has them: other zone data, another summary.
