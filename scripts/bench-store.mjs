@@ -5,11 +5,11 @@
 // timed, before each run: statistics' summary then has a tail to add), pitch history --json, the quiz's
 // first question in a pty, and a quiz rating persisted (in process). Run after `npm run build`; scripts/bench.mjs runs it too. Not a test.
 //   node scripts/bench-store.mjs            SCALES=100000 BENCH_RUNS=5 node scripts/bench-store.mjs
-// BEFORE=DIR (a copy of an earlier build: DIR/bin/pitch.js) times that build too, interleaved with this one,
+// BEFORE=DIR (a copy of an earlier build: DIR/bin/pitch.js) times that build too (on a copy of each data folder), interleaved with this one,
 // so before and after are compared in one run; BEFORE_RATING=FILE, bench-rating.ts bundled from that
 // earlier source, does the same for ratings.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -221,6 +221,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
           .filter((f) => f.endsWith('.jsonl'))
           .reduce((n, f) => n + statSync(join(home, f)).size, 0) /
         2 ** 20;
+      // The earlier build gets a copy of the data folder: statistics' summary names the bundled pitch's path
+      // (records without a pitch file are its), which differs between two builds, so on one folder each
+      // build would derive the summary anew after every run of the other.
+      const beforeHome = `${home}-before`;
+      const beforeEnv = { ...env, PITCH_HOME: beforeHome };
+      if (BEFORE) {
+        cpSync(home, beforeHome, { recursive: true });
+        timeOnce([BEFORE, 'stats', '--json'], beforeEnv); // its own snapshots made, not timed
+      }
       const cases = [
         ['node -e 0', () => timeOnce(['-e', '0'], env)],
         ['pitch --help', () => timeOnce([BIN, '--help'], env)],
@@ -237,17 +246,17 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         ['pitch quiz (first question)', () => firstQuestion(env)],
         ...(BEFORE
           ? [
-              ['before: pitch stats', () => timeOnce([BEFORE, 'stats'], env)],
-              ['before: pitch stats --json', () => timeOnce([BEFORE, 'stats', '--json'], env)],
+              ['before: pitch stats', () => timeOnce([BEFORE, 'stats'], beforeEnv)],
+              ['before: pitch stats --json', () => timeOnce([BEFORE, 'stats', '--json'], beforeEnv)],
               [
                 'before: pitch stats after new events',
                 () => {
-                  newEvents(rating, home);
-                  return timeOnce([BEFORE, 'stats'], env);
+                  newEvents(rating, beforeHome);
+                  return timeOnce([BEFORE, 'stats'], beforeEnv);
                 },
               ],
-              ['before: pitch history --json', () => timeOnce([BEFORE, 'history', '--json'], env)],
-              ['before: pitch quiz (first question)', () => firstQuestion(env, BEFORE)],
+              ['before: pitch history --json', () => timeOnce([BEFORE, 'history', '--json'], beforeEnv)],
+              ['before: pitch quiz (first question)', () => firstQuestion(beforeEnv, BEFORE)],
             ]
           : []),
       ];
