@@ -48,12 +48,14 @@ export async function statsCommand(ctx: AppContext, opts: StatsOptions): Promise
     ctx.stdout.write('\n');
     return;
   }
-  const [{ renderStats }, { pitchHeader }] = await Promise.all([
+  const [{ renderStats }, { pitchHeader }, { statsFormat }] = await Promise.all([
     import('../../ui/render/stats.js'),
     import('../pitch-file.js'),
+    import('../stats-format.js'),
   ]);
   ctx.print(await pitchHeader(ctx, opts.file));
-  ctx.print(renderStats(report, { width: ctx.width(), lang: ctx.lang, t: ctx.t, chalk: ctx.chalk }));
+  const format = statsFormat(await ctx.store(), ctx.lang);
+  ctx.print(renderStats(report, { width: ctx.width(), lang: ctx.lang, t: ctx.t, chalk: ctx.chalk, format }));
 }
 
 /**

@@ -4,8 +4,8 @@ import { padEnd } from '../text-layout.js';
 export interface HeatmapInput {
   /** Consecutive days starting on a Monday, ending today; null for days outside the period asked. */
   days: ReadonlyArray<{ date: string; reviews: number | null }>;
-  /** BCP 47 language for weekday and month names ("fr", "en"). */
-  lang: string;
+  /** Weekday and month names in the user's language ("lun.", "oct."), from UTC dates. */
+  names: { weekday(d: Date): string; month(d: Date): string };
   chalk: ChalkInstance;
 }
 
@@ -31,9 +31,7 @@ export function renderHeatmap(input: HeatmapInput): Heatmap {
   const level = (n: number) => (n <= 0 ? 0 : Math.min(SHADES.length, Math.ceil((SHADES.length * n) / max)));
   const paint = [chalk.dim, chalk.green, chalk.green, chalk.greenBright, chalk.greenBright.bold];
 
-  const weekdayName = new Intl.DateTimeFormat(input.lang, { weekday: 'short', timeZone: 'UTC' });
-  const monthName = new Intl.DateTimeFormat(input.lang, { month: 'short', timeZone: 'UTC' });
-  const names = Array.from({ length: 7 }, (_, i) => weekdayName.format(new Date(Date.UTC(2024, 0, 1 + i)))); // 2024-01-01 was a Monday
+  const names = Array.from({ length: 7 }, (_, i) => input.names.weekday(new Date(Date.UTC(2024, 0, 1 + i)))); // 2024-01-01 was a Monday
   const nameW = Math.max(...names.map((n) => [...n].length));
 
   // Month names over the week in which each month starts; the first week is named too when there is room.
@@ -44,7 +42,7 @@ export function renderHeatmap(input: HeatmapInput): Heatmap {
     if (start)
       marks.push({
         column: nameW + 1 + w * 3,
-        text: monthName.format(new Date(`${start.date.slice(0, 7)}-01T00:00:00Z`)),
+        text: input.names.month(new Date(`${start.date.slice(0, 7)}-01T00:00:00Z`)),
       });
   }
   let header = '';

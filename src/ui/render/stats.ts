@@ -8,12 +8,15 @@ import { padEnd, padStart, truncate, visibleWidth, wrapText } from '../text-layo
 import { renderLineChart } from './chart-line.js';
 import { renderHeatmap } from './chart-heatmap.js';
 import { renderBar, renderStackedBar } from './chart-bars.js';
+import { intlStatsFormat, type StatsFormat } from '../stats-format.js';
 
 export interface StatsRenderContext {
   width: number;
   lang: Lang;
   t: Translate;
   chalk: ChalkInstance;
+  /** How numbers and dates are written; Intl's formatters when not given. */
+  format?: StatsFormat;
 }
 
 /** Sections (and targets) drawn in full; the rest are named in one line (--section shows any). */
@@ -28,11 +31,7 @@ class Style {
   private readonly year: string;
   readonly t: Translate;
   readonly chalk: ChalkInstance;
-  private readonly integer: Intl.NumberFormat;
-  private readonly decimal: Intl.NumberFormat;
-  private readonly shortDate: Intl.DateTimeFormat;
-  private readonly longDate: Intl.DateTimeFormat;
-  private readonly weekday: Intl.DateTimeFormat;
+  readonly format: StatsFormat;
 
   constructor(c: StatsRenderContext, today: string) {
     this.width = c.width;
@@ -40,20 +39,11 @@ class Style {
     this.lang = c.lang;
     this.t = c.t;
     this.chalk = c.chalk;
-    this.integer = new Intl.NumberFormat(c.lang, { maximumFractionDigits: 0 });
-    this.decimal = new Intl.NumberFormat(c.lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-    this.shortDate = new Intl.DateTimeFormat(c.lang, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-    this.longDate = new Intl.DateTimeFormat(c.lang, {
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      timeZone: 'UTC',
-    });
-    this.weekday = new Intl.DateTimeFormat(c.lang, { weekday: 'short', day: 'numeric', timeZone: 'UTC' });
+    this.format = c.format ?? intlStatsFormat(c.lang);
   }
 
-  int = (n: number): string => this.integer.format(n);
-  dec = (n: number): string => this.decimal.format(n);
+  int = (n: number): string => this.format.int(n);
+  dec = (n: number): string => this.format.dec(n);
   percent = (share: number): string => this.t('stats.percent', { value: Math.round(share * 100) });
   clock = (seconds: number): string => formatClock(seconds, true);
   /** "+0:06.5", "−0:03.0". */
@@ -61,8 +51,10 @@ class Style {
     `${seconds > 0 ? '+' : seconds < 0 ? '−' : '±'}${formatClock(Math.abs(seconds), true)}`;
   /** "12 oct.", or "12 oct. 2025" for another year than this one. */
   date = (day: string): string =>
-    (day.startsWith(this.year) ? this.shortDate : this.longDate).format(new Date(`${day.slice(0, 10)}T00:00:00Z`));
-  weekdayDate = (day: string): string => this.weekday.format(new Date(`${day}T00:00:00Z`));
+    (day.startsWith(this.year) ? this.format.shortDate : this.format.longDate)(
+      new Date(`${day.slice(0, 10)}T00:00:00Z`),
+    );
+  weekdayDate = (day: string): string => this.format.weekdayDay(new Date(`${day}T00:00:00Z`));
 
   /** A plain-text line cut to the width (indent included). */
   fit = (text: string, indent = INDENT): string =>
@@ -358,7 +350,7 @@ function renderCalendar(q: QuizStats, s: Style): string[] {
   const total = shown.reduce((n, d) => n + (d.reviews ?? 0), 0);
   if (!total) return [...lines, s.fit(t('stats.quiz.noReviewsPeriod'))];
   const studied = shown.filter((d) => (d.reviews ?? 0) > 0).length;
-  const heatmap = renderHeatmap({ days: q.calendar.days, lang: s.lang, chalk });
+  const heatmap = renderHeatmap({ days: q.calendar.days, names: s.format, chalk });
   const side = [
     t('stats.cal.reviews', { count: s.int(total) }),
     t('stats.cal.days', { days: studied, total: shown.length }),

@@ -4,6 +4,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { renderStats } from '../../../src/ui/render/stats.js';
 import { renderLineChart } from '../../../src/ui/render/chart-line.js';
 import { renderHeatmap } from '../../../src/ui/render/chart-heatmap.js';
+import { intlStatsFormat } from '../../../src/ui/stats-format.js';
 import { renderBar, renderStackedBar } from '../../../src/ui/render/chart-bars.js';
 import { computeStats } from '../../../src/stats/compute.js';
 import { reviewTable } from '../../../src/stats/review-table.js';
@@ -158,7 +159,7 @@ describe('calendar heatmap', () => {
     date: `2026-11-${String(16 + i).padStart(2, '0')}`,
     reviews: i < 11 ? i : null,
   }));
-  const heatmap = renderHeatmap({ days, lang: 'fr', chalk: plain });
+  const heatmap = renderHeatmap({ days, names: intlStatsFormat('fr'), chalk: plain });
 
   it('draws one row per weekday, Monday first, one column per week', () => {
     expect(heatmap.lines).toHaveLength(8);
