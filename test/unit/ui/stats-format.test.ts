@@ -23,7 +23,8 @@ const numbers = fc.oneof(
 // Days from the year 1 to 9999 (most of them in the years a user has data for), and invalid dates.
 const dates = fc.oneof(
   fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true }),
-  fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z') }),
+  fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }),
+  fc.constant(new Date(Number.NaN)),
 );
 
 describe('numbers and dates of the stats text written from the language pieces', () => {
