@@ -217,9 +217,30 @@ export class SectionSummary {
     readonly pitchFile: string,
   ) {}
 
+  /**
+   * The counted runs as `pitch stats --json` writes them: the text between the brackets of the section's
+   * `runs` list, at RUNS_INDENT. A snapshot's is read from it (statistics' summary keeps it); the points
+   * added since are stringified and appended here, so a year of runs is not made into objects on every run.
+   */
+  readonly pointsText = new PointsText();
+
   /** The counted runs' starts (those of a snapshot read only when asked for: `--json`, the report page). */
   get pointAt(): string[] {
     return this.starts.all(this.pointDay.size);
+  }
+
+  /** pointsText brought up to every counted run. */
+  runsText(): string {
+    const n = this.pointDay.size;
+    const text = this.pointsText;
+    if (text.count === n) return text.all();
+    const at = this.pointAt;
+    const day = this.pointDay.data;
+    const total = this.pointTotal.data;
+    const points: RunPoint[] = [];
+    for (let i = text.count; i < n; i++) points.push(runPoint(at[i]!, dayToIso(day[i]!), total[i]!));
+    text.append(points, n);
+    return text.all();
   }
 
   /** Adds run r (the latest so far); `many`: one of many added at once (their times sorted when read). */
@@ -366,6 +387,45 @@ function insertDay(days: number[], day: number): void {
   else if (day !== last && !days.includes(day)) {
     days.push(day);
     days.sort((a, b) => a - b);
+  }
+}
+
+/** How deep a section's `runs` list sits in `pitch stats --json` (report.rehearsals.sections[i].runs). */
+const RUNS_INDENT = ' '.repeat(8);
+
+/** A chart point of a section, as the report gives it. */
+const runPoint = (at: string, day: string, total: number): RunPoint => ({ at, day, totalSeconds: tenths(total) });
+
+/**
+ * A list's elements as JSON.stringify(list, null, 2) writes them with the list at RUNS_INDENT, without its
+ * brackets (`count` of them); a snapshot's text is read when first asked for.
+ */
+class PointsText {
+  count = 0;
+  private text: string | null = '';
+  private read: (() => string) | null = null;
+
+  all(): string {
+    if (this.text === null) this.text = this.read!();
+    return this.text;
+  }
+
+  /** Appends points (the count is then `count`). */
+  append(points: readonly unknown[], count: number): void {
+    if (!points.length) return;
+    // "[\n  {…},\n  {…}\n]" without its brackets, each line moved to the list's depth.
+    const json = JSON.stringify(points, null, 2);
+    const added = json.slice(1, -2).replaceAll('\n', `\n${RUNS_INDENT}`);
+    const before = this.all();
+    this.text = before === '' ? added : `${before},${added}`;
+    this.count = count;
+  }
+
+  /** A snapshot's text of `count` points, read when first asked for. */
+  restore(read: () => string, count: number): void {
+    this.text = null;
+    this.read = read;
+    this.count = count;
   }
 }
 
@@ -677,15 +737,34 @@ function sectionStats(s: SectionSummary, iso: (day: number) => string): SectionS
   lazy(stats, 'runs', () => {
     const runs: RunPoint[] = [];
     const at = s.pointAt;
-    for (let i = 0; i < at.length; i++) runs.push({ at: at[i]!, day: iso(day[i]!), totalSeconds: tenths(total[i]!) });
+    for (let i = 0; i < at.length; i++) runs.push(runPoint(at[i]!, iso(day[i]!), total[i]!));
     return runs;
   });
+  runsTextOf.set(stats, () => s.runsText());
   seriesOf.set(stats, () => {
     const values = new Float64Array(s.pointDay.size);
     for (let i = 0; i < values.length; i++) values[i] = tenths(total[i]!);
     return series(values, day, iso);
   });
   return stats;
+}
+
+/** The text of a section's runs made from a summary, between its brackets at RUNS_INDENT (SectionSummary.runsText). */
+const runsTextOf = new WeakMap<SectionStats, () => string>();
+
+/**
+ * What writes `section.runs` as JSON.stringify(report, null, 2) does when the list's line is at `indent`,
+ * from the text the summary keeps (no point made); undefined for a section not made from a summary.
+ */
+export function sectionRunsJson(section: SectionStats): ((indent: string) => string) | undefined {
+  const runsText = runsTextOf.get(section);
+  if (!runsText) return undefined;
+  return (indent) => {
+    const text = runsText();
+    if (text === '') return '[]';
+    const moved = indent === RUNS_INDENT ? text : text.replaceAll(`\n${RUNS_INDENT}`, `\n${indent}`);
+    return `[${moved}\n${indent}]`;
+  };
 }
 
 /** A chart's values, oldest first, with the days of its first and last points. */

@@ -145,6 +145,9 @@ class Writer {
   readonly strings: unknown[] = [];
   /** Runs' start times, on a line of their own: parsed only when asked for (`--json`, runs to add). */
   readonly starts: string[][] = [];
+  /** Each section's runs as `--json` writes them (SectionSummary.runsText), as they are, after the lines. */
+  readonly runsTexts: string[] = [];
+  readonly runsCounts: number[] = [];
 
   num(x: number): void {
     this.numbers.push(x);
@@ -168,7 +171,17 @@ class Reader {
     private readonly numbers: Float64Array<ArrayBuffer>,
     private readonly strings: unknown[],
     private readonly startLists: () => unknown,
+    private readonly runsTexts: ReadonlyArray<{ count: number; read: () => string }>,
   ) {}
+
+  private t = 0;
+
+  /** The next section's runs text (SectionSummary.pointsText): how many points, and the text read on need. */
+  runsText(): { count: number; read: () => string } {
+    const text = this.runsTexts[this.t++];
+    if (!text) throw new Error('summary: too few runs texts');
+    return text;
+  }
 
   num(): number {
     if (this.at >= this.numbers.length) throw new Error('summary: too few numbers');
@@ -200,7 +213,7 @@ class Reader {
   }
 
   done(): boolean {
-    return this.at === this.numbers.length && this.s === this.strings.length;
+    return this.at === this.numbers.length && this.s === this.strings.length && this.t === this.runsTexts.length;
   }
 }
 
@@ -235,6 +248,8 @@ function writeSection(w: Writer, s: SectionSummary): void {
   }
   w.list(s.totals.values());
   w.starts.push(s.pointAt);
+  w.runsTexts.push(s.runsText());
+  w.runsCounts.push(s.pointDay.size);
   w.list(s.pointDay.values());
   w.list(s.pointTotal.values());
 }
@@ -284,6 +299,9 @@ function readSection(r: Reader): SectionSummary {
   const day = r.list();
   const total = r.list();
   if (day.length !== total.length) throw new Error('summary: bad points');
+  const text = r.runsText();
+  if (text.count !== day.length) throw new Error('summary: bad runs text');
+  s.pointsText.restore(text.read, text.count);
   Object.assign(s.pointDay, { data: day, size: day.length });
   Object.assign(s.pointTotal, { data: total, size: total.length });
   return s;
@@ -291,7 +309,11 @@ function readSection(r: Reader): SectionSummary {
 
 const SPEECH_COLUMNS = ['day', 'section', 'file', 'wpm', 'pause', 'range', 'sps'] as const;
 
-/** The summary as bytes: a JSON line of its strings, padded to 8 bytes, then its numbers and the id hashes. */
+/**
+ * The summary as bytes: a JSON line of its strings, one of the runs' starts, one of the sizes of the
+ * sections' runs texts (bytes, points) and those texts as they are, padded to 8 bytes, then its numbers
+ * and the id hashes.
+ */
 export function summaryToBytes(summary: StatsSummary): Uint8Array {
   const w = new Writer();
   const { rehearsals: rs, quiz: q } = summary;
@@ -311,7 +333,8 @@ export function summaryToBytes(summary: StatsSummary): Uint8Array {
   for (const t of q.topics.values()) w.list([t.reviews, t.mature, t.recalled]);
   w.text([...q.again.keys()]);
   w.list([...q.again.values()]);
-  const text = `${JSON.stringify(w.strings)}\n${JSON.stringify(w.starts)}`;
+  const sizes = w.runsTexts.map((t, i) => [Buffer.byteLength(t), w.runsCounts[i]!]);
+  const text = `${JSON.stringify(w.strings)}\n${JSON.stringify(w.starts)}\n${JSON.stringify(sizes)}\n${w.runsTexts.join('')}`;
   // Padded in bytes (the strings are not all ASCII), so the numbers after it are aligned.
   const pad = (8 - ((Buffer.byteLength(text) + 1) % 8)) % 8;
   const head = Buffer.from(`${text}${' '.repeat(pad)}\n`, 'utf8');
@@ -331,11 +354,24 @@ export function summaryFromBytes(bytes: Uint8Array, legacyPitchFile: string | nu
   try {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
     const nl1 = buffer.indexOf(0x0a);
-    const nl = buffer.indexOf(0x0a, nl1 + 1);
+    const nl2 = buffer.indexOf(0x0a, nl1 + 1);
+    const nl3 = buffer.indexOf(0x0a, nl2 + 1);
     const strings = JSON.parse(buffer.toString('utf8', 0, nl1)) as unknown;
-    if (!Array.isArray(strings) || nl < 0 || (nl + 1) % 8 !== 0) return null;
+    const sizes = JSON.parse(buffer.toString('utf8', nl2 + 1, nl3)) as unknown;
+    if (!Array.isArray(strings) || !Array.isArray(sizes) || nl3 < 0) return null;
+    // The runs texts (read when asked for: `--json`), then the padding's line.
+    let end = nl3 + 1;
+    const runsTexts = sizes.map((size: unknown) => {
+      const [bytes, count] = Array.isArray(size) ? size : [];
+      if (!Number.isInteger(bytes) || !Number.isInteger(count) || bytes < 0) throw new Error('summary: bad size');
+      const from = end;
+      end += bytes;
+      return { count: count as number, read: () => buffer.toString('utf8', from, from + bytes) };
+    });
+    const nl = buffer.indexOf(0x0a, end);
+    if (nl < 0 || nl - end > 7 || (nl + 1) % 8 !== 0) return null;
     let startLists: unknown;
-    const starts = () => (startLists ??= JSON.parse(buffer.toString('utf8', nl1 + 1, nl)));
+    const starts = () => (startLists ??= JSON.parse(buffer.toString('utf8', nl1 + 1, nl2)));
     const count = buffer.readUInt32LE(nl + 1);
     const idCount = buffer.readUInt32LE(nl + 5);
     const at = nl + 9;
@@ -343,7 +379,7 @@ export function summaryFromBytes(bytes: Uint8Array, legacyPitchFile: string | nu
     const numbers = columnAt(Float64Array, buffer, at, count) as Float64Array<ArrayBuffer>;
     const ids = new Uint32Array(idCount);
     new Uint8Array(ids.buffer).set(buffer.subarray(at + count * 8, at + count * 8 + idCount * 4));
-    const r = new Reader(numbers, strings, starts);
+    const r = new Reader(numbers, strings, starts, runsTexts);
     const rs = new RehearsalSummary(legacyPitchFile);
     const head = r.list();
     if (head.length !== 9) return null;
@@ -391,7 +427,7 @@ export function summaryFromBytes(bytes: Uint8Array, legacyPitchFile: string | nu
 export function statsSummaryFold(clock: DayClock, zoneData: string, legacyPitchFile: string | null) {
   return {
     name: 'stats-summary',
-    version: JSON.stringify([1, HISTORY_TABLE_VERSION, clock.timeZone, zoneData, legacyPitchFile]),
+    version: JSON.stringify([2, HISTORY_TABLE_VERSION, clock.timeZone, zoneData, legacyPitchFile]),
     history: HISTORY_TABLE_FOLD,
     reviews: REVIEW_TABLE_FOLD,
     derive: (history: HistoryTableBuilder, reviews: ReviewTableBuilder) =>

@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { computeStats, summaryReport } from '../../../src/stats/compute.js';
+import { statsJson } from '../../../src/stats/report-json.js';
 import { createDayClock } from '../../../src/stats/days.js';
 import { HistoryTableBuilder } from '../../../src/stats/history-table.js';
 import { ReviewTableBuilder } from '../../../src/stats/review-table.js';
@@ -209,10 +210,13 @@ function builders(list: readonly Event[]) {
 
 const CARDS = { 'demo-1': card('2026-12-01T20:00:00.000Z', 2, 2), 'other-2': card('2026-12-03T09:00:00.000Z', 1, 1) };
 
-/** `pitch stats --json` of the summary. */
+/**
+ * `pitch stats --json` of the summary, as the command writes it: the sections' runs from the text the summary
+ * keeps (written anew, read back or appended to by a tail), the rest stringified.
+ */
 function fromSummary(summary: ReturnType<typeof deriveSummary>): string {
   const input = { now: NOW, clock, cards: CARDS, topics: TOPICS, pitchLangs: PITCH_LANGS, legacyPitchFile: LEGACY };
-  return JSON.stringify(summaryReport(summary, input), null, 2);
+  return statsJson(summaryReport(summary, input), 'f47ac10b-58cc-4372-a567-0e02b2c3d479').join('');
 }
 
 /** `pitch stats --json` computed from every record at once (no summary, no snapshot). */
