@@ -17,6 +17,30 @@ function stampOfCode(): string {
 }
 
 /**
+ * A cache key for what was read from ICU (through Intl) rather than from files: the program (a new build
+ * never trusts an older one), Node's, ICU's, CLDR's, Unicode's and the tz data's versions, Node's flags and
+ * the ICU data options, then `extra` (what else ICU reads for that answer). Used by time-zone.ts and
+ * stats-format.ts.
+ */
+export function icuCacheKey(env: NodeJS.ProcessEnv, extra: readonly string[]): string {
+  const v = process.versions;
+  const parts = [
+    stampOfCode(),
+    process.version,
+    v.icu ?? '',
+    v.cldr ?? '',
+    v.unicode ?? '',
+    v.tz ?? '',
+    process.execArgv.join(' '),
+    env.NODE_OPTIONS ?? '',
+    env.NODE_ICU_DATA ?? '',
+    env.ICU_DATA ?? '',
+    ...extra,
+  ];
+  return createHash('sha1').update(parts.join('\0')).digest('hex');
+}
+
+/**
  * What parsing and validating files produced, kept in $PITCH_HOME/cache/<slot>.json and reused while
  * the files' bytes, the language and the program are the same (a 5,000-question bank then loads in
  * a few milliseconds instead of a few hundred). A missing, damaged or unwritable cache only costs time.

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Store } from '../store/store.js';
 import type { Lang } from '../i18n/index.js';
-import { BUILD_ID } from '../core/build-id.js';
+import { icuCacheKey } from './cache.js';
 import {
   intlStatsFormat,
   isStatsPieces,
@@ -19,23 +18,7 @@ import {
  * they cannot be trusted, Intl writes everything.
  */
 export function statsFormat(store: Store, lang: Lang, env: NodeJS.ProcessEnv = process.env): StatsFormat {
-  const parts = [
-    BUILD_ID ?? 'sources',
-    process.version,
-    process.versions.icu ?? '',
-    process.versions.cldr ?? '',
-    process.versions.unicode ?? '',
-    process.execArgv.join(' '),
-    env.NODE_OPTIONS ?? '',
-    env.NODE_ICU_DATA ?? '',
-    env.ICU_DATA ?? '',
-    env.LC_ALL ?? '',
-    env.LC_MESSAGES ?? '',
-    env.LANG ?? '',
-    env.LANGUAGE ?? '',
-    lang,
-  ];
-  const key = createHash('sha1').update(parts.join('\0')).digest('hex');
+  const key = icuCacheKey(env, [env.LC_ALL ?? '', env.LC_MESSAGES ?? '', env.LANG ?? '', env.LANGUAGE ?? '', lang]);
   const name = `stats-format-${lang}`;
   const known = store.readCache<unknown>(name, key);
   if (isStatsPieces(known)) return piecesStatsFormat(lang, known);

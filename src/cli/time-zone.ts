@@ -2,7 +2,7 @@ import { lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { Store } from '../store/store.js';
 import { localTimeZone } from '../stats/days.js';
-import { BUILD_ID } from '../core/build-id.js';
+import { icuCacheKey } from './cache.js';
 
 /**
  * The name of the process's time zone (TZ, else the system's) as Intl gives it, kept in $PITCH_HOME/cache
@@ -20,22 +20,13 @@ import { BUILD_ID } from '../core/build-id.js';
 export function timeZoneName(store: Store, env: NodeJS.ProcessEnv = process.env): string {
   if (process.platform !== 'linux' || isCopy('/etc/localtime')) return localTimeZone();
   const tz = env.TZ;
-  const parts = [
-    BUILD_ID ?? 'sources',
-    process.version,
-    process.versions.icu ?? '',
-    process.versions.tz ?? '',
-    process.execArgv.join(' '),
-    env.NODE_OPTIONS ?? '',
-    env.NODE_ICU_DATA ?? '',
-    env.ICU_DATA ?? '',
+  const key = icuCacheKey(env, [
     env.ICU_TIMEZONE_FILES_DIR ?? '',
     tz === undefined ? '\0unset' : tz,
     link('/etc/localtime'),
     fileIdentity('/etc/localtime'),
     fileIdentity('/usr/share/zoneinfo'),
-  ];
-  const key = createHash('sha1').update(parts.join('\0')).digest('hex');
+  ]);
   // One file per TZ, so runs that alternate zones do not evict each other.
   const name = `time-zone-${createHash('sha1')
     .update(tz === undefined ? '\0unset' : tz)

@@ -461,13 +461,33 @@ export class Starts {
   }
 }
 
-/** Numbers kept ascending as they are added (medians read them in place). */
-export class SortedValues {
+/** A growing list of numbers. */
+export class Growing {
   constructor(
     public data = new Float64Array(16),
     public size = 0,
   ) {}
 
+  /** Room for one more value (the storage doubled when full). */
+  protected makeRoom(): void {
+    if (this.size < this.data.length) return;
+    const bigger = new Float64Array(Math.max(16, this.data.length * 2));
+    bigger.set(this.data);
+    this.data = bigger;
+  }
+
+  push(value: number): void {
+    this.makeRoom();
+    this.data[this.size++] = value;
+  }
+
+  values(): Float64Array {
+    return this.data.subarray(0, this.size);
+  }
+}
+
+/** Numbers kept ascending as they are added (medians read them in place). */
+export class SortedValues extends Growing {
   private unsorted = false;
 
   /** Adds a value where it sorts (a few values added to a long list: a tail of new runs). */
@@ -476,11 +496,7 @@ export class SortedValues {
       this.append(value);
       return;
     }
-    if (this.size === this.data.length) {
-      const bigger = new Float64Array(Math.max(16, this.data.length * 2));
-      bigger.set(this.data);
-      this.data = bigger;
-    }
+    this.makeRoom();
     // After every value that sorts before or equal to it (a typed array's order: −0 before +0).
     let lo = 0;
     let hi = this.size;
@@ -496,16 +512,11 @@ export class SortedValues {
 
   /** Adds a value at the end, to be sorted with the others when they are read (many values at once). */
   append(value: number): void {
-    if (this.size === this.data.length) {
-      const bigger = new Float64Array(Math.max(16, this.data.length * 2));
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.size++] = value;
+    this.push(value);
     this.unsorted = true;
   }
 
-  values(): Float64Array {
+  override values(): Float64Array {
     const values = this.data.subarray(0, this.size);
     // A typed array's own sort: numbers ascending, −0 before +0, as insert() places them.
     if (this.unsorted) values.sort();
@@ -526,27 +537,6 @@ export class SortedValues {
 /** Whether `value` sorts after or with `other` in a typed array's sort. */
 const sortsAfter = (value: number, other: number): boolean =>
   value > other || (value === other && !(Object.is(value, -0) && Object.is(other, 0)));
-
-/** A growing list of numbers. */
-export class Growing {
-  constructor(
-    public data = new Float64Array(16),
-    public size = 0,
-  ) {}
-
-  push(value: number): void {
-    if (this.size === this.data.length) {
-      const bigger = new Float64Array(Math.max(16, this.data.length * 2));
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.size++] = value;
-  }
-
-  values(): Float64Array {
-    return this.data.subarray(0, this.size);
-  }
-}
 
 /** Counted runs with a voice measurement, oldest first, as speechReport reads them. */
 export class SpeechColumns {
