@@ -52,7 +52,7 @@ const TINY: f64 = 1e-25;
  * low/mid/high (f32, from index 0 for this call), low + mid to `vocal` and mid + high to `upper`, every
  * `decimation`th sample of the 150 Hz – 1 kHz band to `voice`. Returns the frames completed; the voice samples written are in state[VOICED].
  */
-export function filterBands(
+function bandsScalar(
   input: usize,
   n: i32,
   coef: usize,
@@ -165,6 +165,257 @@ export function filterBands(
   setSlot(state, CLIPPED, clipped);
   setSlot(state, VOICED, <f64>voiced);
   return done;
+}
+
+
+/** Slots of a band state (STATE_SLOTS f64 in src/audio/features.ts). */
+const STATE_SLOTS: usize = 18;
+
+@inline function lane0(v: v128): f64 {
+  return f64x2.extract_lane(v, 0);
+}
+@inline function lane1(v: v128): f64 {
+  return f64x2.extract_lane(v, 1);
+}
+/** A register with lane A (0) from slot `i` of `state`, lane B 0. */
+@inline function laneA(state: usize, i: i32): v128 {
+  return f64x2.replace_lane(f64x2.splat(0), 0, slot(state, i));
+}
+/** Slot `i` of two states from the two lanes of `v`. */
+@inline function putLanes(stateA: usize, stateB: usize, i: i32, v: v128): void {
+  setSlot(stateA, i, lane0(v));
+  setSlot(stateB, i, lane1(v));
+}
+/** Both lanes of `v`, each set to 0 where its magnitude is under TINY (the scalar loop's flush). */
+@inline function flushTiny(v: v128, tiny: v128): v128 {
+  return v128.andnot(v, f64x2.lt(f64x2.abs(v), tiny));
+}
+
+/**
+ * The band filters over one chunk (bandsScalar's loop) as two lanes of a SIMD register: lane A runs
+ * the first part of the chunk from the carried state, lane B the rest, starting `lead` samples early from a zero state so that its
+ * filters have settled when its own part begins (their slowest pole, the 150 Hz high-pass, decays by
+ * e^-66 in 0.1 s: the caller's `warm`). The two parts meet on a frame edge; lane B's start is a whole
+ * number of `period`s after lane A's (the samples after which frame edges and the voice band's
+ * decimation repeat), so both lanes end frames and keep voice samples on the same steps. The samples
+ * pass through the same arithmetic in the same order as in bandsScalar; what lane B computes from its
+ * own part differs from the scalar loop's only by its start's remainder (below 1e-28 of the signal).
+ * Frames, voice samples, the peak, the clipped count and the state come out as bandsScalar gives them
+ * (lane A's frames, then lane B's). `scratch` holds two band states. Chunks too short to split, or a
+ * `period` of 0, run the scalar loop.
+ */
+export function filterBands(
+  input: usize,
+  n: i32,
+  coef: usize,
+  state: usize,
+  rate: f64,
+  decimation: i32,
+  period: i32,
+  warm: i32,
+  scratch: usize,
+  low: usize,
+  mid: usize,
+  high: usize,
+  voice: usize,
+  vocal: usize,
+  upper: usize,
+): i32 {
+  if (period <= 0 || n < 4 * (warm + period))
+    return bandsScalar(input, n, coef, state, rate, decimation, low, mid, high, voice, vocal, upper);
+  // Where lane A stops: the frame edge nearest the middle of the work, counting lane B's warm-up.
+  let frame = slot(state, FRAME);
+  let length = <i32>slot(state, FRAME_LENGTH);
+  let inFrame = <i32>slot(state, IN_FRAME);
+  let phase = <i32>slot(state, PHASE);
+  let split = length - inFrame;
+  let framesA = 1;
+  const target = (n + warm + (period >> 1)) >> 1;
+  for (let f = frame + 1; split < target; f += 1) {
+    split += <i32>frameLength(f, rate);
+    framesA++;
+  }
+  const lead = warm + ((split - warm) % period);
+  const startB = split - lead;
+  const lengthA = split;
+  const lengthB = n - startB;
+  const common = min(lengthA, lengthB);
+  const voicedA = (phase + split) / decimation;
+  const framesPerPeriod = <i32>Math.round((<f64>period * 200) / rate);
+
+  const tb0 = f64x2.splat(slot(coef, 0)), tk1 = f64x2.splat(slot(coef, 1)), tk2 = f64x2.splat(slot(coef, 2));
+  const ta1 = f64x2.splat(slot(coef, 3)), ta2 = f64x2.splat(slot(coef, 4));
+  const hb0 = f64x2.splat(slot(coef, 5)), hk1 = f64x2.splat(slot(coef, 6)), hk2 = f64x2.splat(slot(coef, 7));
+  const ha1 = f64x2.splat(slot(coef, 8)), ha2 = f64x2.splat(slot(coef, 9));
+  const ab0 = f64x2.splat(slot(coef, 10)), ak1 = f64x2.splat(slot(coef, 11)), ak2 = f64x2.splat(slot(coef, 12));
+  const aa1 = f64x2.splat(slot(coef, 13)), aa2 = f64x2.splat(slot(coef, 14));
+  const cb0 = f64x2.splat(slot(coef, 15)), ck1 = f64x2.splat(slot(coef, 16)), ck2 = f64x2.splat(slot(coef, 17));
+  const ca1 = f64x2.splat(slot(coef, 18)), ca2 = f64x2.splat(slot(coef, 19));
+  const clipLevel = f64x2.splat(slot(coef, 20));
+  const top = !(slot(coef, 0) == 1 && slot(coef, 1) == 0 && slot(coef, 2) == 0 && slot(coef, 3) == 0 && slot(coef, 4) == 0);
+  const zero = f64x2.splat(0);
+  const one = f64x2.splat(1);
+  const tiny = f64x2.splat(TINY);
+  // Lane A from the carried state, lane B from rest.
+  let t1 = laneA(state, T1), t2 = laneA(state, T2), h1 = laneA(state, H1), h2 = laneA(state, H2);
+  let a1 = laneA(state, A1), a2 = laneA(state, A2), c1 = laneA(state, C1), c2 = laneA(state, C2);
+  let sl = laneA(state, SL), sm = laneA(state, SM), sh = laneA(state, SH);
+  let peak = f64x2.splat(slot(state, PEAK));
+  let clipped = laneA(state, CLIPPED);
+  let doneA = 0, doneB = 0, voicedB = 0, voicedHere = 0;
+  const inputB = input + (<usize>startB << 2);
+  for (let i = 0; i < common; i++) {
+    const sample = f64x2.replace_lane(f64x2.splat(<f64>load<f32>(input + (<usize>i << 2))), 1, <f64>load<f32>(inputB + (<usize>i << 2)));
+    const magnitude = f64x2.abs(sample);
+    peak = f64x2.pmax(peak, magnitude);
+    clipped = f64x2.add(clipped, v128.and(f64x2.ge(magnitude, clipLevel), one));
+    let x = sample;
+    if (top) {
+      x = f64x2.add(f64x2.mul(tb0, sample), t1);
+      const nt = f64x2.sub(f64x2.add(f64x2.mul(tk1, sample), t2), f64x2.mul(ta1, t1));
+      t2 = f64x2.sub(f64x2.mul(tk2, sample), f64x2.mul(ta2, t1));
+      t1 = nt;
+    }
+    const y = f64x2.add(f64x2.mul(hb0, x), h1);
+    const nh = f64x2.sub(f64x2.add(f64x2.mul(hk1, x), h2), f64x2.mul(ha1, h1));
+    h2 = f64x2.sub(f64x2.mul(hk2, x), f64x2.mul(ha2, h1));
+    h1 = nh;
+    const below4k = f64x2.add(f64x2.mul(ab0, y), a1);
+    const na = f64x2.sub(f64x2.add(f64x2.mul(ak1, y), a2), f64x2.mul(aa1, a1));
+    a2 = f64x2.sub(f64x2.mul(ak2, y), f64x2.mul(aa2, a1));
+    a1 = na;
+    const below1k = f64x2.add(f64x2.mul(cb0, below4k), c1);
+    const nc = f64x2.sub(f64x2.add(f64x2.mul(ck1, below4k), c2), f64x2.mul(ca1, c1));
+    c2 = f64x2.sub(f64x2.mul(ck2, below4k), f64x2.mul(ca2, c1));
+    c1 = nc;
+    const h = f64x2.sub(y, below4k);
+    const m = f64x2.sub(below4k, below1k);
+    sl = f64x2.add(sl, f64x2.mul(below1k, below1k));
+    sm = f64x2.add(sm, f64x2.mul(m, m));
+    sh = f64x2.add(sh, f64x2.mul(h, h));
+    if (++phase == decimation) {
+      store<f32>(voice + (<usize>voicedHere << 2), <f32>lane0(below1k));
+      voicedHere++;
+      if (i >= lead) {
+        store<f32>(voice + (<usize>(voicedA + voicedB) << 2), <f32>lane1(below1k));
+        voicedB++;
+      }
+      phase = 0;
+    }
+    if (++inFrame == length) {
+      storeFrame(lane0(sl), lane0(sm), lane0(sh), length, low, mid, high, vocal, upper, <usize>doneA << 2);
+      doneA++;
+      if (i >= lead) {
+        storeFrame(lane1(sl), lane1(sm), lane1(sh), length, low, mid, high, vocal, upper, <usize>(framesA + doneB) << 2);
+        doneB++;
+      }
+      frame += 1;
+      sl = zero;
+      sm = zero;
+      sh = zero;
+      inFrame = 0;
+      length = <i32>frameLength(frame, rate);
+      t1 = flushTiny(t1, tiny);
+      t2 = flushTiny(t2, tiny);
+      h1 = flushTiny(h1, tiny);
+      h2 = flushTiny(h2, tiny);
+      a1 = flushTiny(a1, tiny);
+      a2 = flushTiny(a2, tiny);
+      c1 = flushTiny(c1, tiny);
+      c2 = flushTiny(c2, tiny);
+    }
+  }
+  // Lane B's warm-up samples are lane A's too: their clipped ones counted once.
+  let warmClipped: f64 = 0;
+  const clipScalar = slot(coef, 20);
+  for (let i = startB; i < split; i++) if (Math.abs(<f64>load<f32>(input + (<usize>i << 2))) >= clipScalar) warmClipped += 1;
+  // Each lane's state where the common steps ended; the longer lane finishes in the scalar loop.
+  const stateA = scratch;
+  const stateB = scratch + (STATE_SLOTS << 3);
+  putLanes(stateA, stateB, T1, t1);
+  putLanes(stateA, stateB, T2, t2);
+  putLanes(stateA, stateB, H1, h1);
+  putLanes(stateA, stateB, H2, h2);
+  putLanes(stateA, stateB, A1, a1);
+  putLanes(stateA, stateB, A2, a2);
+  putLanes(stateA, stateB, C1, c1);
+  putLanes(stateA, stateB, C2, c2);
+  putLanes(stateA, stateB, SL, sl);
+  putLanes(stateA, stateB, SM, sm);
+  putLanes(stateA, stateB, SH, sh);
+  putLanes(stateA, stateB, PEAK, peak);
+  putLanes(stateA, stateB, CLIPPED, clipped);
+  putLanes(stateA, stateB, FRAME_LENGTH, f64x2.splat(<f64>length));
+  putLanes(stateA, stateB, IN_FRAME, f64x2.splat(<f64>inFrame));
+  putLanes(stateA, stateB, PHASE, f64x2.splat(<f64>phase));
+  putLanes(stateA, stateB, VOICED, zero);
+  setSlot(stateA, FRAME, frame);
+  setSlot(stateB, FRAME, frame + <f64>((startB / period) * framesPerPeriod));
+  if (common < lengthA) {
+    doneA += bandsScalar(
+      input + (<usize>common << 2),
+      lengthA - common,
+      coef,
+      stateA,
+      rate,
+      decimation,
+      low + (<usize>doneA << 2),
+      mid + (<usize>doneA << 2),
+      high + (<usize>doneA << 2),
+      voice + (<usize>voicedHere << 2),
+      vocal + (<usize>doneA << 2),
+      upper + (<usize>doneA << 2),
+    );
+    voicedHere += <i32>slot(stateA, VOICED);
+  }
+  if (common < lengthB) {
+    const frameAt = <usize>(framesA + doneB) << 2;
+    doneB += bandsScalar(
+      inputB + (<usize>common << 2),
+      lengthB - common,
+      coef,
+      stateB,
+      rate,
+      decimation,
+      low + frameAt,
+      mid + frameAt,
+      high + frameAt,
+      voice + (<usize>(voicedA + voicedB) << 2),
+      vocal + frameAt,
+      upper + frameAt,
+    );
+    voicedB += <i32>slot(stateB, VOICED);
+  }
+  // Lane B carries on into the next chunk; the peak and the count are both lanes'.
+  for (let i = 0; i < <i32>STATE_SLOTS; i++) setSlot(state, i, slot(stateB, i));
+  const peakA = slot(stateA, PEAK);
+  if (peakA > slot(state, PEAK)) setSlot(state, PEAK, peakA);
+  setSlot(state, CLIPPED, slot(stateA, CLIPPED) + slot(stateB, CLIPPED) - warmClipped);
+  setSlot(state, VOICED, <f64>(voicedHere + voicedB));
+  return doneA + doneB;
+}
+
+/** A completed frame's mean band energies and the two sums, at byte offset `at` of each output. */
+@inline function storeFrame(
+  sl: f64,
+  sm: f64,
+  sh: f64,
+  length: i32,
+  low: usize,
+  mid: usize,
+  high: usize,
+  vocal: usize,
+  upper: usize,
+  at: usize,
+): void {
+  const l32 = <f32>(sl / <f64>length);
+  const m32 = <f32>(sm / <f64>length);
+  const h32 = <f32>(sh / <f64>length);
+  store<f32>(low + at, l32);
+  store<f32>(mid + at, m32);
+  store<f32>(high + at, h32);
+  store<f32>(vocal + at, <f32>(<f64>l32 + <f64>m32));
+  store<f32>(upper + at, <f32>(<f64>m32 + <f64>h32));
 }
 
 /**

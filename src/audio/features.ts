@@ -65,6 +65,8 @@ const PEAK = 11;
 const CLIPPED = 16;
 const VOICED = 17;
 const STATE_SLOTS = 18;
+/** How long lane B of the filter kernel runs before its own samples (see laneLayout). */
+const LANE_WARM_SECONDS = 0.1;
 
 /**
  * `onVoiceBand` receives the 150 Hz – 1 kHz band decimated to about 4 kHz (`voiceBand(rate)`), for
@@ -87,12 +89,14 @@ export function createFeatureExtractor(
   let frames = 0;
   let samplesSeen = 0;
   const band = voiceBand(rate);
+  const lanes = laneLayout(rate, band.decimation);
   // The loop itself is a WebAssembly kernel (wasm/audio-kernels.ts, `filterBands`): ready at once,
   // where the same loop in JavaScript ran interpreted for a good part of a short file.
   const stepFrames = Math.ceil((STEP_SAMPLES * 200) / rate) + 2;
   const { at, bytes } = layOut({
     coef: 21 * 8,
     state: STATE_SLOTS * 8,
+    scratch: 2 * STATE_SLOTS * 8,
     input: STEP_SAMPLES * 4,
     low: stepFrames * 4,
     mid: stepFrames * 4,
@@ -151,6 +155,9 @@ export function createFeatureExtractor(
       at.state,
       rate,
       band.decimation,
+      lanes.period,
+      lanes.warm,
+      at.scratch,
       at.low,
       at.mid,
       at.high,
@@ -202,6 +209,22 @@ export function createFeatureExtractor(
       };
     },
   };
+}
+
+/**
+ * How the filter kernel splits a chunk between the two lanes of a SIMD register (wasm/audio-kernels.ts,
+ * filterBands): `period`, the samples after which frame edges and the voice band's decimation
+ * repeat (0 when that is longer than an eighth of a chunk: odd rates run the scalar loop), and
+ * `warm`, the samples lane B runs ahead of its part so its filters have settled (0.1 s: the slowest
+ * pole, the 150 Hz high-pass's, decays by e^-66 in that time).
+ */
+function laneLayout(rate: number, decimation: number): { period: number; warm: number } {
+  const warm = Math.ceil(rate * LANE_WARM_SECONDS);
+  if (!Number.isInteger(rate)) return { period: 0, warm };
+  const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
+  const edges = rate / gcd(rate, 200);
+  const period = (edges / gcd(edges, decimation)) * decimation;
+  return { period: period <= STEP_SAMPLES / 8 ? period : 0, warm };
 }
 
 /** Samples in frame `frame` at `rate`: frames are 5 ms on average, their edges on whole samples. */
