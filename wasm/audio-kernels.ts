@@ -201,7 +201,7 @@ const STATE_SLOTS: usize = 18;
  * pass through the same arithmetic in the same order as in bandsScalar; what lane B computes from its
  * own part differs from the scalar loop's only by its start's remainder (below 1e-28 of the signal).
  * Frames, voice samples, the peak, the clipped count and the state come out as bandsScalar gives them
- * (lane A's frames, then lane B's). `scratch` holds two band states. Chunks too short to split, or a
+ * (lane A's frames, then lane B's). `scratch` holds two band states and two f64. Chunks too short to split, or a
  * `period` of 0, run the scalar loop.
  */
 export function filterBands(
@@ -251,24 +251,24 @@ export function filterBands(
   const aa1 = f64x2.splat(slot(coef, 13)), aa2 = f64x2.splat(slot(coef, 14));
   const cb0 = f64x2.splat(slot(coef, 15)), ck1 = f64x2.splat(slot(coef, 16)), ck2 = f64x2.splat(slot(coef, 17));
   const ca1 = f64x2.splat(slot(coef, 18)), ca2 = f64x2.splat(slot(coef, 19));
-  const clipLevel = f64x2.splat(slot(coef, 20));
   const top = !(slot(coef, 0) == 1 && slot(coef, 1) == 0 && slot(coef, 2) == 0 && slot(coef, 3) == 0 && slot(coef, 4) == 0);
   const zero = f64x2.splat(0);
-  const one = f64x2.splat(1);
   const tiny = f64x2.splat(TINY);
   // Lane A from the carried state, lane B from rest.
   let t1 = laneA(state, T1), t2 = laneA(state, T2), h1 = laneA(state, H1), h2 = laneA(state, H2);
   let a1 = laneA(state, A1), a2 = laneA(state, A2), c1 = laneA(state, C1), c2 = laneA(state, C2);
   let sl = laneA(state, SL), sm = laneA(state, SM), sh = laneA(state, SH);
-  let peak = f64x2.splat(slot(state, PEAK));
-  let clipped = laneA(state, CLIPPED);
+  // The peak and the clipped count of every sample the two lanes share out below (lane B's warm-up
+  // excepted: those samples are lane A's), four at a time, before the filters.
+  const levels = scratch + (2 * STATE_SLOTS << 3);
+  setSlot(levels, 0, slot(state, PEAK));
+  setSlot(levels, 1, slot(state, CLIPPED));
+  sampleLevels(input, common, slot(coef, 20), levels);
+  sampleLevels(input + (<usize>split << 2), startB + common - split, slot(coef, 20), levels);
   let doneA = 0, doneB = 0, voicedB = 0, voicedHere = 0;
   const inputB = input + (<usize>startB << 2);
   for (let i = 0; i < common; i++) {
     const sample = f64x2.replace_lane(f64x2.splat(<f64>load<f32>(input + (<usize>i << 2))), 1, <f64>load<f32>(inputB + (<usize>i << 2)));
-    const magnitude = f64x2.abs(sample);
-    peak = f64x2.pmax(peak, magnitude);
-    clipped = f64x2.add(clipped, v128.and(f64x2.ge(magnitude, clipLevel), one));
     let x = sample;
     if (top) {
       x = f64x2.add(f64x2.mul(tb0, sample), t1);
@@ -325,10 +325,6 @@ export function filterBands(
       c2 = flushTiny(c2, tiny);
     }
   }
-  // Lane B's warm-up samples are lane A's too: their clipped ones counted once.
-  let warmClipped: f64 = 0;
-  const clipScalar = slot(coef, 20);
-  for (let i = startB; i < split; i++) if (Math.abs(<f64>load<f32>(input + (<usize>i << 2))) >= clipScalar) warmClipped += 1;
   // Each lane's state where the common steps ended; the longer lane finishes in the scalar loop.
   const stateA = scratch;
   const stateB = scratch + (STATE_SLOTS << 3);
@@ -343,8 +339,8 @@ export function filterBands(
   putLanes(stateA, stateB, SL, sl);
   putLanes(stateA, stateB, SM, sm);
   putLanes(stateA, stateB, SH, sh);
-  putLanes(stateA, stateB, PEAK, peak);
-  putLanes(stateA, stateB, CLIPPED, clipped);
+  putLanes(stateA, stateB, PEAK, zero);
+  putLanes(stateA, stateB, CLIPPED, zero);
   putLanes(stateA, stateB, FRAME_LENGTH, f64x2.splat(<f64>length));
   putLanes(stateA, stateB, IN_FRAME, f64x2.splat(<f64>inFrame));
   putLanes(stateA, stateB, PHASE, f64x2.splat(<f64>phase));
@@ -388,11 +384,49 @@ export function filterBands(
   }
   // Lane B carries on into the next chunk; the peak and the count are both lanes'.
   for (let i = 0; i < <i32>STATE_SLOTS; i++) setSlot(state, i, slot(stateB, i));
-  const peakA = slot(stateA, PEAK);
-  if (peakA > slot(state, PEAK)) setSlot(state, PEAK, peakA);
-  setSlot(state, CLIPPED, slot(stateA, CLIPPED) + slot(stateB, CLIPPED) - warmClipped);
+  setSlot(state, PEAK, max(slot(levels, 0), max(slot(stateA, PEAK), slot(stateB, PEAK))));
+  setSlot(state, CLIPPED, slot(levels, 1) + slot(stateA, CLIPPED) + slot(stateB, CLIPPED));
   setSlot(state, VOICED, <f64>(voicedHere + voicedB));
   return doneA + doneB;
+}
+
+/**
+ * The loudest magnitude and the count of magnitudes at or above `clipLevel` among `n` f32 samples at
+ * `at`, four at a time, into slots 0 (a larger peak replaces it) and 1 (added) of `out`: what the
+ * scalar loop finds by comparing each sample widened to f64 (a NaN is never the peak nor clipped).
+ */
+function sampleLevels(at: usize, n: i32, clipLevel: f64, out: usize): void {
+  // The smallest f32 at or above the level: an f32 sample reaches one exactly when it reaches the other.
+  let clip32 = <f32>clipLevel;
+  if (<f64>clip32 < clipLevel) clip32 = reinterpret<f32>(reinterpret<u32>(clip32) + 1);
+  const clip = f32x4.splat(clip32);
+  let peak4 = f32x4.splat(0);
+  let count4 = i32x4.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const magnitude = f32x4.abs(v128.load(at + (<usize>i << 2)));
+    peak4 = f32x4.pmax(peak4, magnitude);
+    count4 = i32x4.sub(count4, f32x4.ge(magnitude, clip));
+  }
+  let peak = slot(out, 0);
+  let count = <f64>(
+    i32x4.extract_lane(count4, 0) +
+    i32x4.extract_lane(count4, 1) +
+    i32x4.extract_lane(count4, 2) +
+    i32x4.extract_lane(count4, 3)
+  );
+  for (let k = 0; k < 4; k++) {
+    const lane = <f64>f32x4.extract_lane(peak4, 0);
+    if (lane > peak) peak = lane;
+    peak4 = i32x4.shuffle(peak4, peak4, 1, 2, 3, 0);
+  }
+  for (; i < n; i++) {
+    const magnitude = Math.abs(<f64>load<f32>(at + (<usize>i << 2)));
+    if (magnitude > peak) peak = magnitude;
+    if (magnitude >= clipLevel) count += 1;
+  }
+  setSlot(out, 0, peak);
+  setSlot(out, 1, slot(out, 1) + count);
 }
 
 /** A completed frame's mean band energies and the two sums, at byte offset `at` of each output. */

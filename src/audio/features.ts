@@ -96,7 +96,7 @@ export function createFeatureExtractor(
   const { at, bytes } = layOut({
     coef: 21 * 8,
     state: STATE_SLOTS * 8,
-    scratch: 2 * STATE_SLOTS * 8,
+    scratch: (2 * STATE_SLOTS + 2) * 8,
     input: STEP_SAMPLES * 4,
     low: stepFrames * 4,
     mid: stepFrames * 4,
