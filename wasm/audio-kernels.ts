@@ -798,19 +798,74 @@ export function collectNoise(
   mid: i32,
   long: i32,
   histograms: usize,
+  table: usize,
 ): void {
   for (let first = 0; first + long <= n; first++) {
     const b = first / block;
     const floorHere = f32At(floor, b);
     if (f32At(smoothed, first) > slot(busyAbove, b)) continue;
     let sum: f64 = f32At(lin, first);
-    countDeviation(histograms, toDb(sum) - floorHere);
+    countLevel(histograms, sum, floorHere, table);
     let t = first + 1;
     for (; t < first + mid; t++) sum += f32At(lin, t);
-    countDeviation(histograms + DEVIATION_BINS * 4, toDb(sum / <f64>mid) - floorHere);
+    countLevel(histograms + DEVIATION_BINS * 4, sum / <f64>mid, floorHere, table);
     for (; t < first + long; t++) sum += f32At(lin, t);
-    countDeviation(histograms + DEVIATION_BINS * 8, toDb(sum / <f64>long) - floorHere);
+    countLevel(histograms + DEVIATION_BINS * 8, sum / <f64>long, floorHere, table);
   }
+}
+
+/**
+ * countDeviation(bins, toDb(energy) − floorHere), with the logarithm taken first from a table and a
+ * short series (no division, ~1e-14 dB from the exact value): the bin it gives is the exact one unless
+ * the value falls within 1e-6 of a bin's edge, and then the exact logarithm decides. So the counts are
+ * the same to the last one, for a fraction of the cost (~0.6 million logarithms in 4 minutes).
+ */
+@inline function countLevel(bins: usize, energy: f64, floorHere: f64, table: usize): void {
+  if (!(energy > 1e-12) || !ownMath) {
+    countDeviation(bins, toDb(energy) - floorHere);
+    return;
+  }
+  const v = 10 * quickLog10(energy, table) - floorHere;
+  const clamped = v < -40 ? -40 : v > 40 ? 40 : v;
+  const q = (clamped + 40) / 0.05;
+  if (Math.abs(q - Math.floor(q) - 0.5) < 1e-6) {
+    countDeviation(bins, toDb(energy) - floorHere);
+    return;
+  }
+  const at = bins + (<usize>(<i32>Math.floor(q + 0.5)) << 2);
+  store<u32>(at, load<u32>(at) + 1);
+}
+
+/** Entries of the logarithm table: the top LOG_TABLE_BITS bits of the mantissa pick one. */
+const LOG_TABLE_BITS = 7;
+const LOG_TABLE_SIZE = 1 << LOG_TABLE_BITS;
+
+/**
+ * Fills the table quickLog10 reads (LOG_TABLE_SIZE pairs of f64 at `table`): for each interval of the
+ * mantissa [1 + i/128, 1 + (i+1)/128), its centre c's reciprocal and ln c (fdlibm's log, to the last bit).
+ */
+export function fillLogTable(table: usize): void {
+  for (let i = 0; i < LOG_TABLE_SIZE; i++) {
+    const c = 1 + (<f64>i + 0.5) / <f64>LOG_TABLE_SIZE;
+    store<f64>(table + (<usize>i << 4), 1 / c);
+    store<f64>(table + (<usize>i << 4) + 8, logJs(c));
+  }
+}
+
+/**
+ * log10 of a positive normal x, within ~1e-15 of the exact value: x = 2^e · m with m in [1, 2),
+ * m = c · (1 + r) for the table's nearest centre c (|r| < 1/256), ln(1 + r) by its series to r^5.
+ */
+@inline function quickLog10(x: f64, table: usize): f64 {
+  const bits = reinterpret<u64>(x);
+  const e = <f64>(<i32>(bits >> 52) - 1023);
+  const m = reinterpret<f64>((bits & 0x000fffffffffffff) | 0x3ff0000000000000);
+  const i = <i32>(bits >> (52 - LOG_TABLE_BITS)) & (LOG_TABLE_SIZE - 1);
+  const entry = table + (<usize>i << 4);
+  const c = 1 + (<f64>i + 0.5) / <f64>LOG_TABLE_SIZE;
+  const r = (m - c) * load<f64>(entry);
+  const series = r * (1 - r * (0.5 - r * (1.0 / 3 - r * (0.25 - r * 0.2))));
+  return (e * 0.6931471805599453 + load<f64>(entry, 8) + series) * 0.4342944819032518;
 }
 
 const DEVIATION_BINS: usize = 1601;

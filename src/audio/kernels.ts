@@ -50,7 +50,9 @@ export interface AudioKernels {
     mid: number,
     long: number,
     histograms: number,
+    table: number,
   ): void;
+  fillLogTable(table: number): void;
   describeDeviations(histograms: number, scratch: number, out: number): void;
   markFrames(
     lin: number,

@@ -199,10 +199,12 @@ function framePasses(frames: number): FramePasses {
     histograms: 3 * DEVIATION_BINS * 4,
     deviations: DEVIATION_BINS * 4,
     medians: 6 * 4,
+    logTable: 128 * 16,
     hold: frames,
     onset: frames,
   });
   const kernels = instantiateKernels(bytes);
+  kernels.fillLogTable(at.logTable);
   const memory = kernels.memory.buffer;
   const linAt = (band: number) => at.lin + band * frames * 4;
   const floorAt = (band: number) => at.floor + band * blocks * 4;
@@ -244,6 +246,7 @@ function framePasses(frames: number): FramePasses {
         ONSET_FRAMES,
         EDGE_FRAMES,
         at.histograms,
+        at.logTable,
       );
       kernels.describeDeviations(at.histograms, at.deviations, at.medians);
       return { floor, medians: medians.slice() };
