@@ -1,44 +1,8 @@
-import type { Command } from 'commander';
-import type { AppContext } from './context.js';
-import type { Translate } from '../i18n/index.js';
+import { ANALYZE_ROW } from './analyze-row.js';
+import { type CommandRow, row, withFile } from './command-row.js';
 import { countOption, durationOption, modeOption, promptOption } from './options.js';
 
-/**
- * The single list of commands. The program (program.ts) declares each from its row, in this order (the
- * order of `pitch --help`), loads its module beside the store and colours, and runs it; the help the
- * build records is that program's help; the argv table test drives every row. A command exists when,
- * and only when, it has a row here.
- */
-export interface CommandRow {
-  /** commander's name; a subcommand's row sits in its parent's `subcommands`. */
-  name: string;
-  /** The command's module, imported when the command runs (never for `--help`). */
-  load(): Promise<object>;
-  /** Description, arguments and options; each value checked by a parser of options.ts. */
-  declare(command: Command, t: Translate): void;
-  /** Calls the loaded module with commander's arguments: the positional ones, then the options. */
-  run(module: object, ctx: AppContext, args: unknown[]): Promise<void>;
-  subcommands?: CommandRow[];
-}
-
-/**
- * One row, typed: `run` names the module's function and its arguments, checked against the module's
- * own signature; commander's arguments come in that order (it adds the Command last, ignored here).
- */
-function row<M extends object, A extends unknown[]>(spec: {
-  name: string;
-  load: () => Promise<M>;
-  declare: (command: Command, t: Translate) => void;
-  run: (module: M, ctx: AppContext, ...args: A) => Promise<void>;
-  subcommands?: CommandRow[];
-}): CommandRow {
-  return {
-    ...spec,
-    run: (module, ctx, args) => spec.run(module as M, ctx, ...(args as A)),
-  };
-}
-
-const withFile = (command: Command, t: Translate) => command.option('-f, --file <path>', t('cli.opt.file'));
+export type { CommandRow } from './command-row.js';
 
 /** The options checked at the edge that more than a default differs in (src/cli/options.ts). */
 const QUIZ_COUNT = countOption('quiz.badCount', 'quiz.countHint', { min: 1, max: 500, digits: 6 });
@@ -54,6 +18,12 @@ const TARGET = durationOption('rehearse.badTarget', 'rehearse.badTargetHint');
 
 const loadHistory = () => import('./commands/history.js');
 
+/**
+ * The single list of commands. The program (program.ts) declares each from its row, in this order (the
+ * order of `pitch --help`), loads its module beside the store and colours, and runs it; the help the
+ * build records is that program's help; the argv table test drives every row. A command exists when,
+ * and only when, it has a row here.
+ */
 export const COMMANDS: readonly CommandRow[] = [
   row({
     name: 'init',
@@ -163,18 +133,7 @@ export const COMMANDS: readonly CommandRow[] = [
       }),
     ],
   }),
-  row({
-    name: 'analyze',
-    load: () => import('./commands/analyze.js'),
-    declare: (c, t) =>
-      withFile(c, t)
-        .description(t('cli.cmd.analyze'))
-        .argument('<audio>', t('cli.arg.audioFile'))
-        .option('-s, --section <section>', t('cli.opt.analyzeSection'))
-        .option('--json', t('cli.opt.json')),
-    run: (m, ctx, audio: string, opts: import('./commands/analyze.js').AnalyzeCommandOptions) =>
-      m.analyzeCommand(ctx, audio, opts),
-  }),
+  ANALYZE_ROW,
   row({
     name: 'stats',
     load: () => import('./commands/stats.js'),

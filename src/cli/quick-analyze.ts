@@ -1,5 +1,5 @@
 import type { AnalyzeRequest } from './argv.js';
-import { COMMANDS } from './command-table.js';
+import { ANALYZE_ROW } from './analyze-row.js';
 import { createContext } from './context.js';
 import { reportError } from './report-error.js';
 import { detectLang } from '../i18n/lang.js';
@@ -19,7 +19,7 @@ export async function runAnalyze(request: AnalyzeRequest, env: NodeJS.ProcessEnv
   try {
     // The command table's own row runs it, with commander's arguments (the file, then the options); as
     // in the program's preAction hook, its module loads beside colours, which --json never loads.
-    const row = COMMANDS.find((r) => r.name === 'analyze')!;
+    const row = ANALYZE_ROW;
     const [module] = await Promise.all([row.load(), request.opts.json ? undefined : ctx.ready()]);
     await row.run(module, ctx, [request.audio, request.opts]);
   } catch (error) {
