@@ -49,7 +49,9 @@ describe('who may import whom', () => {
     },
   );
   it('the command table is the only way into a command module (one list of commands)', () => {
-    const outside = files.filter((f) => !f.startsWith('cli/commands/') && f !== 'cli/command-table.ts');
+    // analyze-row.ts is the table's analyze row, kept apart so the quick analyze script bundles no other command.
+    const table = ['cli/command-table.ts', 'cli/analyze-row.ts'];
+    const outside = files.filter((f) => !f.startsWith('cli/commands/') && !table.includes(f));
     for (const f of outside)
       for (const spec of importsOf(f))
         expect(join(f, '..', spec), `${f} imports ${spec}`).not.toMatch(/^cli[\\/]commands[\\/]/);
