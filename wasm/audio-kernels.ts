@@ -472,7 +472,7 @@ const LOWEST_HZ = 2;
 const HIGHEST_HZ = 3;
 
 /**
- * For each of `count` blocks of `hop` samples starting at `from` in `x` (f64; `maxLag` samples of
+ * For each of `count` blocks of `hop` samples starting at `from` in `x` (f32; `maxLag` samples of
  * look-ahead after the last): the per-lag sums of squared differences go into the ring `blocks`
  * (WINDOW_HOPS rows of maxLag + 1 f64) and the window's running sums `window`; from the third block
  * on, each block completes a 30 ms window, whose F0 (Hz, 0 when unvoiced) is written to `f0` (f32).
@@ -499,7 +499,7 @@ export function trackBlocks(
   for (let b = 0; b < count; b++) {
     const row = blocks + ((<usize>((blockCount % WINDOW_HOPS) * lags)) << 3);
     if (blockCount >= WINDOW_HOPS) for (let l = 0; l < lags; l++) setSlot(window, l, slot(window, l) - slot(row, l));
-    sumBlock(x + (<usize>(from + b * hop) << 3), hop, maxLag, row);
+    sumBlock(x + (<usize>(from + b * hop) << 2), hop, maxLag, row);
     for (let l = 0; l < lags; l++) setSlot(window, l, slot(window, l) + slot(row, l));
     blockCount++;
     if (blockCount < WINDOW_HOPS) continue;
@@ -518,59 +518,65 @@ export function trackBlocks(
 }
 
 /**
- * For each lag 1…maxLag, the sum over one block of (x[j] − x[j + lag])² (x in f64: the voice band's
- * f32 samples, widened once as they arrive), in the order the JavaScript summed: each lag's sum runs
- * over j in turn. Two lags to a SIMD register, eight per pass, so each sample is loaded once per pass.
+ * For each lag 1…maxLag, the sum over one block of (x[j] − x[j + lag])² into `out` (f64), summed in
+ * single precision as the voice band's f32 samples come: each lag's sum runs over j in turn, four lags
+ * to a SIMD register and sixteen per pass, so each sample is loaded once per pass. Single precision
+ * puts ~4e-7 of relative error on a block's sum (37 terms at 3.7 kHz), far under what YIN's thresholds
+ * and the period's interpolation can tell (docs/voice.md), for half the operations of double precision.
  */
 @inline function sumBlock(x: usize, hop: i32, maxLag: i32, out: usize): void {
   setSlot(out, 0, 0);
-  const end = x + (<usize>hop << 3);
-  let lag = 1;
-  for (; lag + 7 <= maxLag; lag += 8) {
-    let s0 = f64x2.splat(0);
-    let s1 = f64x2.splat(0);
-    let s2 = f64x2.splat(0);
-    let s3 = f64x2.splat(0);
-    const shift = <usize>lag << 3;
-    for (let p = x; p < end; p += 8) {
-      const v = v128.load64_splat(p);
-      const q = p + shift;
-      const e0 = f64x2.sub(v, v128.load(q));
-      const e1 = f64x2.sub(v, v128.load(q + 16));
-      const e2 = f64x2.sub(v, v128.load(q + 32));
-      const e3 = f64x2.sub(v, v128.load(q + 48));
-      s0 = f64x2.add(s0, f64x2.mul(e0, e0));
-      s1 = f64x2.add(s1, f64x2.mul(e1, e1));
-      s2 = f64x2.add(s2, f64x2.mul(e2, e2));
-      s3 = f64x2.add(s3, f64x2.mul(e3, e3));
-    }
-    const at = out + (<usize>lag << 3);
-    v128.store(at, s0);
-    v128.store(at + 16, s1);
-    v128.store(at + 32, s2);
-    v128.store(at + 48, s3);
+  // Sixteen lags a pass; the last pass ends at maxLag and may redo some lags of the one before it
+  // (the same sums, written again), so every pass keeps four sums going at once.
+  if (maxLag >= 16) {
+    for (let first = 1; first <= maxLag; first += 16) sumLags(x, hop, min(first, maxLag - 15), out);
+    return;
   }
-  for (; lag + 1 <= maxLag; lag += 2) {
-    let s0 = f64x2.splat(0);
-    const shift = <usize>lag << 3;
-    for (let p = x; p < end; p += 8) {
-      const e0 = f64x2.sub(v128.load64_splat(p), v128.load(p + shift));
-      s0 = f64x2.add(s0, f64x2.mul(e0, e0));
+  // Under 16 lags (a voice band under 1 kHz, which no WAV we read has): one lag at a time.
+  const end = x + (<usize>hop << 2);
+  for (let lag = 1; lag <= maxLag; lag++) {
+    let sum: f32 = 0;
+    for (let p = x; p < end; p += 4) {
+      const e = load<f32>(p) - load<f32>(p + (<usize>lag << 2));
+      sum += e * e;
     }
-    v128.store(out + (<usize>lag << 3), s0);
-  }
-  for (; lag <= maxLag; lag++) {
-    let s: f64 = 0;
-    const shift = <usize>lag << 3;
-    for (let p = x; p < end; p += 8) {
-      const e = load<f64>(p) - load<f64>(p + shift);
-      s += e * e;
-    }
-    setSlot(out, lag, s);
+    setSlot(out, lag, <f64>sum);
   }
 }
 
-/** YIN's steps 3–5 on one frame's difference function: F0 in Hz, or 0 when the frame is not periodic. */
+/** The sums of sumBlock for the sixteen lags from `lag` (lag + 15 ≤ maxLag). */
+@inline function sumLags(x: usize, hop: i32, lag: i32, out: usize): void {
+  const end = x + (<usize>hop << 2);
+  let s0 = f32x4.splat(0);
+  let s1 = f32x4.splat(0);
+  let s2 = f32x4.splat(0);
+  let s3 = f32x4.splat(0);
+  const shift = <usize>lag << 2;
+  for (let p = x; p < end; p += 4) {
+    const v = v128.load32_splat(p);
+    const q = p + shift;
+    const e0 = f32x4.sub(v, v128.load(q));
+    const e1 = f32x4.sub(v, v128.load(q + 16));
+    const e2 = f32x4.sub(v, v128.load(q + 32));
+    const e3 = f32x4.sub(v, v128.load(q + 48));
+    s0 = f32x4.add(s0, f32x4.mul(e0, e0));
+    s1 = f32x4.add(s1, f32x4.mul(e1, e1));
+    s2 = f32x4.add(s2, f32x4.mul(e2, e2));
+    s3 = f32x4.add(s3, f32x4.mul(e3, e3));
+  }
+  const at = out + (<usize>lag << 3);
+  storeWidened(at, s0);
+  storeWidened(at + 32, s1);
+  storeWidened(at + 64, s2);
+  storeWidened(at + 96, s3);
+}
+
+/** Four f32 sums as four f64 at `at`. */
+@inline function storeWidened(at: usize, sums: v128): void {
+  v128.store(at, f64x2.promote_low_f32x4(sums));
+  v128.store(at + 16, f64x2.promote_low_f32x4(i32x4.shuffle(sums, sums, 2, 3, 0, 1)));
+}
+
 function yinEstimate(d: usize, minLag: i32, maxLag: i32, rate: f64, params: usize): f64 {
   const dipThreshold = slot(params, DIP_THRESHOLD);
   let running: f64 = 0;

@@ -72,7 +72,7 @@ export function createPitchTracker(rate: number): PitchTracker {
   const stepFrames = Math.ceil(capacity / hop) + 1;
   const { at, bytes } = layOut({
     params: 4 * 8,
-    buffer: capacity * 8,
+    buffer: capacity * 4,
     blocks: WINDOW_HOPS * lags * 8,
     window: lags * 8,
     d: lags * 8,
@@ -86,8 +86,8 @@ export function createPitchTracker(rate: number): PitchTracker {
     MIN_F0_HZ * 0.95,
     MAX_F0_HZ * 1.05,
   ]);
-  // Widened to double precision as the samples arrive (exactly): the kernel's sums are in doubles.
-  const buffer = new Float64Array(kernels.memory.buffer, at.buffer, capacity);
+  // The voice band's f32 samples as they come: the kernel sums each block in single precision.
+  const buffer = new Float32Array(kernels.memory.buffer, at.buffer, capacity);
   const f0Out = new Float32Array(kernels.memory.buffer, at.f0, stepFrames);
   let filled = 0;
   let base = 0;
