@@ -457,8 +457,19 @@ function sampleLevels(at: usize, n: i32, clipLevel: f64, out: usize): void {
  * src/audio/wav.ts decodes it: from the end, so each sample is read before its bytes are overwritten.
  */
 export function decodePcm16(at: usize, n: i32): void {
-  for (let i = n - 1; i >= 0; i--) {
+  // The last n % 8 samples one at a time, then eight at a time towards the start: each block's 16
+  // bytes are read before its 32 are written, and what those overwrite belongs to samples already done.
+  let i = n - 1;
+  for (; i >= 0 && (i + 1) % 8 != 0; i--) {
     store<f32>(at + (<usize>i << 2), <f32>(<f64>load<i16>(at + (<usize>i << 1)) * (1.0 / 32768.0)));
+  }
+  const scale = f32x4.splat(1.0 / 32768.0);
+  for (let first = i - 7; first >= 0; first -= 8) {
+    const pcm = v128.load(at + (<usize>first << 1));
+    const low = f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_low_i16x8_s(pcm)), scale);
+    const high = f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_high_i16x8_s(pcm)), scale);
+    v128.store(at + (<usize>first << 2), low);
+    v128.store(at + (<usize>first << 2) + 16, high);
   }
 }
 

@@ -144,4 +144,18 @@ describe('the WebAssembly kernels', () => {
     expect(quick.reduce((a, b) => a + b, 0)).toBeGreaterThan(100_000);
     expect(quick).toEqual(run(false));
   });
+
+  it('decode 16-bit PCM in place into the samples the WAV reader gives, whatever the count', () => {
+    const kernels = instantiateKernels(0);
+    kernels.memory.grow(2);
+    let seed = 3;
+    const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0);
+    for (const n of [0, 1, 7, 8, 9, 15, 16, 17, 31, 33, 100, 1001, 20_000]) {
+      const pcm = Int16Array.from({ length: n }, (_, i) => (i < 2 ? [-32768, 32767][i]! : (next() >>> 16) - 32768));
+      new Int16Array(kernels.memory.buffer, 64, n).set(pcm);
+      kernels.decodePcm16(64, n);
+      const decoded = Array.from(new Float32Array(kernels.memory.buffer, 64, n));
+      expect(decoded, `${n} samples`).toEqual(Array.from(pcm, (v) => v / 32768));
+    }
+  });
 });
