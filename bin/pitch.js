@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
-await main(process.argv);
+// CommonJS (bin/package.json): src/cli/entry.ts says why.
+require('../dist/cli/entry.cjs').start();

@@ -87,6 +87,21 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+// bin/pitch.js's entry, CommonJS (src/cli/entry.ts): --help, --version and `pitch analyze` start without
+// the ES module loader; import.meta.url is this file's URL, as for main.js next to it.
+await build({
+  entryPoints: ['src/cli/entry.ts'],
+  outfile: `${next}/cli/entry.cjs`,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['./program.js', './quick-analyze.js'],
+  define: { 'import.meta.url': '__entryUrl' },
+  banner: { js: 'const __entryUrl = require("node:url").pathToFileURL(__filename).href;' },
+  legalComments: 'none',
+  logLevel: 'warning',
+});
 // `pitch --help` and `--version` answered without loading commander (src/cli/main.ts): the build runs the
 // full program once per language and keeps what it printed.
 const helpOf = (lang) => {

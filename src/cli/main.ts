@@ -13,6 +13,22 @@ import { analyzeRequest, commandName, langArgument, quickRequest } from './argv.
  * own (quick-analyze.ts); everything else runs the full program (program.ts).
  */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  if (await runQuick(argv, env)) return;
+  const args = argv.slice(2);
+  const loaded = loadProgram();
+  const command = commandName(args) ?? '';
+  if (loaded && REPORTS.has(command)) keepYoungGenerationSmall();
+  if (loaded && command === 'history') keepHeapSmall();
+  const { run } = loaded?.program ?? (await import('./program.js'));
+  await run(argv, env);
+}
+
+/**
+ * `--help` and `--version` from the recorded answers, `pitch analyze` in its plain shapes from its own
+ * script: true when the command line was one of them and ran. Also run by the CommonJS entry
+ * (entry.ts), before any ES module loads.
+ */
+export async function runQuick(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
   const args = argv.slice(2);
   const quick = env.PITCH_NO_QUICK_HELP ? null : quickRequest(args);
   if (quick) {
@@ -20,21 +36,16 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     const answers = quickAnswers();
     if (answers && (requested === undefined || isLang(requested))) {
       process.stdout.write(quick === 'version' ? `${answers.version}\n` : answers.help[detectLang(requested, env)]);
-      return;
+      return true;
     }
   }
   const analyze = env.PITCH_NO_QUICK_ANALYZE ? null : analyzeRequest(args);
   if (analyze) {
     const { runAnalyze } = loadQuickAnalyze()?.program ?? (await import('./quick-analyze.js'));
     await runAnalyze(analyze, env);
-    return;
+    return true;
   }
-  const loaded = loadProgram();
-  const command = commandName(args) ?? '';
-  if (loaded && REPORTS.has(command)) keepYoungGenerationSmall();
-  if (loaded && command === 'history') keepHeapSmall();
-  const { run } = loaded?.program ?? (await import('./program.js'));
-  await run(argv, env);
+  return false;
 }
 
 /** Commands that read a year of data into one report and end (statistics). */
