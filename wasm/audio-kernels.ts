@@ -509,19 +509,32 @@ export function trackBlocks(
   let frames = 0;
   for (let b = 0; b < count; b++) {
     const row = blocks + ((<usize>((blockCount % WINDOW_HOPS) * lags)) << 3);
-    if (blockCount >= WINDOW_HOPS) for (let l = 0; l < lags; l++) setSlot(window, l, slot(window, l) - slot(row, l));
+    if (blockCount >= WINDOW_HOPS) {
+      let l = 0;
+      for (; l + 2 <= lags; l += 2) {
+        const at = <usize>l << 3;
+        v128.store(window + at, f64x2.sub(v128.load(window + at), v128.load(row + at)));
+      }
+      if (l < lags) setSlot(window, l, slot(window, l) - slot(row, l));
+    }
     sumBlock(x + (<usize>(from + b * hop) << 2), hop, maxLag, row);
-    for (let l = 0; l < lags; l++) setSlot(window, l, slot(window, l) + slot(row, l));
+    let l = 0;
+    for (; l + 2 <= lags; l += 2) {
+      const at = <usize>l << 3;
+      v128.store(window + at, f64x2.add(v128.load(window + at), v128.load(row + at)));
+    }
+    if (l < lags) setSlot(window, l, slot(window, l) + slot(row, l));
     blockCount++;
     if (blockCount < WINDOW_HOPS) continue;
-    // Digital silence (or near it) has no period; skipping it spares YIN's steps on long pauses.
-    let energy: f64 = 0;
-    for (let l = 1; l < lags; l++) energy += slot(window, l);
-    let hz: f64 = 0;
-    if (!(energy < 1e-9)) {
-      memory.copy(d, window, <usize>lags << 3);
-      hz = yinEstimate(d, minLag, maxLag, rate, params);
+    // YIN's running sums of the window from lag 1 into d; the last is the window's energy. Digital
+    // silence (or near it) has no period; skipping it spares YIN's steps on long pauses.
+    let running: f64 = 0;
+    for (let l = 1; l < lags; l++) {
+      running += slot(window, l);
+      setSlot(d, l, running);
     }
+    let hz: f64 = 0;
+    if (!(running < 1e-9)) hz = yinEstimate(window, d, minLag, maxLag, rate, params);
     store<f32>(f0 + (<usize>frames << 2), <f32>hz);
     frames++;
   }
@@ -588,13 +601,23 @@ export function trackBlocks(
   v128.store(at + 16, f64x2.promote_low_f32x4(i32x4.shuffle(sums, sums, 2, 3, 0, 1)));
 }
 
-function yinEstimate(d: usize, minLag: i32, maxLag: i32, rate: f64, params: usize): f64 {
+function yinEstimate(window: usize, d: usize, minLag: i32, maxLag: i32, rate: f64, params: usize): f64 {
   const dipThreshold = slot(params, DIP_THRESHOLD);
-  let running: f64 = 0;
-  for (let lag = 1; lag <= maxLag; lag++) {
-    const v = slot(d, lag);
-    running += v;
-    setSlot(d, lag, running > 0 ? (v * <f64>lag) / running : 1);
+  // The cumulative mean normalised difference, d'(lag) = d(lag)·lag / (d(1) + … + d(lag)), in place of
+  // the running sums `d` holds (1 where the sum is not positive), two lags at a time.
+  const one = f64x2.splat(1);
+  const zero = f64x2.splat(0);
+  let k = 1;
+  for (; k + 1 <= maxLag; k += 2) {
+    const at = <usize>k << 3;
+    const sums = v128.load(d + at);
+    const lags = f64x2.replace_lane(f64x2.splat(<f64>k), 1, <f64>(k + 1));
+    const normalised = f64x2.div(f64x2.mul(v128.load(window + at), lags), sums);
+    v128.store(d + at, v128.bitselect(normalised, one, f64x2.gt(sums, zero)));
+  }
+  if (k <= maxLag) {
+    const sum = slot(d, k);
+    setSlot(d, k, sum > 0 ? (slot(window, k) * <f64>k) / sum : 1);
   }
   let found = -1;
   for (let lag = minLag; lag < maxLag; lag++) {
