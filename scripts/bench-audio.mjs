@@ -217,8 +217,19 @@ async function wholeCommands(dir) {
   const pitch = (file, bin = BIN) => [process.execPath, [bin, 'analyze', file, '--json']];
   // BEFORE=<a built checkout of an earlier version> adds its whole commands to the same interleaved rounds.
   const before = process.env.BEFORE ? join(process.env.BEFORE, 'bin', 'pitch.js') : null;
+  // Node 20 reads and parses the certificates NODE_EXTRA_CA_CERTS names at every start, before any of our
+  // code runs (~37 ms of its ~60 on this machine, with Debian's bundle): when it is set, the same
+  // commands run without it too, so the report says how much of the ratio is that.
+  const certs = process.env.NODE_EXTRA_CA_CERTS;
+  const noCerts = { NODE_EXTRA_CA_CERTS: undefined };
   const contenders = [
     ['node -e 0 (Node start-up alone)', [process.execPath, ['-e', '0']], {}],
+    ...(certs
+      ? [
+          ['node -e 0, NODE_EXTRA_CA_CERTS unset', [process.execPath, ['-e', '0']], noCerts],
+          ['pitch analyze --json, 22.05 kHz, NODE_EXTRA_CA_CERTS unset', pitch(four22), noCerts],
+        ]
+      : []),
     ['pitch analyze --json, 22.05 kHz', pitch(four22), {}],
     ...(before ? [['before: pitch analyze --json, 22.05 kHz', pitch(four22, before), {}]] : []),
     ['ffmpeg silencedetect, 22.05 kHz', ffmpeg(four22), {}],
@@ -251,6 +262,12 @@ async function wholeCommands(dir) {
     ...rows.map((r) => `| ${r.label} | ${f(r.wall)} | ${f(r.best)} | ${f(r.cpu)} |`),
     '',
     `pitch analyze --json ÷ ffmpeg silencedetect (wall, medians): 22.05 kHz ${ratio('pitch analyze --json, 22.05 kHz', 'ffmpeg silencedetect, 22.05 kHz')}× (goal ≤ 1.5×), 16 kHz ${ratio('pitch analyze --json, 16 kHz', 'ffmpeg silencedetect, 16 kHz')}×${before ? ` (before: ${ratio('before: pitch analyze --json, 22.05 kHz', 'ffmpeg silencedetect, 22.05 kHz')}× and ${ratio('before: pitch analyze --json, 16 kHz', 'ffmpeg silencedetect, 16 kHz')}×)` : ''}; Node start-up alone is ${ratio('node -e 0 (Node start-up alone)', 'ffmpeg silencedetect, 22.05 kHz')}× ffmpeg's whole run.`,
+    ...(certs
+      ? [
+          '',
+          `NODE_EXTRA_CA_CERTS is set (${certs}): Node parses those certificates at every start, before any of pitch's code runs (pitch opens no network connection). node -e 0: ${f(byLabel.get('node -e 0 (Node start-up alone)').wall)} ms with it, ${f(byLabel.get('node -e 0, NODE_EXTRA_CA_CERTS unset').wall)} ms without; pitch analyze --json ÷ ffmpeg at 22.05 kHz without it: ${ratio('pitch analyze --json, 22.05 kHz, NODE_EXTRA_CA_CERTS unset', 'ffmpeg silencedetect, 22.05 kHz')}×.`,
+        ]
+      : []),
   ];
   // Memory on a 3-hour recording: the 4-minute file's samples repeated (~480 MB, deleted afterwards).
   const long = join(dir, 'three-hours.wav');
