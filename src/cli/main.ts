@@ -13,8 +13,17 @@ import { analyzeRequest, commandName, langArgument, quickRequest } from './argv.
  * own (quick-analyze.ts); everything else runs the full program (program.ts).
  */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  if (await runQuick(argv, env)) return;
   const args = argv.slice(2);
+  const quick = env.PITCH_NO_QUICK_HELP ? null : quickRequest(args);
+  if (quick) {
+    const requested = langArgument(args);
+    const answers = quickAnswers();
+    if (answers && (requested === undefined || isLang(requested))) {
+      process.stdout.write(quick === 'version' ? `${answers.version}\n` : answers.help[detectLang(requested, env)]);
+      return;
+    }
+  }
+  if (await runQuickAnalyze(argv, env)) return;
   const loaded = loadProgram();
   const command = commandName(args) ?? '';
   if (loaded && REPORTS.has(command)) keepYoungGenerationSmall();
@@ -24,28 +33,15 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
 }
 
 /**
- * `--help` and `--version` from the recorded answers, `pitch analyze` in its plain shapes from its own
- * script: true when the command line was one of them and ran. Also run by the CommonJS entry
- * (entry.ts), before any ES module loads.
+ * `pitch analyze` in its plain shapes, from its own script: true when the command line was one and
+ * ran. Also run by the CommonJS entry (entry.ts), before any ES module loads.
  */
-export async function runQuick(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
-  const args = argv.slice(2);
-  const quick = env.PITCH_NO_QUICK_HELP ? null : quickRequest(args);
-  if (quick) {
-    const requested = langArgument(args);
-    const answers = quickAnswers();
-    if (answers && (requested === undefined || isLang(requested))) {
-      process.stdout.write(quick === 'version' ? `${answers.version}\n` : answers.help[detectLang(requested, env)]);
-      return true;
-    }
-  }
-  const analyze = env.PITCH_NO_QUICK_ANALYZE ? null : analyzeRequest(args);
-  if (analyze) {
-    const { runAnalyze } = loadQuickAnalyze()?.program ?? (await import('./quick-analyze.js'));
-    await runAnalyze(analyze, env);
-    return true;
-  }
-  return false;
+export async function runQuickAnalyze(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+  const analyze = env.PITCH_NO_QUICK_ANALYZE ? null : analyzeRequest(argv.slice(2));
+  if (!analyze) return false;
+  const { runAnalyze } = loadQuickAnalyze()?.program ?? (await import('./quick-analyze.js'));
+  await runAnalyze(analyze, env);
+  return true;
 }
 
 /** Commands that read a year of data into one report and end (statistics). */
