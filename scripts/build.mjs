@@ -76,31 +76,24 @@ function asciiOnly(file) {
 // The entry point is built alone: `pitch --help` and `--version` load this one small file
 // (src/cli/main.ts) and nothing else; the full program, or `pitch analyze`'s script, is loaded from it
 // on demand.
-await build({
-  entryPoints: ['src/cli/main.ts'],
-  outfile: `${next}/cli/main.js`,
+const entry = {
   bundle: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   external: ['./program.js', './quick-analyze.js'],
   legalComments: 'none',
   logLevel: 'warning',
-});
-// bin/pitch.js's entry, CommonJS (src/cli/entry.ts): --help, --version and `pitch analyze` start without
-// the ES module loader; import.meta.url is this file's URL, as for main.js next to it.
+};
+await build({ ...entry, entryPoints: ['src/cli/main.ts'], outfile: `${next}/cli/main.js`, format: 'esm' });
+// bin/pitch.js's entry, CommonJS (src/cli/entry.ts): `pitch analyze` starts without the ES module loader;
+// import.meta.url is this file's URL, as for main.js next to it.
 await build({
+  ...entry,
   entryPoints: ['src/cli/entry.ts'],
   outfile: `${next}/cli/entry.cjs`,
-  bundle: true,
   format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  external: ['./program.js', './quick-analyze.js'],
   define: { 'import.meta.url': '__entryUrl' },
   banner: { js: 'const __entryUrl = require("node:url").pathToFileURL(__filename).href;' },
-  legalComments: 'none',
-  logLevel: 'warning',
 });
 // `pitch --help` and `--version` answered without loading commander (src/cli/main.ts): the build runs the
 // full program once per language and keeps what it printed.

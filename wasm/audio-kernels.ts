@@ -119,16 +119,7 @@ function bandsScalar(
       phase = 0;
     }
     if (++inFrame == length) {
-      const at = <usize>done << 2;
-      const l32 = <f32>(sl / <f64>length);
-      const m32 = <f32>(sm / <f64>length);
-      const h32 = <f32>(sh / <f64>length);
-      store<f32>(low + at, l32);
-      store<f32>(mid + at, m32);
-      store<f32>(high + at, h32);
-      // The two sums the voice figures and the detector read, as JavaScript added the f32 bands.
-      store<f32>(vocal + at, <f32>(<f64>l32 + <f64>m32));
-      store<f32>(upper + at, <f32>(<f64>m32 + <f64>h32));
+      storeFrame(sl, sm, sh, length, low, mid, high, vocal, upper, <usize>done << 2);
       done++;
       frame += 1;
       sl = 0;
@@ -429,7 +420,10 @@ function sampleLevels(at: usize, n: i32, clipLevel: f64, out: usize): void {
   setSlot(out, 1, slot(out, 1) + count);
 }
 
-/** A completed frame's mean band energies and the two sums, at byte offset `at` of each output. */
+/**
+ * A completed frame's mean band energies, and the two sums the voice figures and the detector read (as
+ * JavaScript added the f32 bands), at byte offset `at` of each output.
+ */
 @inline function storeFrame(
   sl: f64,
   sm: f64,

@@ -223,15 +223,24 @@ function fromSummary(summary: ReturnType<typeof deriveSummary>): string {
 function fromRecords(list: readonly Event[]): string {
   const { history, reviews } = builders(list);
   const table = history.build();
-  const report = computeStats({
-    now: NOW,
-    clock,
+  return fullReport({
     attempts: table.attempts,
     reviews: reviews.build(),
     cards: CARDS,
-    topics: TOPICS,
     sessions: table.sessions,
     interviews: table.interviews,
+  });
+}
+
+type Parts = Pick<Parameters<typeof computeStats>[0], 'attempts' | 'reviews' | 'cards' | 'sessions' | 'interviews'>;
+
+/** `pitch stats --json`'s report computed at once from these records, with the tests' fixed settings. */
+function fullReport(parts: Parts): string {
+  const report = computeStats({
+    now: NOW,
+    clock,
+    ...parts,
+    topics: TOPICS,
     sinceDay: null,
     sectionId: null,
     topicIds: null,
@@ -373,22 +382,13 @@ function fromLogs(home: string): string {
   const cards = store.read(cardsSpec);
   const reviews = new ReviewTableBuilder();
   for (const r of cards.reviews) reviews.add(r);
-  const report = computeStats({
-    now: NOW,
-    clock,
+  return fullReport({
     attempts: history.rehearsals,
     reviews: reviews.build(),
     cards: cards.cards,
-    topics: TOPICS,
     sessions: history.quizzes.map((q) => ({ at: Date.parse(q.startedAt), topics: q.topics })),
     interviews: history.interviews,
-    sinceDay: null,
-    sectionId: null,
-    topicIds: null,
-    pitchLangs: PITCH_LANGS,
-    legacyPitchFile: LEGACY,
   });
-  return JSON.stringify(report, null, 2);
 }
 
 /** The report as `pitch stats` computes it (the summary and the tails), and whether it was derived anew. */
