@@ -250,26 +250,47 @@ function fullReport(parts: Parts): string {
   return JSON.stringify(report, null, 2);
 }
 
+/** The events of the case fast-check found (see the property below). */
+function putDeleteInTail(): Event[] {
+  const o = { section: 0, target: 120, file: undefined, speech: null, repeat: false };
+  const put = (id: string, at: string): Event => ({
+    kind: 'put',
+    list: 'rehearsals',
+    record: attemptRecord(id, at, 'complete', [null], o) as never,
+  });
+  return [
+    put('r0', '2026-06-01T06:00:00.000Z'),
+    put('r1', 'hier soir'),
+    put('r2', 'hier soir'),
+    put('r3', '2026-05-29T06:00:00.000Z'),
+    { kind: 'delete', list: 'rehearsals', id: 'r3' },
+    put('r4', 'hier soir'),
+  ];
+}
+
 /** Whether a tail holds only what the summary takes as it comes (else it is computed anew). */
 function appendsOnly(head: readonly Event[], tail: readonly Event[]): boolean {
   const known = new Set<string>();
-  let latest = Number.NEGATIVE_INFINITY;
+  // The rehearsals the summary holds: the head's, less those it deleted.
+  const held = new Map<string, number>();
   for (const e of head) {
     // A deletion of an id never put does nothing, and does not make it known.
     if (e.kind === 'put') known.add(`${e.list}/${e.record.id}`);
-    if (e.kind === 'put' && e.list === 'rehearsals') {
-      const at = Date.parse(e.record.startedAt as string);
-      if (at > latest) latest = at;
-    }
+    if (e.kind === 'put' && e.list === 'rehearsals')
+      held.set(e.record.id as string, Date.parse(e.record.startedAt as string));
+    if (e.kind === 'delete' && e.list === 'rehearsals') held.delete(e.id);
   }
+  let latest = Number.NEGATIVE_INFINITY;
+  for (const at of held.values()) if (at > latest) latest = at;
   const pending: string[] = [];
+  // Records new to the summary that the tail puts, less those it deletes again: only what is left of
+  // them enters it (a rehearsal put and deleted in the same tail never counts, however old).
+  const added = new Map<string, Event>();
   for (const e of tail) {
     if ((e.kind === 'put' || e.kind === 'delete') && known.has(`${e.list}/${e.kind === 'put' ? e.record.id : e.id}`))
       return false;
-    if (e.kind === 'put' && e.list === 'rehearsals') {
-      const at = Date.parse(e.record.startedAt as string);
-      if (at < latest) return false;
-    }
+    if (e.kind === 'put') added.set(`${e.list}/${e.record.id}`, e);
+    if (e.kind === 'delete') added.delete(`${e.list}/${e.id}`);
     if (e.kind === 'review') pending.push(`${e.review.questionId}@${e.review.reviewedAt}`);
     if (e.kind === 'unreview') {
       const i = pending.lastIndexOf(`${e.questionId}@${e.at}`);
@@ -277,6 +298,8 @@ function appendsOnly(head: readonly Event[], tail: readonly Event[]): boolean {
       pending.splice(i, 1);
     }
   }
+  for (const e of added.values())
+    if (e.kind === 'put' && e.list === 'rehearsals' && Date.parse(e.record.startedAt as string) < latest) return false;
   return true;
 }
 
@@ -305,7 +328,12 @@ describe('statistics’ summary', () => {
           expect(fromSummary(summaryFromBytes(summaryToBytes(summary), LEGACY)!)).toBe(expected);
         }
       }),
-      { numRuns: 250 },
+      {
+        numRuns: 250,
+        // Found by fast-check: an old rehearsal put and deleted in the same tail, after one held, among
+        // undated ones; the tail is taken, and the report is the same as from every record.
+        examples: [[putDeleteInTail(), 1]],
+      },
     );
   });
 
