@@ -192,7 +192,8 @@ const STATE_SLOTS: usize = 18;
  * pass through the same arithmetic in the same order as in bandsScalar; what lane B computes from its
  * own part differs from the scalar loop's only by its start's remainder (below 1e-28 of the signal).
  * Frames, voice samples, the peak, the clipped count and the state come out as bandsScalar gives them
- * (lane A's frames, then lane B's). `scratch` holds two band states and two f64. Chunks too short to split, or a
+ * (lane A's frames, then lane B's). `scratch` holds two band states, two f64, then room for a frame's
+ * steps as f64 pairs (16 bytes each). Chunks too short to split, or a
  * `period` of 0, run the scalar loop.
  */
 export function filterBands(
@@ -258,45 +259,72 @@ export function filterBands(
   sampleLevels(input + (<usize>split << 2), startB + common - split, slot(coef, 20), levels);
   let doneA = 0, doneB = 0, voicedB = 0, voicedHere = 0;
   const inputB = input + (<usize>startB << 2);
-  for (let i = 0; i < common; i++) {
-    const sample = f64x2.replace_lane(f64x2.splat(<f64>load<f32>(input + (<usize>i << 2))), 1, <f64>load<f32>(inputB + (<usize>i << 2)));
-    let x = sample;
+  // A frame at a time, in two passes over its steps: the samples paired (through the 8 kHz low-pass
+  // when there is one) into `pairs`, then the other sections and the sums from there. Each pass keeps
+  // fewer memories than the one loop did, so they stay in registers; every sample still meets the same
+  // arithmetic in the same order.
+  const pairs = scratch + ((2 * STATE_SLOTS + 2) << 3);
+  let i = 0;
+  while (i < common) {
+    const stop = min(common, i + (length - inFrame));
+    const steps = stop - i;
+    const fromA = input + (<usize>i << 2);
+    const fromB = inputB + (<usize>i << 2);
     if (top) {
-      x = f64x2.add(f64x2.mul(tb0, sample), t1);
-      const nt = f64x2.sub(f64x2.add(f64x2.mul(tk1, sample), t2), f64x2.mul(ta1, t1));
-      t2 = f64x2.sub(f64x2.mul(tk2, sample), f64x2.mul(ta2, t1));
-      t1 = nt;
-    }
-    const y = f64x2.add(f64x2.mul(hb0, x), h1);
-    const nh = f64x2.sub(f64x2.add(f64x2.mul(hk1, x), h2), f64x2.mul(ha1, h1));
-    h2 = f64x2.sub(f64x2.mul(hk2, x), f64x2.mul(ha2, h1));
-    h1 = nh;
-    const below4k = f64x2.add(f64x2.mul(ab0, y), a1);
-    const na = f64x2.sub(f64x2.add(f64x2.mul(ak1, y), a2), f64x2.mul(aa1, a1));
-    a2 = f64x2.sub(f64x2.mul(ak2, y), f64x2.mul(aa2, a1));
-    a1 = na;
-    const below1k = f64x2.add(f64x2.mul(cb0, below4k), c1);
-    const nc = f64x2.sub(f64x2.add(f64x2.mul(ck1, below4k), c2), f64x2.mul(ca1, c1));
-    c2 = f64x2.sub(f64x2.mul(ck2, below4k), f64x2.mul(ca2, c1));
-    c1 = nc;
-    const h = f64x2.sub(y, below4k);
-    const m = f64x2.sub(below4k, below1k);
-    sl = f64x2.add(sl, f64x2.mul(below1k, below1k));
-    sm = f64x2.add(sm, f64x2.mul(m, m));
-    sh = f64x2.add(sh, f64x2.mul(h, h));
-    if (++phase == decimation) {
-      store<f32>(voice + (<usize>voicedHere << 2), <f32>lane0(below1k));
-      voicedHere++;
-      if (i >= lead) {
-        store<f32>(voice + (<usize>(voicedA + voicedB) << 2), <f32>lane1(below1k));
-        voicedB++;
+      for (let j = 0; j < steps; j++) {
+        const sample = f64x2.replace_lane(
+          f64x2.splat(<f64>load<f32>(fromA + (<usize>j << 2))),
+          1,
+          <f64>load<f32>(fromB + (<usize>j << 2)),
+        );
+        v128.store(pairs + (<usize>j << 4), f64x2.add(f64x2.mul(tb0, sample), t1));
+        const nt = f64x2.sub(f64x2.add(f64x2.mul(tk1, sample), t2), f64x2.mul(ta1, t1));
+        t2 = f64x2.sub(f64x2.mul(tk2, sample), f64x2.mul(ta2, t1));
+        t1 = nt;
       }
-      phase = 0;
+    } else {
+      for (let j = 0; j < steps; j++) {
+        v128.store(
+          pairs + (<usize>j << 4),
+          f64x2.replace_lane(f64x2.splat(<f64>load<f32>(fromA + (<usize>j << 2))), 1, <f64>load<f32>(fromB + (<usize>j << 2))),
+        );
+      }
     }
-    if (++inFrame == length) {
+    for (let j = 0; j < steps; j++) {
+      const x = v128.load(pairs + (<usize>j << 4));
+      const y = f64x2.add(f64x2.mul(hb0, x), h1);
+      const nh = f64x2.sub(f64x2.add(f64x2.mul(hk1, x), h2), f64x2.mul(ha1, h1));
+      h2 = f64x2.sub(f64x2.mul(hk2, x), f64x2.mul(ha2, h1));
+      h1 = nh;
+      const below4k = f64x2.add(f64x2.mul(ab0, y), a1);
+      const na = f64x2.sub(f64x2.add(f64x2.mul(ak1, y), a2), f64x2.mul(aa1, a1));
+      a2 = f64x2.sub(f64x2.mul(ak2, y), f64x2.mul(aa2, a1));
+      a1 = na;
+      const below1k = f64x2.add(f64x2.mul(cb0, below4k), c1);
+      const nc = f64x2.sub(f64x2.add(f64x2.mul(ck1, below4k), c2), f64x2.mul(ca1, c1));
+      c2 = f64x2.sub(f64x2.mul(ck2, below4k), f64x2.mul(ca2, c1));
+      c1 = nc;
+      const h = f64x2.sub(y, below4k);
+      const m = f64x2.sub(below4k, below1k);
+      sl = f64x2.add(sl, f64x2.mul(below1k, below1k));
+      sm = f64x2.add(sm, f64x2.mul(m, m));
+      sh = f64x2.add(sh, f64x2.mul(h, h));
+      if (++phase == decimation) {
+        store<f32>(voice + (<usize>voicedHere << 2), <f32>lane0(below1k));
+        voicedHere++;
+        if (i + j >= lead) {
+          store<f32>(voice + (<usize>(voicedA + voicedB) << 2), <f32>lane1(below1k));
+          voicedB++;
+        }
+        phase = 0;
+      }
+    }
+    inFrame += steps;
+    i = stop;
+    if (inFrame == length) {
       storeFrame(lane0(sl), lane0(sm), lane0(sh), length, low, mid, high, vocal, upper, <usize>doneA << 2);
       doneA++;
-      if (i >= lead) {
+      if (stop - 1 >= lead) {
         storeFrame(lane1(sl), lane1(sm), lane1(sh), length, low, mid, high, vocal, upper, <usize>(framesA + doneB) << 2);
         doneB++;
       }

@@ -96,7 +96,8 @@ export function createFeatureExtractor(
   const { at, bytes } = layOut({
     coef: 21 * 8,
     state: STATE_SLOTS * 8,
-    scratch: (2 * STATE_SLOTS + 2) * 8,
+    // Two band states, two f64, then a frame's samples as f64 pairs (the SIMD loop's first pass).
+    scratch: (2 * STATE_SLOTS + 2) * 8 + (Math.ceil(rate / 200) + 1) * 16,
     input: STEP_SAMPLES * 4,
     low: stepFrames * 4,
     mid: stepFrames * 4,

@@ -59,13 +59,10 @@ export function createContext(lang: Lang, env: NodeJS.ProcessEnv = process.env):
   const plain: ChalkInstance = new Proxy(((...text: unknown[]) => text.join(' ')) as unknown as ChalkInstance, {
     get: () => plain,
   });
-  const ctx: AppContext = {
+  const ctx: AppContext = Object.assign(standardStreams(), {
     lang,
     t,
     env,
-    stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
     chalk: plain,
     chalkErr: plain,
     ready() {
@@ -87,8 +84,41 @@ export function createContext(lang: Lang, env: NodeJS.ProcessEnv = process.env):
     warn: (text) => void ctx.stderr.write(keepColoursOnly(text.endsWith('\n') ? text : `${text}\n`)),
     width: () => Math.max(40, Math.min(ctx.stdout.columns || Number(env.COLUMNS) || 80, 160)),
     isInteractive: () => Boolean(ctx.stdin.isTTY && ctx.stdout.isTTY),
-  };
+  } satisfies Omit<AppContext, StreamKey>);
   return ctx;
+}
+
+type StreamKey = 'stdin' | 'stdout' | 'stderr';
+
+/**
+ * process's standard streams, each taken when first used: Node builds each on first access (stdin on
+ * /dev/null or a file loads its file-stream machinery, ~3 ms), and `pitch analyze --json` never reads
+ * stdin. Tests may set their own.
+ */
+function standardStreams(): Pick<AppContext, StreamKey> {
+  let stdin: NodeJS.ReadStream | undefined;
+  let stdout: OutStream | undefined;
+  let stderr: OutStream | undefined;
+  return {
+    get stdin() {
+      return (stdin ??= process.stdin);
+    },
+    set stdin(stream) {
+      stdin = stream;
+    },
+    get stdout() {
+      return (stdout ??= process.stdout);
+    },
+    set stdout(stream) {
+      stdout = stream;
+    },
+    get stderr() {
+      return (stderr ??= process.stderr);
+    },
+    set stderr(stream) {
+      stderr = stream;
+    },
+  };
 }
 
 async function loadColours(ctx: AppContext, env: NodeJS.ProcessEnv): Promise<void> {

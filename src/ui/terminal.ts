@@ -1,4 +1,5 @@
-import { isatty } from 'node:tty';
+import { fstatSync, type Stats, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 /**
  * The terminal going away mid-session — a closed window, `tmux kill-session`, a dropped SSH link.
@@ -29,23 +30,25 @@ let wasTerminal: boolean[] = [false, false, false];
 const watchers = new Set<() => void>();
 const ignore = () => {};
 
-/** Swallows the terminal's EIO/EPIPE errors from here on (any other error is thrown as before). Idempotent. */
-export function guardTerminal(streams: Streams = process): void {
+/**
+ * Swallows the terminal's EIO/EPIPE errors from here on (any other error is thrown as before). Idempotent.
+ * Without `streams`, process's own streams are guarded as Node creates them, on first use: a command
+ * that never reads stdin (`pitch analyze`) never has it built.
+ */
+export function guardTerminal(streams?: Streams): void {
   if (guarded) return;
   guarded = true;
-  wasTerminal = [0, 1, 2].map((fd) => isatty(fd));
+  wasTerminal = [0, 1, 2].map((fd) => isTerminal(fd));
   const watch = (stream: NodeJS.ReadStream | NodeJS.WriteStream) =>
     stream.on('error', (error: NodeJS.ErrnoException) => {
       if (!isTerminalGoneError(error)) throw error;
       // A pipe closed by its reader (`pitch history | head -1`) only means nobody reads the rest.
       if (stream.isTTY) markTerminalGone();
     });
-  watch(streams.stdin);
-  watch(streams.stdout);
-  watch(streams.stderr);
-  // A hung-up terminal reads as end of file.
-  if (streams.stdin.isTTY) {
-    const stdin = streams.stdin;
+  const watchInput = (stdin: NodeJS.ReadStream) => {
+    watch(stdin);
+    // A hung-up terminal reads as end of file.
+    if (!stdin.isTTY) return;
     stdin.on('end', markTerminalGone);
     // readline turns raw mode off when its input ends, the EIO that follows is re-emitted on the readline
     // interface, and inquirer's has no listener: the crash came from there. On a terminal that is no longer
@@ -53,7 +56,65 @@ export function guardTerminal(streams: Streams = process): void {
     const setRawMode = stdin.setRawMode.bind(stdin);
     const fd = (stdin as unknown as { fd?: number }).fd ?? 0;
     stdin.setRawMode = (mode: boolean) => (isatty(fd) ? setRawMode(mode) : stdin);
+  };
+  if (streams) {
+    watchInput(streams.stdin);
+    watch(streams.stdout);
+    watch(streams.stderr);
+    return;
   }
+  whenBuilt('stdin', watchInput);
+  whenBuilt('stdout', watch);
+  whenBuilt('stderr', watch);
+}
+
+/** Calls `then` with process[name] when Node builds it (at once if it is built already). */
+function whenBuilt<K extends keyof Streams>(name: K, then: (stream: Streams[K]) => void): void {
+  const own = Object.getOwnPropertyDescriptor(process, name);
+  if (!own?.get || !own.configurable) {
+    then(process[name]);
+    return;
+  }
+  Object.defineProperty(process, name, {
+    configurable: true,
+    enumerable: own.enumerable ?? false,
+    get() {
+      Object.defineProperty(process, name, own);
+      const stream = process[name];
+      then(stream);
+      return stream;
+    },
+  });
+}
+
+let tty: typeof import('node:tty') | undefined;
+/** node:tty, loaded when first needed: it brings in Node's network streams (~2.5 ms of a start). */
+function isatty(fd: number): boolean {
+  tty ??= createRequire(import.meta.url)('node:tty') as typeof import('node:tty');
+  return tty.isatty(fd);
+}
+
+let nullDevice: number | null | undefined;
+/**
+ * Whether `fd` is a terminal. What fstat shows is not one (a file, a pipe, a socket, /dev/null: how a
+ * benchmark or a script runs pitch) is answered without node:tty; any other character device is asked.
+ */
+function isTerminal(fd: number): boolean {
+  let stat: Stats;
+  try {
+    stat = fstatSync(fd);
+  } catch {
+    return false; // closed: not a terminal either
+  }
+  if (!stat.isCharacterDevice()) return false;
+  if (nullDevice === undefined) {
+    try {
+      nullDevice = statSync('/dev/null').rdev;
+    } catch {
+      nullDevice = null;
+    }
+  }
+  return stat.rdev === nullDevice ? false : isatty(fd);
 }
 
 /**
