@@ -1481,6 +1481,44 @@ const LEVEL_BINS = 3201;
 }
 
 /**
+ * The speech frames of findMonotoneStretches() in voice.ts and their semitone bins: the indices k
+ * (i32, in order) of the `n` pitch frames whose `mask` byte is set go to `frames`, and each one's bin
+ * to `binAt` (i16): -1 when unvoiced (f0 not above 0), else how many of the `edgeCount` ascending
+ * `edges` (f32: the smallest F0 of bins 1, 2…) lie at or under its F0. Returns how many frames.
+ */
+export function speechBins(
+  f0: usize,
+  mask: usize,
+  n: i32,
+  edges: usize,
+  edgeCount: i32,
+  frames: usize,
+  binAt: usize,
+): i32 {
+  let count = 0;
+  for (let k = 0; k < n; k++) {
+    if (!load<u8>(mask + <usize>k)) continue;
+    const hz = load<f32>(f0 + (<usize>k << 2));
+    let bin = -1;
+    if (hz > 0) {
+      // The first edge above hz, by halving [lo, hi).
+      let lo = 0;
+      let hi = edgeCount;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (load<f32>(edges + (<usize>mid << 2)) <= hz) lo = mid + 1;
+        else hi = mid;
+      }
+      bin = lo;
+    }
+    store<i32>(frames + (<usize>count << 2), k);
+    store<i16>(binAt + (<usize>count << 1), <i16>bin);
+    count++;
+  }
+  return count;
+}
+
+/**
  * The sliding windows of findMonotoneStretches() in voice.ts over the speech frames' semitone bins
  * (`binAt`, i16, `count` of them, -1 unvoiced; `binCount` bins, `bins` a u32 scratch of that many,
  * zeroed): windows of `size` frames stepped by `step`; a window with at least `minVoiced` voiced frames

@@ -92,6 +92,15 @@ export interface AudioKernels {
     model: number,
   ): void;
   levelBins(energy: number, spans: number, spanCount: number, bins: number, levels: number): void;
+  speechBins(
+    f0: number,
+    mask: number,
+    n: number,
+    edges: number,
+    edgeCount: number,
+    frames: number,
+    binAt: number,
+  ): number;
   monotoneWindows(
     binAt: number,
     count: number,

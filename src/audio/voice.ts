@@ -223,36 +223,79 @@ export function analyzeVoice(
 
 /** Voiced F0 of the speech frames whose centre lies in the span. */
 function speechValues(track: PitchTrack, f0: Float32Array, inSpeech: Uint8Array, span: Segment): Float32Array {
-  const from = Number.isFinite(span.start) ? Math.max(0, frameAt(track, span.start)) : 0;
+  const first = Number.isFinite(span.start) ? Math.max(0, frameAt(track, span.start)) : 0;
+  const out = new Float32Array(Math.max(0, f0.length - first));
+  const from = frameFrom(track, f0.length, first, span.start);
+  const to = frameFrom(track, f0.length, first, span.end);
   let n = 0;
-  const out = new Float32Array(Math.max(0, f0.length - from));
-  // frameTime(track, k), written out: a call per frame is most of this loop's cost before V8 inlines it.
-  const { offsetSeconds, hopSeconds } = track;
-  for (let k = from; k < f0.length; k++) {
-    const t = offsetSeconds + k * hopSeconds;
-    if (t >= span.end) break;
-    if (t >= span.start && inSpeech[k] && f0[k]! > 0) out[n++] = f0[k]!;
-  }
+  for (let k = from; k < to; k++) if (inSpeech[k] && f0[k]! > 0) out[n++] = f0[k]!;
   return out.subarray(0, n);
 }
 
 /** 1 for pitch frames whose centre lies inside a speech segment. */
 function speechMask(track: PitchTrack, frames: number, segments: readonly Segment[]): Uint8Array {
   const mask = new Uint8Array(frames);
-  const { offsetSeconds, hopSeconds } = track;
   for (const s of segments) {
-    // frameTime(track, k), written out (see speechValues).
-    for (let k = Math.max(0, frameAt(track, s.start)); k < frames; k++) {
-      const t = offsetSeconds + k * hopSeconds;
-      if (t >= s.end) break;
-      if (t >= s.start) mask[k] = 1;
-    }
+    const first = Math.max(0, frameAt(track, s.start));
+    const from = frameFrom(track, frames, first, s.start);
+    const to = frameFrom(track, frames, first, s.end);
+    if (to > from) mask.fill(1, from, to);
   }
   return mask;
 }
 
+/**
+ * The first pitch frame from `first` (up to `frames`) whose centre is at or after `seconds`: with the
+ * frames [first, frameFrom(start)) and [frameFrom(end), frames) set aside, what is left is exactly the
+ * frames a walk from `first` comparing each centre with [start, end) keeps (frame centres never go
+ * back), found in a few comparisons instead of a computed time per frame, which the interpreter boxed.
+ */
+export function frameFrom(track: PitchTrack, frames: number, first: number, seconds: number): number {
+  if (first >= frames || seconds === Number.NEGATIVE_INFINITY) return Math.min(first, frames);
+  if (seconds === Number.POSITIVE_INFINITY) return frames;
+  let k = Math.min(frames, Math.max(first, Math.ceil((seconds - track.offsetSeconds) / track.hopSeconds)));
+  while (k > first && frameTime(track, k - 1) >= seconds) k--;
+  while (k < frames && frameTime(track, k) < seconds) k++;
+  return k;
+}
+
 /** Histogram bins per semitone, for the sliding percentiles. */
 const BINS_PER_SEMITONE = 10;
+
+let edgeTable: Float32Array | undefined;
+
+/**
+ * The semitone bins of the monotone windows (BINS_PER_SEMITONE a semitone, from 40 Hz, the last
+ * ending at 1 kHz; an F0 outside falls in the first or the last) by their edges: the smallest F0, as
+ * an f32 (the track's precision), of each bin from the second on. The bin of an F0 is how many edges
+ * lie at or under it, which is the bin its logarithm gives (the bin grows with the F0): a logarithm or
+ * three per bin, once per process, instead of one per speech frame.
+ */
+export function semitoneBinEdges(): Float32Array {
+  if (edgeTable) return edgeTable;
+  const base = semitones(40);
+  const binCount = Math.ceil((semitones(1000) - base) * BINS_PER_SEMITONE);
+  const binOf = (hz: number) =>
+    Math.min(binCount - 1, Math.max(0, Math.round((semitones(hz) - base) * BINS_PER_SEMITONE)));
+  const value = new Float32Array(1);
+  const bits = new Uint32Array(value.buffer);
+  const edges = new Float32Array(binCount - 1);
+  for (let b = 1; b < binCount; b++) {
+    // From where the bin starts in exact arithmetic, down while the f32 below is still in bin b or
+    // above, then up while this one is not.
+    value[0] = 2 ** ((base + (b - 0.5) / BINS_PER_SEMITONE) / 12);
+    for (;;) {
+      bits[0]!--;
+      if (binOf(value[0]!) >= b) continue;
+      bits[0]!++;
+      break;
+    }
+    while (binOf(value[0]!) < b) bits[0]!++;
+    edges[b - 1] = value[0]!;
+  }
+  edgeTable = edges;
+  return edges;
+}
 
 /**
  * Windows of 5 s of speech (pauses skipped), stepped by 0.25 s: a window with at least a second of
@@ -263,33 +306,36 @@ const BINS_PER_SEMITONE = 10;
 function findMonotoneStretches(track: PitchTrack, f0: Float32Array, inSpeech: Uint8Array): Segment[] {
   const { monotoneSemitones, monotoneMinSeconds, monotoneMinVoicedSeconds } = VOICE_THRESHOLDS;
   const hop = track.hopSeconds;
-  let count = 0;
-  for (let k = 0; k < inSpeech.length; k++) count += inSpeech[k]!;
-  const frames = new Int32Array(count); // pitch frame indices inside speech, in order
-  for (let k = 0, i = 0; k < inSpeech.length; k++) if (inSpeech[k]) frames[i++] = k;
+  const n = f0.length;
   const size = Math.round(monotoneMinSeconds / hop);
   const step = Math.max(1, Math.round(0.25 / hop));
-  if (frames.length < size) return [];
-  const base = semitones(40);
-  const binCount = Math.ceil((semitones(1000) - base) * BINS_PER_SEMITONE);
-  // Each speech frame's semitone bin (−1 unvoiced), once: every frame enters a window and leaves it.
-  const binAt = new Int16Array(frames.length);
-  for (let i = 0; i < frames.length; i++) {
-    const hz = f0[frames[i]!]!;
-    binAt[i] =
-      hz > 0 ? Math.min(binCount - 1, Math.max(0, Math.round((semitones(hz) - base) * BINS_PER_SEMITONE))) : -1;
-  }
-  // The windows, their 10th and 90th percentile bins followed from window to window (each tracker keeps a
-  // bin and the count below it, and moves only as far as the window's change asks): a WebAssembly kernel
-  // (wasm/audio-kernels.ts, monotoneWindows), where this loop in JavaScript ran interpreted.
-  const windows = Math.floor(frames.length / step) + 1;
-  const { at, bytes } = layOut({ binAt: binAt.length * 2, bins: binCount * 4, runs: windows * 8 });
+  const edges = semitoneBinEdges();
+  const binCount = edges.length + 1;
+  const { at, bytes } = layOut({
+    f0: n * 4,
+    mask: n,
+    edges: edges.length * 4,
+    frames: n * 4,
+    binAt: n * 2,
+    bins: binCount * 4,
+    runs: (Math.floor(n / step) + 1) * 8,
+  });
   const kernels = instantiateKernels(bytes);
   const memory = kernels.memory.buffer;
-  new Int16Array(memory, at.binAt, binAt.length).set(binAt);
+  new Float32Array(memory, at.f0, n).set(f0);
+  new Uint8Array(memory, at.mask, n).set(inSpeech);
+  new Float32Array(memory, at.edges, edges.length).set(edges);
+  // The speech frames, in order, and each one's semitone bin (−1 unvoiced), once: every frame enters a
+  // window and leaves it. Then the windows, their 10th and 90th percentile bins followed from window to
+  // window (each tracker keeps a bin and the count below it, and moves only as far as the window's
+  // change asks). Both WebAssembly kernels (wasm/audio-kernels.ts, speechBins and monotoneWindows),
+  // where these loops in JavaScript ran interpreted.
+  const count = kernels.speechBins(at.f0, at.mask, n, at.edges, edges.length, at.frames, at.binAt);
+  if (count < size) return [];
+  const frames = new Int32Array(memory, at.frames, count).slice(); // pitch frame indices inside speech
   const found = kernels.monotoneWindows(
     at.binAt,
-    binAt.length,
+    count,
     binCount,
     at.bins,
     size,

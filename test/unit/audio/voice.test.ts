@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeSamples, createSpeechDetector } from '../../../src/audio/detect.js';
-import { analyzeVoice, VOICE_THRESHOLDS } from '../../../src/audio/voice.js';
+import fc from 'fast-check';
+import type { PitchTrack } from '../../../src/audio/pitch-track.js';
+import { analyzeVoice, frameFrom, semitoneBinEdges, VOICE_THRESHOLDS } from '../../../src/audio/voice.js';
 import type { Segment } from '../../../src/audio/vad.js';
 import { sentenceLayout, voicedSignal } from './helpers.js';
 
@@ -327,5 +329,86 @@ describe('per split', () => {
     expect(Math.abs(one!.articulationRate! / 3 - 1)).toBeLessThanOrEqual(0.1);
     expect(Math.abs(two!.articulationRate! / 6 - 1)).toBeLessThanOrEqual(0.1);
     expect(one!.monotoneSeconds).toBeGreaterThan(5);
+  });
+});
+
+describe('frames of a span', () => {
+  // The walk frameFrom replaces: from `first`, each frame's centre compared with the span's edges.
+  const walk = (track: { offsetSeconds: number; hopSeconds: number }, frames: number, first: number, s: Segment) => {
+    const kept: number[] = [];
+    for (let k = first; k < frames; k++) {
+      const t = track.offsetSeconds + k * track.hopSeconds;
+      if (t >= s.end) break;
+      if (t >= s.start) kept.push(k);
+    }
+    return kept;
+  };
+  it('keeps exactly the frames a walk over every frame keeps', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          offsetSeconds: fc.double({ min: 0, max: 0.1, noNaN: true }),
+          hopSeconds: fc.constantFrom(0.01, 0.005, 0.0125, 1 / 300, 0.01 + 1e-12),
+        }),
+        fc.integer({ min: 0, max: 3000 }),
+        fc.integer({ min: 0, max: 3500 }),
+        fc.double({ min: -1, max: 40, noNaN: true }),
+        fc.double({ min: -1, max: 40, noNaN: true }),
+        fc.boolean(),
+        (track, frames, first, a, b, onEdge) => {
+          // Edges on frame centres (computed as the walk computes them) as often as between them.
+          const edge = (x: number) =>
+            onEdge ? track.offsetSeconds + Math.round(x / track.hopSeconds) * track.hopSeconds : x;
+          const span = { start: edge(Math.min(a, b)), end: edge(Math.max(a, b)) };
+          const from = frameFrom(track as PitchTrack, frames, first, span.start);
+          const to = frameFrom(track as PitchTrack, frames, first, span.end);
+          const kept = walk(track, frames, first, span);
+          expect(Math.max(0, to - from)).toBe(kept.length);
+          if (kept.length) expect(from).toBe(kept[0]);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+  it('takes an unbounded span as every frame from the first', () => {
+    const track = { offsetSeconds: 0.02, hopSeconds: 0.01 } as PitchTrack;
+    expect(frameFrom(track, 100, 7, Number.NEGATIVE_INFINITY)).toBe(7);
+    expect(frameFrom(track, 100, 7, Number.POSITIVE_INFINITY)).toBe(100);
+    expect(frameFrom(track, 100, 120, 0.5)).toBe(100);
+  });
+});
+
+describe('semitone bins by their edges', () => {
+  // The bin the monotone windows gave each F0 before the edges, from its logarithm.
+  const base = 12 * Math.log2(40);
+  const binCount = Math.ceil((12 * Math.log2(1000) - base) * 10);
+  const binOf = (hz: number) => Math.min(binCount - 1, Math.max(0, Math.round((12 * Math.log2(hz) - base) * 10)));
+  const byEdges = (edges: Float32Array, hz: number) => {
+    let bin = 0;
+    while (bin < edges.length && edges[bin]! <= hz) bin++;
+    return bin;
+  };
+  it('gives every F0 the bin its logarithm gives, next to every edge and anywhere', () => {
+    const edges = semitoneBinEdges();
+    expect(edges.length).toBe(binCount - 1);
+    const value = new Float32Array(1);
+    const bits = new Uint32Array(value.buffer);
+    let checked = 0;
+    for (const edge of edges) {
+      value[0] = edge;
+      const at = bits[0]!;
+      for (let d = -300; d <= 300; d++) {
+        bits[0] = at + d;
+        expect(byEdges(edges, value[0]!)).toBe(binOf(value[0]!));
+        checked++;
+      }
+    }
+    fc.assert(
+      fc.property(fc.float({ min: Math.fround(1), max: Math.fround(5000), noNaN: true }), (hz) => {
+        expect(byEdges(edges, hz)).toBe(binOf(hz));
+      }),
+      { numRuns: 20000 },
+    );
+    expect(checked).toBe(601 * edges.length);
   });
 });
