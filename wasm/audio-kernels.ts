@@ -1353,12 +1353,30 @@ export function smoothPitch(f0: usize, n: i32, maxStep: f64, out: usize): void {
 }
 
 /**
- * smoothedDb() of voice.ts: `energy` (f32, n frames) smoothed by the Gaussian `weights` (f64, 2·radius
- * + 1 of them, renormalised where the window passes the ends), in dB, into `out` (f32).
+ * smoothedDb() of voice.ts for frames [first, last): `energy` (f32, n frames) smoothed by the Gaussian
+ * `weights` (f64, 2·radius + 1 of them, renormalised where the window passes the ends), in dB, into
+ * `out` (f32). `table` holds fillLogTable's logarithms (see dbF32).
  */
-export function smoothedDb(energy: usize, n: i32, weights: usize, radius: i32, out: usize): void {
-  for (let t = 0; t < n; t++) {
+export function smoothedDb(
+  energy: usize,
+  n: i32,
+  weights: usize,
+  radius: i32,
+  out: usize,
+  first: i32,
+  last: i32,
+  table: usize,
+): void {
+  // The weights' sum where the window lies whole, added in the order the loop below adds them.
+  let whole: f64 = 0;
+  for (let k = 0; k <= 2 * radius; k++) whole += slot(weights, k);
+  for (let t = first; t < last; t++) {
     let sum: f64 = 0;
+    if (t >= radius && t + radius <= n - 1) {
+      for (let k = 0; k <= 2 * radius; k++) sum += slot(weights, k) * f32At(energy, t - radius + k);
+      store<f32>(out + (<usize>t << 2), dbF32(sum / whole, table));
+      continue;
+    }
     let weight: f64 = 0;
     const from = max(0, t - radius);
     const to = min(n - 1, t + radius);
@@ -1367,8 +1385,21 @@ export function smoothedDb(energy: usize, n: i32, weights: usize, radius: i32, o
       sum += w * f32At(energy, j);
       weight += w;
     }
-    store<f32>(out + (<usize>t << 2), <f32>toDb(sum / weight));
+    store<f32>(out + (<usize>t << 2), dbF32(sum / weight, table));
   }
+}
+
+/**
+ * <f32>toDb(energy), from quickLog10 where that settles it: the exact logarithm (fdlibm's or any other
+ * within a few ulps) lies within 1e-12 dB of the quick one (~1e-14 dB off), so when both ends of that
+ * interval round to the same f32, so does it; otherwise (about one value in 10⁵, and near 0 dB) the
+ * exact logarithm is taken.
+ */
+@inline function dbF32(energy: f64, table: usize): f32 {
+  if (!(energy > 1e-12)) return <f32>SILENCE_DB;
+  const v = 10 * quickLog10(energy, table);
+  const low = <f32>(v - 1e-12);
+  return low == <f32>(v + 1e-12) ? low : <f32>toDb(energy);
 }
 
 /**
@@ -1450,14 +1481,20 @@ export function findNuclei(
 /**
  * levelBins() of voice.ts over the speech frames (`spans`, i32 [a, b) pairs): each frame's level bin
  * (toDb of `energy`, f32, in LevelHistogram's 0.05 dB bins from -140 dB) into `bins` (i16), counted in
- * `levels` (u32, LEVEL_BINS, zeroed).
+ * `levels` (u32, LEVEL_BINS, zeroed). The logarithm comes from fillLogTable's `table` first, as in
+ * countLevel: the bin is the exact one unless the level falls within 1e-6 of a bin's edge, and then
+ * the exact logarithm decides.
  */
-export function levelBins(energy: usize, spans: usize, spanCount: i32, bins: usize, levels: usize): void {
+export function levelBins(energy: usize, spans: usize, spanCount: i32, bins: usize, levels: usize, table: usize): void {
   for (let s = 0; s < spanCount; s++) {
     const a = load<i32>(spans + (<usize>(2 * s) << 2));
     const b = load<i32>(spans + (<usize>(2 * s + 1) << 2));
     for (let t = a; t < b; t++) {
-      let i = roundJs((toDb(f32At(energy, t)) - LEVEL_LOW) / LEVEL_STEP);
+      const e = f32At(energy, t);
+      let i: f64 = 0;
+      const q = e > 1e-12 ? (10 * quickLog10(e, table) - LEVEL_LOW) / LEVEL_STEP : 0.5;
+      if (Math.abs(q - Math.floor(q) - 0.5) < 1e-6) i = roundJs((toDb(e) - LEVEL_LOW) / LEVEL_STEP);
+      else i = Math.floor(q + 0.5);
       i = i < 0 ? 0 : i >= <f64>LEVEL_BINS ? <f64>(LEVEL_BINS - 1) : i;
       store<i16>(bins + (<usize>t << 1), <i16>i);
       const at = levels + (<usize>(<i32>i) << 2);

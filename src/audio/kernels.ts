@@ -91,7 +91,7 @@ export interface AudioKernels {
     iterations: number,
     model: number,
   ): void;
-  levelBins(energy: number, spans: number, spanCount: number, bins: number, levels: number): void;
+  levelBins(energy: number, spans: number, spanCount: number, bins: number, levels: number, table: number): void;
   speechBins(
     f0: number,
     mask: number,
@@ -114,7 +114,16 @@ export interface AudioKernels {
     out: number,
   ): number;
   smoothPitch(f0: number, n: number, maxStep: number, out: number): void;
-  smoothedDb(energy: number, n: number, weights: number, radius: number, out: number): void;
+  smoothedDb(
+    energy: number,
+    n: number,
+    weights: number,
+    radius: number,
+    out: number,
+    first: number,
+    last: number,
+    table: number,
+  ): void;
   findNuclei(
     db: number,
     spans: number,
@@ -169,6 +178,16 @@ export function instantiateKernels(bytes: number): AudioKernels {
   if (missing > 0) kernels.memory.grow(missing);
   return kernels;
 }
+
+/** Bytes of the logarithm table fillLogTable fills (128 pairs of f64). */
+export const LOG_TABLE_BYTES = 128 * 16;
+
+/**
+ * Frames a single-pass kernel is handed per call: V8 first runs a kernel in its baseline code and
+ * compiles the optimised code in the background once it has run a while; a later call runs that (a
+ * single call over a whole recording stays in the baseline code to its end, 1.5–2.5× slower).
+ */
+export const KERNEL_BLOCK_FRAMES = 2048;
 
 /** Byte offsets for arrays laid one after another, each aligned to 16 bytes (SIMD loads). */
 export function layOut<K extends string>(sizes: Record<K, number>): { at: Record<K, number>; bytes: number } {

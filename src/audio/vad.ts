@@ -9,7 +9,7 @@
  */
 import type { FrameFeatures } from './features.js';
 import { FRAME_SECONDS, runsOf, SILENCE_DB } from './features.js';
-import { instantiateKernels, layOut } from './kernels.js';
+import { instantiateKernels, LOG_TABLE_BYTES, layOut } from './kernels.js';
 
 /** Start and end in seconds from the start of the file. */
 export interface Segment {
@@ -199,7 +199,7 @@ function framePasses(frames: number): FramePasses {
     histograms: 3 * DEVIATION_BINS * 4,
     deviations: DEVIATION_BINS * 4,
     medians: 6 * 4,
-    logTable: 128 * 16,
+    logTable: LOG_TABLE_BYTES,
     hold: frames,
     onset: frames,
   });

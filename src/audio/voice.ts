@@ -6,7 +6,7 @@
  * Methods, thresholds and their sources: docs/voice.md.
  */
 import { FRAME_SECONDS, toDb } from './features.js';
-import { instantiateKernels, layOut } from './kernels.js';
+import { instantiateKernels, KERNEL_BLOCK_FRAMES, LOG_TABLE_BYTES, layOut } from './kernels.js';
 import type { PitchTrack } from './pitch-track.js';
 import { frameAt, frameTime, smoothPitch } from './pitch-track.js';
 import type { AnalyzeOptions, SpeechAnalysis, SplitSpeech } from './metrics.js';
@@ -405,13 +405,26 @@ function smoothedDb(energy: Float32Array): Float32Array {
   const sigma = 0.01 / FRAME_SECONDS;
   const radius = Math.ceil(3 * sigma);
   const n = energy.length;
-  const { at, bytes } = layOut({ weights: (2 * radius + 1) * 8, energy: n * 4, out: n * 4 });
+  const { at, bytes } = layOut({ weights: (2 * radius + 1) * 8, energy: n * 4, out: n * 4, table: LOG_TABLE_BYTES });
   const kernels = instantiateKernels(bytes);
   const weights = new Float64Array(kernels.memory.buffer, at.weights, 2 * radius + 1);
   for (let i = -radius; i <= radius; i++) weights[i + radius] = Math.exp(-(i * i) / (2 * sigma * sigma));
   new Float32Array(kernels.memory.buffer, at.energy, n).set(energy);
-  // The convolution and the logarithms over every frame: a WebAssembly kernel (wasm/audio-kernels.ts).
-  kernels.smoothedDb(at.energy, n, at.weights, radius, at.out);
+  kernels.fillLogTable(at.table);
+  // The convolution and the logarithms over every frame: a WebAssembly kernel (wasm/audio-kernels.ts),
+  // called a block of frames at a time: V8 compiles a kernel's optimised code in the background once it
+  // has run a while, and a later call runs it (one call would run in the baseline code to the end).
+  for (let first = 0; first < n; first += KERNEL_BLOCK_FRAMES)
+    kernels.smoothedDb(
+      at.energy,
+      n,
+      at.weights,
+      radius,
+      at.out,
+      first,
+      Math.min(n, first + KERNEL_BLOCK_FRAMES),
+      at.table,
+    );
   return new Float32Array(kernels.memory.buffer, at.out, n).slice();
 }
 
@@ -521,6 +534,9 @@ function analyzeLoudness(energy: Float32Array, segments: readonly Segment[]): Lo
   return { fadingEndings: out.length ? round2(fadingCount / out.length) : null, fadingCount, sentences: out };
 }
 
+/** Speech segments handed to levelBins per call: ~10 s of speech. */
+const LEVEL_SPANS_A_CALL = 8;
+
 /** The level bins of energy[a, b) into `bins` (same indices) and `histogram`: a pass of its own for the optimiser. */
 function levelBins(energy: Float32Array, spans: Int32Array): { bins: Int16Array; all: LevelHistogram } {
   // A WebAssembly kernel (wasm/audio-kernels.ts, levelBins): a logarithm per speech frame, where this
@@ -531,12 +547,19 @@ function levelBins(energy: Float32Array, spans: Int32Array): { bins: Int16Array;
     spans: spans.length * 4,
     bins: n * 2,
     levels: LevelHistogram.BINS * 4,
+    table: LOG_TABLE_BYTES,
   });
   const kernels = instantiateKernels(bytes);
   const memory = kernels.memory.buffer;
   new Float32Array(memory, at.energy, n).set(energy);
   new Int32Array(memory, at.spans, spans.length).set(spans);
-  kernels.levelBins(at.energy, at.spans, spans.length / 2, at.bins, at.levels);
+  kernels.fillLogTable(at.table);
+  // A few spans a call (see KERNEL_BLOCK_FRAMES).
+  const spanCount = spans.length / 2;
+  for (let s = 0; s < spanCount; s += LEVEL_SPANS_A_CALL) {
+    const count = Math.min(LEVEL_SPANS_A_CALL, spanCount - s);
+    kernels.levelBins(at.energy, at.spans + s * 8, count, at.bins, at.levels, at.table);
+  }
   return {
     bins: new Int16Array(memory, at.bins, n).slice(),
     all: LevelHistogram.of(new Uint32Array(memory, at.levels, LevelHistogram.BINS)),

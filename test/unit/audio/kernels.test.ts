@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { instantiateKernels, ownMathInUse } from '../../../src/audio/kernels.js';
+import { instantiateKernels, LOG_TABLE_BYTES, ownMathInUse } from '../../../src/audio/kernels.js';
 import { createPitchTracker } from '../../../src/audio/pitch-track.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -143,6 +143,47 @@ describe('the WebAssembly kernels', () => {
     const quick = run(true);
     expect(quick.reduce((a, b) => a + b, 0)).toBeGreaterThan(100_000);
     expect(quick).toEqual(run(false));
+  });
+
+  it('smooth the intensity in dB as a plain Gaussian and Math.log10 do, to the f32, in blocks of any size', () => {
+    // smoothedDb takes each logarithm from a table first and the exact one only when that leaves the
+    // f32 in doubt; the blocks only split the calls.
+    const frames = 30_000;
+    const radius = 6;
+    let seed = 11;
+    const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    const energy = new Float32Array(frames);
+    for (let t = 0; t < frames; t++) {
+      const r = next();
+      // Speech levels, levels near 0 dB (where an f32 is finest), near the silence cut, and silence.
+      const db = r < 0.1 ? -1e-4 * next() : r < 0.15 ? -120 + next() : -90 + 85 * next();
+      energy[t] = r > 0.97 ? 0 : 10 ** (db / 10);
+    }
+    const weights = Array.from({ length: 2 * radius + 1 }, (_, i) => Math.exp(-((i - radius) ** 2) / 8));
+    const plain = new Float32Array(frames);
+    for (let t = 0; t < frames; t++) {
+      let sum = 0;
+      let weight = 0;
+      for (let j = Math.max(0, t - radius); j <= Math.min(frames - 1, t + radius); j++) {
+        sum += weights[j - t + radius]! * energy[j]!;
+        weight += weights[j - t + radius]!;
+      }
+      const x = sum / weight;
+      plain[t] = x > 1e-12 ? 10 * Math.log10(x) : -120;
+    }
+    const kernels = instantiateKernels(0);
+    const at = { energy: 0, out: frames * 4, weights: frames * 8, table: frames * 8 + 16 * 8 };
+    kernels.memory.grow(Math.ceil((at.table + LOG_TABLE_BYTES) / 65536));
+    const memory = kernels.memory.buffer;
+    new Float32Array(memory, at.energy, frames).set(energy);
+    new Float64Array(memory, at.weights, weights.length).set(weights);
+    kernels.fillLogTable(at.table);
+    for (let first = 0; first < frames; ) {
+      const last = Math.min(frames, first + 1 + Math.floor(next() * 3000));
+      kernels.smoothedDb(at.energy, frames, at.weights, radius, at.out, first, last, at.table);
+      first = last;
+    }
+    expect(Array.from(new Float32Array(memory, at.out, frames))).toEqual(Array.from(plain));
   });
 
   it('decode 16-bit PCM in place into the samples the WAV reader gives, whatever the count', () => {
