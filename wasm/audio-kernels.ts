@@ -848,7 +848,7 @@ export function noiseFloor(
  * collectNoise() of vad.ts: for each frame whose 100 ms neighbourhood (`smoothed`) is not above its
  * block's `busyAbove` (f64), the mean level of the windows of 1, `mid` and `long` frames starting
  * there, in dB over the block's floor, counted in 0.05 dB bins over ±40 dB into `histograms` (three
- * rows of 1601 u32, one per window).
+ * rows of 1601 u32, one per window); the windows that start in frames [from, to).
  */
 export function collectNoise(
   lin: usize,
@@ -861,8 +861,10 @@ export function collectNoise(
   long: i32,
   histograms: usize,
   table: usize,
+  from: i32,
+  to: i32,
 ): void {
-  for (let first = 0; first + long <= n; first++) {
+  for (let first = from; first < to && first + long <= n; first++) {
     const b = first / block;
     const floorHere = f32At(floor, b);
     if (f32At(smoothed, first) > slot(busyAbove, b)) continue;

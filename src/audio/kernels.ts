@@ -51,6 +51,8 @@ export interface AudioKernels {
     long: number,
     histograms: number,
     table: number,
+    from: number,
+    to: number,
   ): void;
   fillLogTable(table: number): void;
   describeDeviations(histograms: number, scratch: number, out: number): void;

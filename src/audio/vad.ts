@@ -9,7 +9,7 @@
  */
 import type { FrameFeatures } from './features.js';
 import { FRAME_SECONDS, runsOf, SILENCE_DB } from './features.js';
-import { instantiateKernels, LOG_TABLE_BYTES, layOut } from './kernels.js';
+import { instantiateKernels, KERNEL_BLOCK_FRAMES, LOG_TABLE_BYTES, layOut } from './kernels.js';
 
 /** Start and end in seconds from the start of the file. */
 export interface Segment {
@@ -236,18 +236,23 @@ function framePasses(frames: number): FramePasses {
       const floor = new Float32Array(memory, floorAt(band), blocks).slice();
       // "More than 3 dB above the floor", as an energy per floor block.
       for (let b = 0; b < blocks; b++) busyAbove[b] = 10 ** ((floor[b]! + 3) / 10);
-      kernels.collectNoise(
-        linAt(band),
-        frames,
-        at.smoothed,
-        FLOOR_BLOCK,
-        floorAt(band),
-        at.busyAbove,
-        ONSET_FRAMES,
-        EDGE_FRAMES,
-        at.histograms,
-        at.logTable,
-      );
+      // A block of frames a call (see KERNEL_BLOCK_FRAMES).
+      for (let from = 0; from < frames; from += KERNEL_BLOCK_FRAMES) {
+        kernels.collectNoise(
+          linAt(band),
+          frames,
+          at.smoothed,
+          FLOOR_BLOCK,
+          floorAt(band),
+          at.busyAbove,
+          ONSET_FRAMES,
+          EDGE_FRAMES,
+          at.histograms,
+          at.logTable,
+          from,
+          from + KERNEL_BLOCK_FRAMES,
+        );
+      }
       kernels.describeDeviations(at.histograms, at.deviations, at.medians);
       return { floor, medians: medians.slice() };
     },

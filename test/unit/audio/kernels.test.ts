@@ -137,7 +137,12 @@ describe('the WebAssembly kernels', () => {
       new Float32Array(memory, at.smoothed, frames).set(lin);
       new Float64Array(memory, at.busy, blocks).fill(Infinity);
       kernels.fillLogTable(at.table);
-      kernels.collectNoise(at.lin, frames, at.smoothed, block, at.floor, at.busy, 3, 6, at.hist, at.table);
+      // In blocks of random sizes, as vad.ts calls it a block at a time.
+      for (let from = 0; from < frames; ) {
+        const to = from + 1 + Math.floor(next() * 5000);
+        kernels.collectNoise(at.lin, frames, at.smoothed, block, at.floor, at.busy, 3, 6, at.hist, at.table, from, to);
+        from = to;
+      }
       return Array.from(new Uint32Array(memory, at.hist, 3 * bins));
     };
     const quick = run(true);
