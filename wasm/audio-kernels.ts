@@ -623,45 +623,47 @@ export function trackBlocks(
   v128.store(at + 16, f64x2.promote_low_f32x4(i32x4.shuffle(sums, sums, 2, 3, 0, 1)));
 }
 
+/**
+ * YIN's cumulative mean normalised difference at `lag`: d(lag)·lag / (d(1) + … + d(lag)), from the
+ * window's sums (`window`) and their running totals (`d`); 1 where the total is not positive. Taken
+ * only for the lags the search looks at (one division each), not for every lag of every frame.
+ */
+@inline function normalised(window: usize, d: usize, lag: i32): f64 {
+  const sum = slot(d, lag);
+  return sum > 0 ? (slot(window, lag) * <f64>lag) / sum : 1;
+}
+
 function yinEstimate(window: usize, d: usize, minLag: i32, maxLag: i32, rate: f64, params: usize): f64 {
   const dipThreshold = slot(params, DIP_THRESHOLD);
-  // The cumulative mean normalised difference, d'(lag) = d(lag)·lag / (d(1) + … + d(lag)), in place of
-  // the running sums `d` holds (1 where the sum is not positive), two lags at a time.
-  const one = f64x2.splat(1);
-  const zero = f64x2.splat(0);
-  let k = 1;
-  for (; k + 1 <= maxLag; k += 2) {
-    const at = <usize>k << 3;
-    const sums = v128.load(d + at);
-    const lags = f64x2.replace_lane(f64x2.splat(<f64>k), 1, <f64>(k + 1));
-    const normalised = f64x2.div(f64x2.mul(v128.load(window + at), lags), sums);
-    v128.store(d + at, v128.bitselect(normalised, one, f64x2.gt(sums, zero)));
-  }
-  if (k <= maxLag) {
-    const sum = slot(d, k);
-    setSlot(d, k, sum > 0 ? (slot(window, k) * <f64>k) / sum : 1);
-  }
+  // The cumulative mean normalised difference d'(lag) (normalised below) of each lag from minLag on,
+  // until one dips under the threshold: the first dip, followed down to its bottom, is the period.
+  // Without a dip, the lowest d' of them all (the first if several).
   let found = -1;
+  let best = Infinity;
+  let bestLag = -1;
   for (let lag = minLag; lag < maxLag; lag++) {
-    if (slot(d, lag) < dipThreshold) {
-      while (lag + 1 < maxLag && slot(d, lag + 1) < slot(d, lag)) lag++;
+    let here = normalised(window, d, lag);
+    if (here < dipThreshold) {
+      while (lag + 1 < maxLag) {
+        const next = normalised(window, d, lag + 1);
+        if (!(next < here)) break;
+        here = next;
+        lag++;
+      }
       found = lag;
       break;
     }
-  }
-  if (found < 0) {
-    let best = Infinity;
-    for (let lag = minLag; lag < maxLag; lag++) {
-      if (slot(d, lag) < best) {
-        best = slot(d, lag);
-        found = lag;
-      }
+    if (here < best) {
+      best = here;
+      bestLag = lag;
     }
   }
-  if (found < 0 || slot(d, found) >= slot(params, VOICING_THRESHOLD)) return 0;
-  const a = slot(d, found - 1);
-  const b = slot(d, found);
-  const c = found + 1 <= maxLag ? slot(d, found + 1) : b;
+  if (found < 0) found = bestLag;
+  if (found < 0) return 0;
+  const b = normalised(window, d, found);
+  if (b >= slot(params, VOICING_THRESHOLD)) return 0;
+  const a = normalised(window, d, found - 1);
+  const c = found + 1 <= maxLag ? normalised(window, d, found + 1) : b;
   const curvature = a - 2 * b + c;
   const shift = curvature > 0 ? (a - c) / (2 * curvature) : 0;
   const period = <f64>found + Math.max(-0.5, Math.min(0.5, shift));
