@@ -1507,6 +1507,36 @@ export function levelBins(energy: usize, spans: usize, spanCount: i32, bins: usi
   }
 }
 
+/**
+ * The median level bin of a sentence in analyzeLoudness() of voice.ts: of the frames in `spans` (i32
+ * [a, b) pairs, `spanCount` of them) the bin (i16 in `bins`) that would stand at index `rank` were they
+ * sorted, found by counting them into `histogram` (u32, LEVEL_BINS, zero before and after).
+ */
+export function rankedBin(bins: usize, spans: usize, spanCount: i32, histogram: usize, rank: i32): i32 {
+  for (let s = 0; s < spanCount; s++) {
+    const b = load<i32>(spans + (<usize>(2 * s + 1) << 2));
+    for (let t = load<i32>(spans + (<usize>(2 * s) << 2)); t < b; t++) {
+      const at = histogram + (<usize>load<i16>(bins + (<usize>t << 1)) << 2);
+      store<u32>(at, load<u32>(at) + 1);
+    }
+  }
+  let found = LEVEL_BINS - 1;
+  let seen: u32 = 0;
+  for (let i = 0; i < LEVEL_BINS; i++) {
+    seen += load<u32>(histogram + (<usize>i << 2));
+    if (seen > <u32>rank) {
+      found = i;
+      break;
+    }
+  }
+  for (let s = 0; s < spanCount; s++) {
+    const b = load<i32>(spans + (<usize>(2 * s + 1) << 2));
+    for (let t = load<i32>(spans + (<usize>(2 * s) << 2)); t < b; t++)
+      store<u32>(histogram + (<usize>load<i16>(bins + (<usize>t << 1)) << 2), 0);
+  }
+  return found;
+}
+
 const LEVEL_LOW: f64 = -140;
 const LEVEL_STEP: f64 = 0.05;
 const LEVEL_BINS = 3201;

@@ -94,6 +94,7 @@ export interface AudioKernels {
     model: number,
   ): void;
   levelBins(energy: number, spans: number, spanCount: number, bins: number, levels: number, table: number): void;
+  rankedBin(bins: number, spans: number, spanCount: number, histogram: number, rank: number): number;
   speechBins(
     f0: number,
     mask: number,

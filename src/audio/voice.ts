@@ -492,17 +492,18 @@ function analyzeLoudness(energy: Float32Array, segments: readonly Segment[]): Lo
       Math.min(energy.length, Math.ceil(s.end / FRAME_SECONDS)),
     ] as const;
   // Each speech frame's level bin, computed once for the speaker's median and its sentence's.
-  const { bins, all } = levelBins(energy, Int32Array.from(segments.flatMap(framesOf)));
+  const levels = levelBins(energy, Int32Array.from(segments.flatMap(framesOf)));
+  const { all } = levels;
   if (!all.count) return { fadingEndings: null, fadingCount: 0, sentences: [] };
   const speaker = all.quantile(0.5);
   const ending = Math.round(VOICE_THRESHOLDS.endingSeconds / FRAME_SECONDS);
   const out: SentenceLoudness[] = [];
   let first = 0; // the first segment that may still overlap the next sentence
-  const scratch = new Int16Array(energy.length);
   for (const s of sentences) {
     const [a, b] = framesOf(s);
-    // Only the speech frames: a sentence may span short gaps under 0.3 s. Its median is the middle of
-    // its frames' bins sorted, which is what a histogram of them would give.
+    // Only the speech frames (a sentence may span short gaps under 0.3 s): those of segments
+    // [first, end). Its median is the middle of its frames' bins sorted.
+    let end = first;
     let count = 0;
     for (let i = first; i < segments.length && segments[i]!.start < s.end; i++) {
       const x = segments[i]!;
@@ -511,13 +512,11 @@ function analyzeLoudness(energy: Float32Array, segments: readonly Segment[]): Lo
         continue;
       }
       const [xa, xb] = framesOf(x);
-      if (xb <= xa) continue;
-      scratch.set(bins.subarray(xa, xb), count);
-      count += xb - xa;
+      count += Math.max(0, xb - xa);
+      end = i + 1;
     }
     if (count * FRAME_SECONDS < 1) continue;
-    const sorted = scratch.subarray(0, count).sort();
-    const median = LevelHistogram.levelOf(sorted[Math.floor(0.5 * (count - 1))]!);
+    const median = LevelHistogram.levelOf(levels.rankedBin(first, end, Math.floor(0.5 * (count - 1))));
     let sum = 0;
     for (let t = Math.max(a, b - ending); t < b; t++) sum += energy[t]!;
     const endDb = toDb(sum / Math.max(1, Math.min(ending, b - a)));
@@ -537,16 +536,23 @@ function analyzeLoudness(energy: Float32Array, segments: readonly Segment[]): Lo
 /** Speech segments handed to levelBins per call: ~10 s of speech. */
 const LEVEL_SPANS_A_CALL = 8;
 
-/** The level bins of energy[a, b) into `bins` (same indices) and `histogram`: a pass of its own for the optimiser. */
-function levelBins(energy: Float32Array, spans: Int32Array): { bins: Int16Array; all: LevelHistogram } {
-  // A WebAssembly kernel (wasm/audio-kernels.ts, levelBins): a logarithm per speech frame, where this
-  // loop in JavaScript ran interpreted.
+/**
+ * The level bin of each frame of the spans (i32 [a, b) pairs) counted in `all`, and the bin at a given
+ * rank among the frames of spans [first, end) (rankedBin): passes of their own for the optimiser.
+ */
+function levelBins(
+  energy: Float32Array,
+  spans: Int32Array,
+): { all: LevelHistogram; rankedBin(first: number, end: number, rank: number): number } {
+  // WebAssembly kernels (wasm/audio-kernels.ts, levelBins and rankedBin): a logarithm per speech frame,
+  // and a count of a sentence's bins for its median, where these loops in JavaScript ran interpreted.
   const n = energy.length;
   const { at, bytes } = layOut({
     energy: n * 4,
     spans: spans.length * 4,
     bins: n * 2,
     levels: LevelHistogram.BINS * 4,
+    histogram: LevelHistogram.BINS * 4,
     table: LOG_TABLE_BYTES,
   });
   const kernels = instantiateKernels(bytes);
@@ -561,8 +567,8 @@ function levelBins(energy: Float32Array, spans: Int32Array): { bins: Int16Array;
     kernels.levelBins(at.energy, at.spans + s * 8, count, at.bins, at.levels, at.table);
   }
   return {
-    bins: new Int16Array(memory, at.bins, n).slice(),
     all: LevelHistogram.of(new Uint32Array(memory, at.levels, LevelHistogram.BINS)),
+    rankedBin: (first, end, rank) => kernels.rankedBin(at.bins, at.spans + first * 8, end - first, at.histogram, rank),
   };
 }
 
