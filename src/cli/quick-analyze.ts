@@ -3,7 +3,8 @@ import { ANALYZE_ROW } from './analyze-row.js';
 import { createContext } from './context.js';
 import { reportError } from './report-error.js';
 import { detectLang } from '../i18n/lang.js';
-import { exitIfTerminalGone, guardTerminal } from '../ui/terminal.js';
+import { fileWriter } from '../ui/streams.js';
+import { exitIfTerminalGone, guardTerminal, isPlainFile } from '../ui/terminal.js';
 
 /**
  * `pitch analyze` without the full program: the build ships this as its own script with its own code
@@ -15,6 +16,9 @@ import { exitIfTerminalGone, guardTerminal } from '../ui/terminal.js';
  */
 export async function runAnalyze(request: AnalyzeRequest, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const ctx = createContext(detectLang(request.lang, env), env);
+  // Output to a file or /dev/null is written as Node would write it, without building its stream.
+  if (isPlainFile(1)) ctx.stdout = fileWriter(1);
+  if (isPlainFile(2)) ctx.stderr = fileWriter(2);
   guardTerminal();
   try {
     // The command table's own row runs it, with commander's arguments (the file, then the options); as

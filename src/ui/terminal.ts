@@ -94,7 +94,33 @@ function isatty(fd: number): boolean {
   return tty.isatty(fd);
 }
 
+/**
+ * Whether `fd` is a regular file or /dev/null: an output Node writes with fs.writeSync (its stream for
+ * them is a thin SyncWriteStream), so a writer can do the same without building that stream.
+ */
+export function isPlainFile(fd: number): boolean {
+  let stat: Stats;
+  try {
+    stat = fstatSync(fd);
+  } catch {
+    return false;
+  }
+  return stat.isFile() || (stat.isCharacterDevice() && stat.rdev === nullDeviceId());
+}
+
 let nullDevice: number | null | undefined;
+
+/** /dev/null's device number, null where there is none. */
+function nullDeviceId(): number | null {
+  if (nullDevice === undefined) {
+    try {
+      nullDevice = statSync('/dev/null').rdev;
+    } catch {
+      nullDevice = null;
+    }
+  }
+  return nullDevice;
+}
 /**
  * Whether `fd` is a terminal. What fstat shows is not one (a file, a pipe, a socket, /dev/null: how a
  * benchmark or a script runs pitch) is answered without node:tty; any other character device is asked.
@@ -107,14 +133,7 @@ function isTerminal(fd: number): boolean {
     return false; // closed: not a terminal either
   }
   if (!stat.isCharacterDevice()) return false;
-  if (nullDevice === undefined) {
-    try {
-      nullDevice = statSync('/dev/null').rdev;
-    } catch {
-      nullDevice = null;
-    }
-  }
-  return stat.rdev === nullDevice ? false : isatty(fd);
+  return stat.rdev === nullDeviceId() ? false : isatty(fd);
 }
 
 /**

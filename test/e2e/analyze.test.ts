@@ -45,6 +45,32 @@ function header(dataBytes: number, channels = 1, rate = 16000): Buffer {
 }
 
 describe('pitch analyze (built binary)', () => {
+  it('writes to files and /dev/null as to a pipe: the same JSON, the same error and exit code', () => {
+    // Output to a file is written without Node's stream for it (src/cli/quick-analyze.ts).
+    const run = (args: string[], out: string | number, err: string | number) => {
+      const fds = [out, err].map((target) => (typeof target === 'number' ? target : openSync(target, 'w')));
+      const r = spawnSync(process.execPath, [BIN, ...args], {
+        stdio: ['ignore', fds[0], fds[1]],
+        env: { ...process.env, NO_COLOR: '1', LANG: 'fr_FR.UTF-8', LC_ALL: undefined, PITCH_LANG: undefined, ...env },
+      });
+      for (const fd of fds) if (typeof fd === 'number' && fd > 2) closeSync(fd);
+      return r.status;
+    };
+    const piped = runCli(['analyze', fixture('clean.wav'), '--json'], env);
+    expect(piped.code).toBe(0);
+    const out = join(dir, 'out.json');
+    const err = join(dir, 'err.txt');
+    expect(run(['analyze', fixture('clean.wav'), '--json'], out, err)).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(piped.stdout);
+    expect(readFileSync(err, 'utf8')).toBe('');
+    const missing = join(dir, 'nowhere.wav');
+    const pipedError = runCli(['analyze', missing], env);
+    expect(run(['analyze', missing], '/dev/null', err)).toBe(pipedError.code);
+    expect(pipedError.code).toBe(2);
+    expect(readFileSync(err, 'utf8')).toBe(pipedError.stderr);
+    expect(run(['analyze', fixture('clean.wav'), '--json'], '/dev/null', '/dev/null')).toBe(0);
+  });
+
   it('--json gives the contract: duration, speech, segments, pauses, longest pause, words per minute, splits', () => {
     const r = runCli(['analyze', fixture('noisy.wav'), '--json'], env);
     expect(r.code, r.stderr).toBe(0);
