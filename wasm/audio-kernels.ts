@@ -1552,6 +1552,22 @@ const LEVEL_BINS = 3201;
 }
 
 /**
+ * speechValues() of voice.ts: the F0 (f32 at `f0`) of the frames [from, to) whose `mask` byte is set and
+ * whose F0 is above 0, in order, into `out` (f32). Returns how many.
+ */
+export function voicedIn(f0: usize, mask: usize, from: i32, to: i32, out: usize): i32 {
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const hz = load<f32>(f0 + (<usize>k << 2));
+    if (load<u8>(mask + <usize>k) && hz > 0) {
+      store<f32>(out + (<usize>n << 2), hz);
+      n++;
+    }
+  }
+  return n;
+}
+
+/**
  * The speech frames of findMonotoneStretches() in voice.ts and their semitone bins: the indices k
  * (i32, in order) of the `n` pitch frames whose `mask` byte is set go to `frames`, and each one's bin
  * to `binAt` (i16): -1 when unvoiced (f0 not above 0), else how many of the `edgeCount` ascending

@@ -101,12 +101,14 @@ export function detectSpeechFrames(features: FrameFeatures, params: VadParams = 
   bands.forEach((band, b) => {
     // Each test "level ≥ max(absolute minimum, floor + margin) in dB" becomes one energy threshold
     // per floor block: the same decisions without a logarithm per frame.
-    const holdFrom = Float64Array.from(band.floor, (floor) =>
-      atLeastEnergy(Math.max(params.minHoldDb, floor + holdAt[b]!)),
-    );
-    const onsetFrom = Float64Array.from(band.floor, (floor) =>
-      atLeastEnergy(Math.max(params.minSpeechDb, floor + onsetAt[b]!)),
-    );
+    // (A loop: Float64Array.from with a mapping function iterates, an object per block.)
+    const holdFrom = new Float64Array(band.floor.length);
+    const onsetFrom = new Float64Array(band.floor.length);
+    for (let i = 0; i < band.floor.length; i++) {
+      const floor = band.floor[i]!;
+      holdFrom[i] = atLeastEnergy(Math.max(params.minHoldDb, floor + holdAt[b]!));
+      onsetFrom[i] = atLeastEnergy(Math.max(params.minSpeechDb, floor + onsetAt[b]!));
+    }
     passes.markFrames(b, holdFrom, onsetFrom, candidate);
   });
 

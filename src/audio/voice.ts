@@ -6,7 +6,7 @@
  * Methods, thresholds and their sources: docs/voice.md.
  */
 import { FRAME_SECONDS, toDb } from './features.js';
-import { instantiateKernels, KERNEL_BLOCK_FRAMES, LOG_TABLE_BYTES, layOut } from './kernels.js';
+import { type AudioKernels, instantiateKernels, KERNEL_BLOCK_FRAMES, LOG_TABLE_BYTES, layOut } from './kernels.js';
 import type { PitchTrack } from './pitch-track.js';
 import { frameAt, frameTime, smoothPitch } from './pitch-track.js';
 import type { AnalyzeOptions, SpeechAnalysis, SplitSpeech } from './metrics.js';
@@ -172,9 +172,9 @@ export function analyzeVoice(
 ): VoiceAnalysis {
   const f0 = smoothPitch(tracks.pitch.f0);
   const track = tracks.pitch;
-  const inSpeech = speechMask(track, f0.length, segments);
-  const speechVoiced = speechValues(track, f0, inSpeech, { start: -Infinity, end: Infinity });
-  const monotoneStretches = findMonotoneStretches(track, f0, inSpeech);
+  const frames = pitchFrames(f0, speechMask(track, f0.length, segments));
+  const speechVoiced = speechValues(track, frames, { start: -Infinity, end: Infinity });
+  const monotoneStretches = findMonotoneStretches(track, frames);
   const db = smoothedDb(tracks.energy);
   const nuclei = findNuclei(db, track, f0, segments);
   const speech = segments.reduce((s, x) => s + x.end - x.start, 0);
@@ -200,7 +200,7 @@ export function analyzeVoice(
           .filter((s) => s.end > s.start);
         const count = nuclei.filter((t) => t >= split.start && t < split.end).length;
         const spoken = within.length ? within[within.length - 1]!.end - within[0]!.start : 0;
-        const { medianHz, rangeSemitones } = pitchFigures(speechValues(track, f0, inSpeech, split), track.hopSeconds);
+        const { medianHz, rangeSemitones } = pitchFigures(speechValues(track, frames, split), track.hopSeconds);
         return {
           medianHz,
           rangeSemitones,
@@ -221,15 +221,44 @@ export function analyzeVoice(
   };
 }
 
+/**
+ * The smoothed F0 track and its speech mask in a kernel instance's memory, for the passes over both
+ * (wasm/audio-kernels.ts: voicedIn, speechBins, monotoneWindows), laid out once.
+ */
+interface PitchFrames {
+  f0: Float32Array;
+  kernels: AudioKernels;
+  at: Record<'f0' | 'mask' | 'values' | 'edges' | 'frames' | 'binAt' | 'bins' | 'runs', number>;
+}
+
+function pitchFrames(f0: Float32Array, inSpeech: Uint8Array): PitchFrames {
+  const n = f0.length;
+  const edgeCount = semitoneBinEdges().length;
+  const { at, bytes } = layOut({
+    f0: n * 4,
+    mask: n,
+    values: n * 4,
+    edges: edgeCount * 4,
+    frames: n * 4,
+    binAt: n * 2,
+    bins: (edgeCount + 1) * 4,
+    runs: (n + 1) * 8, // the monotone runs: at most a window each
+  });
+  const kernels = instantiateKernels(bytes);
+  new Float32Array(kernels.memory.buffer, at.f0, n).set(f0);
+  new Uint8Array(kernels.memory.buffer, at.mask, n).set(inSpeech);
+  return { f0, kernels, at };
+}
+
 /** Voiced F0 of the speech frames whose centre lies in the span. */
-function speechValues(track: PitchTrack, f0: Float32Array, inSpeech: Uint8Array, span: Segment): Float32Array {
+function speechValues(track: PitchTrack, frames: PitchFrames, span: Segment): Float32Array {
+  const n = frames.f0.length;
   const first = Number.isFinite(span.start) ? Math.max(0, frameAt(track, span.start)) : 0;
-  const out = new Float32Array(Math.max(0, f0.length - first));
-  const from = frameFrom(track, f0.length, first, span.start);
-  const to = frameFrom(track, f0.length, first, span.end);
-  let n = 0;
-  for (let k = from; k < to; k++) if (inSpeech[k] && f0[k]! > 0) out[n++] = f0[k]!;
-  return out.subarray(0, n);
+  const from = frameFrom(track, n, first, span.start);
+  const to = frameFrom(track, n, first, span.end);
+  const { kernels, at } = frames;
+  const count = to > from ? kernels.voicedIn(at.f0, at.mask, from, to, at.values) : 0;
+  return new Float32Array(kernels.memory.buffer, at.values, count).slice();
 }
 
 /** 1 for pitch frames whose centre lies inside a speech segment. */
@@ -303,27 +332,16 @@ export function semitoneBinEdges(): Float32Array {
  * windows merge into a stretch, whose edges are then pulled in to where the voice settles into the
  * stretch's band, so a lively sentence next to a flat one does not lend it half a second.
  */
-function findMonotoneStretches(track: PitchTrack, f0: Float32Array, inSpeech: Uint8Array): Segment[] {
+function findMonotoneStretches(track: PitchTrack, pitch: PitchFrames): Segment[] {
   const { monotoneSemitones, monotoneMinSeconds, monotoneMinVoicedSeconds } = VOICE_THRESHOLDS;
   const hop = track.hopSeconds;
+  const { f0, kernels, at } = pitch;
   const n = f0.length;
   const size = Math.round(monotoneMinSeconds / hop);
   const step = Math.max(1, Math.round(0.25 / hop));
   const edges = semitoneBinEdges();
   const binCount = edges.length + 1;
-  const { at, bytes } = layOut({
-    f0: n * 4,
-    mask: n,
-    edges: edges.length * 4,
-    frames: n * 4,
-    binAt: n * 2,
-    bins: binCount * 4,
-    runs: (Math.floor(n / step) + 1) * 8,
-  });
-  const kernels = instantiateKernels(bytes);
   const memory = kernels.memory.buffer;
-  new Float32Array(memory, at.f0, n).set(f0);
-  new Uint8Array(memory, at.mask, n).set(inSpeech);
   new Float32Array(memory, at.edges, edges.length).set(edges);
   // The speech frames, in order, and each one's semitone bin (−1 unvoiced), once: every frame enters a
   // window and leaves it. Then the windows, their 10th and 90th percentile bins followed from window to
