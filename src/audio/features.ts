@@ -4,7 +4,7 @@
  * is): an hour of audio costs ~9 MB (three floats per 5 ms frame) however long the file is.
  */
 
-import { instantiateKernels, layOut } from './kernels.js';
+import { instantiateKernels, layOut, releaseKernels } from './kernels.js';
 
 export const FRAME_SECONDS = 0.005;
 /** Level given to digital silence, so logs stay finite. */
@@ -196,6 +196,9 @@ export function createFeatureExtractor(
       }
     },
     finish() {
+      const clipped = state[CLIPPED]!;
+      const peak = state[PEAK]!;
+      releaseKernels(kernels);
       // A last partial frame is dropped: it is shorter than the precision we report.
       return {
         frames,
@@ -205,8 +208,8 @@ export function createFeatureExtractor(
         vocal: vocal.subarray(0, frames),
         upper: upper.subarray(0, frames),
         samples: samplesSeen,
-        clipped: state[CLIPPED]!,
-        peak: state[PEAK]!,
+        clipped,
+        peak,
       };
     },
   };

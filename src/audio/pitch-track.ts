@@ -7,7 +7,7 @@
  * difference function is summed per 10 ms block and per lag as the samples stream by, so each sample
  * costs one multiply-add per lag, where a per-frame FFT autocorrelation redoes the whole window.
  */
-import { instantiateKernels, layOut } from './kernels.js';
+import { instantiateKernels, layOut, releaseKernels, withKernels } from './kernels.js';
 
 /** Pitch floor and ceiling of adult speech (Hz): Praat's default floor is 75 Hz; we allow a creaky 65. */
 export const MIN_F0_HZ = 65;
@@ -135,6 +135,7 @@ export function createPitchTracker(rate: number): PitchTracker {
       }
     },
     finish() {
+      releaseKernels(kernels);
       // The last window's centre: frames stop where the look-ahead ran out (the final ~30 ms).
       return { hopSeconds, offsetSeconds: (WINDOW_HOPS * hop) / 2 / rate, f0: f0.slice(0, frames) };
     },
@@ -154,8 +155,9 @@ const MAX_STEP = 0.15;
 export function smoothPitch(f0: Float32Array): Float32Array {
   const n = f0.length;
   const { at, bytes } = layOut({ f0: n * 4, out: n * 4 });
-  const kernels = instantiateKernels(bytes);
-  new Float32Array(kernels.memory.buffer, at.f0, n).set(f0);
-  kernels.smoothPitch(at.f0, n, MAX_STEP, at.out);
-  return new Float32Array(kernels.memory.buffer, at.out, n).slice();
+  return withKernels(bytes, (kernels, memory) => {
+    new Float32Array(memory, at.f0, n).set(f0);
+    kernels.smoothPitch(at.f0, n, MAX_STEP, at.out);
+    return new Float32Array(memory, at.out, n).slice();
+  });
 }

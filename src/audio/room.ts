@@ -28,7 +28,7 @@
  * Measured on scripts/make-room-audio.mjs recordings (figures in docs/voice.md).
  */
 import { FRAME_SECONDS, type FrameFeatures, runsOf } from './features.js';
-import { instantiateKernels, layOut } from './kernels.js';
+import { layOut, withKernels } from './kernels.js';
 
 /** How far below the sentence's peak level the tails are measured, and at most cut (dB). */
 export const TAIL_DB = 15;
@@ -91,23 +91,24 @@ export interface RoomEstimate {
 export function levelTrack(features: FrameFeatures): Float32Array {
   const n = features.frames;
   const { at, bytes } = layOut({ low: n * 4, mid: n * 4, high: n * 4, sum: (n + 1) * 8, out: n * 4 });
-  const kernels = instantiateKernels(bytes);
-  const memory = kernels.memory.buffer;
-  new Float32Array(memory, at.low, n).set(features.low.subarray(0, n));
-  new Float32Array(memory, at.mid, n).set(features.mid.subarray(0, n));
-  new Float32Array(memory, at.high, n).set(features.high.subarray(0, n));
-  kernels.levelTrack(at.low, at.mid, at.high, n, LEVEL_HALF_FRAMES, at.sum, at.out);
-  return new Float32Array(memory, at.out, n).slice();
+  return withKernels(bytes, (kernels, memory) => {
+    new Float32Array(memory, at.low, n).set(features.low.subarray(0, n));
+    new Float32Array(memory, at.mid, n).set(features.mid.subarray(0, n));
+    new Float32Array(memory, at.high, n).set(features.high.subarray(0, n));
+    kernels.levelTrack(at.low, at.mid, at.high, n, LEVEL_HALF_FRAMES, at.sum, at.out);
+    return new Float32Array(memory, at.out, n).slice();
+  });
 }
 
 /** Maximum of `x` within ±half of every index (monotonic deque: linear time). */
 export function slidingMax(x: Float32Array, half: number): Float32Array {
   const n = x.length;
   const { at, bytes } = layOut({ x: n * 4, out: n * 4, deque: n * 4 });
-  const kernels = instantiateKernels(bytes);
-  new Float32Array(kernels.memory.buffer, at.x, n).set(x);
-  kernels.slidingMax(at.x, n, half, at.out, at.deque);
-  return new Float32Array(kernels.memory.buffer, at.out, n).slice();
+  return withKernels(bytes, (kernels, memory) => {
+    new Float32Array(memory, at.x, n).set(x);
+    kernels.slidingMax(at.x, n, half, at.out, at.deque);
+    return new Float32Array(memory, at.out, n).slice();
+  });
 }
 
 export interface TwoLevels {
@@ -132,13 +133,14 @@ export function twoLevels(level: Float32Array, iterations = 50): TwoLevels | nul
     return value(HIST_BINS - 1);
   };
   const { at, bytes } = layOut({ bins: HIST_BINS * 8, model: 5 * 8 });
-  const kernels = instantiateKernels(bytes);
-  new Float64Array(kernels.memory.buffer, at.bins, HIST_BINS).set(bins);
-  const model = new Float64Array(kernels.memory.buffer, at.model, 5);
-  // [m1, m2, s1, s2, w1], refined by the kernel (wasm/audio-kernels.ts, twoLevelsEm).
-  model.set([percentile(0.15), percentile(0.85), 3, 3, 0.4]);
-  kernels.twoLevelsEm(at.bins, HIST_BINS, HIST_LOW, HIST_STEP, level.length, iterations, at.model);
-  const [m1, m2, s1, s2, w1] = [model[0]!, model[1]!, model[2]!, model[3]!, model[4]!];
+  const [m1, m2, s1, s2, w1] = withKernels(bytes, (kernels, memory) => {
+    new Float64Array(memory, at.bins, HIST_BINS).set(bins);
+    const model = new Float64Array(memory, at.model, 5);
+    // [m1, m2, s1, s2, w1], refined by the kernel (wasm/audio-kernels.ts, twoLevelsEm).
+    model.set([percentile(0.15), percentile(0.85), 3, 3, 0.4]);
+    kernels.twoLevelsEm(at.bins, HIST_BINS, HIST_LOW, HIST_STEP, level.length, iterations, at.model);
+    return [model[0]!, model[1]!, model[2]!, model[3]!, model[4]!];
+  });
   return m1 <= m2
     ? { background: { mean: m1, sd: s1, weight: w1 }, speaker: { mean: m2, sd: s2 } }
     : { background: { mean: m2, sd: s2, weight: 1 - w1 }, speaker: { mean: m1, sd: s1 } };
@@ -147,10 +149,11 @@ export function twoLevels(level: Float32Array, iterations = 50): TwoLevels | nul
 function levelHistogram(level: Float32Array): Float64Array {
   const n = level.length;
   const { at, bytes } = layOut({ level: n * 4, bins: HIST_BINS * 8 });
-  const kernels = instantiateKernels(bytes);
-  new Float32Array(kernels.memory.buffer, at.level, n).set(level);
-  kernels.levelHistogram(at.level, n, HIST_LOW, HIST_STEP, HIST_BINS, at.bins);
-  return new Float64Array(kernels.memory.buffer, at.bins, HIST_BINS).slice();
+  return withKernels(bytes, (kernels, memory) => {
+    new Float32Array(memory, at.level, n).set(level);
+    kernels.levelHistogram(at.level, n, HIST_LOW, HIST_STEP, HIST_BINS, at.bins);
+    return new Float64Array(memory, at.bins, HIST_BINS).slice();
+  });
 }
 const HIST_LOW = -100;
 const HIST_STEP = 0.25;
@@ -285,11 +288,13 @@ const MIN_TAIL_DB = 10;
 export function estimateReverberation(level: Float32Array): number | null {
   const n = level.length;
   const { at, bytes } = layOut({ level: n * 4, times: (Math.ceil(n / 2) + 1) * 8 });
-  const kernels = instantiateKernels(bytes);
-  new Float32Array(kernels.memory.buffer, at.level, n).set(level);
-  const count = kernels.reverberationTimes(at.level, n, at.times);
-  if (count < 5) return null;
-  const times = new Float64Array(kernels.memory.buffer, at.times, count).slice().sort();
+  const times = withKernels(bytes, (kernels, memory) => {
+    new Float32Array(memory, at.level, n).set(level);
+    const count = kernels.reverberationTimes(at.level, n, at.times);
+    return new Float64Array(memory, at.times, count).slice();
+  });
+  if (times.length < 5) return null;
+  times.sort();
   return Math.round(times[Math.floor(times.length / 2)]! * 100) / 100;
 }
 

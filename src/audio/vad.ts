@@ -9,7 +9,7 @@
  */
 import type { FrameFeatures } from './features.js';
 import { FRAME_SECONDS, runsOf, SILENCE_DB } from './features.js';
-import { instantiateKernels, KERNEL_BLOCK_FRAMES, LOG_TABLE_BYTES, layOut } from './kernels.js';
+import { instantiateKernels, KERNEL_BLOCK_FRAMES, LOG_TABLE_BYTES, layOut, releaseKernels } from './kernels.js';
 
 /** Start and end in seconds from the start of the file. */
 export interface Segment {
@@ -177,7 +177,10 @@ interface FramePasses {
    * `candidate` are not tried). The flags accumulate over the bands.
    */
   markFrames(band: number, holdFrom: Float64Array, onsetFrom: Float64Array, candidate: number): void;
-  /** Speech from the flags and the four bands (detectSpeechFrames: hysteresis and weak edges). */
+  /**
+   * Speech from the flags and the four bands (detectSpeechFrames: hysteresis and weak edges). The last
+   * pass: the kernels' instance is given back after it.
+   */
   findSpeech(edgeAt: number[], audibleAt: number[], minHoldDb: number, reach: number): Uint8Array;
 }
 
@@ -280,7 +283,9 @@ function framePasses(frames: number): FramePasses {
         at.onset,
         at.smoothed,
       );
-      return new Uint8Array(memory, at.smoothed, frames).slice();
+      const speech = new Uint8Array(memory, at.smoothed, frames).slice();
+      releaseKernels(kernels);
+      return speech;
     },
   };
 }

@@ -6,7 +6,15 @@
  * Methods, thresholds and their sources: docs/voice.md.
  */
 import { FRAME_SECONDS, toDb } from './features.js';
-import { type AudioKernels, instantiateKernels, KERNEL_BLOCK_FRAMES, LOG_TABLE_BYTES, layOut } from './kernels.js';
+import {
+  type AudioKernels,
+  instantiateKernels,
+  KERNEL_BLOCK_FRAMES,
+  LOG_TABLE_BYTES,
+  layOut,
+  releaseKernels,
+  withKernels,
+} from './kernels.js';
 import type { PitchTrack } from './pitch-track.js';
 import { frameAt, frameTime, smoothPitch } from './pitch-track.js';
 import type { AnalyzeOptions, SpeechAnalysis, SplitSpeech } from './metrics.js';
@@ -175,14 +183,13 @@ export function analyzeVoice(
   const frames = pitchFrames(f0, speechMask(track, f0.length, segments));
   const speechVoiced = speechValues(track, frames, { start: -Infinity, end: Infinity });
   const monotoneStretches = findMonotoneStretches(track, frames);
-  const db = smoothedDb(tracks.energy);
-  const nuclei = findNuclei(db, track, f0, segments);
+  const nuclei = findNuclei(tracks.energy, track, f0, segments);
   const speech = segments.reduce((s, x) => s + x.end - x.start, 0);
   const span = segments.length ? segments[segments.length - 1]!.end - segments[0]!.start : 0;
   const rate = (n: number, seconds: number) => (seconds >= 1 ? round2(n / seconds) : null);
   const speechWithin = (from: number, to: number) =>
     segments.reduce((s, x) => s + Math.max(0, Math.min(x.end, to) - Math.max(x.start, from)), 0);
-  return {
+  const voice: VoiceAnalysis = {
     pitch: {
       ...pitchFigures(speechVoiced, track.hopSeconds),
       monotoneStretches: monotoneStretches.map((s) => ({ start: round2(s.start), end: round2(s.end) })),
@@ -219,6 +226,8 @@ export function analyzeVoice(
         };
       }) ?? null,
   };
+  releaseKernels(frames.kernels);
+  return voice;
 }
 
 /**
@@ -415,81 +424,67 @@ function trimToBand(
 }
 
 /**
- * Band energy smoothed by a Gaussian (σ = 15 ms), in dB: Praat's intensity contour, which de Jong &
- * Wempe's method peaks on, smooths over a similar span, enough to merge a vowel's glottal pulses into
- * one hump while keeping two syllables at 7 per second apart.
- */
-function smoothedDb(energy: Float32Array): Float32Array {
-  const sigma = 0.01 / FRAME_SECONDS;
-  const radius = Math.ceil(3 * sigma);
-  const n = energy.length;
-  const { at, bytes } = layOut({ weights: (2 * radius + 1) * 8, energy: n * 4, out: n * 4, table: LOG_TABLE_BYTES });
-  const kernels = instantiateKernels(bytes);
-  const weights = new Float64Array(kernels.memory.buffer, at.weights, 2 * radius + 1);
-  for (let i = -radius; i <= radius; i++) weights[i + radius] = Math.exp(-(i * i) / (2 * sigma * sigma));
-  new Float32Array(kernels.memory.buffer, at.energy, n).set(energy);
-  kernels.fillLogTable(at.table);
-  // The convolution and the logarithms over every frame: a WebAssembly kernel (wasm/audio-kernels.ts),
-  // called a block of frames at a time: V8 compiles a kernel's optimised code in the background once it
-  // has run a while, and a later call runs it (one call would run in the baseline code to the end).
-  for (let first = 0; first < n; first += KERNEL_BLOCK_FRAMES)
-    kernels.smoothedDb(
-      at.energy,
-      n,
-      at.weights,
-      radius,
-      at.out,
-      first,
-      Math.min(n, first + KERNEL_BLOCK_FRAMES),
-      at.table,
-    );
-  return new Float32Array(kernels.memory.buffer, at.out, n).slice();
-}
-
-/**
  * Syllable nuclei: peaks of the smoothed intensity inside speech that stand at least 2 dB above the
  * dips on both sides (within the same stretch of speech), are no more than 25 dB below the loudest
  * speech, and are voiced (a pitch frame within 30 ms of the peak has an F0). Times in seconds.
  */
-function findNuclei(db: Float32Array, track: PitchTrack, f0: Float32Array, segments: readonly Segment[]): number[] {
+function findNuclei(energy: Float32Array, track: PitchTrack, f0: Float32Array, segments: readonly Segment[]): number[] {
   const { nucleusDipDb, nucleusFloorDb } = VOICE_THRESHOLDS;
+  const n = energy.length;
+  const sigma = 0.01 / FRAME_SECONDS;
+  const radius = Math.ceil(3 * sigma);
   const spans = Int32Array.from(
     segments.flatMap((s) => [
       Math.max(0, Math.floor(s.start / FRAME_SECONDS)),
-      Math.min(db.length, Math.ceil(s.end / FRAME_SECONDS)),
+      Math.min(n, Math.ceil(s.end / FRAME_SECONDS)),
     ]),
   );
   const { at, bytes } = layOut({
-    db: db.length * 4,
+    weights: (2 * radius + 1) * 8,
+    energy: n * 4,
+    db: n * 4,
+    table: LOG_TABLE_BYTES,
     spans: spans.length * 4,
     levels: LevelHistogram.BINS * 4,
     f0: f0.length * 4,
-    out: (Math.ceil(db.length / 2) + 1) * 8,
+    out: (Math.ceil(n / 2) + 1) * 8,
   });
-  // The histogram of speech levels, its 99th percentile and the scan for peaks over every speech
-  // frame: a WebAssembly kernel (wasm/audio-kernels.ts, findNuclei), with LevelHistogram's bins. A
-  // peak must dip 2 dB on each side before the contour climbs above it; running into the segment's
-  // edge counts as a dip, since the speech stops there.
-  const kernels = instantiateKernels(bytes);
-  const memory = kernels.memory.buffer;
-  new Float32Array(memory, at.db, db.length).set(db);
-  new Int32Array(memory, at.spans, spans.length).set(spans);
-  new Float32Array(memory, at.f0, f0.length).set(f0);
-  const found = kernels.findNuclei(
-    at.db,
-    at.spans,
-    spans.length / 2,
-    at.levels,
-    nucleusFloorDb,
-    nucleusDipDb,
-    at.f0,
-    f0.length,
-    track.offsetSeconds,
-    track.hopSeconds,
-    Math.round(0.03 / track.hopSeconds),
-    at.out,
-  );
-  return Array.from(new Float64Array(memory, at.out, found));
+  return withKernels(bytes, (kernels, memory) => {
+    // The intensity contour: band energy smoothed by a Gaussian (σ = 15 ms), in dB. Praat's, which de
+    // Jong & Wempe's method peaks on, smooths over a similar span, enough to merge a vowel's glottal
+    // pulses into one hump while keeping two syllables at 7 per second apart. The convolution and the
+    // logarithms over every frame are a WebAssembly kernel (wasm/audio-kernels.ts, smoothedDb), called a
+    // block of frames at a time (see KERNEL_BLOCK_FRAMES).
+    const weights = new Float64Array(memory, at.weights, 2 * radius + 1);
+    for (let i = -radius; i <= radius; i++) weights[i + radius] = Math.exp(-(i * i) / (2 * sigma * sigma));
+    new Float32Array(memory, at.energy, n).set(energy);
+    kernels.fillLogTable(at.table);
+    for (let first = 0; first < n; first += KERNEL_BLOCK_FRAMES) {
+      const last = Math.min(n, first + KERNEL_BLOCK_FRAMES);
+      kernels.smoothedDb(at.energy, n, at.weights, radius, at.db, first, last, at.table);
+    }
+    // The histogram of speech levels, its 99th percentile and the scan for peaks over every speech
+    // frame: a kernel too (findNuclei), with LevelHistogram's bins. A peak must dip 2 dB on each side
+    // before the contour climbs above it; running into the segment's edge counts as a dip, since the
+    // speech stops there.
+    new Int32Array(memory, at.spans, spans.length).set(spans);
+    new Float32Array(memory, at.f0, f0.length).set(f0);
+    const found = kernels.findNuclei(
+      at.db,
+      at.spans,
+      spans.length / 2,
+      at.levels,
+      nucleusFloorDb,
+      nucleusDipDb,
+      at.f0,
+      f0.length,
+      track.offsetSeconds,
+      track.hopSeconds,
+      Math.round(0.03 / track.hopSeconds),
+      at.out,
+    );
+    return Array.from(new Float64Array(memory, at.out, found));
+  });
 }
 
 /**
@@ -512,7 +507,10 @@ function analyzeLoudness(energy: Float32Array, segments: readonly Segment[]): Lo
   // Each speech frame's level bin, computed once for the speaker's median and its sentence's.
   const levels = levelBins(energy, Int32Array.from(segments.flatMap(framesOf)));
   const { all } = levels;
-  if (!all.count) return { fadingEndings: null, fadingCount: 0, sentences: [] };
+  if (!all.count) {
+    levels.release();
+    return { fadingEndings: null, fadingCount: 0, sentences: [] };
+  }
   const speaker = all.quantile(0.5);
   const ending = Math.round(VOICE_THRESHOLDS.endingSeconds / FRAME_SECONDS);
   const out: SentenceLoudness[] = [];
@@ -548,6 +546,7 @@ function analyzeLoudness(energy: Float32Array, segments: readonly Segment[]): Lo
     });
   }
   const fadingCount = out.filter((s) => s.fading).length;
+  levels.release();
   return { fadingEndings: out.length ? round2(fadingCount / out.length) : null, fadingCount, sentences: out };
 }
 
@@ -561,7 +560,7 @@ const LEVEL_SPANS_A_CALL = 8;
 function levelBins(
   energy: Float32Array,
   spans: Int32Array,
-): { all: LevelHistogram; rankedBin(first: number, end: number, rank: number): number } {
+): { all: LevelHistogram; rankedBin(first: number, end: number, rank: number): number; release(): void } {
   // WebAssembly kernels (wasm/audio-kernels.ts, levelBins and rankedBin): a logarithm per speech frame,
   // and a count of a sentence's bins for its median, where these loops in JavaScript ran interpreted.
   const n = energy.length;
@@ -587,6 +586,7 @@ function levelBins(
   return {
     all: LevelHistogram.of(new Uint32Array(memory, at.levels, LevelHistogram.BINS)),
     rankedBin: (first, end, rank) => kernels.rankedBin(at.bins, at.spans + first * 8, end - first, at.histogram, rank),
+    release: () => releaseKernels(kernels),
   };
 }
 
