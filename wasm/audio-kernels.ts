@@ -1513,16 +1513,20 @@ export function levelBins(energy: usize, spans: usize, spanCount: i32, bins: usi
  * sorted, found by counting them into `histogram` (u32, LEVEL_BINS, zero before and after).
  */
 export function rankedBin(bins: usize, spans: usize, spanCount: i32, histogram: usize, rank: i32): i32 {
+  let lowest = LEVEL_BINS - 1;
   for (let s = 0; s < spanCount; s++) {
     const b = load<i32>(spans + (<usize>(2 * s + 1) << 2));
     for (let t = load<i32>(spans + (<usize>(2 * s) << 2)); t < b; t++) {
-      const at = histogram + (<usize>load<i16>(bins + (<usize>t << 1)) << 2);
+      const bin = <i32>load<i16>(bins + (<usize>t << 1));
+      if (bin < lowest) lowest = bin;
+      const at = histogram + (<usize>bin << 2);
       store<u32>(at, load<u32>(at) + 1);
     }
   }
   let found = LEVEL_BINS - 1;
   let seen: u32 = 0;
-  for (let i = 0; i < LEVEL_BINS; i++) {
+  // From the lowest bin counted: those under it are empty.
+  for (let i = lowest; i < LEVEL_BINS; i++) {
     seen += load<u32>(histogram + (<usize>i << 2));
     if (seen > <u32>rank) {
       found = i;
@@ -1565,6 +1569,38 @@ export function voicedIn(f0: usize, mask: usize, from: i32, to: i32, out: usize)
     }
   }
   return n;
+}
+
+/**
+ * `n` positive f32 at `values` sorted ascending in place (a radix sort of their bits, which for positive
+ * floats run in the order of the numbers), with `scratch` (n f32) and `counts` (256 u32).
+ */
+export function sortPositive(values: usize, n: i32, scratch: usize, counts: usize): void {
+  let from = values;
+  let to = scratch;
+  for (let shift: u32 = 0; shift < 32; shift += 8) {
+    memory.fill(counts, 0, 256 << 2);
+    for (let i = 0; i < n; i++) {
+      const at = counts + (<usize>((load<u32>(from + (<usize>i << 2)) >> shift) & 255) << 2);
+      store<u32>(at, load<u32>(at) + 1);
+    }
+    let sum: u32 = 0;
+    for (let b = 0; b < 256; b++) {
+      const count = load<u32>(counts + (<usize>b << 2));
+      store<u32>(counts + (<usize>b << 2), sum);
+      sum += count;
+    }
+    for (let i = 0; i < n; i++) {
+      const v = load<u32>(from + (<usize>i << 2));
+      const at = counts + (<usize>((v >> shift) & 255) << 2);
+      const place = load<u32>(at);
+      store<u32>(at, place + 1);
+      store<u32>(to + (<usize>place << 2), v);
+    }
+    const swap = from;
+    from = to;
+    to = swap;
+  }
 }
 
 /**

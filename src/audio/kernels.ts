@@ -95,6 +95,7 @@ export interface AudioKernels {
   ): void;
   levelBins(energy: number, spans: number, spanCount: number, bins: number, levels: number, table: number): void;
   rankedBin(bins: number, spans: number, spanCount: number, histogram: number, rank: number): number;
+  sortPositive(values: number, n: number, scratch: number, counts: number): void;
   voicedIn(f0: number, mask: number, from: number, to: number, out: number): number;
   speechBins(
     f0: number,

@@ -154,14 +154,14 @@ function percentile(sorted: ArrayLike<number>, p: number): number {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (at - lo);
 }
 
+/** The figures of voiced F0 values given in ascending order. */
 function pitchFigures(
-  values: Float32Array,
+  sorted: Float32Array,
   hop: number,
 ): Pick<Intonation, 'medianHz' | 'rangeSemitones' | 'voicedSeconds'> {
-  const voicedSeconds = round2(values.length * hop);
+  const voicedSeconds = round2(sorted.length * hop);
   if (voicedSeconds < VOICE_THRESHOLDS.monotoneMinVoicedSeconds)
     return { medianHz: null, rangeSemitones: null, voicedSeconds };
-  const sorted = values.slice().sort();
   return {
     medianHz: round1(percentile(sorted, 0.5)),
     rangeSemitones: round1(semitones(percentile(sorted, 0.9)) - semitones(percentile(sorted, 0.1))),
@@ -237,7 +237,7 @@ export function analyzeVoice(
 interface PitchFrames {
   f0: Float32Array;
   kernels: AudioKernels;
-  at: Record<'f0' | 'mask' | 'values' | 'edges' | 'frames' | 'binAt' | 'bins' | 'runs', number>;
+  at: Record<'f0' | 'mask' | 'values' | 'scratch' | 'counts' | 'edges' | 'frames' | 'binAt' | 'bins' | 'runs', number>;
 }
 
 function pitchFrames(f0: Float32Array, inSpeech: Uint8Array): PitchFrames {
@@ -247,6 +247,8 @@ function pitchFrames(f0: Float32Array, inSpeech: Uint8Array): PitchFrames {
     f0: n * 4,
     mask: n,
     values: n * 4,
+    scratch: n * 4,
+    counts: 256 * 4,
     edges: edgeCount * 4,
     frames: n * 4,
     binAt: n * 2,
@@ -259,7 +261,7 @@ function pitchFrames(f0: Float32Array, inSpeech: Uint8Array): PitchFrames {
   return { f0, kernels, at };
 }
 
-/** Voiced F0 of the speech frames whose centre lies in the span. */
+/** Voiced F0 of the speech frames whose centre lies in the span, in ascending order. */
 function speechValues(track: PitchTrack, frames: PitchFrames, span: Segment): Float32Array {
   const n = frames.f0.length;
   const first = Number.isFinite(span.start) ? Math.max(0, frameAt(track, span.start)) : 0;
@@ -267,6 +269,7 @@ function speechValues(track: PitchTrack, frames: PitchFrames, span: Segment): Fl
   const to = frameFrom(track, n, first, span.end);
   const { kernels, at } = frames;
   const count = to > from ? kernels.voicedIn(at.f0, at.mask, from, to, at.values) : 0;
+  kernels.sortPositive(at.values, count, at.scratch, at.counts);
   return new Float32Array(kernels.memory.buffer, at.values, count).slice();
 }
 

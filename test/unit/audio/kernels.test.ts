@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { instantiateKernels, LOG_TABLE_BYTES, ownMathInUse } from '../../../src/audio/kernels.js';
 import { createPitchTracker } from '../../../src/audio/pitch-track.js';
@@ -189,6 +190,27 @@ describe('the WebAssembly kernels', () => {
       first = last;
     }
     expect(Array.from(new Float32Array(memory, at.out, frames))).toEqual(Array.from(plain));
+  });
+
+  it('sort positive f32 as Float32Array.prototype.sort does', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.float({ min: Math.fround(1e-30), max: Math.fround(3e38), noNaN: true }), { maxLength: 3000 }),
+        fc.boolean(),
+        (list, pitches) => {
+          // Pitch-like values (many equal) as often as any.
+          const values = Float32Array.from(pitches ? list.map((v) => 60 + (v % 400)) : list);
+          const kernels = instantiateKernels(0);
+          kernels.memory.grow(1);
+          const memory = kernels.memory.buffer;
+          const n = values.length;
+          new Float32Array(memory, 0, n).set(values);
+          kernels.sortPositive(0, n, n * 4, n * 8);
+          expect(Array.from(new Float32Array(memory, 0, n))).toEqual(Array.from(values.slice().sort()));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('decode 16-bit PCM in place into the samples the WAV reader gives, whatever the count', () => {
