@@ -95,7 +95,7 @@ function isatty(fd: number): boolean {
 }
 
 /**
- * Whether `fd` is a regular file or /dev/null: an output Node writes with fs.writeSync (its stream for
+ * Whether `fd` is a regular file or /dev/null: an output Node writes synchronously (its stream for
  * them is a thin SyncWriteStream), so a writer can do the same without building that stream.
  */
 export function isPlainFile(fd: number): boolean {
