@@ -97,10 +97,9 @@ describe('who may import whom', () => {
     const streams = readFileSync(join(SRC, 'ui/streams.ts'), 'utf8');
     expect(streams.match(/\bwriteSync\(\w+/g)).toEqual(['writeSync(fd']);
     for (const w of writers)
-      expect(
-        w.startsWith('store/') || w === 'audio/recorder.ts' || w === 'ui/streams.ts',
-        `${w} writes files`,
-      ).toBe(true);
+      expect(w.startsWith('store/') || w === 'audio/recorder.ts' || w === 'ui/streams.ts', `${w} writes files`).toBe(
+        true,
+      );
     expect(writers).toContain('store/safe-write.ts');
   });
 });
