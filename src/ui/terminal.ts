@@ -121,6 +121,7 @@ function nullDeviceId(): number | null {
   }
   return nullDevice;
 }
+
 /**
  * Whether `fd` is a terminal. What fstat shows is not one (a file, a pipe, a socket, /dev/null: how a
  * benchmark or a script runs pitch) is answered without node:tty; any other character device is asked.
