@@ -15,14 +15,15 @@ import { sanitize } from './sanitize.js';
 /**
  * Text whose every character is one column and a grapheme of its own: printable ASCII, Latin letters
  * (precomposed accents), punctuation (’ « » — …, the narrow no-break space of French numbers), arrows, maths, box drawing, blocks
- * and geometric shapes (▶ ● marks, but not the two emoji squares ◽◾ at its end) — nearly all we
- * draw. string-width (and wrap-ansi, built on it) compiles Unicode-property regular expressions and an
+ * and geometric shapes (▶ ● marks, but not the two emoji squares ◽◾ at its end), and the few dingbats
+ * our screens use (✓ ✔ ✗ ✘ ⚠ ❮ ❯: one column each in their text form; followed by the emoji variation
+ * selector they would be two, and that selector is outside the set) — nearly all we draw. string-width (and wrap-ansi, built on it) compiles Unicode-property regular expressions and an
  * Intl.Segmenter when its module is evaluated, 20–40 ms of every text command's start-up
  * (docs/performance.md), so it is loaded only for text outside this set (a combining accent, CJK, an
  * emoji, a soft hyphen). test/unit/ui/text-layout.test.ts checks the set against string-width.
  */
 const NARROW =
-  /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u202f-\u205e\u2190-\u22ff\u2500-\u259f\u25a0-\u25fc]*$/;
+  /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u202f-\u205e\u2190-\u22ff\u2500-\u259f\u25a0-\u25fc\u2713\u2714\u2717\u2718\u26a0\u276e\u276f]*$/;
 // Our colours (SGR codes) take no column; any other escape goes to string-width.
 const SGR = /\x1b\[[0-9;]*m/g;
 

@@ -134,6 +134,10 @@ describe('narrow text without string-width', () => {
     [0x2190, 0x22ff],
     [0x2500, 0x259f],
     [0x25a0, 0x25fc],
+    [0x2713, 0x2714],
+    [0x2717, 0x2718],
+    [0x26a0, 0x26a0],
+    [0x276e, 0x276f],
   ].flatMap(([from, to]) => Array.from({ length: to! - from! + 1 }, (_, k) => String.fromCodePoint(from! + k)));
   const narrowWord = fc.array(fc.constantFrom(...narrowChars.filter((c) => c !== ' ')), {
     minLength: 1,
@@ -163,6 +167,8 @@ describe('narrow text without string-width', () => {
     expect(visibleWidth('e\u0301')).toBe(1);
     expect(visibleWidth('日本語 ok')).toBe(9);
     expect(visibleWidth('🙂 ok')).toBe(5);
+    // A dingbat of the narrow set in its emoji form (the variation selector after it) is two columns.
+    expect(visibleWidth('\u26a0\ufe0f ok')).toBe(stringWidth('\u26a0\ufe0f ok'));
   });
 
   it('wraps as wrap-ansi does: plain or coloured (wrapStyled), plain and cut hard (fitLine)', () => {
