@@ -10,7 +10,7 @@ import {
 } from '../ui/stats-format.js';
 
 /**
- * How `pitch stats` writes numbers and dates in `lang`: from the language's pieces kept in $PITCH_HOME/cache
+ * How `pitch stats` (and `pitch analyze`'s text report, ui/numbers.ts) writes numbers and dates in `lang`: from the language's pieces kept in $PITCH_HOME/cache
  * while what ICU reads them from is the same, so the text view makes no Intl.NumberFormat or DateTimeFormat
  * (~15 ms of the command, docs/performance.md). The key holds the program's build, Node's, ICU's, CLDR's and
  * Unicode's versions, the ICU data options, the locale variables ICU may fall back to, and the language: any

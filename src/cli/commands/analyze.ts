@@ -2,11 +2,20 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import type { AppContext } from '../context.js';
 import { whileAnalysing } from '../wait.js';
 import type { AnalyzeOptions } from '../../audio/metrics.js';
+import type { RecordingAnalysis } from '../../audio/analyze-file.js';
 import type { Attempt } from '../../rehearsal/types.js';
 import { resolveSection } from './resolve-section.js';
 import type { Section } from '../../pitch/model.js';
 import { allBlocks, flattenSections } from '../../pitch/model.js';
 import { countSyllables } from '../../pitch/syllables.js';
+
+/** The section a recording is measured against, as the report names it. */
+interface SectionView {
+  id: string;
+  number: string;
+  title: string;
+  words: number;
+}
 
 export interface AnalyzeCommandOptions {
   section?: string;
@@ -22,7 +31,7 @@ export async function analyzeCommand(ctx: AppContext, audioFile: string, opts: A
   // The analysis modules load while the history is looked up (file reads overlap their compiling).
   const analysisModule = import('../../audio/analyze-file.js');
   const options: AnalyzeOptions = {};
-  let section: { id: string; number: string; title: string; words: number } | null = null;
+  let section: SectionView | null = null;
   let syllablesOf: ((id: string) => number | null) | null = null;
   if (opts.section !== undefined) {
     const pitch = await ctx.loadPitch(opts.file);
@@ -53,10 +62,25 @@ export async function analyzeCommand(ctx: AppContext, audioFile: string, opts: A
     ctx.print(JSON.stringify({ file: audioFile, section, ...analysis }, null, 2));
     return;
   }
-  const { renderAnalysis } = await import('../../ui/render/analyze.js');
+  await printReport(ctx, analysis, { file: audioFile, section }, attempt);
+}
+
+/** The human report of an analysis. */
+async function printReport(
+  ctx: AppContext,
+  analysis: RecordingAnalysis,
+  view: { file: string; section: SectionView | null },
+  attempt: RecordedAttempt | null,
+): Promise<void> {
+  const [{ renderAnalysis }, { statsFormat }, { useNumberFormat }] = await Promise.all([
+    import('../../ui/render/analyze.js'),
+    import('../stats-format.js'),
+    import('../../ui/numbers.js'),
+  ]);
+  // Decimals from the language's pieces kept in the cache, not from a first Intl.NumberFormat (ui/numbers.ts).
+  useNumberFormat(ctx.lang, statsFormat(await ctx.store(), ctx.lang, ctx.env));
   const date = attempt && (await import('../../ui/dates.js')).formatWhen(attempt.startedAt, ctx.now(), ctx.lang, ctx.t);
-  const view = { file: audioFile, section, attemptDate: date };
-  ctx.print(renderAnalysis(analysis, view, ctx.width(), ctx.t, ctx.chalk, ctx.lang));
+  ctx.print(renderAnalysis(analysis, { ...view, attemptDate: date }, ctx.width(), ctx.t, ctx.chalk, ctx.lang));
 }
 
 /** Syllables of a section's text, descendants included (the text its word count covers). */

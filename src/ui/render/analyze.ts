@@ -5,6 +5,7 @@ import type { SpeechAnalysis, SplitSpeech } from '../../audio/metrics.js';
 import type { SpeechWithVoice } from '../../audio/voice.js';
 import { adviseVoice } from '../../audio/voice.js';
 import { formatClock } from '../../pitch/duration.js';
+import { formatDecimal } from '../numbers.js';
 import { sanitizeLine } from '../sanitize.js';
 import { padEnd, padStart, truncate, visibleWidth, wrapText } from '../text-layout.js';
 
@@ -19,10 +20,10 @@ export interface AnalyzeView {
 /** Seconds as people read them: "0,4 s", "12,3 s", "1:05". */
 export function formatSeconds(seconds: number, lang: Lang): string {
   if (seconds >= 60) return formatClock(seconds);
-  return `${seconds.toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} s`;
+  return `${formatDecimal(seconds, lang, 1)} s`;
 }
 
-const number = (x: number, lang: Lang, digits = 0) => x.toLocaleString(lang, { maximumFractionDigits: digits });
+const number = (x: number, lang: Lang, digits: 0 | 1 = 0) => formatDecimal(x, lang, digits, true);
 
 /** The human report of `pitch analyze` (its JSON twin is the RecordingAnalysis itself, plus file and section). */
 export function renderAnalysis(
@@ -74,7 +75,7 @@ export function renderAnalysis(
   if (analysis.clippedFraction > 0.001) {
     note(
       t('analyze.clipped', {
-        percent: (analysis.clippedFraction * 100).toLocaleString(lang, { maximumFractionDigits: 1 }),
+        percent: number(analysis.clippedFraction * 100, lang, 1),
       }),
       chalk.yellow,
     );
@@ -147,8 +148,7 @@ export function renderSpeechLines(
   return lines;
 }
 
-const decimal = (x: number, lang: Lang, digits = 1) =>
-  x.toLocaleString(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const decimal = (x: number, lang: Lang, digits: 0 | 1 = 1) => formatDecimal(x, lang, digits);
 
 /**
  * Intonation, rhythm and loudness, each a line of figures and a line of advice (✓ when there is
