@@ -4,7 +4,7 @@ import { createContext } from './context.js';
 import { reportError } from './report-error.js';
 import { detectLang } from '../i18n/lang.js';
 import { fileWriter } from '../ui/streams.js';
-import { exitIfTerminalGone, guardTerminal, isPlainFile } from '../ui/terminal.js';
+import { exitIfTerminalGone, guardTerminal, writesDirectly } from '../ui/terminal.js';
 
 /**
  * `pitch analyze` without the full program: the build ships this as its own script with its own code
@@ -16,9 +16,9 @@ import { exitIfTerminalGone, guardTerminal, isPlainFile } from '../ui/terminal.j
  */
 export async function runAnalyze(request: AnalyzeRequest, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const ctx = createContext(detectLang(request.lang, env), env);
-  // Output to a file or /dev/null is written as Node would write it, without building its stream.
-  if (isPlainFile(1)) ctx.stdout = fileWriter(1);
-  if (isPlainFile(2)) ctx.stderr = fileWriter(2);
+  // Output to a file, /dev/null or a pipe is written as Node would write it, without building its stream.
+  if (writesDirectly(1)) ctx.stdout = fileWriter(1, () => process.stdout);
+  if (writesDirectly(2)) ctx.stderr = fileWriter(2, () => process.stderr);
   guardTerminal();
   try {
     // The command table's own row runs it, with commander's arguments (the file, then the options); as

@@ -95,17 +95,19 @@ function isatty(fd: number): boolean {
 }
 
 /**
- * Whether `fd` is a regular file or /dev/null: an output Node writes synchronously (its stream for
- * them is a thin SyncWriteStream), so a writer can do the same without building that stream.
+ * Whether `fd` is a regular file, /dev/null, or (but on Windows) a pipe or a socket: an output Node
+ * writes synchronously (a thin SyncWriteStream for the first two; for the others a socket that writes
+ * at once when it can), so a writer can do the same without building that stream (ui/streams.ts).
  */
-export function isPlainFile(fd: number): boolean {
+export function writesDirectly(fd: number): boolean {
   let stat: Stats;
   try {
     stat = fstatSync(fd);
   } catch {
     return false;
   }
-  return stat.isFile() || (stat.isCharacterDevice() && stat.rdev === nullDeviceId());
+  if (stat.isFile() || (stat.isCharacterDevice() && stat.rdev === nullDeviceId())) return true;
+  return process.platform !== 'win32' && (stat.isFIFO() || stat.isSocket());
 }
 
 let nullDevice: number | null | undefined;

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -45,8 +45,9 @@ function header(dataBytes: number, channels = 1, rate = 16000): Buffer {
 }
 
 describe('pitch analyze (built binary)', () => {
-  it('writes to files and /dev/null as to a pipe: the same JSON, the same error and exit code', () => {
-    // Output to a file is written without Node's stream for it (src/cli/quick-analyze.ts).
+  it('writes to a pipe, a file and /dev/null as the full program does: the same JSON, error and exit code', () => {
+    // pitch analyze writes its output with fs.writeSync, without Node's stream (src/cli/quick-analyze.ts);
+    // the full program (PITCH_NO_QUICK_ANALYZE) writes through process.stdout.
     const run = (args: string[], out: string | number, err: string | number) => {
       const fds = [out, err].map((target) => (typeof target === 'number' ? target : openSync(target, 'w')));
       const r = spawnSync(process.execPath, [BIN, ...args], {
@@ -56,19 +57,36 @@ describe('pitch analyze (built binary)', () => {
       for (const fd of fds) if (typeof fd === 'number' && fd > 2) closeSync(fd);
       return r.status;
     };
-    const piped = runCli(['analyze', fixture('clean.wav'), '--json'], env);
-    expect(piped.code).toBe(0);
+    const args = ['analyze', fixture('clean.wav'), '--json'];
+    const full = runCli(args, { ...env, PITCH_NO_QUICK_ANALYZE: '1' });
+    expect(full.code).toBe(0);
+    expect(runCli(args, env)).toMatchObject({ code: 0, stdout: full.stdout, stderr: full.stderr });
     const out = join(dir, 'out.json');
     const err = join(dir, 'err.txt');
-    expect(run(['analyze', fixture('clean.wav'), '--json'], out, err)).toBe(0);
-    expect(readFileSync(out, 'utf8')).toBe(piped.stdout);
+    expect(run(args, out, err)).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(full.stdout);
     expect(readFileSync(err, 'utf8')).toBe('');
-    const missing = join(dir, 'nowhere.wav');
-    const pipedError = runCli(['analyze', missing], env);
-    expect(run(['analyze', missing], '/dev/null', err)).toBe(pipedError.code);
-    expect(pipedError.code).toBe(2);
-    expect(readFileSync(err, 'utf8')).toBe(pipedError.stderr);
-    expect(run(['analyze', fixture('clean.wav'), '--json'], '/dev/null', '/dev/null')).toBe(0);
+    const missing = ['analyze', join(dir, 'nowhere.wav')];
+    const fullError = runCli(missing, { ...env, PITCH_NO_QUICK_ANALYZE: '1' });
+    expect(fullError.code).toBe(2);
+    expect(runCli(missing, env)).toMatchObject({ code: 2, stdout: '', stderr: fullError.stderr });
+    expect(run(missing, '/dev/null', err)).toBe(2);
+    expect(readFileSync(err, 'utf8')).toBe(fullError.stderr);
+    expect(run(args, '/dev/null', '/dev/null')).toBe(0);
+  });
+
+  it('ends quietly when the reader of its output has gone (| head -1)', async () => {
+    const child = spawn(process.execPath, [BIN, 'analyze', fixture('clean.wav'), '--json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1', ...env },
+    });
+    // The reading end closed before pitch writes: its write fails with EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('--json gives the contract: duration, speech, segments, pauses, longest pause, words per minute, splits', () => {
