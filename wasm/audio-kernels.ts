@@ -1206,6 +1206,21 @@ export function reverberationTimes(level: usize, n: i32, times: usize): i32 {
 }
 
 /**
+ * How many of the `n` inputs (f64 at `x`) ownLog10 (`exp` false) or ownExp (true) maps to other bits
+ * than `expected` (f64, what JavaScript's Math gives): src/audio/kernels.ts checks the two once per
+ * process, in one call rather than a call from JavaScript per input.
+ */
+export function mathMismatches(x: usize, expected: usize, n: i32, exp: bool): i32 {
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const v = load<f64>(x + (<usize>i << 3));
+    const own = exp ? ownExp(v) : ownLog10(v);
+    if (reinterpret<u64>(own) != load<u64>(expected + (<usize>i << 3))) bad++;
+  }
+  return bad;
+}
+
+/**
  * e^x as JavaScript's Math.exp computes it (fdlibm's method, see log10): x = k·ln 2 + r with |r| ≤ ln 2 / 2
  * (ln 2 in two parts, so r keeps its digits), e^r from a rational form, and 2^k put in the exponent.
  */

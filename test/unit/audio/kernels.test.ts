@@ -107,6 +107,27 @@ describe('the WebAssembly kernels', () => {
     else expect(mismatches.length).toBeGreaterThan(0);
   });
 
+  it("count the inputs whose own logarithm or exponential differs from JavaScript's (the check made once per process)", () => {
+    const kernels = instantiateKernels(0);
+    const inputs = [0.615043319735606, 2.5, 1e-9, 7.25];
+    const memory = kernels.memory.buffer;
+    const check = (expected: number[], exp: boolean) => {
+      new Float64Array(memory, 0, inputs.length).set(exp ? inputs.map((x) => -x) : inputs);
+      new Float64Array(memory, 64, inputs.length).set(expected);
+      return kernels.mathMismatches(0, 64, inputs.length, exp);
+    };
+    const own = { log10: inputs.map((x) => kernels.ownLog10(x)), exp: inputs.map((x) => kernels.ownExp(-x)) };
+    expect(check(own.log10, false)).toBe(0);
+    expect(check(own.exp, true)).toBe(0);
+    // One bit off in one result, and one result of the other function: each is a mismatch.
+    const off = [...own.log10];
+    const bits = new Float64Array([off[2]!]);
+    new BigUint64Array(bits.buffer)[0]! ^= 1n;
+    off[2] = bits[0]!;
+    expect(check(off, false)).toBe(1);
+    expect(check([own.exp[0]!, ...own.log10.slice(1)], true)).toBe(3);
+  });
+
   it('count noise levels into the same bins with the quick logarithm as with the exact one', () => {
     // collectNoise takes each level's logarithm from a table first and calls the exact one only near a
     // bin's edge; with the kernels' own logarithms off, every level goes the exact way (JavaScript's).
