@@ -408,7 +408,12 @@ function plain(raw: string): unknown {
   const c = text.charCodeAt(0);
   // Indicators that would change the meaning: & * ! % @ ` { } [ ] , | > " ' #
   if (INDICATOR[c] === 1) bail();
-  if ((c === 45 || c === 63 || c === 58) && (text.length === 1 || text.charCodeAt(1) === 32)) bail(); // "- x", "? x", ": x"
+  // "- x", "? x", ": x", with a space or a tab after the indicator (YAML separates by either).
+  if (
+    (c === 45 || c === 63 || c === 58) &&
+    (text.length === 1 || text.charCodeAt(1) === 32 || text.charCodeAt(1) === 9)
+  )
+    bail();
   if (text.indexOf(': ') >= 0 || text.indexOf(':\t') >= 0 || text.charCodeAt(text.length - 1) === 58) bail();
   if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) {
     if (/^[-+]?[0-9]+$/.test(text)) {

@@ -252,6 +252,15 @@ describe('parseYamlLite: the fast reader gives exactly what the yaml package giv
     expect(fast / total).toBeGreaterThan(0.5);
   });
 
+  it('steps aside for an indicator followed by a tab, as YAML separates by spaces or tabs', () => {
+    // "- -\ta" is a sequence in a sequence for the yaml package; the fast reader once read "-\ta" (found by
+    // the property below).
+    for (const source of ['- -\ta', '-\ta', 'a: -\tb', '- ?\tx', 'k:\n  - :\tx', 'q: -\t1']) {
+      const lite = parseYamlLite(source);
+      if (lite) expect(lite.value, JSON.stringify(source)).toEqual(parse(source));
+    }
+  });
+
   it('property: never throws, whatever the text', () => {
     fc.assert(
       fc.property(
