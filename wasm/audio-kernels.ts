@@ -177,6 +177,10 @@ const STATE_SLOTS: usize = 18;
   setSlot(stateA, i, lane0(v));
   setSlot(stateB, i, lane1(v));
 }
+/** Step `j`'s two samples (f32 from lane A's part at `fromA` and lane B's at `fromB`) as one f64 pair. */
+@inline function pairAt(fromA: usize, fromB: usize, j: i32): v128 {
+  return f64x2.replace_lane(f64x2.splat(<f64>load<f32>(fromA + (<usize>j << 2))), 1, <f64>load<f32>(fromB + (<usize>j << 2)));
+}
 /** Both lanes of `v`, each set to 0 where its magnitude is under TINY (the scalar loop's flush). */
 @inline function flushTiny(v: v128, tiny: v128): v128 {
   return v128.andnot(v, f64x2.lt(f64x2.abs(v), tiny));
@@ -272,11 +276,7 @@ export function filterBands(
     const fromB = inputB + (<usize>i << 2);
     if (top) {
       for (let j = 0; j < steps; j++) {
-        const sample = f64x2.replace_lane(
-          f64x2.splat(<f64>load<f32>(fromA + (<usize>j << 2))),
-          1,
-          <f64>load<f32>(fromB + (<usize>j << 2)),
-        );
+        const sample = pairAt(fromA, fromB, j);
         v128.store(pairs + (<usize>j << 4), f64x2.add(f64x2.mul(tb0, sample), t1));
         const nt = f64x2.sub(f64x2.add(f64x2.mul(tk1, sample), t2), f64x2.mul(ta1, t1));
         t2 = f64x2.sub(f64x2.mul(tk2, sample), f64x2.mul(ta2, t1));
@@ -284,10 +284,7 @@ export function filterBands(
       }
     } else {
       for (let j = 0; j < steps; j++) {
-        v128.store(
-          pairs + (<usize>j << 4),
-          f64x2.replace_lane(f64x2.splat(<f64>load<f32>(fromA + (<usize>j << 2))), 1, <f64>load<f32>(fromB + (<usize>j << 2))),
-        );
+        v128.store(pairs + (<usize>j << 4), pairAt(fromA, fromB, j));
       }
     }
     for (let j = 0; j < steps; j++) {

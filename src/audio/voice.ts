@@ -7,7 +7,6 @@
  */
 import { FRAME_SECONDS, toDb } from './features.js';
 import {
-  type AudioKernels,
   instantiateKernels,
   KERNEL_BLOCK_FRAMES,
   LOG_TABLE_BYTES,
@@ -234,13 +233,9 @@ export function analyzeVoice(
  * The smoothed F0 track and its speech mask in a kernel instance's memory, for the passes over both
  * (wasm/audio-kernels.ts: voicedIn, speechBins, monotoneWindows), laid out once.
  */
-interface PitchFrames {
-  f0: Float32Array;
-  kernels: AudioKernels;
-  at: Record<'f0' | 'mask' | 'values' | 'scratch' | 'counts' | 'edges' | 'frames' | 'binAt' | 'bins' | 'runs', number>;
-}
+type PitchFrames = ReturnType<typeof pitchFrames>;
 
-function pitchFrames(f0: Float32Array, inSpeech: Uint8Array): PitchFrames {
+function pitchFrames(f0: Float32Array, inSpeech: Uint8Array) {
   const n = f0.length;
   const edgeCount = semitoneBinEdges().length;
   const { at, bytes } = layOut({
@@ -553,7 +548,7 @@ function analyzeLoudness(energy: Float32Array, segments: readonly Segment[]): Lo
   return { fadingEndings: out.length ? round2(fadingCount / out.length) : null, fadingCount, sentences: out };
 }
 
-/** Speech segments handed to levelBins per call: ~10 s of speech. */
+/** Speech segments handed to levelBins per call (see KERNEL_BLOCK_FRAMES). */
 const LEVEL_SPANS_A_CALL = 8;
 
 /**
